@@ -1,0 +1,31 @@
+using OrderTracking.Application.Orders.Queries;
+using OrderTracking.Application.Orders.Queries.ExportOrders;
+using OrderTracking.Domain.Common;
+using OrderTracking.Domain.Orders;
+
+namespace OrderTracking.Application.Common.Interfaces;
+
+/// <summary>
+/// Orders as the Application sees them. Every read that takes an <see cref="Actor"/> applies
+/// <see cref="OrderVisibility"/>, so an order the actor may not see is simply not found.
+/// </summary>
+public interface IOrderRepository
+{
+    /// <summary>A tracked order with its history, for changing it.</summary>
+    Task<Order?> FindVisibleForUpdateAsync(Guid id, Actor actor, CancellationToken cancellationToken);
+
+    Task<Order?> FindVisibleAsync(Guid id, Actor actor, CancellationToken cancellationToken);
+
+    /// <summary>Any order by its public code, with its history; for the public tracking page.</summary>
+    Task<Order?> FindByTrackingCodeAsync(string trackingCode, CancellationToken cancellationToken);
+
+    Task<IReadOnlyList<OrderHistoryEntry>> GetHistoryAsync(Guid orderId, CancellationToken cancellationToken);
+
+    /// <summary>One page in keyset order (newest first: created at, then id, both descending).</summary>
+    Task<IReadOnlyList<Order>> ListAsync(OrderFilter filter, Actor actor, OrderCursor? after, int limit, CancellationToken cancellationToken);
+
+    /// <summary>Every matching order as a flat export row, newest first, read from the database as the caller enumerates.</summary>
+    IAsyncEnumerable<OrderExportRow> StreamExportRowsAsync(OrderFilter filter, Actor actor, CancellationToken cancellationToken);
+
+    void Add(Order order);
+}

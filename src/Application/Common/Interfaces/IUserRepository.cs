@@ -1,0 +1,18 @@
+using OrderTracking.Domain.Users;
+
+namespace OrderTracking.Application.Common.Interfaces;
+
+public interface IUserRepository
+{
+    Task<User?> FindByIdAsync(Guid id, CancellationToken cancellationToken);
+
+    Task<User?> FindByEmailAsync(string normalizedEmail, CancellationToken cancellationToken);
+
+    Task<bool> EmailExistsAsync(string normalizedEmail, CancellationToken cancellationToken);
+
+    Task<IReadOnlyList<User>> ListAsync(UserRole? role, CancellationToken cancellationToken);
+
+    Task<IReadOnlyDictionary<Guid, string>> GetDisplayNamesAsync(IReadOnlyCollection<Guid> ids, CancellationToken cancellationToken);
+
+    void Add(User user);
+}

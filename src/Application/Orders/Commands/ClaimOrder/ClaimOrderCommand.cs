@@ -1,0 +1,38 @@
+using Mediator;
+using OrderTracking.Application.Common.Exceptions;
+using OrderTracking.Application.Common.Interfaces;
+using OrderTracking.Application.Common.Security;
+using OrderTracking.Application.Orders.Common;
+using OrderTracking.Domain.Common;
+
+namespace OrderTracking.Application.Orders.Commands.ClaimOrder;
+
+/// <summary>A courier takes an unassigned order that is ready for pickup. Of two couriers racing, exactly one wins.</summary>
+[Authorize(ActorType.Delivery)]
+public sealed record ClaimOrderCommand(Guid OrderId) : ICommand<OrderDto>;
+
+public sealed class ClaimOrderCommandHandler(
+    ICurrentActor currentActor,
+    IOrderRepository orders,
+    IUnitOfWork unitOfWork,
+    TimeProvider timeProvider) : ICommandHandler<ClaimOrderCommand, OrderDto>
+{
+    public async ValueTask<OrderDto> Handle(ClaimOrderCommand command, CancellationToken cancellationToken)
+    {
+        var actor = currentActor.Required();
+        var order = await orders.FindVisibleForUpdateAsync(command.OrderId, actor, cancellationToken)
+            ?? throw new NotFoundException("Order", command.OrderId);
+
+        order.Claim(actor, timeProvider.GetUtcNow());
+        try
+        {
+            await unitOfWork.SaveChangesAsync(cancellationToken);
+        }
+        catch (ConcurrencyConflictException)
+        {
+            throw new ConcurrencyConflictException("Another courier claimed this order first.");
+        }
+
+        return order.ToDto(actor);
+    }
+}

@@ -1,0 +1,97 @@
+using FluentValidation;
+using FluentValidation.Results;
+using Mediator;
+using OrderTracking.Application.Common.Exceptions;
+using OrderTracking.Application.Common.Interfaces;
+using OrderTracking.Application.Common.Security;
+using OrderTracking.Application.Orders.Common;
+using OrderTracking.Domain.Common;
+using OrderTracking.Domain.Orders;
+using OrderTracking.Domain.Users;
+
+namespace OrderTracking.Application.Orders.Commands.CreateOrder;
+
+/// <summary>A new order. Merchants create orders for themselves; an admin names the merchant in <see cref="MerchantId"/>.</summary>
+[Authorize(ActorType.Merchant, ActorType.Admin)]
+public sealed record CreateOrderCommand : ICommand<OrderDto>
+{
+    /// <summary>Required for an admin; a merchant leaves it out (or sends its own id).</summary>
+    public Guid? MerchantId { get; init; }
+
+    public CustomerDto? Customer { get; init; }
+    public DeliveryAddressDto? DeliveryAddress { get; init; }
+    public IReadOnlyList<OrderItemDto>? Items { get; init; }
+
+    /// <summary>ISO 4217 code, upper case, such as EUR.</summary>
+    public string? Currency { get; init; }
+
+    public string? Notes { get; init; }
+    public DateTimeOffset? EstimatedDeliveryAt { get; init; }
+}
+
+public sealed class CreateOrderCommandValidator : AbstractValidator<CreateOrderCommand>
+{
+    public CreateOrderCommandValidator(TimeProvider timeProvider)
+    {
+        RuleFor(c => c.Customer).NotNull().SetValidator(new CustomerValidator()!);
+        RuleFor(c => c.DeliveryAddress).NotNull().SetValidator(new DeliveryAddressValidator()!);
+        RuleFor(c => c.Items).Cascade(CascadeMode.Stop).NotEmpty()
+            .Must(items => items!.Count <= OrderItem.MaxItemsPerOrder).WithMessage($"An order has at most {OrderItem.MaxItemsPerOrder} items.");
+        RuleForEach(c => c.Items).NotNull().SetValidator(new OrderItemValidator());
+        RuleFor(c => c.Currency).Cascade(CascadeMode.Stop).NotEmpty()
+            .Must(OrderValidationRules.IsCurrencyCode).WithMessage("'Currency' must be an ISO 4217 code such as EUR.");
+        RuleFor(c => c.Notes).MaximumLength(Order.MaxNotesLength);
+        RuleFor(c => c.EstimatedDeliveryAt)
+            .Must(at => at > timeProvider.GetUtcNow()).When(c => c.EstimatedDeliveryAt is not null)
+            .WithMessage("'Estimated Delivery At' must be in the future.");
+    }
+}
+
+public sealed class CreateOrderCommandHandler(
+    ICurrentActor currentActor,
+    IOrderRepository orders,
+    IUserRepository users,
+    IUnitOfWork unitOfWork,
+    TimeProvider timeProvider) : ICommandHandler<CreateOrderCommand, OrderDto>
+{
+    public async ValueTask<OrderDto> Handle(CreateOrderCommand command, CancellationToken cancellationToken)
+    {
+        var actor = currentActor.Required();
+        var merchantId = await ResolveMerchantAsync(command.MerchantId, actor, cancellationToken);
+
+        var order = Order.Create(
+            merchantId,
+            command.Customer!.ToDomain(),
+            command.DeliveryAddress!.ToDomain(),
+            command.Items!.Select(i => new OrderItem(i.Name, i.Quantity, i.UnitPrice)).ToList(),
+            command.Currency!,
+            command.Notes,
+            command.EstimatedDeliveryAt?.ToUniversalTime(),
+            actor,
+            timeProvider.GetUtcNow());
+
+        orders.Add(order);
+        await unitOfWork.SaveChangesAsync(cancellationToken);
+        return order.ToDto(actor);
+    }
+
+    private async Task<Guid> ResolveMerchantAsync(Guid? requested, Actor actor, CancellationToken cancellationToken)
+    {
+        if (actor.Type == ActorType.Merchant)
+        {
+            return requested is null || requested == actor.Id
+                ? actor.Id
+                : throw new ForbiddenAccessException("A merchant creates orders only for itself.");
+        }
+
+        if (requested is not { } merchantId)
+        {
+            throw new ValidationException([new ValidationFailure(nameof(CreateOrderCommand.MerchantId), "An admin must name the merchant the order is for.")]);
+        }
+
+        var merchant = await users.FindByIdAsync(merchantId, cancellationToken);
+        return merchant is { Role: UserRole.Merchant, IsActive: true }
+            ? merchantId
+            : throw new ValidationException([new ValidationFailure(nameof(CreateOrderCommand.MerchantId), "No active merchant has this id.")]);
+    }
+}

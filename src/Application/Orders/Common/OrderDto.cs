@@ -1,0 +1,43 @@
+using OrderTracking.Domain.Orders;
+
+namespace OrderTracking.Application.Orders.Common;
+
+/// <summary>An order as its caller may see it.</summary>
+public sealed record OrderDto
+{
+    public required Guid Id { get; init; }
+
+    /// <summary>The public code a customer uses on the tracking page.</summary>
+    public required string TrackingCode { get; init; }
+
+    public required Guid MerchantId { get; init; }
+    public required OrderStatus Status { get; init; }
+    public required CustomerDto Customer { get; init; }
+    public required DeliveryAddressDto DeliveryAddress { get; init; }
+    public required IReadOnlyList<OrderItemDto> Items { get; init; }
+
+    /// <summary>ISO 4217 currency code of every amount in the order.</summary>
+    public required string Currency { get; init; }
+
+    /// <summary>Sum of quantity × unit price over the items, computed by the server.</summary>
+    public required decimal Total { get; init; }
+
+    public string? Notes { get; init; }
+    public DateTimeOffset? EstimatedDeliveryAt { get; init; }
+    public Guid? AssignedCourierId { get; init; }
+    public Guid? AssignedPartnerId { get; init; }
+    public required DateTimeOffset CreatedAt { get; init; }
+    public required DateTimeOffset UpdatedAt { get; init; }
+
+    /// <summary>Concurrency token; the same value is sent as the <c>ETag</c> header. Send it back in <c>If-Match</c>.</summary>
+    public required uint Version { get; init; }
+
+    /// <summary>The statuses the caller may move this order to now. Draw action buttons from this list.</summary>
+    public required IReadOnlyList<OrderStatus> AllowedTransitions { get; init; }
+}
+
+public sealed record CustomerDto(string Name, string Phone, string? Email);
+
+public sealed record DeliveryAddressDto(string Line1, string? Line2, string City, string PostalCode, string Country);
+
+public sealed record OrderItemDto(string Name, int Quantity, decimal UnitPrice);

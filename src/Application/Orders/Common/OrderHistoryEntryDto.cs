@@ -1,0 +1,15 @@
+using OrderTracking.Domain.Common;
+using OrderTracking.Domain.Orders;
+
+namespace OrderTracking.Application.Orders.Common;
+
+/// <summary>One step of an order's timeline. <c>from</c> is null for the creation entry; equal to <c>to</c> for an assignment or a claim.</summary>
+public sealed record OrderHistoryEntryDto(
+    OrderStatus? From,
+    OrderStatus To,
+    DateTimeOffset At,
+    ActorType ActorType,
+    Guid ActorId,
+    string ActorName,
+    string? Note,
+    string? Reason);

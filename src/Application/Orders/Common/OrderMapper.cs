@@ -1,0 +1,38 @@
+using OrderTracking.Domain.Common;
+using OrderTracking.Domain.Orders;
+using Riok.Mapperly.Abstractions;
+
+namespace OrderTracking.Application.Orders.Common;
+
+/// <summary>Compile-time mappings between the order aggregate and its DTOs.</summary>
+[Mapper]
+public static partial class OrderMapper
+{
+    /// <summary>The order as <paramref name="caller"/> sees it, with the moves the caller may make now.</summary>
+    public static OrderDto ToDto(this Order order, Actor caller) =>
+        MapOrder(order) with { AllowedTransitions = order.AllowedTransitionsFor(caller) };
+
+    [MapperIgnoreSource(nameof(Order.History))]
+    [MapperIgnoreSource(nameof(Order.DomainEvents))]
+    [MapperIgnoreSource(nameof(Order.IsTerminal))]
+    [MapperIgnoreSource(nameof(Order.DeliveredAt))]
+    [MapValue(nameof(OrderDto.AllowedTransitions), Use = nameof(NoTransitions))]
+    private static partial OrderDto MapOrder(Order order);
+
+    private static IReadOnlyList<OrderStatus> NoTransitions() => [];
+
+    [MapperIgnoreSource(nameof(OrderItem.LineTotal))]
+    private static partial OrderItemDto MapItem(OrderItem item);
+
+    public static partial CustomerDto ToDto(this Customer customer);
+
+    public static partial DeliveryAddressDto ToDto(this DeliveryAddress address);
+
+    [MapperIgnoreSource(nameof(OrderHistoryEntry.Id))]
+    [MapperIgnoreSource(nameof(OrderHistoryEntry.OrderId))]
+    public static partial OrderHistoryEntryDto ToDto(this OrderHistoryEntry entry);
+
+    public static partial Customer ToDomain(this CustomerDto customer);
+
+    public static partial DeliveryAddress ToDomain(this DeliveryAddressDto address);
+}

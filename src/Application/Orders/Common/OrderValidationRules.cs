@@ -1,0 +1,77 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using FluentValidation;
+using OrderTracking.Domain.Orders;
+
+namespace OrderTracking.Application.Orders.Common;
+
+/// <summary>The field rules of PRODUCT.md §3, shared by every command that takes an order's data.</summary>
+public static partial class OrderValidationRules
+{
+    public const int MaxTextLength = 200;
+
+    /// <summary>Digits with optional leading +, spaces, dashes, dots and parentheses; 6 to 15 digits in all (E.164 allows 15).</summary>
+    [GeneratedRegex(@"^\+?[0-9 ().-]{6,25}$", RegexOptions.CultureInvariant)]
+    private static partial Regex PhoneShape();
+
+    private static readonly Lazy<HashSet<string>> IsoCurrencies = new(() =>
+        CultureInfo.GetCultures(CultureTypes.SpecificCultures)
+            .Select(c => { try { return new RegionInfo(c.Name).ISOCurrencySymbol; } catch (ArgumentException) { return null; } })
+            .OfType<string>()
+            .Where(c => c.Length == 3)
+            .ToHashSet(StringComparer.Ordinal));
+
+    public static bool IsPhoneNumber(string? phone)
+    {
+        if (phone is null || !PhoneShape().IsMatch(phone))
+        {
+            return false;
+        }
+
+        var digits = phone.Count(char.IsAsciiDigit);
+        return digits is >= 6 and <= 15;
+    }
+
+    /// <summary>A three-letter upper-case code that the runtime's ISO 4217 data knows (any when that data is absent).</summary>
+    public static bool IsCurrencyCode(string? code) =>
+        code is { Length: 3 } && code.All(char.IsAsciiLetterUpper) && (IsoCurrencies.Value.Count == 0 || IsoCurrencies.Value.Contains(code));
+
+    public static bool HasAtMostTwoDecimals(decimal value) => decimal.Round(value, 2) == value;
+
+    public static IRuleBuilderOptions<T, string?> RequiredText<T>(this IRuleBuilder<T, string?> rule, int maxLength = MaxTextLength) =>
+        rule.NotEmpty().MaximumLength(maxLength);
+}
+
+public sealed class CustomerValidator : AbstractValidator<CustomerDto>
+{
+    public CustomerValidator()
+    {
+        RuleFor(c => c.Name).RequiredText();
+        RuleFor(c => c.Phone).Cascade(CascadeMode.Stop).NotEmpty()
+            .Must(OrderValidationRules.IsPhoneNumber).WithMessage("'Phone' is not a valid phone number.");
+        RuleFor(c => c.Email).EmailAddress().MaximumLength(254).When(c => !string.IsNullOrEmpty(c.Email));
+    }
+}
+
+public sealed class DeliveryAddressValidator : AbstractValidator<DeliveryAddressDto>
+{
+    public DeliveryAddressValidator()
+    {
+        RuleFor(a => a.Line1).RequiredText();
+        RuleFor(a => a.Line2).MaximumLength(OrderValidationRules.MaxTextLength);
+        RuleFor(a => a.City).RequiredText();
+        RuleFor(a => a.PostalCode).RequiredText(20);
+        RuleFor(a => a.Country).RequiredText(100);
+    }
+}
+
+public sealed class OrderItemValidator : AbstractValidator<OrderItemDto>
+{
+    public OrderItemValidator()
+    {
+        RuleFor(i => i.Name).RequiredText(OrderItem.MaxNameLength);
+        RuleFor(i => i.Quantity).InclusiveBetween(1, OrderItem.MaxQuantity);
+        RuleFor(i => i.UnitPrice).GreaterThanOrEqualTo(0)
+            .Must(OrderValidationRules.HasAtMostTwoDecimals).WithMessage("'Unit Price' may have at most 2 decimals.");
+    }
+}

@@ -1,0 +1,52 @@
+using FluentValidation;
+using Mediator;
+using OrderTracking.Application.Common.Interfaces;
+using OrderTracking.Application.Common.Security;
+using OrderTracking.Domain.Common;
+using OrderTracking.Domain.Orders;
+
+namespace OrderTracking.Application.Orders.Queries.ExportOrders;
+
+/// <summary>
+/// Every order the caller may see that matches the filter, as flat rows read lazily from the database
+/// so an export of any size streams in bounded memory.
+/// </summary>
+[Authorize(ActorType.Admin, ActorType.Merchant, ActorType.Delivery, ActorType.Partner)]
+public sealed record ExportOrdersQuery(OrderFilter Filter) : IQuery<IAsyncEnumerable<OrderExportRow>>;
+
+public sealed record OrderExportRow(
+    string TrackingCode,
+    OrderStatus Status,
+    Guid MerchantId,
+    string CustomerName,
+    string CustomerPhone,
+    string? CustomerEmail,
+    string AddressLine1,
+    string? AddressLine2,
+    string City,
+    string PostalCode,
+    string Country,
+    int ItemCount,
+    decimal Total,
+    string Currency,
+    Guid? AssignedCourierId,
+    Guid? AssignedPartnerId,
+    DateTimeOffset CreatedAt,
+    DateTimeOffset UpdatedAt,
+    DateTimeOffset? EstimatedDeliveryAt,
+    DateTimeOffset? DeliveredAt);
+
+public sealed class ExportOrdersQueryValidator : AbstractValidator<ExportOrdersQuery>
+{
+    public ExportOrdersQueryValidator()
+    {
+        RuleFor(q => q.Filter).SetValidator(new OrderFilterValidator()).OverridePropertyName(string.Empty);
+    }
+}
+
+public sealed class ExportOrdersQueryHandler(ICurrentActor currentActor, IOrderRepository orders)
+    : IQueryHandler<ExportOrdersQuery, IAsyncEnumerable<OrderExportRow>>
+{
+    public ValueTask<IAsyncEnumerable<OrderExportRow>> Handle(ExportOrdersQuery query, CancellationToken cancellationToken) =>
+        ValueTask.FromResult(orders.StreamExportRowsAsync(query.Filter, currentActor.Required(), cancellationToken));
+}

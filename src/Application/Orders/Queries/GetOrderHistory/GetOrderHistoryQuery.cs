@@ -1,0 +1,24 @@
+using Mediator;
+using OrderTracking.Application.Common.Exceptions;
+using OrderTracking.Application.Common.Interfaces;
+using OrderTracking.Application.Common.Security;
+using OrderTracking.Application.Orders.Common;
+using OrderTracking.Domain.Common;
+
+namespace OrderTracking.Application.Orders.Queries.GetOrderHistory;
+
+[Authorize(ActorType.Admin, ActorType.Merchant, ActorType.Delivery)]
+public sealed record GetOrderHistoryQuery(Guid OrderId) : IQuery<IReadOnlyList<OrderHistoryEntryDto>>;
+
+public sealed class GetOrderHistoryQueryHandler(ICurrentActor currentActor, IOrderRepository orders)
+    : IQueryHandler<GetOrderHistoryQuery, IReadOnlyList<OrderHistoryEntryDto>>
+{
+    public async ValueTask<IReadOnlyList<OrderHistoryEntryDto>> Handle(GetOrderHistoryQuery query, CancellationToken cancellationToken)
+    {
+        var actor = currentActor.Required();
+        _ = await orders.FindVisibleAsync(query.OrderId, actor, cancellationToken)
+            ?? throw new NotFoundException("Order", query.OrderId);
+        var history = await orders.GetHistoryAsync(query.OrderId, cancellationToken);
+        return history.Select(h => h.ToDto()).ToList();
+    }
+}

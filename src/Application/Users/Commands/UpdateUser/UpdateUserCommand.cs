@@ -1,0 +1,77 @@
+using FluentValidation;
+using Mediator;
+using OrderTracking.Application.Common.Exceptions;
+using OrderTracking.Application.Common.Interfaces;
+using OrderTracking.Application.Common.Security;
+using OrderTracking.Application.Users.Common;
+using OrderTracking.Domain.Common;
+using OrderTracking.Domain.Users;
+
+namespace OrderTracking.Application.Users.Commands.UpdateUser;
+
+/// <summary>An admin changes an account: any field left null stays as it is. <see cref="Password"/> resets the password.</summary>
+[Authorize(ActorType.Admin)]
+public sealed record UpdateUserCommand(Guid UserId, string? DisplayName, UserRole? Role, bool? IsActive, string? Password) : ICommand<UserDto>
+{
+    public override string ToString() => $"UpdateUserCommand {{ UserId = {UserId}, Role = {Role}, IsActive = {IsActive} }}";
+}
+
+public sealed class UpdateUserCommandValidator : AbstractValidator<UpdateUserCommand>
+{
+    public UpdateUserCommandValidator()
+    {
+        RuleFor(c => c.DisplayName).Cascade(CascadeMode.Stop).NotEmpty().MaximumLength(User.MaxDisplayNameLength).When(c => c.DisplayName is not null);
+        RuleFor(c => c.Role).IsInEnum();
+        RuleFor(c => c.Password).ValidPassword().When(c => c.Password is not null);
+    }
+}
+
+public sealed class UpdateUserCommandHandler(
+    ICurrentActor currentActor,
+    IUserRepository users,
+    IPasswordHasher passwordHasher,
+    IUnitOfWork unitOfWork,
+    TimeProvider timeProvider) : ICommandHandler<UpdateUserCommand, UserDto>
+{
+    public async ValueTask<UserDto> Handle(UpdateUserCommand command, CancellationToken cancellationToken)
+    {
+        var user = await users.FindByIdAsync(command.UserId, cancellationToken) ?? throw new NotFoundException("User", command.UserId);
+        var now = timeProvider.GetUtcNow();
+        var isSelf = user.Id == currentActor.Required().Id;
+
+        if (isSelf && (command.IsActive == false || (command.Role is { } role && role != UserRole.Admin)))
+        {
+            throw new DomainRuleException("An admin cannot deactivate or demote their own account; ask another admin.");
+        }
+
+        if (command.DisplayName is { } displayName)
+        {
+            user.Rename(displayName, now);
+        }
+
+        if (command.Role is { } newRole && newRole != user.Role)
+        {
+            user.ChangeRole(newRole, now);
+        }
+
+        if (command.IsActive is { } isActive && isActive != user.IsActive)
+        {
+            if (isActive)
+            {
+                user.Activate(now);
+            }
+            else
+            {
+                user.Deactivate(now);
+            }
+        }
+
+        if (command.Password is { } password)
+        {
+            user.ChangePasswordHash(passwordHasher.Hash(password), now);
+        }
+
+        await unitOfWork.SaveChangesAsync(cancellationToken);
+        return user.ToDto();
+    }
+}

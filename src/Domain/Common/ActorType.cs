@@ -1,0 +1,9 @@
+namespace OrderTracking.Domain.Common;
+
+public enum ActorType
+{
+    Admin,
+    Merchant,
+    Delivery,
+    Partner,
+}

@@ -1,0 +1,294 @@
+using OrderTracking.Domain.Common;
+using OrderTracking.Domain.Orders.Events;
+
+namespace OrderTracking.Domain.Orders;
+
+/// <summary>
+/// An order and its lifecycle. Every status change goes through the <see cref="OrderLifecycle"/> table:
+/// an illegal move throws <see cref="InvalidTransitionException"/>, a legal move by the wrong actor throws
+/// <see cref="OrderActionForbiddenException"/>, and every change appends to the history and raises an event.
+/// </summary>
+public sealed class Order : AggregateRoot
+{
+    public const int MaxNotesLength = 2000;
+    public const int MaxReasonLength = 500;
+
+    private readonly List<OrderItem> _items = [];
+    private readonly List<OrderHistoryEntry> _history = [];
+
+    private Order()
+    {
+        TrackingCode = string.Empty;
+        Currency = string.Empty;
+        Customer = null!;
+        DeliveryAddress = null!;
+    }
+
+    public Guid Id { get; private set; }
+    public string TrackingCode { get; private set; }
+    public Guid MerchantId { get; private set; }
+    public OrderStatus Status { get; private set; }
+    public Customer Customer { get; private set; }
+    public DeliveryAddress DeliveryAddress { get; private set; }
+    public IReadOnlyList<OrderItem> Items => _items;
+    public string Currency { get; private set; }
+    public decimal Total { get; private set; }
+    public string? Notes { get; private set; }
+    public DateTimeOffset? EstimatedDeliveryAt { get; private set; }
+    public Guid? AssignedCourierId { get; private set; }
+    public Guid? AssignedPartnerId { get; private set; }
+    public DateTimeOffset CreatedAt { get; private set; }
+    public DateTimeOffset UpdatedAt { get; private set; }
+
+    /// <summary>When the order reached <see cref="OrderStatus.Delivered"/>; kept for delivery-time figures.</summary>
+    public DateTimeOffset? DeliveredAt { get; private set; }
+
+    /// <summary>Optimistic-concurrency token, bumped by the database on every update of the row.</summary>
+    public uint Version { get; private set; }
+
+    /// <summary>The timeline, oldest first. Append-only.</summary>
+    public IReadOnlyList<OrderHistoryEntry> History => _history;
+
+    public static Order Create(
+        Guid merchantId,
+        Customer customer,
+        DeliveryAddress deliveryAddress,
+        IReadOnlyCollection<OrderItem> items,
+        string currency,
+        string? notes,
+        DateTimeOffset? estimatedDeliveryAt,
+        Actor createdBy,
+        DateTimeOffset now)
+    {
+        if (items.Count is 0 or > OrderItem.MaxItemsPerOrder)
+        {
+            throw new DomainValidationException(nameof(Items), $"An order has between 1 and {OrderItem.MaxItemsPerOrder} items.");
+        }
+
+        if (currency is not { Length: 3 } || !currency.All(char.IsAsciiLetterUpper))
+        {
+            throw new DomainValidationException(nameof(Currency), "Currency is a three-letter ISO 4217 code.");
+        }
+
+        var order = new Order
+        {
+            Id = Guid.CreateVersion7(now),
+            TrackingCode = Orders.TrackingCode.New(),
+            MerchantId = merchantId,
+            Status = OrderStatus.Pending,
+            Customer = customer,
+            DeliveryAddress = deliveryAddress,
+            Currency = currency,
+            Total = items.Sum(i => i.LineTotal),
+            Notes = notes,
+            EstimatedDeliveryAt = estimatedDeliveryAt,
+            CreatedAt = now,
+            UpdatedAt = now,
+        };
+        order._items.AddRange(items);
+        order._history.Add(new OrderHistoryEntry(order.Id, null, OrderStatus.Pending, now, createdBy, "Order created", null));
+        order.Raise(new OrderCreated(order.Id, merchantId, now));
+        return order;
+    }
+
+    public bool IsTerminal => OrderLifecycle.IsTerminal(Status);
+
+    /// <summary>The parts <paramref name="actor"/> plays towards this order.</summary>
+    public OrderParty PartiesOf(Actor actor)
+    {
+        var parties = OrderParty.None;
+        if (actor.Type == ActorType.Admin)
+        {
+            parties |= OrderParty.Admin;
+        }
+
+        if (actor.Type == ActorType.Merchant && actor.Id == MerchantId)
+        {
+            parties |= OrderParty.OwningMerchant;
+        }
+
+        if (actor.Type == ActorType.Delivery && AssignedCourierId == actor.Id)
+        {
+            parties |= OrderParty.AssignedCourier;
+        }
+
+        if (actor.Type == ActorType.Partner && AssignedPartnerId == actor.Id)
+        {
+            parties |= OrderParty.AssignedPartner;
+        }
+
+        return parties;
+    }
+
+    /// <summary>The statuses <paramref name="actor"/> may move this order to now.</summary>
+    public IReadOnlyList<OrderStatus> AllowedTransitionsFor(Actor actor)
+    {
+        var parties = PartiesOf(actor);
+        return OrderLifecycle.Transitions
+            .Where(t => t.From == Status && (t.AllowedParties & parties) != 0 && PreconditionHolds(t.To))
+            .Select(t => t.To)
+            .ToList();
+    }
+
+    public void Confirm(Actor actor, DateTimeOffset now, string? note = null) =>
+        MoveTo(OrderStatus.Confirmed, actor, now, note, null);
+
+    public void StartPreparing(Actor actor, DateTimeOffset now, string? note = null) =>
+        MoveTo(OrderStatus.Preparing, actor, now, note, null);
+
+    public void MarkReadyForPickup(Actor actor, DateTimeOffset now, string? note = null) =>
+        MoveTo(OrderStatus.ReadyForPickup, actor, now, note, null);
+
+    public void Cancel(string reason, Actor actor, DateTimeOffset now, string? note = null) =>
+        MoveTo(OrderStatus.Cancelled, actor, now, note, RequireReason(reason));
+
+    public void MarkPickedUp(Actor actor, DateTimeOffset now, string? note = null) =>
+        MoveTo(OrderStatus.PickedUp, actor, now, note, null);
+
+    public void MarkInTransit(Actor actor, DateTimeOffset now, string? note = null) =>
+        MoveTo(OrderStatus.InTransit, actor, now, note, null);
+
+    public void MarkDelivered(string? recipientName, Actor actor, DateTimeOffset now, string? note = null)
+    {
+        var proof = string.IsNullOrWhiteSpace(recipientName) ? note : $"Received by {recipientName.Trim()}" + (string.IsNullOrWhiteSpace(note) ? string.Empty : $". {note}");
+        MoveTo(OrderStatus.Delivered, actor, now, proof, null);
+        DeliveredAt = now;
+    }
+
+    public void MarkDeliveryFailed(DeliveryFailureReason reason, Actor actor, DateTimeOffset now, string? note = null)
+    {
+        if (reason == DeliveryFailureReason.Other && string.IsNullOrWhiteSpace(note))
+        {
+            throw new DomainValidationException("Note", "A note is required when the failure reason is Other.");
+        }
+
+        MoveTo(OrderStatus.DeliveryFailed, actor, now, note, reason.ToString());
+    }
+
+    public void MarkReturned(Actor actor, DateTimeOffset now, string? note = null) =>
+        MoveTo(OrderStatus.Returned, actor, now, note, null);
+
+    /// <summary>
+    /// Moves the order to <paramref name="target"/> through the intention-revealing method for that status,
+    /// for callers that receive the target as data (the status routes).
+    /// </summary>
+    public void ChangeStatus(OrderStatus target, StatusChangeDetails details, Actor actor, DateTimeOffset now)
+    {
+        switch (target)
+        {
+            case OrderStatus.Confirmed: Confirm(actor, now, details.Note); break;
+            case OrderStatus.Preparing: StartPreparing(actor, now, details.Note); break;
+            case OrderStatus.ReadyForPickup: MarkReadyForPickup(actor, now, details.Note); break;
+            case OrderStatus.Cancelled: EnsureLegal(target, actor); Cancel(details.Reason ?? string.Empty, actor, now, details.Note); break;
+            case OrderStatus.PickedUp: MarkPickedUp(actor, now, details.Note); break;
+            case OrderStatus.InTransit: MarkInTransit(actor, now, details.Note); break;
+            case OrderStatus.Delivered: MarkDelivered(details.RecipientName, actor, now, details.Note); break;
+            case OrderStatus.DeliveryFailed:
+                EnsureLegal(target, actor);
+                if (!Enum.TryParse<DeliveryFailureReason>(details.Reason, ignoreCase: false, out var failure) || !Enum.IsDefined(failure))
+                {
+                    throw new DomainValidationException("Reason", "A failure reason is required: " + string.Join(", ", Enum.GetNames<DeliveryFailureReason>()) + ".");
+                }
+
+                MarkDeliveryFailed(failure, actor, now, details.Note);
+                break;
+            case OrderStatus.Returned: MarkReturned(actor, now, details.Note); break;
+            default: throw new InvalidTransitionException(Status, target, OrderLifecycle.NextStatuses(Status));
+        }
+    }
+
+    /// <summary>Puts a courier in charge of delivering the order, replacing any courier or partner.</summary>
+    public void AssignCourier(Guid courierId, string courierName, Actor actor, DateTimeOffset now) =>
+        Assign(courierId, null, $"Assigned to courier {courierName}", actor, now);
+
+    /// <summary>Puts a delivery partner in charge of delivering the order, replacing any courier or partner.</summary>
+    public void AssignPartner(Guid partnerId, string partnerName, Actor actor, DateTimeOffset now) =>
+        Assign(null, partnerId, $"Assigned to partner {partnerName}", actor, now);
+
+    /// <summary>A courier takes an unassigned order that is ready for pickup.</summary>
+    public void Claim(Actor courier, DateTimeOffset now)
+    {
+        if (courier.Type != ActorType.Delivery)
+        {
+            throw new OrderActionForbiddenException("Only couriers can claim orders.");
+        }
+
+        if (Status != OrderStatus.ReadyForPickup || AssignedCourierId is not null || AssignedPartnerId is not null)
+        {
+            throw new DomainRuleException("Only an unassigned order that is ready for pickup can be claimed; this one is not (anymore).");
+        }
+
+        SetAssignee(courier.Id, null, now);
+        Append(Status, now, courier, $"Claimed by courier {courier.DisplayName}", null);
+    }
+
+    private void Assign(Guid? courierId, Guid? partnerId, string note, Actor actor, DateTimeOffset now)
+    {
+        if ((PartiesOf(actor) & (OrderParty.OwningMerchant | OrderParty.Admin)) == 0)
+        {
+            throw new OrderActionForbiddenException("Only the owning merchant or an admin can assign this order.");
+        }
+
+        if (!OrderLifecycle.AssignableStatuses.Contains(Status))
+        {
+            throw new DomainRuleException($"An order that is {Status} can no longer be assigned; assignment is possible only before pickup.");
+        }
+
+        SetAssignee(courierId, partnerId, now);
+        Append(Status, now, actor, note, null);
+    }
+
+    private void SetAssignee(Guid? courierId, Guid? partnerId, DateTimeOffset now)
+    {
+        var previousCourier = AssignedCourierId;
+        var previousPartner = AssignedPartnerId;
+        AssignedCourierId = courierId;
+        AssignedPartnerId = partnerId;
+        UpdatedAt = now;
+        Raise(new OrderAssigned(Id, previousCourier, previousPartner, courierId, partnerId, now));
+    }
+
+    private void MoveTo(OrderStatus target, Actor actor, DateTimeOffset now, string? note, string? reason)
+    {
+        EnsureLegal(target, actor);
+        if (!PreconditionHolds(target))
+        {
+            throw new DomainRuleException("An order can be picked up only once a courier or a partner is assigned to it.");
+        }
+
+        var from = Status;
+        Status = target;
+        UpdatedAt = now;
+        Append(from, now, actor, note, reason);
+        Raise(new OrderStatusChanged(Id, from, target, now));
+    }
+
+    private void EnsureLegal(OrderStatus target, Actor actor)
+    {
+        var transition = OrderLifecycle.Find(Status, target)
+            ?? throw new InvalidTransitionException(Status, target, OrderLifecycle.NextStatuses(Status));
+
+        if ((transition.AllowedParties & PartiesOf(actor)) == 0)
+        {
+            throw new OrderActionForbiddenException($"You may not move this order from {Status} to {target}.");
+        }
+    }
+
+    private bool PreconditionHolds(OrderStatus target) =>
+        target != OrderStatus.PickedUp || AssignedCourierId is not null || AssignedPartnerId is not null;
+
+    private void Append(OrderStatus? from, DateTimeOffset now, Actor actor, string? note, string? reason) =>
+        _history.Add(new OrderHistoryEntry(Id, from, Status, now, actor, note, reason));
+
+    private static string RequireReason(string reason)
+    {
+        if (string.IsNullOrWhiteSpace(reason))
+        {
+            throw new DomainValidationException("Reason", "A reason is required to cancel an order.");
+        }
+
+        return reason.Length > MaxReasonLength
+            ? throw new DomainValidationException("Reason", $"A reason is at most {MaxReasonLength} characters.")
+            : reason.Trim();
+    }
+}

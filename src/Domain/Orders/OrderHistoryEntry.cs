@@ -1,0 +1,41 @@
+using OrderTracking.Domain.Common;
+
+namespace OrderTracking.Domain.Orders;
+
+/// <summary>
+/// One step of an order's timeline. Entries are only ever appended: nothing in the model can change
+/// or remove one. <see cref="From"/> is null for the entry that records the order's creation, and
+/// equals <see cref="To"/> for assignments and claims, which change who delivers, not the status.
+/// </summary>
+public sealed class OrderHistoryEntry
+{
+    private OrderHistoryEntry()
+    {
+        ActorName = string.Empty;
+    }
+
+    internal OrderHistoryEntry(Guid orderId, OrderStatus? from, OrderStatus to, DateTimeOffset at, Actor actor, string? note, string? reason)
+    {
+        Id = Guid.CreateVersion7(at);
+        OrderId = orderId;
+        From = from;
+        To = to;
+        At = at;
+        ActorType = actor.Type;
+        ActorId = actor.Id;
+        ActorName = actor.DisplayName;
+        Note = note;
+        Reason = reason;
+    }
+
+    public Guid Id { get; private set; }
+    public Guid OrderId { get; private set; }
+    public OrderStatus? From { get; private set; }
+    public OrderStatus To { get; private set; }
+    public DateTimeOffset At { get; private set; }
+    public ActorType ActorType { get; private set; }
+    public Guid ActorId { get; private set; }
+    public string ActorName { get; private set; }
+    public string? Note { get; private set; }
+    public string? Reason { get; private set; }
+}

@@ -1,0 +1,25 @@
+using System.Buffers;
+using System.Security.Cryptography;
+
+namespace OrderTracking.Domain.Orders;
+
+/// <summary>
+/// The code a customer uses to follow an order, such as <c>OT-7F3K9Q2M4X</c>: ten characters of
+/// Crockford's base32 (no I, L, O or U, so it reads aloud and types without confusion) drawn from a
+/// cryptographic random source, 50 bits in all, so codes cannot be guessed or enumerated.
+/// </summary>
+public static class TrackingCode
+{
+    public const string Prefix = "OT-";
+    public const int RandomLength = 10;
+    public const int Length = 13;
+    private const string Alphabet = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
+    private static readonly SearchValues<char> AlphabetChars = SearchValues.Create(Alphabet);
+
+    public static string New() => Prefix + RandomNumberGenerator.GetString(Alphabet, RandomLength);
+
+    public static bool IsWellFormed(string? code) =>
+        code is { Length: Length }
+        && code.StartsWith(Prefix, StringComparison.Ordinal)
+        && code.AsSpan(Prefix.Length).IndexOfAnyExcept(AlphabetChars) < 0;
+}

@@ -1,0 +1,93 @@
+using OrderTracking.Domain.Common;
+
+namespace OrderTracking.Domain.Users;
+
+/// <summary>A person who signs in with email and password: an admin, a merchant or a courier.</summary>
+public sealed class User
+{
+    public const int MaxEmailLength = 254;
+    public const int MaxDisplayNameLength = 200;
+
+    private User()
+    {
+        Email = string.Empty;
+        DisplayName = string.Empty;
+        PasswordHash = string.Empty;
+    }
+
+    public Guid Id { get; private set; }
+    public string Email { get; private set; }
+    public string DisplayName { get; private set; }
+    public UserRole Role { get; private set; }
+    public string PasswordHash { get; private set; }
+    public bool IsActive { get; private set; }
+    public DateTimeOffset CreatedAt { get; private set; }
+    public DateTimeOffset UpdatedAt { get; private set; }
+
+    public static User Create(string email, string displayName, UserRole role, string passwordHash, DateTimeOffset now)
+    {
+        var user = new User
+        {
+            Id = Guid.CreateVersion7(now),
+            Email = NormalizeEmail(email),
+            Role = role,
+            IsActive = true,
+            CreatedAt = now,
+        };
+        user.Rename(displayName, now);
+        user.ChangePasswordHash(passwordHash, now);
+        return user;
+    }
+
+    /// <summary>Emails are compared case-insensitively; they are stored trimmed and lower-cased.</summary>
+    public static string NormalizeEmail(string email) => email.Trim().ToLowerInvariant();
+
+    public ActorType ActorType => Role switch
+    {
+        UserRole.Admin => ActorType.Admin,
+        UserRole.Merchant => ActorType.Merchant,
+        _ => ActorType.Delivery,
+    };
+
+    public Actor AsActor() => new(ActorType, Id, DisplayName);
+
+    public void Rename(string displayName, DateTimeOffset now)
+    {
+        if (string.IsNullOrWhiteSpace(displayName) || displayName.Length > MaxDisplayNameLength)
+        {
+            throw new DomainValidationException(nameof(DisplayName), $"A display name is required and at most {MaxDisplayNameLength} characters.");
+        }
+
+        DisplayName = displayName.Trim();
+        UpdatedAt = now;
+    }
+
+    public void ChangeRole(UserRole role, DateTimeOffset now)
+    {
+        Role = role;
+        UpdatedAt = now;
+    }
+
+    public void Activate(DateTimeOffset now)
+    {
+        IsActive = true;
+        UpdatedAt = now;
+    }
+
+    public void Deactivate(DateTimeOffset now)
+    {
+        IsActive = false;
+        UpdatedAt = now;
+    }
+
+    public void ChangePasswordHash(string passwordHash, DateTimeOffset now)
+    {
+        if (string.IsNullOrEmpty(passwordHash))
+        {
+            throw new DomainValidationException(nameof(PasswordHash), "A password hash is required.");
+        }
+
+        PasswordHash = passwordHash;
+        UpdatedAt = now;
+    }
+}

@@ -1,0 +1,8 @@
+namespace OrderTracking.Domain.Users;
+
+public enum UserRole
+{
+    Admin,
+    Merchant,
+    Delivery,
+}

@@ -1,0 +1,36 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using OrderTracking.Application.Common.Interfaces;
+using OrderTracking.Infrastructure.Export;
+using OrderTracking.Infrastructure.Identity;
+using OrderTracking.Infrastructure.Persistence;
+using OrderTracking.Infrastructure.Persistence.Repositories;
+using OrderTracking.Infrastructure.Persistence.Seeding;
+
+namespace OrderTracking.Infrastructure;
+
+public static class DependencyInjection
+{
+    public const string ConnectionStringName = "OrderTracking";
+
+    public static IServiceCollection AddInfrastructure(this IServiceCollection services, IConfiguration configuration)
+    {
+        var connectionString = configuration.GetConnectionString(ConnectionStringName);
+        services.AddDbContext<AppDbContext>(options => AppDbContextOptions.Configure(options, connectionString));
+
+        services.AddScoped<IUnitOfWork, UnitOfWork>();
+        services.AddScoped<DatabaseMigrator>();
+        services.AddScoped<DemoDataSeeder>();
+        services.AddScoped<IOrderRepository, OrderRepository>();
+        services.AddScoped<IUserRepository, UserRepository>();
+        services.AddScoped<IPartnerRepository, PartnerRepository>();
+
+        services.AddOptions<JwtOptions>().Bind(configuration.GetSection(JwtOptions.SectionName));
+        services.AddOptions<PasswordHashingOptions>().Bind(configuration.GetSection(PasswordHashingOptions.SectionName));
+        services.AddSingleton<IPasswordHasher, BCryptPasswordHasher>();
+        services.AddSingleton<ITokenService, JwtTokenService>();
+        services.AddSingleton<IOrderCsvWriter, OrderCsvWriter>();
+        return services;
+    }
+}

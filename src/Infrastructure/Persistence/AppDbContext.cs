@@ -1,0 +1,20 @@
+using Microsoft.EntityFrameworkCore;
+using OrderTracking.Domain.Orders;
+using OrderTracking.Domain.Partners;
+using OrderTracking.Domain.Users;
+
+namespace OrderTracking.Infrastructure.Persistence;
+
+public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : DbContext(options)
+{
+    public DbSet<Order> Orders => Set<Order>();
+    public DbSet<OrderHistoryEntry> OrderHistory => Set<OrderHistoryEntry>();
+    public DbSet<User> Users => Set<User>();
+    public DbSet<DeliveryPartner> DeliveryPartners => Set<DeliveryPartner>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.HasPostgresExtension("pg_trgm");
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(AppDbContext).Assembly);
+    }
+}

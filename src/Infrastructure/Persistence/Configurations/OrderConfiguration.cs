@@ -1,0 +1,67 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using OrderTracking.Domain.Orders;
+using OrderTracking.Domain.Users;
+
+namespace OrderTracking.Infrastructure.Persistence.Configurations;
+
+public sealed class OrderConfiguration : IEntityTypeConfiguration<Order>
+{
+    public void Configure(EntityTypeBuilder<Order> builder)
+    {
+        builder.ToTable("orders");
+        builder.HasKey(o => o.Id);
+        builder.Ignore(o => o.DomainEvents);
+        builder.Ignore(o => o.IsTerminal);
+
+        builder.Property(o => o.TrackingCode).HasMaxLength(TrackingCode.Length).IsRequired();
+        builder.HasIndex(o => o.TrackingCode).IsUnique();
+        builder.Property(o => o.Status).HasConversion<string>().HasMaxLength(32);
+        builder.Property(o => o.Currency).HasMaxLength(3).IsFixedLength();
+        builder.Property(o => o.Total).HasPrecision(18, 2);
+        builder.Property(o => o.Notes).HasMaxLength(Order.MaxNotesLength);
+
+        // PostgreSQL bumps the system column xmin on every update of the row: a free, exact concurrency token.
+        builder.Property(o => o.Version).IsRowVersion();
+
+        builder.OwnsOne(o => o.Customer, customer =>
+        {
+            customer.Property(c => c.Name).HasMaxLength(200).IsRequired();
+            customer.Property(c => c.Phone).HasMaxLength(32).IsRequired();
+            customer.Property(c => c.Email).HasMaxLength(User.MaxEmailLength);
+            customer.HasIndex(c => c.Name).HasMethod("gin").HasOperators("gin_trgm_ops");
+        });
+        builder.Navigation(o => o.Customer).IsRequired();
+
+        builder.OwnsOne(o => o.DeliveryAddress, address =>
+        {
+            address.Property(a => a.Line1).HasMaxLength(200).IsRequired();
+            address.Property(a => a.Line2).HasMaxLength(200);
+            address.Property(a => a.City).HasMaxLength(200).IsRequired();
+            address.Property(a => a.PostalCode).HasMaxLength(20).IsRequired();
+            address.Property(a => a.Country).HasMaxLength(100).IsRequired();
+        });
+        builder.Navigation(o => o.DeliveryAddress).IsRequired();
+
+        builder.OwnsMany(o => o.Items, items =>
+        {
+            items.ToTable("order_items");
+            items.WithOwner().HasForeignKey("OrderId");
+            items.Property<int>("Id").UseIdentityAlwaysColumn();
+            items.HasKey("Id");
+            items.Property(i => i.Name).HasMaxLength(OrderItem.MaxNameLength).IsRequired();
+            items.Property(i => i.UnitPrice).HasPrecision(18, 2);
+            items.Ignore(i => i.LineTotal);
+        });
+
+        builder.HasMany(o => o.History).WithOne().HasForeignKey(h => h.OrderId).OnDelete(DeleteBehavior.Cascade);
+        builder.Navigation(o => o.History).UsePropertyAccessMode(PropertyAccessMode.Field);
+
+        // Keyset paging reads (created_at DESC, id DESC); each list filter leads with its own column.
+        builder.HasIndex(o => new { o.CreatedAt, o.Id }).IsDescending(true, true);
+        builder.HasIndex(o => new { o.MerchantId, o.CreatedAt, o.Id }).IsDescending(false, true, true);
+        builder.HasIndex(o => new { o.AssignedCourierId, o.CreatedAt, o.Id }).IsDescending(false, true, true);
+        builder.HasIndex(o => new { o.AssignedPartnerId, o.CreatedAt, o.Id }).IsDescending(false, true, true);
+        builder.HasIndex(o => new { o.Status, o.CreatedAt, o.Id }).IsDescending(false, true, true);
+    }
+}

@@ -1,0 +1,104 @@
+using System.Runtime.CompilerServices;
+using Microsoft.EntityFrameworkCore;
+using OrderTracking.Application.Common.Interfaces;
+using OrderTracking.Application.Orders.Queries;
+using OrderTracking.Application.Orders.Queries.ExportOrders;
+using OrderTracking.Domain.Common;
+using OrderTracking.Domain.Orders;
+
+namespace OrderTracking.Infrastructure.Persistence.Repositories;
+
+public sealed class OrderRepository(AppDbContext db) : IOrderRepository
+{
+    public Task<Order?> FindVisibleForUpdateAsync(Guid id, Actor actor, CancellationToken cancellationToken) =>
+        db.Orders.Where(OrderVisibility.For(actor)).Include(o => o.History).FirstOrDefaultAsync(o => o.Id == id, cancellationToken);
+
+    public Task<Order?> FindVisibleAsync(Guid id, Actor actor, CancellationToken cancellationToken) =>
+        db.Orders.AsNoTracking().Where(OrderVisibility.For(actor)).FirstOrDefaultAsync(o => o.Id == id, cancellationToken);
+
+    public Task<Order?> FindByTrackingCodeAsync(string trackingCode, CancellationToken cancellationToken) =>
+        db.Orders.AsNoTracking().Include(o => o.History).FirstOrDefaultAsync(o => o.TrackingCode == trackingCode, cancellationToken);
+
+    public async Task<IReadOnlyList<OrderHistoryEntry>> GetHistoryAsync(Guid orderId, CancellationToken cancellationToken) =>
+        await db.OrderHistory.AsNoTracking().Where(h => h.OrderId == orderId).OrderBy(h => h.At).ThenBy(h => h.Id).ToListAsync(cancellationToken);
+
+    public async Task<IReadOnlyList<Order>> ListAsync(OrderFilter filter, Actor actor, OrderCursor? after, int limit, CancellationToken cancellationToken)
+    {
+        var query = Filtered(filter, actor);
+        if (after is not null)
+        {
+            query = query.Where(o => EF.Functions.LessThan(ValueTuple.Create(o.CreatedAt, o.Id), ValueTuple.Create(after.CreatedAt, after.Id)));
+        }
+
+        return await query.OrderByDescending(o => o.CreatedAt).ThenByDescending(o => o.Id).Take(limit).ToListAsync(cancellationToken);
+    }
+
+    public async IAsyncEnumerable<OrderExportRow> StreamExportRowsAsync(OrderFilter filter, Actor actor, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var rows = Filtered(filter, actor)
+            .OrderByDescending(o => o.CreatedAt).ThenByDescending(o => o.Id)
+            .Select(o => new OrderExportRow(
+                o.TrackingCode, o.Status, o.MerchantId,
+                o.Customer.Name, o.Customer.Phone, o.Customer.Email,
+                o.DeliveryAddress.Line1, o.DeliveryAddress.Line2, o.DeliveryAddress.City, o.DeliveryAddress.PostalCode, o.DeliveryAddress.Country,
+                o.Items.Sum(i => i.Quantity), o.Total, o.Currency,
+                o.AssignedCourierId, o.AssignedPartnerId, o.CreatedAt, o.UpdatedAt, o.EstimatedDeliveryAt, o.DeliveredAt))
+            .AsAsyncEnumerable();
+
+        await foreach (var row in rows.WithCancellation(cancellationToken))
+        {
+            yield return row;
+        }
+    }
+
+    public void Add(Order order) => db.Orders.Add(order);
+
+    private IQueryable<Order> Filtered(OrderFilter filter, Actor actor)
+    {
+        var query = db.Orders.AsNoTracking().Where(OrderVisibility.For(actor));
+        if (filter.Statuses is { Count: > 0 } statuses)
+        {
+            query = query.Where(o => statuses.Contains(o.Status));
+        }
+
+        if (filter.MerchantId is { } merchantId)
+        {
+            query = query.Where(o => o.MerchantId == merchantId);
+        }
+
+        if (filter.CourierId is { } courierId)
+        {
+            query = query.Where(o => o.AssignedCourierId == courierId);
+        }
+
+        if (filter.PartnerId is { } partnerId)
+        {
+            query = query.Where(o => o.AssignedPartnerId == partnerId);
+        }
+
+        if (filter.CreatedFrom is { } from)
+        {
+            var fromUtc = from.ToUniversalTime();
+            query = query.Where(o => o.CreatedAt >= fromUtc);
+        }
+
+        if (filter.CreatedTo is { } to)
+        {
+            var toUtc = to.ToUniversalTime();
+            query = query.Where(o => o.CreatedAt <= toUtc);
+        }
+
+        if (!string.IsNullOrWhiteSpace(filter.Search))
+        {
+            var term = filter.Search.Trim();
+            var code = term.ToUpperInvariant();
+            var pattern = "%" + EscapeLike(term) + "%";
+            query = query.Where(o => o.TrackingCode == code || EF.Functions.ILike(o.Customer.Name, pattern, "\\"));
+        }
+
+        return query;
+    }
+
+    private static string EscapeLike(string term) =>
+        term.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal);
+}

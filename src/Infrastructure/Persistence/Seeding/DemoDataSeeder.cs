@@ -1,0 +1,135 @@
+using Bogus;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using OrderTracking.Application.Common.Interfaces;
+using OrderTracking.Domain.Common;
+using OrderTracking.Domain.Orders;
+using OrderTracking.Domain.Partners;
+using OrderTracking.Domain.Users;
+
+namespace OrderTracking.Infrastructure.Persistence.Seeding;
+
+/// <summary>
+/// Fills an empty Development database with the demo accounts, the demo partner and about forty orders
+/// spread over every status, each moved through the lifecycle by the role the table names, so every
+/// history is one the real application could have written.
+/// </summary>
+public sealed partial class DemoDataSeeder(AppDbContext db, IPasswordHasher passwordHasher, TimeProvider timeProvider, ILogger<DemoDataSeeder> logger)
+{
+    private const int OrdersPerStatus = 4;
+
+    public async Task SeedAsync(CancellationToken cancellationToken)
+    {
+        if (await db.Users.AnyAsync(cancellationToken))
+        {
+            return;
+        }
+
+        var now = timeProvider.GetUtcNow();
+        var users = DemoAccounts.All.ToDictionary(a => a.Email, a => User.Create(a.Email, a.DisplayName, a.Role, passwordHasher.Hash(a.Password), now.AddDays(-30)));
+        db.Users.AddRange(users.Values);
+        var partner = DeliveryPartner.Create(DemoAccounts.PartnerName, now.AddDays(-30));
+        db.DeliveryPartners.Add(partner);
+
+        var admin = users["admin@example.com"].AsActor();
+        var merchants = new[] { users["merchant@example.com"].AsActor(), users["merchant2@example.com"].AsActor() };
+        var couriers = new[] { users["courier@example.com"].AsActor(), users["courier2@example.com"].AsActor() };
+
+        var faker = new Faker("en") { Random = new Randomizer(20261125) };
+        var index = 0;
+        foreach (var status in Enum.GetValues<OrderStatus>())
+        {
+            for (var i = 0; i < OrdersPerStatus; i++, index++)
+            {
+                var merchant = merchants[index % merchants.Length];
+                var courier = couriers[index % couriers.Length];
+                var usePartner = index % 5 == 0;
+                var delivery = usePartner ? partner.AsActor() : courier;
+                var createdAt = now.AddDays(-faker.Random.Double(0.2, 14));
+                var order = NewOrder(faker, merchant, createdAt);
+                WalkTo(order, status, merchant, delivery, admin, usePartner, partner, createdAt, faker);
+                order.ClearDomainEvents();
+                db.Orders.Add(order);
+            }
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        LogSeeded(logger, users.Count, index);
+    }
+
+    private static Order NewOrder(Faker faker, Actor merchant, DateTimeOffset createdAt)
+    {
+        var items = Enumerable.Range(0, faker.Random.Int(1, 4))
+            .Select(_ => new OrderItem(faker.Commerce.ProductName(), faker.Random.Int(1, 5), Math.Round(faker.Random.Decimal(2, 80), 2)))
+            .ToList();
+        return Order.Create(
+            merchant.Id,
+            new Customer(faker.Name.FullName(), faker.Phone.PhoneNumber("+44 7### ######"), faker.Internet.Email()),
+            new DeliveryAddress(faker.Address.StreetAddress(), null, faker.Address.City(), faker.Address.ZipCode(), "United Kingdom"),
+            items,
+            "GBP",
+            faker.Random.Bool(0.3f) ? "Leave with the neighbour if nobody is home." : null,
+            createdAt.AddHours(faker.Random.Int(24, 72)),
+            merchant,
+            createdAt);
+    }
+
+    /// <summary>Moves a new order step by step to <paramref name="target"/>, each step by the right role, minutes to hours apart.</summary>
+    private static void WalkTo(Order order, OrderStatus target, Actor merchant, Actor delivery, Actor admin, bool usePartner, DeliveryPartner partner, DateTimeOffset at, Faker faker)
+    {
+        DateTimeOffset Next() => at = at.AddMinutes(faker.Random.Int(10, 240));
+
+        if (target == OrderStatus.Cancelled)
+        {
+            order.Confirm(merchant, Next());
+            order.Cancel("Customer changed their mind", merchant, Next());
+            return;
+        }
+
+        var path = target switch
+        {
+            OrderStatus.Pending => [],
+            OrderStatus.Confirmed => [OrderStatus.Confirmed],
+            OrderStatus.Preparing => [OrderStatus.Confirmed, OrderStatus.Preparing],
+            OrderStatus.ReadyForPickup => [OrderStatus.Confirmed, OrderStatus.Preparing, OrderStatus.ReadyForPickup],
+            OrderStatus.PickedUp => [OrderStatus.Confirmed, OrderStatus.Preparing, OrderStatus.ReadyForPickup, OrderStatus.PickedUp],
+            OrderStatus.InTransit => [OrderStatus.Confirmed, OrderStatus.Preparing, OrderStatus.ReadyForPickup, OrderStatus.PickedUp, OrderStatus.InTransit],
+            OrderStatus.Delivered => [OrderStatus.Confirmed, OrderStatus.Preparing, OrderStatus.ReadyForPickup, OrderStatus.PickedUp, OrderStatus.InTransit, OrderStatus.Delivered],
+            OrderStatus.DeliveryFailed => [OrderStatus.Confirmed, OrderStatus.Preparing, OrderStatus.ReadyForPickup, OrderStatus.PickedUp, OrderStatus.InTransit, OrderStatus.DeliveryFailed],
+            OrderStatus.Returned => [OrderStatus.Confirmed, OrderStatus.Preparing, OrderStatus.ReadyForPickup, OrderStatus.PickedUp, OrderStatus.InTransit, OrderStatus.DeliveryFailed, OrderStatus.Returned],
+            _ => Array.Empty<OrderStatus>(),
+        };
+
+        foreach (var step in path)
+        {
+            switch (step)
+            {
+                case OrderStatus.Confirmed: order.Confirm(merchant, Next()); break;
+                case OrderStatus.Preparing: order.StartPreparing(merchant, Next()); break;
+                case OrderStatus.ReadyForPickup:
+                    order.MarkReadyForPickup(merchant, Next());
+                    if (target != OrderStatus.ReadyForPickup || faker.Random.Bool())
+                    {
+                        if (usePartner)
+                        {
+                            order.AssignPartner(partner.Id, partner.Name, admin, Next());
+                        }
+                        else
+                        {
+                            order.AssignCourier(delivery.Id, delivery.DisplayName, merchant, Next());
+                        }
+                    }
+
+                    break;
+                case OrderStatus.PickedUp: order.MarkPickedUp(delivery, Next()); break;
+                case OrderStatus.InTransit: order.MarkInTransit(delivery, Next()); break;
+                case OrderStatus.Delivered: order.MarkDelivered(faker.Name.FirstName(), delivery, Next(), "Left at the front door"); break;
+                case OrderStatus.DeliveryFailed: order.MarkDeliveryFailed(faker.PickRandom<DeliveryFailureReason>(), delivery, Next(), "Nobody answered the door"); break;
+                case OrderStatus.Returned: order.MarkReturned(delivery, Next()); break;
+            }
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Seeded {Users} demo users and {Orders} demo orders")]
+    private static partial void LogSeeded(ILogger logger, int users, int orders);
+}

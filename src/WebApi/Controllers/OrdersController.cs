@@ -1,0 +1,124 @@
+using Mediator;
+using Microsoft.AspNetCore.Mvc;
+using OrderTracking.Application.Common.Interfaces;
+using OrderTracking.Application.Orders.Commands.AssignOrder;
+using OrderTracking.Application.Orders.Commands.ChangeOrderStatus;
+using OrderTracking.Application.Orders.Commands.ClaimOrder;
+using OrderTracking.Application.Orders.Commands.CreateOrder;
+using OrderTracking.Application.Orders.Common;
+using OrderTracking.Application.Orders.Queries;
+using OrderTracking.Application.Orders.Queries.ExportOrders;
+using OrderTracking.Application.Orders.Queries.GetOrder;
+using OrderTracking.Application.Orders.Queries.GetOrderHistory;
+using OrderTracking.Application.Orders.Queries.ListOrders;
+using OrderTracking.Domain.Orders;
+using OrderTracking.WebApi.Contracts;
+
+namespace OrderTracking.WebApi.Controllers;
+
+/// <summary>Orders: create, list, follow and move them through their lifecycle.</summary>
+[Route("api/orders")]
+public sealed class OrdersController(IMediator mediator) : ApiControllerBase
+{
+    /// <summary>Creates an order (merchants; an admin names the merchant).</summary>
+    [HttpPost]
+    [ProducesResponseType<OrderDto>(StatusCodes.Status201Created)]
+    public async Task<ActionResult<OrderDto>> Create(CreateOrderCommand request, CancellationToken cancellationToken)
+    {
+        var order = await mediator.Send(request, cancellationToken);
+        Response.Headers.ETag = ETag.For(order.Version);
+        return CreatedAtAction(nameof(Get), new { id = order.Id }, order);
+    }
+
+    /// <summary>One page of the orders the caller may see, newest first. Pass <c>nextCursor</c> back as <c>cursor</c> for the next page.</summary>
+    /// <param name="status">Only these statuses (repeat the parameter for several).</param>
+    /// <param name="merchantId">Only this merchant's orders.</param>
+    /// <param name="courierId">Only orders assigned to this courier.</param>
+    /// <param name="partnerId">Only orders assigned to this delivery partner.</param>
+    /// <param name="search">A tracking code, or part of the customer's name.</param>
+    /// <param name="createdFrom">Created at or after this instant.</param>
+    /// <param name="createdTo">Created at or before this instant.</param>
+    /// <param name="limit">Page size, 1 to 100 (default 25).</param>
+    /// <param name="cursor">The <c>nextCursor</c> of the previous page.</param>
+    /// <param name="cancellationToken">Aborts the request.</param>
+    [HttpGet]
+    public async Task<OrderPage> List(
+        [FromQuery] OrderStatus[]? status,
+        [FromQuery] Guid? merchantId,
+        [FromQuery] Guid? courierId,
+        [FromQuery] Guid? partnerId,
+        [FromQuery] string? search,
+        [FromQuery] DateTimeOffset? createdFrom,
+        [FromQuery] DateTimeOffset? createdTo,
+        [FromQuery] int? limit,
+        [FromQuery] string? cursor,
+        CancellationToken cancellationToken) =>
+        await mediator.Send(new ListOrdersQuery(new OrderFilter(status, merchantId, courierId, partnerId, search, createdFrom, createdTo), limit, cursor), cancellationToken);
+
+    /// <summary>The orders of the list's filters as CSV (UTF-8, RFC 4180), streamed.</summary>
+    [HttpGet("export")]
+    [Produces("text/csv")]
+    [ProducesResponseType<FileResult>(StatusCodes.Status200OK, "text/csv")]
+    public async Task Export(
+        [FromQuery] OrderStatus[]? status,
+        [FromQuery] Guid? merchantId,
+        [FromQuery] Guid? courierId,
+        [FromQuery] Guid? partnerId,
+        [FromQuery] string? search,
+        [FromQuery] DateTimeOffset? createdFrom,
+        [FromQuery] DateTimeOffset? createdTo,
+        [FromServices] IOrderCsvWriter csvWriter,
+        CancellationToken cancellationToken)
+    {
+        var rows = await mediator.Send(new ExportOrdersQuery(new OrderFilter(status, merchantId, courierId, partnerId, search, createdFrom, createdTo)), cancellationToken);
+        Response.ContentType = "text/csv; charset=utf-8";
+        Response.Headers.ContentDisposition = "attachment; filename=\"orders.csv\"";
+        await csvWriter.WriteAsync(rows, Response.Body, cancellationToken);
+    }
+
+    /// <summary>One order. The <c>ETag</c> header carries its version for <c>If-Match</c>.</summary>
+    [HttpGet("{id:guid}")]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound)]
+    public async Task<OrderDto> Get(Guid id, CancellationToken cancellationToken) =>
+        WithETag(await mediator.Send(new GetOrderQuery(id), cancellationToken));
+
+    /// <summary>The order's timeline, oldest first.</summary>
+    [HttpGet("{id:guid}/history")]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound)]
+    public async Task<IReadOnlyList<OrderHistoryEntryDto>> History(Guid id, CancellationToken cancellationToken) =>
+        await mediator.Send(new GetOrderHistoryQuery(id), cancellationToken);
+
+    /// <summary>Moves the order to another status, as the lifecycle table allows the caller.</summary>
+    /// <param name="id">The order.</param>
+    /// <param name="request">The target status and its details.</param>
+    /// <param name="ifMatch">The order's ETag as last read; a stale one gets 412.</param>
+    /// <param name="cancellationToken">Aborts the request.</param>
+    [HttpPost("{id:guid}/status")]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status409Conflict)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status412PreconditionFailed)]
+    public async Task<OrderDto> ChangeStatus(Guid id, ChangeOrderStatusRequest request, [FromHeader(Name = "If-Match")] string? ifMatch, CancellationToken cancellationToken) =>
+        WithETag(await mediator.Send(
+            new ChangeOrderStatusCommand(id, request.Status, request.Note, request.Reason, request.RecipientName, ETag.ParseIfMatch(ifMatch)),
+            cancellationToken));
+
+    /// <summary>Assigns a courier or a delivery partner (owning merchant or admin, before pickup).</summary>
+    [HttpPost("{id:guid}/assignment")]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status409Conflict)]
+    public async Task<OrderDto> Assign(Guid id, AssignOrderRequest request, CancellationToken cancellationToken) =>
+        WithETag(await mediator.Send(new AssignOrderCommand(id, request.CourierId, request.PartnerId), cancellationToken));
+
+    /// <summary>A courier takes an unassigned order that is ready for pickup. When two race, one gets 409.</summary>
+    [HttpPost("{id:guid}/claim")]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status409Conflict)]
+    public async Task<OrderDto> Claim(Guid id, CancellationToken cancellationToken) =>
+        WithETag(await mediator.Send(new ClaimOrderCommand(id), cancellationToken));
+
+    private OrderDto WithETag(OrderDto order)
+    {
+        Response.Headers.ETag = ETag.For(order.Version);
+        return order;
+    }
+}

@@ -1,0 +1,21 @@
+using Mediator;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using OrderTracking.Application.Tracking.Queries.GetTracking;
+
+namespace OrderTracking.WebApi.Controllers;
+
+/// <summary>Public order tracking for customers: no sign-in, nothing personal.</summary>
+[ApiController]
+[AllowAnonymous]
+[Route("api/tracking")]
+[Produces("application/json")]
+public sealed class TrackingController(IMediator mediator) : ControllerBase
+{
+    /// <summary>The live status and timeline of the order with this tracking code.</summary>
+    [HttpGet("{trackingCode}")]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status429TooManyRequests)]
+    public async Task<TrackingDto> Get(string trackingCode, CancellationToken cancellationToken) =>
+        await mediator.Send(new GetTrackingQuery(trackingCode), cancellationToken);
+}

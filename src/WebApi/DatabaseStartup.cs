@@ -1,0 +1,27 @@
+using OrderTracking.Infrastructure.Persistence;
+using OrderTracking.Infrastructure.Persistence.Seeding;
+
+namespace OrderTracking.WebApi;
+
+public static class DatabaseStartup
+{
+    /// <summary>
+    /// In Development (or when <c>Database:MigrateOnStartup</c> is true) applies migrations; in Development
+    /// also seeds the demo data. Production runs the <c>migrate</c> verb instead and never gets demo accounts.
+    /// </summary>
+    public static async Task PrepareDatabaseAsync(this WebApplication app)
+    {
+        var isDevelopment = app.Environment.IsDevelopment();
+        if (!isDevelopment && !app.Configuration.GetValue("Database:MigrateOnStartup", false))
+        {
+            return;
+        }
+
+        await using var scope = app.Services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<DatabaseMigrator>().MigrateAsync(app.Lifetime.ApplicationStopping);
+        if (isDevelopment)
+        {
+            await scope.ServiceProvider.GetRequiredService<DemoDataSeeder>().SeedAsync(app.Lifetime.ApplicationStopping);
+        }
+    }
+}

@@ -1,0 +1,17 @@
+namespace OrderTracking.WebApi.Infrastructure;
+
+/// <summary>The <c>type</c> URIs of this API's problem details (RFC 9457), relative to the API's origin.</summary>
+public static class ProblemTypes
+{
+    public const string Validation = "/problems/validation";
+    public const string NotFound = "/problems/not-found";
+    public const string Unauthenticated = "/problems/unauthenticated";
+    public const string Forbidden = "/problems/forbidden";
+    public const string InvalidTransition = "/problems/invalid-transition";
+    public const string RuleViolation = "/problems/rule-violation";
+    public const string ConcurrencyConflict = "/problems/concurrency-conflict";
+    public const string PreconditionFailed = "/problems/precondition-failed";
+    public const string Duplicate = "/problems/duplicate";
+    public const string PayloadTooLarge = "/problems/payload-too-large";
+    public const string ServerError = "/problems/server-error";
+}

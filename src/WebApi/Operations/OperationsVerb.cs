@@ -1,0 +1,94 @@
+using System.Diagnostics.CodeAnalysis;
+using FluentValidation;
+using OrderTracking.Application.Common.Interfaces;
+using OrderTracking.Application.Users.Common;
+using OrderTracking.Domain.Users;
+using OrderTracking.Infrastructure.Persistence;
+
+namespace OrderTracking.WebApi.Operations;
+
+/// <summary>
+/// The operations verbs of the WebApi program (the counterpart of the original <c>init_db.py</c>):
+/// <c>migrate</c> applies migrations and exits; <c>create-admin --email E --password P [--name N]</c>
+/// opens the first admin account, which is the only way to get one outside Development.
+/// </summary>
+public abstract class OperationsVerb
+{
+    public abstract Task<int> RunAsync(IServiceProvider services);
+
+    public static bool TryParse(string[] args, [NotNullWhen(true)] out OperationsVerb? verb)
+    {
+        verb = args.FirstOrDefault() switch
+        {
+            "migrate" => new MigrateVerb(),
+            "create-admin" => new CreateAdminVerb(Option(args, "--email"), Option(args, "--password"), Option(args, "--name") ?? "Administrator"),
+            _ => null,
+        };
+        return verb is not null;
+    }
+
+    private static string? Option(string[] args, string name)
+    {
+        var i = Array.IndexOf(args, name);
+        return i >= 0 && i + 1 < args.Length ? args[i + 1] : null;
+    }
+
+    private sealed class MigrateVerb : OperationsVerb
+    {
+        public override async Task<int> RunAsync(IServiceProvider services)
+        {
+            await using var scope = services.CreateAsyncScope();
+            await scope.ServiceProvider.GetRequiredService<DatabaseMigrator>().MigrateAsync(CancellationToken.None);
+            await Console.Out.WriteLineAsync("Migrations applied.");
+            return 0;
+        }
+    }
+
+    private sealed class CreateAdminVerb(string? email, string? password, string name) : OperationsVerb
+    {
+        private string? Email => email;
+        private string? Password => password;
+        private string Name => name;
+
+        private sealed class Input : AbstractValidator<CreateAdminVerb>
+        {
+            public Input()
+            {
+                RuleFor(v => v.Email).NotEmpty().EmailAddress().OverridePropertyName("--email");
+                RuleFor(v => v.Password).ValidPassword().OverridePropertyName("--password");
+                RuleFor(v => v.Name).NotEmpty().MaximumLength(User.MaxDisplayNameLength).OverridePropertyName("--name");
+            }
+        }
+
+        public override async Task<int> RunAsync(IServiceProvider services)
+        {
+            var result = await new Input().ValidateAsync(this);
+            if (!result.IsValid)
+            {
+                await Console.Error.WriteLineAsync("Usage: create-admin --email E --password P [--name N]");
+                foreach (var error in result.Errors)
+                {
+                    await Console.Error.WriteLineAsync($"  {error.PropertyName}: {error.ErrorMessage}");
+                }
+
+                return 2;
+            }
+
+            await using var scope = services.CreateAsyncScope();
+            var sp = scope.ServiceProvider;
+            var users = sp.GetRequiredService<IUserRepository>();
+            var normalized = User.NormalizeEmail(email!);
+            if (await users.EmailExistsAsync(normalized, CancellationToken.None))
+            {
+                await Console.Error.WriteLineAsync($"A user with the email {normalized} already exists.");
+                return 1;
+            }
+
+            var hash = sp.GetRequiredService<IPasswordHasher>().Hash(password!);
+            users.Add(User.Create(normalized, name, UserRole.Admin, hash, sp.GetRequiredService<TimeProvider>().GetUtcNow()));
+            await sp.GetRequiredService<IUnitOfWork>().SaveChangesAsync(CancellationToken.None);
+            await Console.Out.WriteLineAsync($"Admin {normalized} created.");
+            return 0;
+        }
+    }
+}

@@ -1,0 +1,145 @@
+using System.Text;
+using System.Text.Json.Serialization;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Options;
+using Microsoft.IdentityModel.Tokens;
+using NSwag;
+using NSwag.Generation.Processors.Security;
+using OrderTracking.Application;
+using OrderTracking.Application.Common.Behaviours;
+using OrderTracking.Application.Common.Interfaces;
+using OrderTracking.Infrastructure;
+using OrderTracking.Infrastructure.Identity;
+using OrderTracking.Infrastructure.Persistence;
+using OrderTracking.WebApi.Infrastructure;
+using OrderTracking.WebApi.Security;
+
+namespace OrderTracking.WebApi;
+
+/// <summary>The composition root: every service the WebApi runs with, and the order of its middleware.</summary>
+public static class OrderTrackingServices
+{
+    public const long MaxRequestBodyBytes = 1024 * 1024;
+
+    public static WebApplicationBuilder AddOrderTrackingServices(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        var configuration = builder.Configuration;
+
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = MaxRequestBodyBytes);
+
+        services.AddApplication();
+        services.AddInfrastructure(configuration);
+        services.AddMediator((Mediator.MediatorOptions options) =>
+        {
+            options.ServiceLifetime = ServiceLifetime.Scoped;
+            // Read by Mediator's source generator at compile time, so the list must be written out here.
+            // Order matters, outermost first: log, then authorize, then validate, then the handler.
+            options.PipelineBehaviors =
+            [
+                typeof(LoggingBehaviour<,>),
+                typeof(AuthorizationBehaviour<,>),
+                typeof(ValidationBehaviour<,>),
+            ];
+        });
+
+        services.AddHttpContextAccessor();
+        services.AddScoped<ICurrentActor, CurrentActor>();
+
+        services.AddControllers()
+            .AddJsonOptions(json => json.JsonSerializerOptions.Converters.Add(new JsonStringEnumConverter(allowIntegerValues: false)))
+            .ConfigureApiBehaviorOptions(api => api.InvalidModelStateResponseFactory = ModelStateProblems.Create);
+        services.AddProblemDetails();
+        services.AddExceptionHandler<ProblemDetailsExceptionHandler>();
+
+        services.AddJwtAuthentication(builder.Environment);
+        services.AddHealthChecks().AddDbContextCheck<AppDbContext>("database", tags: ["ready"]);
+        services.AddOpenApiDocument(document =>
+        {
+            document.Title = "Order Tracking API";
+            document.Version = "v1";
+            document.Description = "Create, move and follow orders live. Users sign in with POST /api/auth/login and send the access token as a Bearer token.";
+            document.AddSecurity("Bearer", new OpenApiSecurityScheme
+            {
+                Type = OpenApiSecuritySchemeType.Http,
+                Scheme = "bearer",
+                BearerFormat = "JWT",
+                Description = "The accessToken from POST /api/auth/login.",
+            });
+            document.OperationProcessors.Add(new AspNetCoreOperationSecurityScopeProcessor("Bearer"));
+        });
+        return builder;
+    }
+
+    private static void AddJwtAuthentication(this IServiceCollection services, IWebHostEnvironment environment)
+    {
+        services.AddOptions<JwtOptions>()
+            .Validate(
+                jwt => environment.IsDevelopment() || Encoding.UTF8.GetByteCount(jwt.SigningKey) >= JwtOptions.MinimumKeyBytes,
+                $"Jwt:SigningKey must be set to at least {JwtOptions.MinimumKeyBytes} bytes (for example: openssl rand -base64 48).")
+            .PostConfigure(jwt =>
+            {
+                // Development without a key still starts, with a key that lives as long as the process.
+                if (environment.IsDevelopment() && Encoding.UTF8.GetByteCount(jwt.SigningKey) < JwtOptions.MinimumKeyBytes)
+                {
+                    jwt.SigningKey = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(48));
+                }
+            })
+            .ValidateOnStart();
+
+        services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
+        services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)
+            .Configure<IOptions<JwtOptions>>((bearer, jwtOptions) =>
+            {
+                var jwt = jwtOptions.Value;
+                bearer.MapInboundClaims = false;
+                bearer.TokenValidationParameters = new TokenValidationParameters
+                {
+                    ValidAlgorithms = [SecurityAlgorithms.HmacSha256],
+                    ValidateIssuerSigningKey = true,
+                    IssuerSigningKey = JwtTokenService.SigningKey(jwt),
+                    ValidateIssuer = true,
+                    ValidIssuer = jwt.Issuer,
+                    ValidateAudience = true,
+                    ValidAudience = jwt.Audience,
+                    ValidateLifetime = true,
+                    RequireExpirationTime = true,
+                    RequireSignedTokens = true,
+                    ClockSkew = TimeSpan.FromSeconds(30),
+                    NameClaimType = "name",
+                    RoleClaimType = TokenClaims.Role,
+                };
+                bearer.Events = new JwtBearerEvents { OnChallenge = AuthenticationProblems.WriteChallengeAsync };
+            });
+
+        services.AddAuthorizationBuilder()
+            .AddPolicy(AuthPolicies.User, policy => policy
+                .AddAuthenticationSchemes(JwtBearerDefaults.AuthenticationScheme)
+                .RequireAuthenticatedUser());
+    }
+
+    public static WebApplication UseOrderTrackingPipeline(this WebApplication app)
+    {
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseMiddleware<RequestBodyLimitMiddleware>(MaxRequestBodyBytes);
+
+        app.UseOpenApi();
+        app.UseSwaggerUi();
+        app.MapGet("/docs", () => Results.Redirect("/swagger")).ExcludeFromDescription();
+
+        app.UseClientApp();
+        app.UseAuthentication();
+        app.UseAuthorization();
+
+        app.MapControllers();
+        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
+        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });
+        app.Map("/api/{**path}", () => Results.Problem(statusCode: StatusCodes.Status404NotFound, type: ProblemTypes.NotFound, title: "Not found", detail: "There is no such API route."))
+            .ExcludeFromDescription();
+        app.MapClientAppFallback();
+        return app;
+    }
+}

@@ -1,0 +1,7 @@
+namespace OrderTracking.WebApi.Security;
+
+public static class AuthPolicies
+{
+    /// <summary>A person signed in with a JWT access token. API keys are refused.</summary>
+    public const string User = "User";
+}

@@ -21,6 +21,7 @@ public sealed class AuthController(IMediator mediator) : ApiControllerBase
 
     /// <summary>The signed-in user.</summary>
     [HttpGet("me")]
+    [ProducesResponseType<UserDto>(StatusCodes.Status200OK)]
     public async Task<UserDto> Me(CancellationToken cancellationToken) =>
         await mediator.Send(new GetCurrentUserQuery(), cancellationToken);
 }

@@ -42,6 +42,7 @@ public sealed class OrdersController(IMediator mediator) : ApiControllerBase
     /// <param name="cursor">The <c>nextCursor</c> of the previous page.</param>
     /// <param name="cancellationToken">Aborts the request.</param>
     [HttpGet]
+    [ProducesResponseType<OrderPage>(StatusCodes.Status200OK)]
     public async Task<OrderPage> List(
         [FromQuery] OrderStatus[]? status,
         [FromQuery] Guid? merchantId,
@@ -79,12 +80,14 @@ public sealed class OrdersController(IMediator mediator) : ApiControllerBase
     /// <summary>One order. The <c>ETag</c> header carries its version for <c>If-Match</c>.</summary>
     [HttpGet("{id:guid}")]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound)]
+    [ProducesResponseType<OrderDto>(StatusCodes.Status200OK)]
     public async Task<OrderDto> Get(Guid id, CancellationToken cancellationToken) =>
         WithETag(await mediator.Send(new GetOrderQuery(id), cancellationToken));
 
     /// <summary>The order's timeline, oldest first.</summary>
     [HttpGet("{id:guid}/history")]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound)]
+    [ProducesResponseType<IReadOnlyList<OrderHistoryEntryDto>>(StatusCodes.Status200OK)]
     public async Task<IReadOnlyList<OrderHistoryEntryDto>> History(Guid id, CancellationToken cancellationToken) =>
         await mediator.Send(new GetOrderHistoryQuery(id), cancellationToken);
 
@@ -97,6 +100,7 @@ public sealed class OrdersController(IMediator mediator) : ApiControllerBase
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status409Conflict)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status412PreconditionFailed)]
+    [ProducesResponseType<OrderDto>(StatusCodes.Status200OK)]
     public async Task<OrderDto> ChangeStatus(Guid id, ChangeOrderStatusRequest request, [FromHeader(Name = "If-Match")] string? ifMatch, CancellationToken cancellationToken) =>
         WithETag(await mediator.Send(
             new ChangeOrderStatusCommand(id, request.Status, request.Note, request.Reason, request.RecipientName, ETag.ParseIfMatch(ifMatch)),
@@ -106,6 +110,7 @@ public sealed class OrdersController(IMediator mediator) : ApiControllerBase
     [HttpPost("{id:guid}/assignment")]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status409Conflict)]
+    [ProducesResponseType<OrderDto>(StatusCodes.Status200OK)]
     public async Task<OrderDto> Assign(Guid id, AssignOrderRequest request, CancellationToken cancellationToken) =>
         WithETag(await mediator.Send(new AssignOrderCommand(id, request.CourierId, request.PartnerId), cancellationToken));
 
@@ -113,6 +118,7 @@ public sealed class OrdersController(IMediator mediator) : ApiControllerBase
     [HttpPost("{id:guid}/claim")]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status409Conflict)]
+    [ProducesResponseType<OrderDto>(StatusCodes.Status200OK)]
     public async Task<OrderDto> Claim(Guid id, CancellationToken cancellationToken) =>
         WithETag(await mediator.Send(new ClaimOrderCommand(id), cancellationToken));
 

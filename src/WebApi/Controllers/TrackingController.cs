@@ -16,6 +16,7 @@ public sealed class TrackingController(IMediator mediator) : ControllerBase
     [HttpGet("{trackingCode}")]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status429TooManyRequests)]
+    [ProducesResponseType<TrackingDto>(StatusCodes.Status200OK)]
     public async Task<TrackingDto> Get(string trackingCode, CancellationToken cancellationToken) =>
         await mediator.Send(new GetTrackingQuery(trackingCode), cancellationToken);
 }

@@ -16,6 +16,7 @@ public sealed class UsersController(IMediator mediator) : ApiControllerBase
 {
     /// <summary>Every user, optionally of one role (for example Delivery, to pick a courier).</summary>
     [HttpGet]
+    [ProducesResponseType<IReadOnlyList<UserDto>>(StatusCodes.Status200OK)]
     public async Task<IReadOnlyList<UserDto>> List([FromQuery] UserRole? role, CancellationToken cancellationToken) =>
         await mediator.Send(new ListUsersQuery(role), cancellationToken);
 
@@ -31,12 +32,14 @@ public sealed class UsersController(IMediator mediator) : ApiControllerBase
 
     [HttpGet("{id:guid}")]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound)]
+    [ProducesResponseType<UserDto>(StatusCodes.Status200OK)]
     public async Task<UserDto> Get(Guid id, CancellationToken cancellationToken) =>
         await mediator.Send(new GetUserQuery(id), cancellationToken);
 
     /// <summary>Renames, changes the role, (de)activates or resets the password of an account.</summary>
     [HttpPatch("{id:guid}")]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound)]
+    [ProducesResponseType<UserDto>(StatusCodes.Status200OK)]
     public async Task<UserDto> Update(Guid id, UpdateUserRequest request, CancellationToken cancellationToken) =>
         await mediator.Send(new UpdateUserCommand(id, request.DisplayName, request.Role, request.IsActive, request.Password), cancellationToken);
 }

@@ -10,7 +10,8 @@ namespace OrderTracking.WebApi.Operations;
 /// <summary>
 /// The operations verbs of the WebApi program (the counterpart of the original <c>init_db.py</c>):
 /// <c>migrate</c> applies migrations and exits; <c>create-admin --email E --password P [--name N]</c>
-/// opens the first admin account, which is the only way to get one outside Development.
+/// opens the first admin account, which is the only way to get one outside Development;
+/// <c>openapi PATH</c> writes the OpenAPI document (the source of the generated TypeScript client) without a database.
 /// </summary>
 public abstract class OperationsVerb
 {
@@ -21,6 +22,7 @@ public abstract class OperationsVerb
         verb = args.FirstOrDefault() switch
         {
             "migrate" => new MigrateVerb(),
+            "openapi" => new OpenApiVerb(args.Skip(1).FirstOrDefault() ?? "openapi.json"),
             "create-admin" => new CreateAdminVerb(Option(args, "--email"), Option(args, "--password"), Option(args, "--name") ?? "Administrator"),
             _ => null,
         };
@@ -40,6 +42,18 @@ public abstract class OperationsVerb
             await using var scope = services.CreateAsyncScope();
             await scope.ServiceProvider.GetRequiredService<DatabaseMigrator>().MigrateAsync(CancellationToken.None);
             await Console.Out.WriteLineAsync("Migrations applied.");
+            return 0;
+        }
+    }
+
+    private sealed class OpenApiVerb(string path) : OperationsVerb
+    {
+        public override async Task<int> RunAsync(IServiceProvider services)
+        {
+            var document = await services.GetRequiredService<NSwag.Generation.IOpenApiDocumentGenerator>().GenerateAsync("v1");
+            var json = document.ToJson().ReplaceLineEndings("\n") + "\n";
+            await File.WriteAllTextAsync(path, json);
+            await Console.Out.WriteLineAsync($"OpenAPI document written to {Path.GetFullPath(path)}.");
             return 0;
         }
     }

@@ -13,6 +13,7 @@ using OrderTracking.Application.Common.Interfaces;
 using OrderTracking.Infrastructure;
 using OrderTracking.Infrastructure.Identity;
 using OrderTracking.Infrastructure.Persistence;
+using OrderTracking.WebApi.Hubs;
 using OrderTracking.WebApi.Infrastructure;
 using OrderTracking.WebApi.Security;
 
@@ -45,6 +46,8 @@ public static class OrderTrackingServices
             ];
         });
 
+        services.AddSignalR().AddJsonProtocol(json => json.PayloadSerializerOptions.Converters.Add(new JsonStringEnumConverter()));
+        services.AddScoped<IOrderNotifier, SignalROrderNotifier>();
         services.AddHttpContextAccessor();
         services.AddScoped<ICurrentActor, CurrentActor>();
 
@@ -135,7 +138,21 @@ public static class OrderTrackingServices
                     NameClaimType = "name",
                     RoleClaimType = TokenClaims.Role,
                 };
-                bearer.Events = new JwtBearerEvents { OnChallenge = AuthenticationProblems.WriteChallengeAsync };
+                bearer.Events = new JwtBearerEvents
+                {
+                    OnChallenge = AuthenticationProblems.WriteChallengeAsync,
+
+                    // Browsers cannot set headers on WebSockets, so the hub takes the token from the query string.
+                    OnMessageReceived = context =>
+                    {
+                        if (context.Request.Path.StartsWithSegments(OrdersHub.Path) && context.Request.Query["access_token"] is [{ Length: > 0 } token])
+                        {
+                            context.Token = token;
+                        }
+
+                        return Task.CompletedTask;
+                    },
+                };
             });
 
         services.AddAuthorizationBuilder()
@@ -178,6 +195,9 @@ public static class OrderTrackingServices
         app.UseAuthorization();
 
         app.MapControllers();
+
+        // A connection ends when its access token expires; clients reconnect with a renewed token.
+        app.MapHub<OrdersHub>(OrdersHub.Path, hub => hub.CloseOnAuthenticationExpiration = true);
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });
         app.Map("/api/{**path}", () => Results.Problem(statusCode: StatusCodes.Status404NotFound, type: ProblemTypes.NotFound, title: "Not found", detail: "There is no such API route."))

@@ -463,19 +463,19 @@ export class OrdersClient extends ApiClientBase {
     list(status?: OrderStatus[] | null | undefined, merchantId?: string | null | undefined, courierId?: string | null | undefined, partnerId?: string | null | undefined, search?: string | null | undefined, createdFrom?: string | null | undefined, createdTo?: string | null | undefined, limit?: number | null | undefined, cursor?: string | null | undefined, signal?: AbortSignal): Promise<OrderPage> {
         let url_ = this.baseUrl + "/api/orders?";
         if (status !== undefined && status !== null)
-            status && status.forEach(item => { url_ += "Status=" + encodeURIComponent("" + item) + "&"; });
+            status && status.forEach(item => { url_ += "status=" + encodeURIComponent("" + item) + "&"; });
         if (merchantId !== undefined && merchantId !== null)
-            url_ += "MerchantId=" + encodeURIComponent("" + merchantId) + "&";
+            url_ += "merchantId=" + encodeURIComponent("" + merchantId) + "&";
         if (courierId !== undefined && courierId !== null)
-            url_ += "CourierId=" + encodeURIComponent("" + courierId) + "&";
+            url_ += "courierId=" + encodeURIComponent("" + courierId) + "&";
         if (partnerId !== undefined && partnerId !== null)
-            url_ += "PartnerId=" + encodeURIComponent("" + partnerId) + "&";
+            url_ += "partnerId=" + encodeURIComponent("" + partnerId) + "&";
         if (search !== undefined && search !== null)
-            url_ += "Search=" + encodeURIComponent("" + search) + "&";
+            url_ += "search=" + encodeURIComponent("" + search) + "&";
         if (createdFrom !== undefined && createdFrom !== null)
-            url_ += "CreatedFrom=" + encodeURIComponent("" + createdFrom) + "&";
+            url_ += "createdFrom=" + encodeURIComponent("" + createdFrom) + "&";
         if (createdTo !== undefined && createdTo !== null)
-            url_ += "CreatedTo=" + encodeURIComponent("" + createdTo) + "&";
+            url_ += "createdTo=" + encodeURIComponent("" + createdTo) + "&";
         if (limit !== undefined && limit !== null)
             url_ += "limit=" + encodeURIComponent("" + limit) + "&";
         if (cursor !== undefined && cursor !== null)
@@ -551,19 +551,19 @@ export class OrdersClient extends ApiClientBase {
     export(status?: OrderStatus[] | null | undefined, merchantId?: string | null | undefined, courierId?: string | null | undefined, partnerId?: string | null | undefined, search?: string | null | undefined, createdFrom?: string | null | undefined, createdTo?: string | null | undefined, signal?: AbortSignal): Promise<FileResponse> {
         let url_ = this.baseUrl + "/api/orders/export?";
         if (status !== undefined && status !== null)
-            status && status.forEach(item => { url_ += "Status=" + encodeURIComponent("" + item) + "&"; });
+            status && status.forEach(item => { url_ += "status=" + encodeURIComponent("" + item) + "&"; });
         if (merchantId !== undefined && merchantId !== null)
-            url_ += "MerchantId=" + encodeURIComponent("" + merchantId) + "&";
+            url_ += "merchantId=" + encodeURIComponent("" + merchantId) + "&";
         if (courierId !== undefined && courierId !== null)
-            url_ += "CourierId=" + encodeURIComponent("" + courierId) + "&";
+            url_ += "courierId=" + encodeURIComponent("" + courierId) + "&";
         if (partnerId !== undefined && partnerId !== null)
-            url_ += "PartnerId=" + encodeURIComponent("" + partnerId) + "&";
+            url_ += "partnerId=" + encodeURIComponent("" + partnerId) + "&";
         if (search !== undefined && search !== null)
-            url_ += "Search=" + encodeURIComponent("" + search) + "&";
+            url_ += "search=" + encodeURIComponent("" + search) + "&";
         if (createdFrom !== undefined && createdFrom !== null)
-            url_ += "CreatedFrom=" + encodeURIComponent("" + createdFrom) + "&";
+            url_ += "createdFrom=" + encodeURIComponent("" + createdFrom) + "&";
         if (createdTo !== undefined && createdTo !== null)
-            url_ += "CreatedTo=" + encodeURIComponent("" + createdTo) + "&";
+            url_ += "createdTo=" + encodeURIComponent("" + createdTo) + "&";
         url_ = url_.replace(/[?&]$/, "");
 
         let options_: RequestInit = {
@@ -1050,19 +1050,19 @@ export class PartnerOrdersClient extends ApiClientBase {
     list(status?: OrderStatus[] | null | undefined, merchantId?: string | null | undefined, courierId?: string | null | undefined, partnerId?: string | null | undefined, search?: string | null | undefined, createdFrom?: string | null | undefined, createdTo?: string | null | undefined, limit?: number | null | undefined, cursor?: string | null | undefined, signal?: AbortSignal): Promise<OrderPage> {
         let url_ = this.baseUrl + "/api/partner/orders?";
         if (status !== undefined && status !== null)
-            status && status.forEach(item => { url_ += "Status=" + encodeURIComponent("" + item) + "&"; });
+            status && status.forEach(item => { url_ += "status=" + encodeURIComponent("" + item) + "&"; });
         if (merchantId !== undefined && merchantId !== null)
-            url_ += "MerchantId=" + encodeURIComponent("" + merchantId) + "&";
+            url_ += "merchantId=" + encodeURIComponent("" + merchantId) + "&";
         if (courierId !== undefined && courierId !== null)
-            url_ += "CourierId=" + encodeURIComponent("" + courierId) + "&";
+            url_ += "courierId=" + encodeURIComponent("" + courierId) + "&";
         if (partnerId !== undefined && partnerId !== null)
-            url_ += "PartnerId=" + encodeURIComponent("" + partnerId) + "&";
+            url_ += "partnerId=" + encodeURIComponent("" + partnerId) + "&";
         if (search !== undefined && search !== null)
-            url_ += "Search=" + encodeURIComponent("" + search) + "&";
+            url_ += "search=" + encodeURIComponent("" + search) + "&";
         if (createdFrom !== undefined && createdFrom !== null)
-            url_ += "CreatedFrom=" + encodeURIComponent("" + createdFrom) + "&";
+            url_ += "createdFrom=" + encodeURIComponent("" + createdFrom) + "&";
         if (createdTo !== undefined && createdTo !== null)
-            url_ += "CreatedTo=" + encodeURIComponent("" + createdTo) + "&";
+            url_ += "createdTo=" + encodeURIComponent("" + createdTo) + "&";
         if (limit !== undefined && limit !== null)
             url_ += "limit=" + encodeURIComponent("" + limit) + "&";
         if (cursor !== undefined && cursor !== null)

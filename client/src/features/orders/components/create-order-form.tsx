@@ -32,6 +32,31 @@ const emptyForm = {
 
 type FormState = typeof emptyForm;
 
+const fieldLabels: Record<string, string> = {
+  merchantid: 'Merchant',
+  'customer.name': 'Customer name',
+  'customer.phone': 'Customer phone',
+  'customer.email': 'Customer email',
+  'deliveryaddress.line1': 'Address line 1',
+  'deliveryaddress.line2': 'Address line 2',
+  'deliveryaddress.city': 'City',
+  'deliveryaddress.postalcode': 'Postal code',
+  'deliveryaddress.country': 'Country',
+  items: 'Items',
+  currency: 'Currency',
+  notes: 'Notes',
+  estimateddeliveryat: 'Estimated delivery',
+};
+
+const itemFieldLabels: Record<string, string> = { name: 'name', quantity: 'quantity', unitprice: 'unit price' };
+
+/** "items[1].unitPrice" → "Item 2 unit price", so the summary says which field each message is about. */
+function describeField(path: string): string {
+  const item = /^items\[(\d+)\]\.?(\w*)$/i.exec(path);
+  if (item) return `Item ${Number(item[1]) + 1}${item[2] ? ` ${itemFieldLabels[item[2].toLowerCase()] ?? item[2]}` : ''}`;
+  return fieldLabels[path.toLowerCase()] ?? path;
+}
+
 function toNumber(value: string): number | undefined {
   if (value.trim() === '') return undefined;
   const parsed = Number(value);
@@ -100,7 +125,9 @@ export function CreateOrderForm({ onCreated }: { onCreated: (order: OrderDto) =>
             {messages.length > 0 && (
               <ul>
                 {Object.entries(errors ?? {}).map(([path, list]) => (
-                  <li key={path}>{list.join(' ')}</li>
+                  <li key={path}>
+                    <strong>{describeField(path)}:</strong> {list.join(' ')}
+                  </li>
                 ))}
               </ul>
             )}

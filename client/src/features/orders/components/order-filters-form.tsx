@@ -13,6 +13,11 @@ export interface OrderFiltersFormProps {
   merchants?: UserDto[];
 }
 
+/** Filters start open on a desk and folded on a phone, where the list matters more. */
+function wideScreen(): boolean {
+  return typeof window === 'undefined' || !window.matchMedia || window.matchMedia('(min-width: 641px)').matches;
+}
+
 export const emptyFilters: OrderFilters = { status: [], search: '', from: '', to: '', merchantId: '' };
 
 export function OrderFiltersForm({ filters, onChange, merchants }: OrderFiltersFormProps) {
@@ -30,8 +35,14 @@ export function OrderFiltersForm({ filters, onChange, merchants }: OrderFiltersF
     setDraft((d) => ({ ...d, status: checked ? [...d.status, status] : d.status.filter((s) => s !== status) }));
   }
 
+  const active = filters.status.length + [filters.search, filters.from, filters.to, filters.merchantId].filter(Boolean).length;
+
   return (
-    <form className="card stack" onSubmit={submit} role="search" aria-label="Filter orders">
+    <details className="card filters" open={wideScreen()}>
+      <summary>
+        Filters{active > 0 && <span className="muted"> ({active} active)</span>}
+      </summary>
+      <form className="stack" onSubmit={submit} role="search" aria-label="Filter orders">
       <div className="form-grid">
         <TextField
           label="Search"
@@ -86,6 +97,7 @@ export function OrderFiltersForm({ filters, onChange, merchants }: OrderFiltersF
           Clear
         </Button>
       </div>
-    </form>
+      </form>
+    </details>
   );
 }

@@ -18,7 +18,7 @@ export interface SessionStore {
 
 const storageKey = 'order-tracking.session';
 
-function readStored(storage: Storage | undefined): Session | null {
+function readStored(storage: Storage | null): Session | null {
   try {
     const raw = storage?.getItem(storageKey);
     return raw ? (JSON.parse(raw) as Session) : null;
@@ -27,8 +27,11 @@ function readStored(storage: Storage | undefined): Session | null {
   }
 }
 
-/** A tiny observable store; React reads it with useSyncExternalStore (see features/auth). */
-export function createSessionStore(storage: Storage | undefined = globalThis.localStorage): SessionStore {
+/**
+ * A tiny observable store; React reads it with useSyncExternalStore (lib/use-session). Pass null for a store that
+ * only lives in memory (tests).
+ */
+export function createSessionStore(storage: Storage | null = globalThis.localStorage ?? null): SessionStore {
   let current = readStored(storage);
   const listeners = new Set<() => void>();
 

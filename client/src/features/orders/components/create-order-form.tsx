@@ -114,7 +114,7 @@ export function CreateOrderForm({ onCreated }: { onCreated: (order: OrderDto) =>
 
   function submit(event: FormEvent) {
     event.preventDefault();
-    createOrder.mutate(toCommand(form, items, isAdmin), { onSuccess: onCreated });
+    createOrder.mutate(toCommand(form, items, isAdmin), { onSuccess: (order) => onCreated(order) });
   }
 
   return (

@@ -16,8 +16,9 @@ public static class DependencyInjection
 
     public static IServiceCollection AddInfrastructure(this IServiceCollection services, IConfiguration configuration)
     {
-        var connectionString = configuration.GetConnectionString(ConnectionStringName);
-        services.AddDbContext<AppDbContext>(options => AppDbContextOptions.Configure(options, connectionString));
+        // Read when the first context is built, so configuration added late (tests, user secrets) is seen.
+        services.AddDbContext<AppDbContext>((provider, options) => AppDbContextOptions.Configure(
+            options, provider.GetRequiredService<IConfiguration>().GetConnectionString(ConnectionStringName)));
 
         services.AddScoped<IUnitOfWork, UnitOfWork>();
         services.AddScoped<DatabaseMigrator>();

@@ -22,4 +22,16 @@ public static class OrderVisibility
             _ => order => false,
         };
     }
+
+    /// <summary>
+    /// What a courier's claim may find: the orders it may see, plus any order still ready for pickup, so that
+    /// the courier who loses a race for one is told it was claimed first (409) rather than that it is gone.
+    /// </summary>
+    public static Expression<Func<Order, bool>> ForClaim(Actor actor)
+    {
+        var id = actor.Id;
+        return actor.Type == ActorType.Delivery
+            ? order => order.Status == OrderStatus.ReadyForPickup || order.AssignedCourierId == id
+            : For(actor);
+    }
 }

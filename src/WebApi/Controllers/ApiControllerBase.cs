@@ -10,7 +10,6 @@ namespace OrderTracking.WebApi.Controllers;
 /// </summary>
 [ApiController]
 [Authorize(Policy = AuthPolicies.User)]
-[Produces("application/json")]
 [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest)]
 [ProducesResponseType<ProblemDetails>(StatusCodes.Status401Unauthorized)]
 [ProducesResponseType<ProblemDetails>(StatusCodes.Status403Forbidden)]

@@ -9,7 +9,6 @@ namespace OrderTracking.WebApi.Controllers;
 [ApiController]
 [AllowAnonymous]
 [Route("api/tracking")]
-[Produces("application/json")]
 public sealed class TrackingController(IMediator mediator) : ControllerBase
 {
     /// <summary>The live status and timeline of the order with this tracking code.</summary>

@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using OrderTracking.Application.Orders.Queries;
 using OrderTracking.Application.Orders.Queries.ExportOrders;
 using OrderTracking.Domain.Common;
@@ -11,8 +12,8 @@ namespace OrderTracking.Application.Common.Interfaces;
 /// </summary>
 public interface IOrderRepository
 {
-    /// <summary>A tracked order with its history, for changing it.</summary>
-    Task<Order?> FindVisibleForUpdateAsync(Guid id, Actor actor, CancellationToken cancellationToken);
+    /// <summary>A tracked order with its history, for changing it, if <paramref name="scope"/> (an <see cref="OrderVisibility"/> rule) lets the caller reach it.</summary>
+    Task<Order?> FindForUpdateAsync(Guid id, Expression<Func<Order, bool>> scope, CancellationToken cancellationToken);
 
     Task<Order?> FindVisibleAsync(Guid id, Actor actor, CancellationToken cancellationToken);
 

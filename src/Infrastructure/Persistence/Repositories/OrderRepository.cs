@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
 using OrderTracking.Application.Common.Interfaces;
@@ -10,8 +11,8 @@ namespace OrderTracking.Infrastructure.Persistence.Repositories;
 
 public sealed class OrderRepository(AppDbContext db) : IOrderRepository
 {
-    public Task<Order?> FindVisibleForUpdateAsync(Guid id, Actor actor, CancellationToken cancellationToken) =>
-        db.Orders.Where(OrderVisibility.For(actor)).Include(o => o.History).FirstOrDefaultAsync(o => o.Id == id, cancellationToken);
+    public Task<Order?> FindForUpdateAsync(Guid id, Expression<Func<Order, bool>> scope, CancellationToken cancellationToken) =>
+        db.Orders.Where(scope).Include(o => o.History).FirstOrDefaultAsync(o => o.Id == id, cancellationToken);
 
     public Task<Order?> FindVisibleAsync(Guid id, Actor actor, CancellationToken cancellationToken) =>
         db.Orders.AsNoTracking().Where(OrderVisibility.For(actor)).FirstOrDefaultAsync(o => o.Id == id, cancellationToken);

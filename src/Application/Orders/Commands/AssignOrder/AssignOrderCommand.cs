@@ -6,6 +6,7 @@ using OrderTracking.Application.Common.Interfaces;
 using OrderTracking.Application.Common.Security;
 using OrderTracking.Application.Orders.Common;
 using OrderTracking.Domain.Common;
+using OrderTracking.Domain.Orders;
 using OrderTracking.Domain.Users;
 
 namespace OrderTracking.Application.Orders.Commands.AssignOrder;
@@ -36,7 +37,7 @@ public sealed class AssignOrderCommandHandler(
     public async ValueTask<OrderDto> Handle(AssignOrderCommand command, CancellationToken cancellationToken)
     {
         var actor = currentActor.Required();
-        var order = await orders.FindVisibleForUpdateAsync(command.OrderId, actor, cancellationToken)
+        var order = await orders.FindForUpdateAsync(command.OrderId, OrderVisibility.For(actor), cancellationToken)
             ?? throw new NotFoundException("Order", command.OrderId);
         var now = timeProvider.GetUtcNow();
 

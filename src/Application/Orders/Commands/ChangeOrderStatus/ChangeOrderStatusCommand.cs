@@ -48,7 +48,7 @@ public sealed class ChangeOrderStatusCommandHandler(
     public async ValueTask<OrderDto> Handle(ChangeOrderStatusCommand command, CancellationToken cancellationToken)
     {
         var actor = currentActor.Required();
-        var order = await orders.FindVisibleForUpdateAsync(command.OrderId, actor, cancellationToken)
+        var order = await orders.FindForUpdateAsync(command.OrderId, OrderVisibility.For(actor), cancellationToken)
             ?? throw new NotFoundException("Order", command.OrderId);
 
         await OrderStatusChange.ApplyAsync(order, command.Status!.Value, new StatusChangeDetails(command.Note, command.Reason, command.RecipientName),

@@ -4,6 +4,7 @@ using OrderTracking.Application.Common.Interfaces;
 using OrderTracking.Application.Common.Security;
 using OrderTracking.Application.Orders.Common;
 using OrderTracking.Domain.Common;
+using OrderTracking.Domain.Orders;
 
 namespace OrderTracking.Application.Orders.Commands.ClaimOrder;
 
@@ -20,7 +21,7 @@ public sealed class ClaimOrderCommandHandler(
     public async ValueTask<OrderDto> Handle(ClaimOrderCommand command, CancellationToken cancellationToken)
     {
         var actor = currentActor.Required();
-        var order = await orders.FindVisibleForUpdateAsync(command.OrderId, actor, cancellationToken)
+        var order = await orders.FindForUpdateAsync(command.OrderId, OrderVisibility.ForClaim(actor), cancellationToken)
             ?? throw new NotFoundException("Order", command.OrderId);
 
         order.Claim(actor, timeProvider.GetUtcNow());

@@ -1,0 +1,99 @@
+using Moq;
+using OrderTracking.Application.Auth.Commands.Login;
+using OrderTracking.Application.Common.Exceptions;
+using OrderTracking.Application.Common.Interfaces;
+using OrderTracking.Application.Users.Commands.CreateUser;
+using OrderTracking.Application.Users.Commands.UpdateUser;
+using OrderTracking.Domain.Common;
+using OrderTracking.Domain.Users;
+
+namespace OrderTracking.Application.UnitTests;
+
+public sealed class AuthAndUserHandlerTests
+{
+    private static readonly DateTimeOffset Now = new(2026, 11, 25, 12, 0, 0, TimeSpan.Zero);
+    private readonly Mock<IUserRepository> _users = new();
+    private readonly Mock<IPasswordHasher> _hasher = new();
+    private readonly Mock<ITokenService> _tokens = new();
+    private readonly Mock<IUnitOfWork> _unitOfWork = new();
+    private readonly Microsoft.Extensions.Time.Testing.FakeTimeProvider _clock = new(Now);
+
+    private LoginCommandHandler Login() => new(_users.Object, _hasher.Object, _tokens.Object);
+
+    [Fact]
+    public async Task An_unknown_email_spends_a_dummy_verification_and_gets_the_common_answer()
+    {
+        var failure = await Assert.ThrowsAsync<UnauthenticatedException>(() => Login().Handle(new LoginCommand("x@example.com", "pw"), CancellationToken.None).AsTask());
+
+        Assert.Equal(LoginCommandHandler.InvalidCredentials, failure.Message);
+        _hasher.Verify(h => h.VerifyAgainstDummy("pw"), Times.Once);
+        _tokens.Verify(t => t.CreateAccessToken(It.IsAny<User>()), Times.Never);
+    }
+
+    [Fact]
+    public async Task A_wrong_password_or_an_inactive_account_gets_the_same_answer()
+    {
+        var user = User.Create("a@example.com", "A", UserRole.Merchant, "hash", Now);
+        _users.Setup(u => u.FindByEmailAsync("a@example.com", It.IsAny<CancellationToken>())).ReturnsAsync(user);
+        _hasher.Setup(h => h.Verify("right", "hash")).Returns(true);
+
+        var wrong = await Assert.ThrowsAsync<UnauthenticatedException>(() => Login().Handle(new LoginCommand("A@example.com", "wrong"), CancellationToken.None).AsTask());
+        user.Deactivate(Now);
+        var inactive = await Assert.ThrowsAsync<UnauthenticatedException>(() => Login().Handle(new LoginCommand("a@example.com", "right"), CancellationToken.None).AsTask());
+
+        Assert.Equal(wrong.Message, inactive.Message);
+    }
+
+    [Fact]
+    public async Task The_right_password_gets_a_token_for_that_user()
+    {
+        var user = User.Create("a@example.com", "A", UserRole.Delivery, "hash", Now);
+        _users.Setup(u => u.FindByEmailAsync("a@example.com", It.IsAny<CancellationToken>())).ReturnsAsync(user);
+        _hasher.Setup(h => h.Verify("right", "hash")).Returns(true);
+        _tokens.Setup(t => t.CreateAccessToken(user)).Returns(new AccessToken("jwt", Now.AddMinutes(15), 900));
+
+        var result = await Login().Handle(new LoginCommand("a@example.com", "right"), CancellationToken.None);
+
+        Assert.Equal(("jwt", 900, user.Id), (result.AccessToken, result.ExpiresIn, result.User.Id));
+    }
+
+    [Fact]
+    public void The_login_command_never_prints_its_password() =>
+        Assert.DoesNotContain("hunter2", new LoginCommand("a@example.com", "hunter2").ToString());
+
+    [Fact]
+    public async Task A_taken_email_is_a_duplicate_and_nothing_is_saved()
+    {
+        _users.Setup(u => u.EmailExistsAsync("a@example.com", It.IsAny<CancellationToken>())).ReturnsAsync(true);
+        var handler = new CreateUserCommandHandler(_users.Object, _hasher.Object, _unitOfWork.Object, _clock);
+
+        await Assert.ThrowsAsync<DuplicateException>(() => handler.Handle(new CreateUserCommand(" A@Example.com", "Password1!", "A", UserRole.Admin), CancellationToken.None).AsTask());
+        _unitOfWork.Verify(u => u.SaveChangesAsync(It.IsAny<CancellationToken>()), Times.Never);
+    }
+
+    [Fact]
+    public async Task A_new_user_gets_a_hashed_password()
+    {
+        _hasher.Setup(h => h.Hash("Password1!")).Returns("bcrypt-hash");
+        User? added = null;
+        _users.Setup(u => u.Add(It.IsAny<User>())).Callback<User>(u => added = u);
+        var handler = new CreateUserCommandHandler(_users.Object, _hasher.Object, _unitOfWork.Object, _clock);
+
+        var dto = await handler.Handle(new CreateUserCommand("a@example.com", "Password1!", "A", UserRole.Merchant), CancellationToken.None);
+
+        Assert.Equal("bcrypt-hash", added!.PasswordHash);
+        Assert.Equal((added.Id, UserRole.Merchant), (dto.Id, dto.Role));
+    }
+
+    [Fact]
+    public async Task An_admin_cannot_deactivate_or_demote_itself()
+    {
+        var admin = User.Create("admin@example.com", "Admin", UserRole.Admin, "hash", Now);
+        _users.Setup(u => u.FindByIdAsync(admin.Id, It.IsAny<CancellationToken>())).ReturnsAsync(admin);
+        var handler = new UpdateUserCommandHandler(Mock.Of<ICurrentActor>(c => c.Actor == admin.AsActor()), _users.Object, _hasher.Object, _unitOfWork.Object, _clock);
+
+        await Assert.ThrowsAsync<DomainRuleException>(() => handler.Handle(new UpdateUserCommand(admin.Id, null, null, false, null), CancellationToken.None).AsTask());
+        await Assert.ThrowsAsync<DomainRuleException>(() => handler.Handle(new UpdateUserCommand(admin.Id, null, UserRole.Merchant, null, null), CancellationToken.None).AsTask());
+        Assert.True(admin.IsActive);
+    }
+}

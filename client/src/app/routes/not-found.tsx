@@ -5,11 +5,9 @@ import { EmptyState } from '@/components/ui/empty-state';
 export function NotFoundRoute() {
   return (
     <PublicLayout>
-      <section className="card" aria-labelledby="not-found-title">
-        <h1 id="not-found-title" className="visually-hidden">
-          Page not found
-        </h1>
+      <section className="card">
         <EmptyState
+          titleAs="h1"
           title="Page not found"
           description="The address may be mistyped, or the page has moved."
           action={

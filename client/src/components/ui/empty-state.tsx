@@ -1,9 +1,17 @@
 import type { ReactNode } from 'react';
 
-export function EmptyState({ title, description, action }: { title: string; description?: ReactNode; action?: ReactNode }) {
+export interface EmptyStateProps {
+  title: string;
+  description?: ReactNode;
+  action?: ReactNode;
+  /** Use 'h1' when the state is the whole page (not found, forbidden). */
+  titleAs?: 'p' | 'h1' | 'h2';
+}
+
+export function EmptyState({ title, description, action, titleAs: Title = 'p' }: EmptyStateProps) {
   return (
     <div className="state">
-      <p className="state__title">{title}</p>
+      <Title className="state__title">{title}</Title>
       {description && <p>{description}</p>}
       {action}
     </div>

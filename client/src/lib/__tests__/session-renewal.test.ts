@@ -32,7 +32,10 @@ describe('session renewal (401 → refresh → retry)', () => {
     expect(response.status).toBe(200);
     expect(renew).toHaveBeenCalledTimes(1);
     expect(sessions.get()).toEqual(renewed);
-    expect(network.sent('GET', '/api/orders').map((r) => r.headers.get('Authorization'))).toEqual(['Bearer expired-access', 'Bearer fresh-access']);
+    expect(network.sent('GET', '/api/orders').map((r) => r.headers.get('Authorization'))).toEqual([
+      'Bearer expired-access',
+      'Bearer fresh-access',
+    ]);
   });
 
   it('shares one renewal between calls that fail together', async () => {

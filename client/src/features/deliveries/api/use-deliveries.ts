@@ -17,7 +17,20 @@ export function useMyDeliveries(courierId: string, active: boolean) {
   return useInfiniteQuery({
     queryKey: deliveryKeys.mine(courierId, active),
     queryFn: ({ pageParam, signal }) =>
-      apiCall(api.orders.list(active ? activeStatuses : undefined, undefined, courierId, undefined, undefined, undefined, undefined, 25, pageParam, signal)),
+      apiCall(
+        api.orders.list(
+          active ? activeStatuses : undefined,
+          undefined,
+          courierId,
+          undefined,
+          undefined,
+          undefined,
+          undefined,
+          25,
+          pageParam,
+          signal,
+        ),
+      ),
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (lastPage) => lastPage.nextCursor ?? undefined,
   });

@@ -47,7 +47,12 @@ export function AssignOrderDialog({ open, pending, error, couriers, partners, on
   const errors = problem ? [problem] : apiErrors;
 
   return (
-    <Dialog open={open} onClose={onClose} title="Assign delivery" description="A courier or a delivery partner picks the order up when it is ready.">
+    <Dialog
+      open={open}
+      onClose={onClose}
+      title="Assign delivery"
+      description="A courier or a delivery partner picks the order up when it is ready."
+    >
       <form className="stack" onSubmit={submit} noValidate>
         {error && !apiErrors && <Alert tone="danger">{error.userMessage}</Alert>}
         <fieldset className="field" style={{ border: 0, padding: 0, margin: 0 }}>

@@ -29,7 +29,12 @@ export function CancelOrderDialog({ open, pending, error, onConfirm, onClose }: 
   const reasonErrors = missing ? ['Say why the order is cancelled.'] : fieldMessages(error?.fieldErrors, 'reason');
 
   return (
-    <Dialog open={open} onClose={onClose} title="Cancel this order?" description="The customer sees that the order was cancelled. This cannot be undone.">
+    <Dialog
+      open={open}
+      onClose={onClose}
+      title="Cancel this order?"
+      description="The customer sees that the order was cancelled. This cannot be undone."
+    >
       <form className="stack" onSubmit={submit} noValidate>
         {error && !reasonErrors && <Alert tone="danger">{error.userMessage}</Alert>}
         <TextareaField

@@ -121,7 +121,10 @@ export function CreateOrderForm({ onCreated }: { onCreated: (order: OrderDto) =>
     <form className="stack" onSubmit={submit} noValidate aria-label="New order">
       <div ref={summaryRef} tabIndex={-1}>
         {error && error.kind === 'validation' && (
-          <Alert tone="danger" title={messages.length > 0 ? `Please fix ${messages.length} problem${messages.length === 1 ? '' : 's'}:` : error.title}>
+          <Alert
+            tone="danger"
+            title={messages.length > 0 ? `Please fix ${messages.length} problem${messages.length === 1 ? '' : 's'}:` : error.title}
+          >
             {messages.length > 0 && (
               <ul>
                 {Object.entries(errors ?? {}).map(([path, list]) => (
@@ -151,8 +154,21 @@ export function CreateOrderForm({ onCreated }: { onCreated: (order: OrderDto) =>
 
       <Card title="Customer">
         <div className="form-grid">
-          <TextField label="Name" autoComplete="off" value={form.customerName} onChange={set('customerName')} errors={err('customer.name')} />
-          <TextField label="Phone" type="tel" autoComplete="off" value={form.customerPhone} onChange={set('customerPhone')} errors={err('customer.phone')} />
+          <TextField
+            label="Name"
+            autoComplete="off"
+            value={form.customerName}
+            onChange={set('customerName')}
+            errors={err('customer.name')}
+          />
+          <TextField
+            label="Phone"
+            type="tel"
+            autoComplete="off"
+            value={form.customerPhone}
+            onChange={set('customerPhone')}
+            errors={err('customer.phone')}
+          />
           <TextField
             label="Email (optional)"
             type="email"

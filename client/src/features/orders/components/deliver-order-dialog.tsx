@@ -28,7 +28,13 @@ export function DeliverOrderDialog({ open, pending, error, onConfirm, onClose }:
     <Dialog open={open} onClose={onClose} title="Confirm delivery" description="Optionally note who received the parcel.">
       <form className="stack" onSubmit={submit} noValidate>
         {error && <Alert tone="danger">{error.userMessage}</Alert>}
-        <TextField label="Received by (optional)" autoFocus autoComplete="off" value={recipientName} onChange={(e) => setRecipientName(e.target.value)} />
+        <TextField
+          label="Received by (optional)"
+          autoFocus
+          autoComplete="off"
+          value={recipientName}
+          onChange={(e) => setRecipientName(e.target.value)}
+        />
         <TextareaField label="Note (optional)" value={note} onChange={(e) => setNote(e.target.value)} />
         <div className="dialog__actions">
           <Button variant="secondary" onClick={onClose}>

@@ -35,10 +35,19 @@ export function FailedDeliveryDialog({ open, pending, error, onConfirm, onClose 
   const noteErrors = problems.note ?? fieldMessages(error?.fieldErrors, 'note');
 
   return (
-    <Dialog open={open} onClose={onClose} title="Delivery failed" description="Tell the merchant and the customer why the parcel could not be delivered.">
+    <Dialog
+      open={open}
+      onClose={onClose}
+      title="Delivery failed"
+      description="Tell the merchant and the customer why the parcel could not be delivered."
+    >
       <form className="stack" onSubmit={submit} noValidate>
         {error && !reasonErrors && !noteErrors && <Alert tone="danger">{error.userMessage}</Alert>}
-        <fieldset className="field" style={{ border: 0, padding: 0, margin: 0 }} aria-describedby={reasonErrors ? `${legendId}-error` : undefined}>
+        <fieldset
+          className="field"
+          style={{ border: 0, padding: 0, margin: 0 }}
+          aria-describedby={reasonErrors ? `${legendId}-error` : undefined}
+        >
           <legend id={legendId}>Reason</legend>
           <div className="stack-sm">
             {failureReasons.map((option, index) => (

@@ -39,64 +39,58 @@ export function OrderFiltersForm({ filters, onChange, merchants }: OrderFiltersF
 
   return (
     <details className="card filters" open={wideScreen()}>
-      <summary>
-        Filters{active > 0 && <span className="muted"> ({active} active)</span>}
-      </summary>
+      <summary>Filters{active > 0 && <span className="muted"> ({active} active)</span>}</summary>
       <form className="stack" onSubmit={submit} role="search" aria-label="Filter orders">
-      <div className="form-grid">
-        <TextField
-          label="Search"
-          type="search"
-          placeholder="Tracking code or customer name"
-          value={draft.search}
-          onChange={(e) => setDraft({ ...draft, search: e.target.value })}
-        />
-        <TextField label="Created from" type="date" value={draft.from} onChange={(e) => setDraft({ ...draft, from: e.target.value })} />
-        <TextField
-          label="Created to"
-          type="date"
-          value={draft.to}
-          errors={dateError}
-          onChange={(e) => setDraft({ ...draft, to: e.target.value })}
-        />
-        {merchants && (
-          <SelectField label="Merchant" value={draft.merchantId} onChange={(e) => setDraft({ ...draft, merchantId: e.target.value })}>
-            <option value="">All merchants</option>
-            {merchants.map((m) => (
-              <option key={m.id} value={m.id}>
-                {m.displayName}
-              </option>
-            ))}
-          </SelectField>
-        )}
-      </div>
-      <fieldset className="field" style={{ border: 0, padding: 0, margin: 0 }}>
-        <legend>Status</legend>
-        <div className="checkbox-row">
-          {allStatuses.map((status) => (
-            <label key={status} className="chip">
-              <input
-                type="checkbox"
-                checked={draft.status.includes(status)}
-                onChange={(e) => toggleStatus(status, e.target.checked)}
-              />
-              {statusLabels[status]}
-            </label>
-          ))}
+        <div className="form-grid">
+          <TextField
+            label="Search"
+            type="search"
+            placeholder="Tracking code or customer name"
+            value={draft.search}
+            onChange={(e) => setDraft({ ...draft, search: e.target.value })}
+          />
+          <TextField label="Created from" type="date" value={draft.from} onChange={(e) => setDraft({ ...draft, from: e.target.value })} />
+          <TextField
+            label="Created to"
+            type="date"
+            value={draft.to}
+            errors={dateError}
+            onChange={(e) => setDraft({ ...draft, to: e.target.value })}
+          />
+          {merchants && (
+            <SelectField label="Merchant" value={draft.merchantId} onChange={(e) => setDraft({ ...draft, merchantId: e.target.value })}>
+              <option value="">All merchants</option>
+              {merchants.map((m) => (
+                <option key={m.id} value={m.id}>
+                  {m.displayName}
+                </option>
+              ))}
+            </SelectField>
+          )}
         </div>
-      </fieldset>
-      <div className="row">
-        <Button type="submit">Apply filters</Button>
-        <Button
-          variant="ghost"
-          onClick={() => {
-            setDraft(emptyFilters);
-            onChange(emptyFilters);
-          }}
-        >
-          Clear
-        </Button>
-      </div>
+        <fieldset className="field" style={{ border: 0, padding: 0, margin: 0 }}>
+          <legend>Status</legend>
+          <div className="checkbox-row">
+            {allStatuses.map((status) => (
+              <label key={status} className="chip">
+                <input type="checkbox" checked={draft.status.includes(status)} onChange={(e) => toggleStatus(status, e.target.checked)} />
+                {statusLabels[status]}
+              </label>
+            ))}
+          </div>
+        </fieldset>
+        <div className="row">
+          <Button type="submit">Apply filters</Button>
+          <Button
+            variant="ghost"
+            onClick={() => {
+              setDraft(emptyFilters);
+              onChange(emptyFilters);
+            }}
+          >
+            Clear
+          </Button>
+        </div>
       </form>
     </details>
   );

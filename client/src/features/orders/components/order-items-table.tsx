@@ -3,7 +3,7 @@ import { formatMoney } from '@/lib/format';
 
 export function OrderItemsTable({ order }: { order: OrderDto }) {
   return (
-    <div className="table-wrap">
+    <div className="table-wrap" role="region" aria-label="Items" tabIndex={0}>
       <table className="table">
         <caption className="visually-hidden">Items</caption>
         <thead>

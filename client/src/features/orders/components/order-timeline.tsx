@@ -14,7 +14,7 @@ export function OrderTimeline({ entries }: { entries: OrderHistoryEntryDto[] }) 
         return (
           <li key={`${entry.at}-${index}`}>
             <strong>{entry.to ? statusLabels[entry.to] : 'Update'}</strong>
-            {entry.from && <span className="muted small"> from {statusLabels[entry.from]}</span>}
+            {entry.from && entry.from !== entry.to && <span className="muted small"> from {statusLabels[entry.from]}</span>}
             <div className="timeline__meta">
               <time dateTime={entry.at}>{formatDateTime(entry.at)}</time>
               {entry.actorName && (

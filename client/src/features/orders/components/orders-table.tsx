@@ -5,7 +5,7 @@ import { formatDateTime, formatMoney } from '@/lib/format';
 
 export function OrdersTable({ orders, caption }: { orders: OrderDto[]; caption: string }) {
   return (
-    <div className="table-wrap card" style={{ padding: 0 }}>
+    <div className="table-wrap card" style={{ padding: 0 }} role="region" aria-label={caption} tabIndex={0}>
       <table className="table table--stack">
         <caption className="visually-hidden">{caption}</caption>
         <thead>

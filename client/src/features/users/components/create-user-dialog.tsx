@@ -48,7 +48,12 @@ export function CreateUserDialog({ open, onClose }: { open: boolean; onClose: ()
           onChange={(e) => setForm({ ...form, email: e.target.value })}
           errors={err('email')}
         />
-        <TextField label="Display name" value={form.displayName} onChange={(e) => setForm({ ...form, displayName: e.target.value })} errors={err('displayName')} />
+        <TextField
+          label="Display name"
+          value={form.displayName}
+          onChange={(e) => setForm({ ...form, displayName: e.target.value })}
+          errors={err('displayName')}
+        />
         <TextField
           label="Initial password"
           type="password"
@@ -58,7 +63,12 @@ export function CreateUserDialog({ open, onClose }: { open: boolean; onClose: ()
           onChange={(e) => setForm({ ...form, password: e.target.value })}
           errors={err('password')}
         />
-        <SelectField label="Role" value={form.role} onChange={(e) => setForm({ ...form, role: e.target.value as UserRole })} errors={err('role')}>
+        <SelectField
+          label="Role"
+          value={form.role}
+          onChange={(e) => setForm({ ...form, role: e.target.value as UserRole })}
+          errors={err('role')}
+        >
           {roles.map((role) => (
             <option key={role} value={role}>
               {roleLabels[role]}

@@ -47,8 +47,16 @@ export function EditUserDialog({ user, isSelf, onClose }: { user: UserDto | null
   return (
     <Dialog open={!!user} onClose={onClose} title={`Edit ${user?.email ?? 'user'}`}>
       <form className="stack" onSubmit={submit} noValidate>
-        {error && (error.kind !== 'validation' || Object.keys(error.fieldErrors).length === 0) && <Alert tone="danger">{error.userMessage}</Alert>}
-        <TextField label="Display name" autoFocus value={displayName} onChange={(e) => setDisplayName(e.target.value)} errors={err('displayName')} />
+        {error && (error.kind !== 'validation' || Object.keys(error.fieldErrors).length === 0) && (
+          <Alert tone="danger">{error.userMessage}</Alert>
+        )}
+        <TextField
+          label="Display name"
+          autoFocus
+          value={displayName}
+          onChange={(e) => setDisplayName(e.target.value)}
+          errors={err('displayName')}
+        />
         <SelectField
           label="Role"
           value={role}

@@ -33,7 +33,7 @@ export function UsersAdmin() {
       ) : users.data.length === 0 ? (
         <EmptyState title="No users" />
       ) : (
-        <div className="table-wrap card" style={{ padding: 0 }}>
+        <div className="table-wrap card" style={{ padding: 0 }} role="region" aria-label="Users" tabIndex={0}>
           <table className="table table--stack">
             <caption className="visually-hidden">Users</caption>
             <thead>

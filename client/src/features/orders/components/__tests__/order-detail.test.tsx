@@ -7,7 +7,14 @@ import { renderWithApp } from '@/testing/render';
 import { OrderDetail } from '../order-detail';
 
 const history: OrderHistoryEntryDto[] = [
-  { to: 'Pending', at: '2026-11-20T09:00:00Z', actorType: 'Merchant', actorId: merchantUser.id, actorName: 'Corner Bakery', note: 'Order created' },
+  {
+    to: 'Pending',
+    at: '2026-11-20T09:00:00Z',
+    actorType: 'Merchant',
+    actorId: merchantUser.id,
+    actorName: 'Corner Bakery',
+    note: 'Order created',
+  },
 ];
 
 function setup(order: OrderDto, user = merchantUser) {
@@ -71,23 +78,26 @@ describe('OrderDetail transition buttons', () => {
     await user.type(within(dialog).getByLabelText('Reason'), 'Customer changed their mind');
     await user.click(within(dialog).getByRole('button', { name: 'Cancel order' }));
     await waitFor(() => expect(network.sent('POST', `/api/orders/${order.id}/status`)).toHaveLength(1));
-    expect(network.sent('POST', `/api/orders/${order.id}/status`)[0]!.body).toEqual({ status: 'Cancelled', reason: 'Customer changed their mind' });
+    expect(network.sent('POST', `/api/orders/${order.id}/status`)[0]!.body).toEqual({
+      status: 'Cancelled',
+      reason: 'Customer changed their mind',
+    });
   });
 
   it('offers the five failure reasons and requires a note for Other', async () => {
     const order = anOrder({ status: 'InTransit', allowedTransitions: ['Delivered', 'DeliveryFailed'] });
     const { network, user } = setup(order, courierUser);
-    network.post(`/api/orders/${order.id}/status`, { body: { ...order, status: 'DeliveryFailed', allowedTransitions: ['InTransit', 'Returned'] } });
+    network.post(`/api/orders/${order.id}/status`, {
+      body: { ...order, status: 'DeliveryFailed', allowedTransitions: ['InTransit', 'Returned'] },
+    });
 
     await user.click((await actions()).getByRole('button', { name: 'Delivery failed…' }));
     const dialog = screen.getByRole('dialog', { name: 'Delivery failed' });
-    expect(within(dialog).getAllByRole('radio').map((r) => (r as HTMLInputElement).value)).toEqual([
-      'RecipientUnavailable',
-      'AddressNotFound',
-      'RefusedByRecipient',
-      'Damaged',
-      'Other',
-    ]);
+    expect(
+      within(dialog)
+        .getAllByRole('radio')
+        .map((r) => (r as HTMLInputElement).value),
+    ).toEqual(['RecipientUnavailable', 'AddressNotFound', 'RefusedByRecipient', 'Damaged', 'Other']);
 
     await user.click(within(dialog).getByRole('radio', { name: /Other/ }));
     await user.click(within(dialog).getByRole('button', { name: 'Report failed delivery' }));
@@ -97,7 +107,11 @@ describe('OrderDetail transition buttons', () => {
     await user.type(within(dialog).getByLabelText('Note'), 'Gate locked');
     await user.click(within(dialog).getByRole('button', { name: 'Report failed delivery' }));
     await waitFor(() => expect(network.sent('POST', `/api/orders/${order.id}/status`)).toHaveLength(1));
-    expect(network.sent('POST', `/api/orders/${order.id}/status`)[0]!.body).toEqual({ status: 'DeliveryFailed', reason: 'Other', note: 'Gate locked' });
+    expect(network.sent('POST', `/api/orders/${order.id}/status`)[0]!.body).toEqual({
+      status: 'DeliveryFailed',
+      reason: 'Other',
+      note: 'Gate locked',
+    });
   });
 
   it('explains a refused move (409 invalid transition) and reloads the order', async () => {
@@ -105,7 +119,12 @@ describe('OrderDetail transition buttons', () => {
     const { network, user } = setup(order);
     network.post(`/api/orders/${order.id}/status`, {
       status: 409,
-      body: { type: '/problems/invalid-transition', title: 'Invalid transition', status: 409, detail: 'The order is Cancelled; it cannot move to Confirmed.' },
+      body: {
+        type: '/problems/invalid-transition',
+        title: 'Invalid transition',
+        status: 409,
+        detail: 'The order is Cancelled; it cannot move to Confirmed.',
+      },
     });
 
     await user.click((await actions()).getByRole('button', { name: 'Confirm' }));

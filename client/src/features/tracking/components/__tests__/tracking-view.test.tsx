@@ -26,14 +26,11 @@ describe('TrackingView', () => {
     renderWithApp(<TrackingView trackingCode="ot-7f3k9q2m4x" />, { network });
 
     const timeline = await screen.findByRole('list', { name: 'Timeline' });
-    expect(within(timeline).getAllByRole('listitem').map((li) => li.querySelector('strong')?.textContent)).toEqual([
-      'In transit',
-      'Picked up',
-      'Ready for pickup',
-      'Preparing',
-      'Confirmed',
-      'Pending',
-    ]);
+    expect(
+      within(timeline)
+        .getAllByRole('listitem')
+        .map((li) => li.querySelector('strong')?.textContent),
+    ).toEqual(['In transit', 'Picked up', 'Ready for pickup', 'Preparing', 'Confirmed', 'Pending']);
     expect(screen.getByRole('heading', { name: 'In transit' })).toBeInTheDocument();
     expect(screen.getByText('Corner Bakery')).toBeInTheDocument();
     const steps = screen.getByRole('list', { name: 'Delivery progress' });

@@ -41,7 +41,7 @@ export function AppLayout({ nav, userName, roleLabel, onSignOut, signingOut, chi
           <div className="app-user">
             <span className="small">
               <strong>{userName}</strong>
-              <span className="muted"> · {roleLabel}</span>
+              <span className="muted app-user__role"> · {roleLabel}</span>
             </span>
             <Button variant="secondary" onClick={onSignOut} loading={signingOut}>
               Sign out

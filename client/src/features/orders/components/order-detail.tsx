@@ -54,7 +54,7 @@ export function OrderDetail({ orderId }: { orderId: string }) {
   const assignError = assign.error ? toApiError(assign.error) : undefined;
   const reached = (history.data ?? []).map((entry) => entry.to).filter((s): s is OrderStatus => !!s);
   const canAssign = (user.role === 'Merchant' || isAdmin) && assignableStatuses.has(data.status);
-  const courierName = (id: string) => couriers.data?.find((c) => c.id === id)?.displayName;
+  const courierName = (id: string) => (id === user.id ? 'you' : couriers.data?.find((c) => c.id === id)?.displayName);
 
   function move(input: Omit<ChangeStatusInput, 'version'>) {
     changeStatus.mutate(

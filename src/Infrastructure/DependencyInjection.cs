@@ -3,6 +3,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using OrderTracking.Application.Common.Interfaces;
 using OrderTracking.Infrastructure.Export;
+using OrderTracking.Infrastructure.Idempotency;
 using OrderTracking.Infrastructure.Identity;
 using OrderTracking.Infrastructure.Persistence;
 using OrderTracking.Infrastructure.Persistence.Repositories;
@@ -32,6 +33,11 @@ public static class DependencyInjection
         services.AddSingleton<IPasswordHasher, BCryptPasswordHasher>();
         services.AddSingleton<ITokenService, JwtTokenService>();
         services.AddSingleton<IOrderCsvWriter, OrderCsvWriter>();
+        services.AddSingleton<IApiKeySecrets, ApiKeySecrets>();
+
+        services.AddOptions<IdempotencyOptions>().Bind(configuration.GetSection(IdempotencyOptions.SectionName));
+        services.AddScoped<IdempotencyStore>();
+        services.AddHostedService<IdempotencyPruningService>();
         return services;
     }
 }

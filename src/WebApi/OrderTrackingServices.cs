@@ -1,12 +1,12 @@
 using System.Text;
 using System.Text.Json.Serialization;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.Tokens;
 using NSwag;
-using NSwag.Generation.Processors.Security;
 using OrderTracking.Application;
 using OrderTracking.Application.Common.Behaviours;
 using OrderTracking.Application.Common.Interfaces;
@@ -68,7 +68,15 @@ public static class OrderTrackingServices
                 BearerFormat = "JWT",
                 Description = "The accessToken from POST /api/auth/login.",
             });
-            document.OperationProcessors.Add(new AspNetCoreOperationSecurityScopeProcessor("Bearer"));
+            document.AddSecurity(ApiKeyAuthenticationHandler.SchemeName, new OpenApiSecurityScheme
+            {
+                Type = OpenApiSecuritySchemeType.ApiKey,
+                Name = ApiKeyAuthenticationHandler.HeaderName,
+                In = OpenApiSecurityApiKeyLocation.Header,
+                Description = "A delivery partner's API key (otp_...), issued by an admin. Partner routes only.",
+            });
+            document.OperationProcessors.Add(new SecurityRequirementProcessor());
+            document.OperationProcessors.Add(new IdempotencyKeyHeaderProcessor());
         });
         return builder;
     }
@@ -89,7 +97,9 @@ public static class OrderTrackingServices
             })
             .ValidateOnStart();
 
-        services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
+        services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme)
+            .AddJwtBearer()
+            .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
         services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)
             .Configure<IOptions<JwtOptions>>((bearer, jwtOptions) =>
             {
@@ -117,7 +127,11 @@ public static class OrderTrackingServices
         services.AddAuthorizationBuilder()
             .AddPolicy(AuthPolicies.User, policy => policy
                 .AddAuthenticationSchemes(JwtBearerDefaults.AuthenticationScheme)
-                .RequireAuthenticatedUser());
+                .RequireAuthenticatedUser())
+            .AddPolicy(AuthPolicies.Partner, policy => policy
+                .AddAuthenticationSchemes(ApiKeyAuthenticationHandler.SchemeName)
+                .RequireAuthenticatedUser()
+                .RequireClaim(TokenClaims.PartnerId));
     }
 
     public static WebApplication UseOrderTrackingPipeline(this WebApplication app)

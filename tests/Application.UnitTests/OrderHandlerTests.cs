@@ -83,18 +83,18 @@ public sealed class OrderHandlerTests
     {
         var handler = new ChangeOrderStatusCommandHandler(As(Merchant), _orders.Object, _unitOfWork.Object, _clock);
 
-        await Assert.ThrowsAsync<NotFoundException>(() => handler.Handle(new ChangeOrderStatusCommand(Guid.NewGuid(), OrderStatus.Confirmed), CancellationToken.None).AsTask());
+        await Assert.ThrowsAsync<NotFoundException>(() => handler.Handle(new ChangeOrderStatusCommand(OrderKey.ById(Guid.NewGuid()), OrderStatus.Confirmed), CancellationToken.None).AsTask());
     }
 
     [Fact]
     public async Task A_stale_expected_version_is_a_precondition_failure_and_nothing_is_saved()
     {
         var order = ExistingOrder();
-        _orders.Setup(o => o.FindForUpdateAsync(order.Id, It.IsAny<Expression<Func<Order, bool>>>(), It.IsAny<CancellationToken>())).ReturnsAsync(order);
+        _orders.Setup(o => o.FindForUpdateAsync(OrderKey.ById(order.Id), It.IsAny<Expression<Func<Order, bool>>>(), It.IsAny<CancellationToken>())).ReturnsAsync(order);
         var handler = new ChangeOrderStatusCommandHandler(As(Merchant), _orders.Object, _unitOfWork.Object, _clock);
 
         var conflict = await Assert.ThrowsAsync<ConcurrencyConflictException>(() =>
-            handler.Handle(new ChangeOrderStatusCommand(order.Id, OrderStatus.Confirmed, ExpectedVersion: 42), CancellationToken.None).AsTask());
+            handler.Handle(new ChangeOrderStatusCommand(OrderKey.ById(order.Id), OrderStatus.Confirmed, ExpectedVersion: 42), CancellationToken.None).AsTask());
 
         Assert.True(conflict.PreconditionSent);
         Assert.Equal(OrderStatus.Pending, order.Status);
@@ -105,10 +105,10 @@ public sealed class OrderHandlerTests
     public async Task A_legal_change_is_made_at_the_clocks_time_and_saved()
     {
         var order = ExistingOrder();
-        _orders.Setup(o => o.FindForUpdateAsync(order.Id, It.IsAny<Expression<Func<Order, bool>>>(), It.IsAny<CancellationToken>())).ReturnsAsync(order);
+        _orders.Setup(o => o.FindForUpdateAsync(OrderKey.ById(order.Id), It.IsAny<Expression<Func<Order, bool>>>(), It.IsAny<CancellationToken>())).ReturnsAsync(order);
         var handler = new ChangeOrderStatusCommandHandler(As(Merchant), _orders.Object, _unitOfWork.Object, _clock);
 
-        var dto = await handler.Handle(new ChangeOrderStatusCommand(order.Id, OrderStatus.Confirmed, Note: "ok"), CancellationToken.None);
+        var dto = await handler.Handle(new ChangeOrderStatusCommand(OrderKey.ById(order.Id), OrderStatus.Confirmed, Note: "ok"), CancellationToken.None);
 
         Assert.Equal(OrderStatus.Confirmed, dto.Status);
         Assert.Equal(Now, order.History[^1].At);
@@ -121,13 +121,13 @@ public sealed class OrderHandlerTests
         var order = ExistingOrder();
         var current = ExistingOrder();
         current.Confirm(Merchant, Now);
-        _orders.Setup(o => o.FindForUpdateAsync(order.Id, It.IsAny<Expression<Func<Order, bool>>>(), It.IsAny<CancellationToken>())).ReturnsAsync(order);
+        _orders.Setup(o => o.FindForUpdateAsync(OrderKey.ById(order.Id), It.IsAny<Expression<Func<Order, bool>>>(), It.IsAny<CancellationToken>())).ReturnsAsync(order);
         _orders.Setup(o => o.FindVisibleAsync(order.Id, Merchant, It.IsAny<CancellationToken>())).ReturnsAsync(current);
         _unitOfWork.Setup(u => u.SaveChangesAsync(It.IsAny<CancellationToken>())).ThrowsAsync(new ConcurrencyConflictException("lost"));
         var handler = new ChangeOrderStatusCommandHandler(As(Merchant), _orders.Object, _unitOfWork.Object, _clock);
 
         var conflict = await Assert.ThrowsAsync<ConcurrencyConflictException>(() =>
-            handler.Handle(new ChangeOrderStatusCommand(order.Id, OrderStatus.Cancelled, Reason: "x"), CancellationToken.None).AsTask());
+            handler.Handle(new ChangeOrderStatusCommand(OrderKey.ById(order.Id), OrderStatus.Cancelled, Reason: "x"), CancellationToken.None).AsTask());
 
         Assert.False(conflict.PreconditionSent);
         Assert.Contains("Confirmed", conflict.Message);
@@ -141,8 +141,8 @@ public sealed class OrderHandlerTests
         order.StartPreparing(Merchant, Now);
         order.MarkReadyForPickup(Merchant, Now);
         Expression<Func<Order, bool>>? scope = null;
-        _orders.Setup(o => o.FindForUpdateAsync(order.Id, It.IsAny<Expression<Func<Order, bool>>>(), It.IsAny<CancellationToken>()))
-            .Callback<Guid, Expression<Func<Order, bool>>, CancellationToken>((_, s, _) => scope = s)
+        _orders.Setup(o => o.FindForUpdateAsync(OrderKey.ById(order.Id), It.IsAny<Expression<Func<Order, bool>>>(), It.IsAny<CancellationToken>()))
+            .Callback<OrderKey, Expression<Func<Order, bool>>, CancellationToken>((_, s, _) => scope = s)
             .ReturnsAsync(order);
         _unitOfWork.Setup(u => u.SaveChangesAsync(It.IsAny<CancellationToken>())).ThrowsAsync(new ConcurrencyConflictException("lost"));
         var handler = new ClaimOrderCommandHandler(As(Courier), _orders.Object, _unitOfWork.Object, _clock);

@@ -11,6 +11,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : DbCon
     public DbSet<OrderHistoryEntry> OrderHistory => Set<OrderHistoryEntry>();
     public DbSet<User> Users => Set<User>();
     public DbSet<DeliveryPartner> DeliveryPartners => Set<DeliveryPartner>();
+    public DbSet<PartnerApiKey> PartnerApiKeys => Set<PartnerApiKey>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

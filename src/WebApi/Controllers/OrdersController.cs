@@ -6,13 +6,12 @@ using OrderTracking.Application.Orders.Commands.ChangeOrderStatus;
 using OrderTracking.Application.Orders.Commands.ClaimOrder;
 using OrderTracking.Application.Orders.Commands.CreateOrder;
 using OrderTracking.Application.Orders.Common;
-using OrderTracking.Application.Orders.Queries;
 using OrderTracking.Application.Orders.Queries.ExportOrders;
 using OrderTracking.Application.Orders.Queries.GetOrder;
 using OrderTracking.Application.Orders.Queries.GetOrderHistory;
 using OrderTracking.Application.Orders.Queries.ListOrders;
-using OrderTracking.Domain.Orders;
 using OrderTracking.WebApi.Contracts;
+using OrderTracking.WebApi.Infrastructure;
 
 namespace OrderTracking.WebApi.Controllers;
 
@@ -20,8 +19,9 @@ namespace OrderTracking.WebApi.Controllers;
 [Route("api/orders")]
 public sealed class OrdersController(IMediator mediator) : ApiControllerBase
 {
-    /// <summary>Creates an order (merchants; an admin names the merchant).</summary>
+    /// <summary>Creates an order (merchants; an admin names the merchant). Send an <c>Idempotency-Key</c> to retry safely.</summary>
     [HttpPost]
+    [Idempotent]
     [ProducesResponseType<OrderDto>(StatusCodes.Status201Created)]
     public async Task<ActionResult<OrderDto>> Create(CreateOrderCommand request, CancellationToken cancellationToken)
     {
@@ -31,47 +31,21 @@ public sealed class OrdersController(IMediator mediator) : ApiControllerBase
     }
 
     /// <summary>One page of the orders the caller may see, newest first. Pass <c>nextCursor</c> back as <c>cursor</c> for the next page.</summary>
-    /// <param name="status">Only these statuses (repeat the parameter for several).</param>
-    /// <param name="merchantId">Only this merchant's orders.</param>
-    /// <param name="courierId">Only orders assigned to this courier.</param>
-    /// <param name="partnerId">Only orders assigned to this delivery partner.</param>
-    /// <param name="search">A tracking code, or part of the customer's name.</param>
-    /// <param name="createdFrom">Created at or after this instant.</param>
-    /// <param name="createdTo">Created at or before this instant.</param>
+    /// <param name="filter">Which orders.</param>
     /// <param name="limit">Page size, 1 to 100 (default 25).</param>
     /// <param name="cursor">The <c>nextCursor</c> of the previous page.</param>
     /// <param name="cancellationToken">Aborts the request.</param>
     [HttpGet]
     [ProducesResponseType<OrderPage>(StatusCodes.Status200OK)]
-    public async Task<OrderPage> List(
-        [FromQuery] OrderStatus[]? status,
-        [FromQuery] Guid? merchantId,
-        [FromQuery] Guid? courierId,
-        [FromQuery] Guid? partnerId,
-        [FromQuery] string? search,
-        [FromQuery] DateTimeOffset? createdFrom,
-        [FromQuery] DateTimeOffset? createdTo,
-        [FromQuery] int? limit,
-        [FromQuery] string? cursor,
-        CancellationToken cancellationToken) =>
-        await mediator.Send(new ListOrdersQuery(new OrderFilter(status, merchantId, courierId, partnerId, search, createdFrom, createdTo), limit, cursor), cancellationToken);
+    public async Task<OrderPage> List([FromQuery] OrderFilterParameters filter, [FromQuery] int? limit, [FromQuery] string? cursor, CancellationToken cancellationToken) =>
+        await mediator.Send(new ListOrdersQuery(filter.ToFilter(), limit, cursor), cancellationToken);
 
     /// <summary>The orders of the list's filters as CSV (UTF-8, RFC 4180), streamed.</summary>
     [HttpGet("export")]
-    [Produces("text/csv")]
     [ProducesResponseType<FileResult>(StatusCodes.Status200OK, "text/csv")]
-    public async Task Export(
-        [FromQuery] OrderStatus[]? status,
-        [FromQuery] Guid? merchantId,
-        [FromQuery] Guid? courierId,
-        [FromQuery] Guid? partnerId,
-        [FromQuery] string? search,
-        [FromQuery] DateTimeOffset? createdFrom,
-        [FromQuery] DateTimeOffset? createdTo,
-        [FromServices] IOrderCsvWriter csvWriter,
-        CancellationToken cancellationToken)
+    public async Task Export([FromQuery] OrderFilterParameters filter, [FromServices] IOrderCsvWriter csvWriter, CancellationToken cancellationToken)
     {
-        var rows = await mediator.Send(new ExportOrdersQuery(new OrderFilter(status, merchantId, courierId, partnerId, search, createdFrom, createdTo)), cancellationToken);
+        var rows = await mediator.Send(new ExportOrdersQuery(filter.ToFilter()), cancellationToken);
         Response.ContentType = "text/csv; charset=utf-8";
         Response.Headers.ContentDisposition = "attachment; filename=\"orders.csv\"";
         await csvWriter.WriteAsync(rows, Response.Body, cancellationToken);
@@ -103,7 +77,7 @@ public sealed class OrdersController(IMediator mediator) : ApiControllerBase
     [ProducesResponseType<OrderDto>(StatusCodes.Status200OK)]
     public async Task<OrderDto> ChangeStatus(Guid id, ChangeOrderStatusRequest request, [FromHeader(Name = "If-Match")] string? ifMatch, CancellationToken cancellationToken) =>
         WithETag(await mediator.Send(
-            new ChangeOrderStatusCommand(id, request.Status, request.Note, request.Reason, request.RecipientName, ETag.ParseIfMatch(ifMatch)),
+            new ChangeOrderStatusCommand(OrderKey.ById(id), request.Status, request.Note, request.Reason, request.RecipientName, ETag.ParseIfMatch(ifMatch)),
             cancellationToken));
 
     /// <summary>Assigns a courier or a delivery partner (owning merchant or admin, before pickup).</summary>

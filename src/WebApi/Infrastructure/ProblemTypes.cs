@@ -12,6 +12,8 @@ public static class ProblemTypes
     public const string ConcurrencyConflict = "/problems/concurrency-conflict";
     public const string PreconditionFailed = "/problems/precondition-failed";
     public const string Duplicate = "/problems/duplicate";
+    public const string IdempotencyKeyReused = "/problems/idempotency-key-reused";
+    public const string IdempotencyInFlight = "/problems/idempotency-in-flight";
     public const string PayloadTooLarge = "/problems/payload-too-large";
     public const string ServerError = "/problems/server-error";
 }

@@ -10,13 +10,13 @@ public static class AuthenticationProblems
     public static async Task WriteChallengeAsync(JwtBearerChallengeContext context)
     {
         context.HandleResponse();
-        await WriteAsync(context.HttpContext, "A valid access token is required (Authorization: Bearer ...).");
+        await WriteAsync(context.HttpContext, "A valid access token is required (Authorization: Bearer ...).", "Bearer");
     }
 
-    public static async Task WriteAsync(HttpContext httpContext, string detail)
+    public static async Task WriteAsync(HttpContext httpContext, string detail, string scheme)
     {
         httpContext.Response.StatusCode = StatusCodes.Status401Unauthorized;
-        httpContext.Response.Headers.WWWAuthenticate = "Bearer";
+        httpContext.Response.Headers.WWWAuthenticate = scheme;
         await httpContext.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
         {
             HttpContext = httpContext,

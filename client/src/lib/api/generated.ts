@@ -19,6 +19,75 @@ export class ApiClientBase {
   }
 }
 
+export class AssigneesClient extends ApiClientBase {
+    private http: { fetch(url: RequestInfo, init?: RequestInit): Promise<Response> };
+    private baseUrl: string;
+    protected jsonParseReviver: ((key: string, value: any) => any) | undefined = undefined;
+
+    constructor(configuration: ApiClientConfiguration, baseUrl?: string, http?: { fetch(url: RequestInfo, init?: RequestInit): Promise<Response> }) {
+        super(configuration);
+        this.http = http ? http : window as any;
+        this.baseUrl = baseUrl ?? "";
+    }
+
+    /**
+     * The active couriers and delivery partners, by name (merchants and admins).
+     */
+    list(signal?: AbortSignal): Promise<AssigneesDto> {
+        let url_ = this.baseUrl + "/api/assignees";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.processList(_response);
+        });
+    }
+
+    protected processList(response: Response): Promise<AssigneesDto> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as AssigneesDto;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ValidationProblemDetails;
+            return throwException("A server side error occurred.", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("A server side error occurred.", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("A server side error occurred.", status, _responseText, _headers, result403);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<AssigneesDto>(null as any);
+    }
+}
+
 export class AuthClient extends ApiClientBase {
     private http: { fetch(url: RequestInfo, init?: RequestInit): Promise<Response> };
     private baseUrl: string;
@@ -161,9 +230,10 @@ export class OrdersClient extends ApiClientBase {
     }
 
     /**
-     * Creates an order (merchants; an admin names the merchant).
+     * Creates an order (merchants; an admin names the merchant). Send an Idempotency-Key to retry safely.
+     * @param idempotency_Key (optional) Any unique string (a UUID is ideal). Retrying with the same key and body within 24 h replays the first response instead of doing the work again.
      */
-    create(request: CreateOrderCommand, signal?: AbortSignal): Promise<OrderDto> {
+    create(request: CreateOrderCommand, idempotency_Key?: string | undefined, signal?: AbortSignal): Promise<OrderDto> {
         let url_ = this.baseUrl + "/api/orders";
         url_ = url_.replace(/[?&]$/, "");
 
@@ -174,6 +244,7 @@ export class OrdersClient extends ApiClientBase {
             method: "POST",
             signal,
             headers: {
+                "Idempotency-Key": idempotency_Key !== undefined && idempotency_Key !== null ? "" + idempotency_Key : "",
                 "Content-Type": "application/json",
                 "Accept": "application/json"
             }
@@ -228,27 +299,27 @@ export class OrdersClient extends ApiClientBase {
      * @param courierId (optional) Only orders assigned to this courier.
      * @param partnerId (optional) Only orders assigned to this delivery partner.
      * @param search (optional) A tracking code, or part of the customer's name.
-     * @param createdFrom (optional) Created at or after this instant.
-     * @param createdTo (optional) Created at or before this instant.
+     * @param createdFrom (optional) Created at or after this instant (ISO 8601).
+     * @param createdTo (optional) Created at or before this instant (ISO 8601).
      * @param limit (optional) Page size, 1 to 100 (default 25).
      * @param cursor (optional) The nextCursor of the previous page.
      */
     list(status?: OrderStatus[] | null | undefined, merchantId?: string | null | undefined, courierId?: string | null | undefined, partnerId?: string | null | undefined, search?: string | null | undefined, createdFrom?: string | null | undefined, createdTo?: string | null | undefined, limit?: number | null | undefined, cursor?: string | null | undefined, signal?: AbortSignal): Promise<OrderPage> {
         let url_ = this.baseUrl + "/api/orders?";
         if (status !== undefined && status !== null)
-            status && status.forEach(item => { url_ += "status=" + encodeURIComponent("" + item) + "&"; });
+            status && status.forEach(item => { url_ += "Status=" + encodeURIComponent("" + item) + "&"; });
         if (merchantId !== undefined && merchantId !== null)
-            url_ += "merchantId=" + encodeURIComponent("" + merchantId) + "&";
+            url_ += "MerchantId=" + encodeURIComponent("" + merchantId) + "&";
         if (courierId !== undefined && courierId !== null)
-            url_ += "courierId=" + encodeURIComponent("" + courierId) + "&";
+            url_ += "CourierId=" + encodeURIComponent("" + courierId) + "&";
         if (partnerId !== undefined && partnerId !== null)
-            url_ += "partnerId=" + encodeURIComponent("" + partnerId) + "&";
+            url_ += "PartnerId=" + encodeURIComponent("" + partnerId) + "&";
         if (search !== undefined && search !== null)
-            url_ += "search=" + encodeURIComponent("" + search) + "&";
+            url_ += "Search=" + encodeURIComponent("" + search) + "&";
         if (createdFrom !== undefined && createdFrom !== null)
-            url_ += "createdFrom=" + encodeURIComponent("" + createdFrom) + "&";
+            url_ += "CreatedFrom=" + encodeURIComponent("" + createdFrom) + "&";
         if (createdTo !== undefined && createdTo !== null)
-            url_ += "createdTo=" + encodeURIComponent("" + createdTo) + "&";
+            url_ += "CreatedTo=" + encodeURIComponent("" + createdTo) + "&";
         if (limit !== undefined && limit !== null)
             url_ += "limit=" + encodeURIComponent("" + limit) + "&";
         if (cursor !== undefined && cursor !== null)
@@ -307,30 +378,30 @@ export class OrdersClient extends ApiClientBase {
 
     /**
      * The orders of the list's filters as CSV (UTF-8, RFC 4180), streamed.
-     * @param status (optional) 
-     * @param merchantId (optional) 
-     * @param courierId (optional) 
-     * @param partnerId (optional) 
-     * @param search (optional) 
-     * @param createdFrom (optional) 
-     * @param createdTo (optional) 
+     * @param status (optional) Only these statuses (repeat the parameter for several).
+     * @param merchantId (optional) Only this merchant's orders.
+     * @param courierId (optional) Only orders assigned to this courier.
+     * @param partnerId (optional) Only orders assigned to this delivery partner.
+     * @param search (optional) A tracking code, or part of the customer's name.
+     * @param createdFrom (optional) Created at or after this instant (ISO 8601).
+     * @param createdTo (optional) Created at or before this instant (ISO 8601).
      */
     export(status?: OrderStatus[] | null | undefined, merchantId?: string | null | undefined, courierId?: string | null | undefined, partnerId?: string | null | undefined, search?: string | null | undefined, createdFrom?: string | null | undefined, createdTo?: string | null | undefined, signal?: AbortSignal): Promise<FileResponse> {
         let url_ = this.baseUrl + "/api/orders/export?";
         if (status !== undefined && status !== null)
-            status && status.forEach(item => { url_ += "status=" + encodeURIComponent("" + item) + "&"; });
+            status && status.forEach(item => { url_ += "Status=" + encodeURIComponent("" + item) + "&"; });
         if (merchantId !== undefined && merchantId !== null)
-            url_ += "merchantId=" + encodeURIComponent("" + merchantId) + "&";
+            url_ += "MerchantId=" + encodeURIComponent("" + merchantId) + "&";
         if (courierId !== undefined && courierId !== null)
-            url_ += "courierId=" + encodeURIComponent("" + courierId) + "&";
+            url_ += "CourierId=" + encodeURIComponent("" + courierId) + "&";
         if (partnerId !== undefined && partnerId !== null)
-            url_ += "partnerId=" + encodeURIComponent("" + partnerId) + "&";
+            url_ += "PartnerId=" + encodeURIComponent("" + partnerId) + "&";
         if (search !== undefined && search !== null)
-            url_ += "search=" + encodeURIComponent("" + search) + "&";
+            url_ += "Search=" + encodeURIComponent("" + search) + "&";
         if (createdFrom !== undefined && createdFrom !== null)
-            url_ += "createdFrom=" + encodeURIComponent("" + createdFrom) + "&";
+            url_ += "CreatedFrom=" + encodeURIComponent("" + createdFrom) + "&";
         if (createdTo !== undefined && createdTo !== null)
-            url_ += "createdTo=" + encodeURIComponent("" + createdTo) + "&";
+            url_ += "CreatedTo=" + encodeURIComponent("" + createdTo) + "&";
         url_ = url_.replace(/[?&]$/, "");
 
         let options_: RequestInit = {
@@ -755,6 +826,587 @@ export class OrdersClient extends ApiClientBase {
     }
 }
 
+export class PartnerOrdersClient extends ApiClientBase {
+    private http: { fetch(url: RequestInfo, init?: RequestInit): Promise<Response> };
+    private baseUrl: string;
+    protected jsonParseReviver: ((key: string, value: any) => any) | undefined = undefined;
+
+    constructor(configuration: ApiClientConfiguration, baseUrl?: string, http?: { fetch(url: RequestInfo, init?: RequestInit): Promise<Response> }) {
+        super(configuration);
+        this.http = http ? http : window as any;
+        this.baseUrl = baseUrl ?? "";
+    }
+
+    /**
+     * One page of the orders assigned to the calling partner, newest first.
+     * @param status (optional) Only these statuses (repeat the parameter for several).
+     * @param merchantId (optional) Only this merchant's orders.
+     * @param courierId (optional) Only orders assigned to this courier.
+     * @param partnerId (optional) Only orders assigned to this delivery partner.
+     * @param search (optional) A tracking code, or part of the customer's name.
+     * @param createdFrom (optional) Created at or after this instant (ISO 8601).
+     * @param createdTo (optional) Created at or before this instant (ISO 8601).
+     * @param limit (optional) Page size, 1 to 100 (default 25).
+     * @param cursor (optional) The nextCursor of the previous page.
+     */
+    list(status?: OrderStatus[] | null | undefined, merchantId?: string | null | undefined, courierId?: string | null | undefined, partnerId?: string | null | undefined, search?: string | null | undefined, createdFrom?: string | null | undefined, createdTo?: string | null | undefined, limit?: number | null | undefined, cursor?: string | null | undefined, signal?: AbortSignal): Promise<OrderPage> {
+        let url_ = this.baseUrl + "/api/partner/orders?";
+        if (status !== undefined && status !== null)
+            status && status.forEach(item => { url_ += "Status=" + encodeURIComponent("" + item) + "&"; });
+        if (merchantId !== undefined && merchantId !== null)
+            url_ += "MerchantId=" + encodeURIComponent("" + merchantId) + "&";
+        if (courierId !== undefined && courierId !== null)
+            url_ += "CourierId=" + encodeURIComponent("" + courierId) + "&";
+        if (partnerId !== undefined && partnerId !== null)
+            url_ += "PartnerId=" + encodeURIComponent("" + partnerId) + "&";
+        if (search !== undefined && search !== null)
+            url_ += "Search=" + encodeURIComponent("" + search) + "&";
+        if (createdFrom !== undefined && createdFrom !== null)
+            url_ += "CreatedFrom=" + encodeURIComponent("" + createdFrom) + "&";
+        if (createdTo !== undefined && createdTo !== null)
+            url_ += "CreatedTo=" + encodeURIComponent("" + createdTo) + "&";
+        if (limit !== undefined && limit !== null)
+            url_ += "limit=" + encodeURIComponent("" + limit) + "&";
+        if (cursor !== undefined && cursor !== null)
+            url_ += "cursor=" + encodeURIComponent("" + cursor) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.processList(_response);
+        });
+    }
+
+    protected processList(response: Response): Promise<OrderPage> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as OrderPage;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ValidationProblemDetails;
+            return throwException("A server side error occurred.", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("A server side error occurred.", status, _responseText, _headers, result401);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<OrderPage>(null as any);
+    }
+
+    /**
+     * Moves an order assigned to the calling partner to another status, by tracking code, with the same rules
+    as the user route. Send an Idempotency-Key so a retry never records a step twice.
+     * @param trackingCode The order's tracking code, such as OT-7F3K9Q2M4X.
+     * @param request The target status and its details.
+     * @param idempotency_Key (optional) Any unique string (a UUID is ideal). Retrying with the same key and body within 24 h replays the first response instead of doing the work again.
+     * @param ifMatch (optional) The order's ETag as last read; a stale one gets 412.
+     */
+    changeStatus(trackingCode: string, request: ChangeOrderStatusRequest, idempotency_Key?: string | undefined, ifMatch?: string | null | undefined, signal?: AbortSignal): Promise<OrderDto> {
+        let url_ = this.baseUrl + "/api/partner/orders/{trackingCode}/status";
+        if (trackingCode === undefined || trackingCode === null)
+            throw new globalThis.Error("The parameter 'trackingCode' must be defined.");
+        url_ = url_.replace("{trackingCode}", encodeURIComponent("" + trackingCode));
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(request);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "Idempotency-Key": idempotency_Key !== undefined && idempotency_Key !== null ? "" + idempotency_Key : "",
+                "If-Match": ifMatch !== undefined && ifMatch !== null ? "" + ifMatch : "",
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.processChangeStatus(_response);
+        });
+    }
+
+    protected processChangeStatus(response: Response): Promise<OrderDto> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as OrderDto;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ValidationProblemDetails;
+            return throwException("A server side error occurred.", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("A server side error occurred.", status, _responseText, _headers, result401);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("A server side error occurred.", status, _responseText, _headers, result404);
+            });
+        } else if (status === 409) {
+            return response.text().then((_responseText) => {
+            let result409: any = null;
+            result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("A server side error occurred.", status, _responseText, _headers, result409);
+            });
+        } else if (status === 412) {
+            return response.text().then((_responseText) => {
+            let result412: any = null;
+            result412 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("A server side error occurred.", status, _responseText, _headers, result412);
+            });
+        } else if (status === 422) {
+            return response.text().then((_responseText) => {
+            let result422: any = null;
+            result422 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("A server side error occurred.", status, _responseText, _headers, result422);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<OrderDto>(null as any);
+    }
+}
+
+export class PartnersClient extends ApiClientBase {
+    private http: { fetch(url: RequestInfo, init?: RequestInit): Promise<Response> };
+    private baseUrl: string;
+    protected jsonParseReviver: ((key: string, value: any) => any) | undefined = undefined;
+
+    constructor(configuration: ApiClientConfiguration, baseUrl?: string, http?: { fetch(url: RequestInfo, init?: RequestInit): Promise<Response> }) {
+        super(configuration);
+        this.http = http ? http : window as any;
+        this.baseUrl = baseUrl ?? "";
+    }
+
+    list(signal?: AbortSignal): Promise<PartnerDto[]> {
+        let url_ = this.baseUrl + "/api/partners";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.processList(_response);
+        });
+    }
+
+    protected processList(response: Response): Promise<PartnerDto[]> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as PartnerDto[];
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ValidationProblemDetails;
+            return throwException("A server side error occurred.", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("A server side error occurred.", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("A server side error occurred.", status, _responseText, _headers, result403);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<PartnerDto[]>(null as any);
+    }
+
+    create(request: CreatePartnerCommand, signal?: AbortSignal): Promise<PartnerDto> {
+        let url_ = this.baseUrl + "/api/partners";
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(request);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.processCreate(_response);
+        });
+    }
+
+    protected processCreate(response: Response): Promise<PartnerDto> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 201) {
+            return response.text().then((_responseText) => {
+            let result201: any = null;
+            result201 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as PartnerDto;
+            return result201;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ValidationProblemDetails;
+            return throwException("A server side error occurred.", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("A server side error occurred.", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("A server side error occurred.", status, _responseText, _headers, result403);
+            });
+        } else if (status === 409) {
+            return response.text().then((_responseText) => {
+            let result409: any = null;
+            result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("A server side error occurred.", status, _responseText, _headers, result409);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<PartnerDto>(null as any);
+    }
+
+    /**
+     * Renames or (de)activates a partner. Deactivation refuses its keys from the next request on.
+     */
+    update(id: string, request: UpdatePartnerRequest, signal?: AbortSignal): Promise<PartnerDto> {
+        let url_ = this.baseUrl + "/api/partners/{id}";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(request);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "PATCH",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.processUpdate(_response);
+        });
+    }
+
+    protected processUpdate(response: Response): Promise<PartnerDto> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as PartnerDto;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ValidationProblemDetails;
+            return throwException("A server side error occurred.", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("A server side error occurred.", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("A server side error occurred.", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("A server side error occurred.", status, _responseText, _headers, result404);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<PartnerDto>(null as any);
+    }
+
+    /**
+     * Issues an API key. The answer holds the full key, shown this once: only a hash is stored.
+     */
+    issueApiKey(id: string, request: IssueApiKeyRequest, signal?: AbortSignal): Promise<IssuedApiKeyDto> {
+        let url_ = this.baseUrl + "/api/partners/{id}/api-keys";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(request);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.processIssueApiKey(_response);
+        });
+    }
+
+    protected processIssueApiKey(response: Response): Promise<IssuedApiKeyDto> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 201) {
+            return response.text().then((_responseText) => {
+            let result201: any = null;
+            result201 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as IssuedApiKeyDto;
+            return result201;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ValidationProblemDetails;
+            return throwException("A server side error occurred.", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("A server side error occurred.", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("A server side error occurred.", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("A server side error occurred.", status, _responseText, _headers, result404);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<IssuedApiKeyDto>(null as any);
+    }
+
+    /**
+     * The partner's keys: prefix, name and dates, never the secret.
+     */
+    listApiKeys(id: string, signal?: AbortSignal): Promise<ApiKeyDto[]> {
+        let url_ = this.baseUrl + "/api/partners/{id}/api-keys";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.processListApiKeys(_response);
+        });
+    }
+
+    protected processListApiKeys(response: Response): Promise<ApiKeyDto[]> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ApiKeyDto[];
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ValidationProblemDetails;
+            return throwException("A server side error occurred.", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("A server side error occurred.", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("A server side error occurred.", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("A server side error occurred.", status, _responseText, _headers, result404);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ApiKeyDto[]>(null as any);
+    }
+
+    /**
+     * Revokes a key at once.
+     */
+    revokeApiKey(id: string, keyId: string, signal?: AbortSignal): Promise<void> {
+        let url_ = this.baseUrl + "/api/partners/{id}/api-keys/{keyId}";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        if (keyId === undefined || keyId === null)
+            throw new globalThis.Error("The parameter 'keyId' must be defined.");
+        url_ = url_.replace("{keyId}", encodeURIComponent("" + keyId));
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "DELETE",
+            signal,
+            headers: {
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.processRevokeApiKey(_response);
+        });
+    }
+
+    protected processRevokeApiKey(response: Response): Promise<void> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 204) {
+            return response.text().then((_responseText) => {
+            return;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ValidationProblemDetails;
+            return throwException("A server side error occurred.", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("A server side error occurred.", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("A server side error occurred.", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("A server side error occurred.", status, _responseText, _headers, result404);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<void>(null as any);
+    }
+}
+
 export class TrackingClient extends ApiClientBase {
     private http: { fetch(url: RequestInfo, init?: RequestInit): Promise<Response> };
     private baseUrl: string;
@@ -1115,6 +1767,16 @@ export interface ValidationProblemDetails extends HttpValidationProblemDetails {
     [key: string]: any;
 }
 
+export interface AssigneesDto {
+    couriers?: AssigneeDto[];
+    partners?: AssigneeDto[];
+}
+
+export interface AssigneeDto {
+    id?: string;
+    name?: string;
+}
+
 export interface LoginResult {
     accessToken?: string;
     refreshToken?: string | undefined;
@@ -1224,6 +1886,45 @@ export interface ChangeOrderStatusRequest {
 export interface AssignOrderRequest {
     courierId?: string | undefined;
     partnerId?: string | undefined;
+}
+
+export interface PartnerDto {
+    id?: string;
+    name?: string;
+    isActive?: boolean;
+    createdAt?: string;
+}
+
+export interface CreatePartnerCommand {
+    name?: string | undefined;
+}
+
+/** Changes to a partner; fields left out stay as they are. */
+export interface UpdatePartnerRequest {
+    name?: string | undefined;
+    isActive?: boolean | undefined;
+}
+
+export interface IssuedApiKeyDto {
+    id?: string;
+    name?: string;
+    prefix?: string;
+    key?: string;
+    createdAt?: string;
+}
+
+/** A new API key; the name says where it is used, such as "production dispatcher". */
+export interface IssueApiKeyRequest {
+    name?: string | undefined;
+}
+
+export interface ApiKeyDto {
+    id?: string;
+    name?: string;
+    prefix?: string;
+    createdAt?: string;
+    lastUsedAt?: string | undefined;
+    revokedAt?: string | undefined;
 }
 
 export interface TrackingDto {

@@ -1,4 +1,5 @@
 using System.Linq.Expressions;
+using OrderTracking.Application.Orders.Common;
 using OrderTracking.Application.Orders.Queries;
 using OrderTracking.Application.Orders.Queries.ExportOrders;
 using OrderTracking.Domain.Common;
@@ -13,7 +14,7 @@ namespace OrderTracking.Application.Common.Interfaces;
 public interface IOrderRepository
 {
     /// <summary>A tracked order with its history, for changing it, if <paramref name="scope"/> (an <see cref="OrderVisibility"/> rule) lets the caller reach it.</summary>
-    Task<Order?> FindForUpdateAsync(Guid id, Expression<Func<Order, bool>> scope, CancellationToken cancellationToken);
+    Task<Order?> FindForUpdateAsync(OrderKey key, Expression<Func<Order, bool>> scope, CancellationToken cancellationToken);
 
     Task<Order?> FindVisibleAsync(Guid id, Actor actor, CancellationToken cancellationToken);
 

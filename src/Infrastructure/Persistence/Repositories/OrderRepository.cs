@@ -2,6 +2,7 @@ using System.Linq.Expressions;
 using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
 using OrderTracking.Application.Common.Interfaces;
+using OrderTracking.Application.Orders.Common;
 using OrderTracking.Application.Orders.Queries;
 using OrderTracking.Application.Orders.Queries.ExportOrders;
 using OrderTracking.Domain.Common;
@@ -11,8 +12,13 @@ namespace OrderTracking.Infrastructure.Persistence.Repositories;
 
 public sealed class OrderRepository(AppDbContext db) : IOrderRepository
 {
-    public Task<Order?> FindForUpdateAsync(Guid id, Expression<Func<Order, bool>> scope, CancellationToken cancellationToken) =>
-        db.Orders.Where(scope).Include(o => o.History).FirstOrDefaultAsync(o => o.Id == id, cancellationToken);
+    public Task<Order?> FindForUpdateAsync(OrderKey key, Expression<Func<Order, bool>> scope, CancellationToken cancellationToken)
+    {
+        var query = db.Orders.Where(scope).Include(o => o.History);
+        return key.Id is { } id
+            ? query.FirstOrDefaultAsync(o => o.Id == id, cancellationToken)
+            : query.FirstOrDefaultAsync(o => o.TrackingCode == key.TrackingCode, cancellationToken);
+    }
 
     public Task<Order?> FindVisibleAsync(Guid id, Actor actor, CancellationToken cancellationToken) =>
         db.Orders.AsNoTracking().Where(OrderVisibility.For(actor)).FirstOrDefaultAsync(o => o.Id == id, cancellationToken);

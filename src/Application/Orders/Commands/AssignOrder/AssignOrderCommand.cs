@@ -37,7 +37,7 @@ public sealed class AssignOrderCommandHandler(
     public async ValueTask<OrderDto> Handle(AssignOrderCommand command, CancellationToken cancellationToken)
     {
         var actor = currentActor.Required();
-        var order = await orders.FindForUpdateAsync(command.OrderId, OrderVisibility.For(actor), cancellationToken)
+        var order = await orders.FindForUpdateAsync(OrderKey.ById(command.OrderId), OrderVisibility.For(actor), cancellationToken)
             ?? throw new NotFoundException("Order", command.OrderId);
         var now = timeProvider.GetUtcNow();
 

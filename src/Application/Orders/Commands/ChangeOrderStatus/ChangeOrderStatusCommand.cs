@@ -10,9 +10,9 @@ using OrderTracking.Domain.Orders;
 namespace OrderTracking.Application.Orders.Commands.ChangeOrderStatus;
 
 /// <summary>Moves an order to <see cref="Status"/>, if the lifecycle table lets the caller do so.</summary>
-[Authorize(ActorType.Admin, ActorType.Merchant, ActorType.Delivery)]
+[Authorize(ActorType.Admin, ActorType.Merchant, ActorType.Delivery, ActorType.Partner)]
 public sealed record ChangeOrderStatusCommand(
-    Guid OrderId,
+    OrderKey Order,
     OrderStatus? Status,
     string? Note = null,
     string? Reason = null,
@@ -48,8 +48,8 @@ public sealed class ChangeOrderStatusCommandHandler(
     public async ValueTask<OrderDto> Handle(ChangeOrderStatusCommand command, CancellationToken cancellationToken)
     {
         var actor = currentActor.Required();
-        var order = await orders.FindForUpdateAsync(command.OrderId, OrderVisibility.For(actor), cancellationToken)
-            ?? throw new NotFoundException("Order", command.OrderId);
+        var order = await orders.FindForUpdateAsync(command.Order, OrderVisibility.For(actor), cancellationToken)
+            ?? throw new NotFoundException("Order", command.Order);
 
         await OrderStatusChange.ApplyAsync(order, command.Status!.Value, new StatusChangeDetails(command.Note, command.Reason, command.RecipientName),
             command.ExpectedVersion, actor, orders, unitOfWork, timeProvider, cancellationToken);

@@ -21,7 +21,7 @@ public sealed class ClaimOrderCommandHandler(
     public async ValueTask<OrderDto> Handle(ClaimOrderCommand command, CancellationToken cancellationToken)
     {
         var actor = currentActor.Required();
-        var order = await orders.FindForUpdateAsync(command.OrderId, OrderVisibility.ForClaim(actor), cancellationToken)
+        var order = await orders.FindForUpdateAsync(OrderKey.ById(command.OrderId), OrderVisibility.ForClaim(actor), cancellationToken)
             ?? throw new NotFoundException("Order", command.OrderId);
 
         order.Claim(actor, timeProvider.GetUtcNow());

@@ -1,0 +1,57 @@
+using Mediator;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using OrderTracking.Application.Orders.Commands.ChangeOrderStatus;
+using OrderTracking.Application.Orders.Common;
+using OrderTracking.Application.Orders.Queries.ListOrders;
+using OrderTracking.WebApi.Contracts;
+using OrderTracking.WebApi.Infrastructure;
+using OrderTracking.WebApi.Security;
+
+namespace OrderTracking.WebApi.Controllers;
+
+/// <summary>
+/// For delivery partners' systems, authenticated with an API key in <c>X-Api-Key</c> (JWTs are refused here).
+/// A partner sees and moves only the orders assigned to it; any other order is 404.
+/// </summary>
+[ApiController]
+[Route("api/partner/orders")]
+[Authorize(Policy = AuthPolicies.Partner)]
+[ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest)]
+[ProducesResponseType<ProblemDetails>(StatusCodes.Status401Unauthorized)]
+public sealed class PartnerOrdersController(IMediator mediator) : ControllerBase
+{
+    /// <summary>One page of the orders assigned to the calling partner, newest first.</summary>
+    /// <param name="filter">Which orders.</param>
+    /// <param name="limit">Page size, 1 to 100 (default 25).</param>
+    /// <param name="cursor">The <c>nextCursor</c> of the previous page.</param>
+    /// <param name="cancellationToken">Aborts the request.</param>
+    [HttpGet]
+    [ProducesResponseType<OrderPage>(StatusCodes.Status200OK)]
+    public async Task<OrderPage> List([FromQuery] OrderFilterParameters filter, [FromQuery] int? limit, [FromQuery] string? cursor, CancellationToken cancellationToken) =>
+        await mediator.Send(new ListOrdersQuery(filter.ToFilter(), limit, cursor), cancellationToken);
+
+    /// <summary>
+    /// Moves an order assigned to the calling partner to another status, by tracking code, with the same rules
+    /// as the user route. Send an <c>Idempotency-Key</c> so a retry never records a step twice.
+    /// </summary>
+    /// <param name="trackingCode">The order's tracking code, such as OT-7F3K9Q2M4X.</param>
+    /// <param name="request">The target status and its details.</param>
+    /// <param name="ifMatch">The order's ETag as last read; a stale one gets 412.</param>
+    /// <param name="cancellationToken">Aborts the request.</param>
+    [HttpPost("{trackingCode}/status")]
+    [Idempotent]
+    [ProducesResponseType<OrderDto>(StatusCodes.Status200OK)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status409Conflict)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status412PreconditionFailed)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status422UnprocessableEntity)]
+    public async Task<OrderDto> ChangeStatus(string trackingCode, ChangeOrderStatusRequest request, [FromHeader(Name = "If-Match")] string? ifMatch, CancellationToken cancellationToken)
+    {
+        var order = await mediator.Send(
+            new ChangeOrderStatusCommand(OrderKey.ByTrackingCode(trackingCode), request.Status, request.Note, request.Reason, request.RecipientName, ETag.ParseIfMatch(ifMatch)),
+            cancellationToken);
+        Response.Headers.ETag = ETag.For(order.Version);
+        return order;
+    }
+}

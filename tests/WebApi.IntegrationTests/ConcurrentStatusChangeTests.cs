@@ -1,0 +1,35 @@
+using System.Net;
+using System.Net.Http.Json;
+using OrderTracking.Domain.Orders;
+using OrderTracking.Domain.Users;
+using OrderTracking.WebApi.IntegrationTests.Infrastructure;
+
+namespace OrderTracking.WebApi.IntegrationTests;
+
+public sealed class ConcurrentStatusChangeTests(ApiFactory api) : IClassFixture<ApiFactory>
+{
+    [Fact]
+    public async Task Twenty_concurrent_status_changes_leave_a_legal_history_with_each_step_once_and_nothing_lost()
+    {
+        var (merchant, _) = await api.SignedInAsync(UserRole.Merchant);
+        var order = await merchant.CreateOrderAsync();
+        OrderStatus[] targets = [OrderStatus.Confirmed, OrderStatus.Preparing, OrderStatus.ReadyForPickup, OrderStatus.Cancelled];
+
+        var responses = await Task.WhenAll(Enumerable.Range(0, 20).Select(i =>
+            merchant.ChangeStatusAsync(order.Id, targets[i % targets.Length], reason: "Changed my mind")));
+
+        Assert.All(responses, r => Assert.Contains(r.StatusCode, new[] { HttpStatusCode.OK, HttpStatusCode.Conflict }));
+        var history = (await merchant.GetFromJsonAsync<List<HistoryEntryResponse>>($"/api/orders/{order.Id}/history", Json.Options))!;
+        var changes = history.Skip(1).ToList();
+        Assert.Equal(responses.Count(r => r.StatusCode == HttpStatusCode.OK), changes.Count);
+        Assert.Equal(changes.Count, changes.Select(h => h.To).Distinct().Count());
+        Assert.True(history.Zip(history.Skip(1)).All(pair => pair.Second.From == pair.First.To), "every entry starts where the previous one ended");
+        var final = await merchant.GetFromJsonAsync<OrderResponse>($"/api/orders/{order.Id}", Json.Options);
+        Assert.Equal(history[^1].To, final!.Status);
+        foreach (var conflict in responses.Where(r => r.StatusCode == HttpStatusCode.Conflict))
+        {
+            var problem = await conflict.ProblemAsync();
+            Assert.Matches("(invalid-transition|concurrency-conflict)$", problem.Type!);
+        }
+    }
+}

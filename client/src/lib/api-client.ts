@@ -1,4 +1,13 @@
-import { AuthClient, OrdersClient, TrackingClient, UsersClient, type ApiClientConfiguration, type LoginResult } from './api/generated';
+import {
+  AssigneesClient,
+  AuthClient,
+  OrdersClient,
+  PartnersClient,
+  TrackingClient,
+  UsersClient,
+  type ApiClientConfiguration,
+  type LoginResult,
+} from './api/generated';
 import { createAuthenticatedFetch, type FetchFn, type HttpLike } from './authenticated-fetch';
 import { createSessionStore, sessionFromLogin, type Session, type SessionStore } from './session';
 
@@ -44,6 +53,8 @@ export function createApi(options: ApiOptions = {}) {
     auth,
     orders: new OrdersClient(withToken, baseUrl, http),
     users: new UsersClient(withToken, baseUrl, http),
+    partners: new PartnersClient(withToken, baseUrl, http),
+    assignees: new AssigneesClient(withToken, baseUrl, http),
     tracking: new TrackingClient(anonymous, baseUrl, plainHttp),
     /** Revokes the refresh-token family on the server when the API supports it; always ends the local session. */
     async signOut(): Promise<void> {

@@ -18,7 +18,8 @@ export function useCreateOrder() {
   const api = useApi();
   const changed = useOrderChanged();
   return useMutation({
-    mutationFn: (command: CreateOrderCommand) => apiCall(api.orders.create(command)),
+    mutationFn: ({ command, idempotencyKey }: { command: CreateOrderCommand; idempotencyKey: string }) =>
+      apiCall(api.orders.create(command, idempotencyKey)),
     onSuccess: changed,
   });
 }

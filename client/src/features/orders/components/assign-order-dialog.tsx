@@ -2,45 +2,48 @@ import { useState, type FormEvent } from 'react';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { Dialog } from '@/components/ui/dialog';
+import { LoadingState } from '@/components/ui/loading-state';
 import { SelectField } from '@/components/ui/select-field';
-import { TextField } from '@/components/ui/text-field';
-import type { AssignOrderRequest } from '@/lib/api/generated';
-import { fieldMessages, type ApiError } from '@/lib/errors';
-
-export interface AssignOption {
-  id: string;
-  name: string;
-}
+import type { AssigneeDto, AssignOrderRequest } from '@/lib/api/generated';
+import { fieldMessages, toApiError, type ApiError } from '@/lib/errors';
 
 export interface AssignOrderDialogProps {
   open: boolean;
   pending: boolean;
   error?: ApiError;
-  /** Lists to pick from when the caller may read them (admins); otherwise the id is typed or pasted. */
-  couriers?: AssignOption[];
-  partners?: AssignOption[];
+  couriers?: AssigneeDto[];
+  partners?: AssigneeDto[];
+  loading: boolean;
+  loadError?: unknown;
   onConfirm: (request: AssignOrderRequest) => void;
   onClose: () => void;
 }
 
-const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-export function AssignOrderDialog({ open, pending, error, couriers, partners, onConfirm, onClose }: AssignOrderDialogProps) {
+export function AssignOrderDialog({
+  open,
+  pending,
+  error,
+  couriers,
+  partners,
+  loading,
+  loadError,
+  onConfirm,
+  onClose,
+}: AssignOrderDialogProps) {
   const [kind, setKind] = useState<'courier' | 'partner'>('courier');
   const [id, setId] = useState('');
   const [problem, setProblem] = useState<string | undefined>();
-  const options = kind === 'courier' ? couriers : partners;
+  const options = (kind === 'courier' ? couriers : partners) ?? [];
   const label = kind === 'courier' ? 'Courier' : 'Delivery partner';
 
   function submit(event: FormEvent) {
     event.preventDefault();
-    const value = id.trim();
-    if (!uuid.test(value)) {
-      setProblem(options ? `Choose a ${label.toLowerCase()}.` : `Enter the ${label.toLowerCase()}'s id (a UUID).`);
+    if (!id) {
+      setProblem(`Choose a ${label.toLowerCase()}.`);
       return;
     }
     setProblem(undefined);
-    onConfirm(kind === 'courier' ? { courierId: value } : { partnerId: value });
+    onConfirm(kind === 'courier' ? { courierId: id } : { partnerId: id });
   }
 
   const apiErrors = fieldMessages(error?.fieldErrors, kind === 'courier' ? 'courierId' : 'partnerId');
@@ -55,6 +58,7 @@ export function AssignOrderDialog({ open, pending, error, couriers, partners, on
     >
       <form className="stack" onSubmit={submit} noValidate>
         {error && !apiErrors && <Alert tone="danger">{error.userMessage}</Alert>}
+        {loadError ? <Alert tone="danger">{toApiError(loadError).userMessage}</Alert> : null}
         <fieldset className="field" style={{ border: 0, padding: 0, margin: 0 }}>
           <legend>Deliver with</legend>
           <div className="checkbox-row">
@@ -75,8 +79,16 @@ export function AssignOrderDialog({ open, pending, error, couriers, partners, on
             ))}
           </div>
         </fieldset>
-        {options ? (
-          <SelectField label={label} value={id} onChange={(e) => setId(e.target.value)} errors={errors}>
+        {loading ? (
+          <LoadingState label="Loading couriers and partners…" />
+        ) : (
+          <SelectField
+            label={label}
+            value={id}
+            onChange={(e) => setId(e.target.value)}
+            errors={errors}
+            hint={options.length === 0 ? `No active ${kind === 'courier' ? 'couriers' : 'delivery partners'}.` : undefined}
+          >
             <option value="">Choose…</option>
             {options.map((o) => (
               <option key={o.id} value={o.id}>
@@ -84,17 +96,6 @@ export function AssignOrderDialog({ open, pending, error, couriers, partners, on
               </option>
             ))}
           </SelectField>
-        ) : (
-          <TextField
-            label={`${label} id`}
-            hint={`Ask your administrator for the ${label.toLowerCase()}'s id.`}
-            autoComplete="off"
-            spellCheck={false}
-            className="mono"
-            value={id}
-            onChange={(e) => setId(e.target.value)}
-            errors={errors}
-          />
         )}
         <div className="dialog__actions">
           <Button variant="secondary" onClick={onClose}>

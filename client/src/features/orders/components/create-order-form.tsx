@@ -8,6 +8,7 @@ import { TextField } from '@/components/ui/text-field';
 import type { CreateOrderCommand, OrderDto } from '@/lib/api/generated';
 import { fieldMessages, toApiError } from '@/lib/errors';
 import { formatMoney } from '@/lib/format';
+import { newIdempotencyKey } from '@/lib/idempotency-key';
 import { useCurrentUser } from '@/lib/use-session';
 import { useCreateOrder } from '../api/use-order-mutations';
 import { useUsersOfRole } from '../api/use-people';
@@ -99,6 +100,12 @@ export function CreateOrderForm({ onCreated }: { onCreated: (order: OrderDto) =>
   const nextKey = useRef(2);
   const [items, setItems] = useState<ItemDraft[]>([{ key: 1, name: '', quantity: '1', unitPrice: '' }]);
   const summaryRef = useRef<HTMLDivElement>(null);
+  // One key per draft: a double click or a retry after a lost answer replays the first creation instead of
+  // creating a second order. Any edit makes it a new draft.
+  const idempotencyKey = useRef(newIdempotencyKey());
+  const newDraft = () => {
+    idempotencyKey.current = newIdempotencyKey();
+  };
 
   const error = createOrder.error ? toApiError(createOrder.error) : undefined;
   const errors = error?.fieldErrors;
@@ -109,12 +116,22 @@ export function CreateOrderForm({ onCreated }: { onCreated: (order: OrderDto) =>
     if (error) summaryRef.current?.focus();
   }, [error]);
 
-  const set = (field: keyof FormState) => (event: { target: { value: string } }) => setForm((f) => ({ ...f, [field]: event.target.value }));
+  const set = (field: keyof FormState) => (event: { target: { value: string } }) => {
+    newDraft();
+    setForm((f) => ({ ...f, [field]: event.target.value }));
+  };
+  const updateItems = (change: (list: ItemDraft[]) => ItemDraft[]) => {
+    newDraft();
+    setItems(change);
+  };
   const err = (path: string) => fieldMessages(errors, path);
 
   function submit(event: FormEvent) {
     event.preventDefault();
-    createOrder.mutate(toCommand(form, items, isAdmin), { onSuccess: (order) => onCreated(order) });
+    createOrder.mutate(
+      { command: toCommand(form, items, isAdmin), idempotencyKey: idempotencyKey.current },
+      { onSuccess: (order) => onCreated(order) },
+    );
   }
 
   return (
@@ -200,14 +217,14 @@ export function CreateOrderForm({ onCreated }: { onCreated: (order: OrderDto) =>
               index={index}
               errors={errors}
               canRemove={items.length > 1}
-              onChange={(changed) => setItems((list) => list.map((i) => (i.key === item.key ? changed : i)))}
-              onRemove={() => setItems((list) => list.filter((i) => i.key !== item.key))}
+              onChange={(changed) => updateItems((list) => list.map((i) => (i.key === item.key ? changed : i)))}
+              onRemove={() => updateItems((list) => list.filter((i) => i.key !== item.key))}
             />
           ))}
           <div className="row-between">
             <Button
               variant="secondary"
-              onClick={() => setItems((list) => [...list, { key: nextKey.current++, name: '', quantity: '1', unitPrice: '' }])}
+              onClick={() => updateItems((list) => [...list, { key: nextKey.current++, name: '', quantity: '1', unitPrice: '' }])}
               disabled={items.length >= 100}
             >
               Add item

@@ -16,7 +16,7 @@ import { statusLabels } from '@/lib/order-status';
 import { useCurrentUser } from '@/lib/use-session';
 import { useOrder, useOrderHistory } from '../api/use-order';
 import { useAssignOrder, useChangeOrderStatus, type ChangeStatusInput } from '../api/use-order-mutations';
-import { useUsersOfRole } from '../api/use-people';
+import { useAssignees } from '../api/use-assignees';
 import { AssignOrderDialog } from './assign-order-dialog';
 import { CancelOrderDialog } from './cancel-order-dialog';
 import { DeliverOrderDialog } from './deliver-order-dialog';
@@ -36,7 +36,8 @@ export function OrderDetail({ orderId }: { orderId: string }) {
   const changeStatus = useChangeOrderStatus(orderId);
   const assign = useAssignOrder(orderId);
   const isAdmin = user.role === 'Admin';
-  const couriers = useUsersOfRole('Delivery', isAdmin);
+  const canReadAssignees = isAdmin || user.role === 'Merchant';
+  const assignees = useAssignees(canReadAssignees);
   const toast = useToast();
   const [dialog, setDialog] = useState<OpenDialog>(null);
 
@@ -53,8 +54,9 @@ export function OrderDetail({ orderId }: { orderId: string }) {
   const statusError = changeStatus.error ? toApiError(changeStatus.error) : undefined;
   const assignError = assign.error ? toApiError(assign.error) : undefined;
   const reached = (history.data ?? []).map((entry) => entry.to).filter((s): s is OrderStatus => !!s);
-  const canAssign = (user.role === 'Merchant' || isAdmin) && assignableStatuses.has(data.status);
-  const courierName = (id: string) => (id === user.id ? 'you' : couriers.data?.find((c) => c.id === id)?.displayName);
+  const canAssign = canReadAssignees && assignableStatuses.has(data.status);
+  const courierName = (id: string) => (id === user.id ? 'you' : assignees.data?.couriers?.find((c) => c.id === id)?.name);
+  const partnerName = (id: string) => assignees.data?.partners?.find((p) => p.id === id)?.name;
 
   function move(input: Omit<ChangeStatusInput, 'version'>) {
     changeStatus.mutate(
@@ -169,7 +171,7 @@ export function OrderDetail({ orderId }: { orderId: string }) {
             {data.assignedCourierId
               ? `Courier ${courierName(data.assignedCourierId) ?? `…${shortId(data.assignedCourierId)}`}`
               : data.assignedPartnerId
-                ? `Delivery partner …${shortId(data.assignedPartnerId)}`
+                ? `Delivery partner ${partnerName(data.assignedPartnerId) ?? `…${shortId(data.assignedPartnerId)}`}`
                 : 'Nobody yet'}
           </dd>
           <dt>Estimated delivery</dt>
@@ -220,7 +222,10 @@ export function OrderDetail({ orderId }: { orderId: string }) {
         open={dialog === 'assign'}
         pending={assign.isPending}
         error={assignError}
-        couriers={isAdmin ? (couriers.data ?? []).map((c) => ({ id: c.id!, name: c.displayName ?? c.email ?? c.id! })) : undefined}
+        couriers={assignees.data?.couriers}
+        partners={assignees.data?.partners}
+        loading={assignees.isPending}
+        loadError={assignees.error ?? undefined}
         onConfirm={assignTo}
         onClose={() => setDialog(null)}
       />

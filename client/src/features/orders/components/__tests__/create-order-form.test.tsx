@@ -88,6 +88,7 @@ describe('CreateOrderForm', () => {
     await waitFor(() => expect(onCreated).toHaveBeenCalledWith(created));
     const [request] = network.sent('POST', '/api/orders');
     expect(request!.headers.get('Authorization')).toBe('Bearer access-Merchant');
+    expect(request!.headers.get('Idempotency-Key')).toMatch(/^[0-9a-f-]{32,36}$/);
     expect(request!.body).toMatchObject({
       customer: { name: 'Ada Lovelace', phone: '+44 20 7946 0000' },
       deliveryAddress: { line1: '12 Analytical Way', city: 'London', postalCode: 'N1 9GU', country: 'United Kingdom' },

@@ -21,7 +21,12 @@ function setup(order: OrderDto, user = merchantUser) {
   const network = createFakeFetch();
   network.get(`/api/orders/${order.id}`, { body: order, headers: { ETag: `"${order.version}"` } });
   network.get(`/api/orders/${order.id}/history`, { body: history });
-  network.get('/api/users', { body: [] });
+  network.get('/api/assignees', {
+    body: {
+      couriers: [{ id: courierUser.id, name: 'Carl Courier' }],
+      partners: [{ id: '0190c000-0000-7000-8000-0000000000a1', name: 'Demo Partner' }],
+    },
+  });
   const view = renderWithApp(<OrderDetail orderId={order.id} />, { network, session: sessionFor(user) });
   return { ...view, network, user: userEvent.setup() };
 }
@@ -130,6 +135,20 @@ describe('OrderDetail transition buttons', () => {
     await user.click((await actions()).getByRole('button', { name: 'Confirm' }));
     expect(await screen.findByText('The order is Cancelled; it cannot move to Confirmed.')).toBeInTheDocument();
     await waitFor(() => expect(network.sent('GET', `/api/orders/${order.id}`).length).toBeGreaterThan(1));
+  });
+
+  it('assigns a courier picked by name', async () => {
+    const order = anOrder({ status: 'Confirmed', allowedTransitions: ['Preparing', 'Cancelled'] });
+    const { network, user } = setup(order);
+    network.post(`/api/orders/${order.id}/assignment`, { body: { ...order, assignedCourierId: courierUser.id } });
+
+    await user.click(await screen.findByRole('button', { name: 'Assign' }));
+    const dialog = screen.getByRole('dialog', { name: 'Assign delivery' });
+    await user.selectOptions(await within(dialog).findByLabelText('Courier'), 'Carl Courier');
+    await user.click(within(dialog).getByRole('button', { name: 'Assign' }));
+
+    await waitFor(() => expect(screen.getByText('Courier Carl Courier')).toBeInTheDocument());
+    expect(network.sent('POST', `/api/orders/${order.id}/assignment`)[0]!.body).toEqual({ courierId: courierUser.id });
   });
 
   it('shows the timeline with who, when and the note', async () => {

@@ -33,3 +33,42 @@ test('an admin sees all orders and can filter them by merchant', async ({ page }
   await expect(page.getByRole('table', { name: 'Orders' })).toBeVisible();
   await checkScreen(page, 'admin-orders');
 });
+
+test('an admin issues a partner API key, shown once, that works until it is revoked', async ({ page }) => {
+  const keyName = `e2e dispatcher ${Date.now()}`;
+  await signIn(page, accounts.admin);
+  await page.getByRole('link', { name: 'Partners' }).click();
+  await expect(page.getByRole('table', { name: 'Delivery partners' })).toBeVisible();
+  await checkScreen(page, 'admin-partners');
+
+  await page.getByRole('link', { name: 'API keys of Demo Partner' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Demo Partner: API keys' })).toBeVisible();
+  await page.getByRole('button', { name: 'Issue key' }).click();
+  const issue = page.getByRole('dialog', { name: 'Issue an API key' });
+  await issue.getByLabel('Key name').fill(keyName);
+  await issue.getByRole('button', { name: 'Issue key' }).click();
+
+  const shown = page.getByRole('dialog', { name: 'Copy the new API key now' });
+  await expect(shown.getByText('This is the only time the key is shown.')).toBeVisible();
+  const key = (await shown.locator('code.secret').textContent())!.trim();
+  expect(key).toMatch(/^otp_/);
+  await shown.getByRole('button', { name: 'Copy key' }).click();
+  await expect(shown.getByRole('button', { name: 'Copied' })).toBeVisible();
+  await checkScreen(page, 'admin-new-api-key');
+  await shown.getByRole('button', { name: 'I have stored the key' }).click();
+
+  // The key works on the partner API, and the list shows it without the secret.
+  expect((await page.request.get('/api/partner/orders', { headers: { 'X-Api-Key': key } })).status()).toBe(200);
+  const row = page.getByRole('row').filter({ hasText: keyName });
+  await expect(row).toContainText('Active');
+  await expect(page.getByText(key)).toHaveCount(0);
+  await checkScreen(page, 'admin-partner-keys');
+
+  await row.getByRole('button', { name: `Revoke ${keyName}` }).click();
+  await page
+    .getByRole('dialog', { name: `Revoke “${keyName}”?` })
+    .getByRole('button', { name: 'Revoke key' })
+    .click();
+  await expect(row).toContainText('Revoked');
+  expect((await page.request.get('/api/partner/orders', { headers: { 'X-Api-Key': key } })).status()).toBe(401);
+});

@@ -40,6 +40,8 @@ export const routes: RouteObject[] = [
             children: [
               { index: true, element: <Navigate to="/admin/users" replace /> },
               { path: 'users', ...page(() => import('./routes/admin/users')) },
+              { path: 'partners', ...page(() => import('./routes/admin/partners')) },
+              { path: 'partners/:partnerId', ...page(() => import('./routes/admin/partner')) },
               { path: 'orders', element: <Navigate to="/orders" replace /> },
               { path: '*', ...page(() => import('./routes/not-found')) },
             ],

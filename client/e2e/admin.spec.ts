@@ -1,6 +1,6 @@
 import { accounts, checkScreen, expect, signIn, signOut, test } from './support';
 
-test('an admin creates a user who can then sign in', async ({ page }) => {
+test('an admin creates a user, changes the role, resets the password and deactivates the account', async ({ page }) => {
   const email = `e2e.courier.${Date.now()}@example.com`;
   await signIn(page, accounts.admin);
   await page.getByRole('link', { name: 'Users' }).click();
@@ -22,6 +22,29 @@ test('an admin creates a user who can then sign in', async ({ page }) => {
   await signOut(page);
   await signIn(page, { email, password: 'Courier123!' });
   await expect(page).toHaveURL(/\/courier$/);
+  await signOut(page);
+
+  // Promote to merchant, reset the password, then deactivate: the account can no longer sign in.
+  await signIn(page, accounts.admin);
+  await page.goto('/admin/users');
+  await page.getByRole('button', { name: `Edit ${email}` }).click();
+  let edit = page.getByRole('dialog', { name: `Edit ${email}` });
+  await edit.getByLabel('Role').selectOption('Merchant');
+  await edit.getByLabel('New password (optional)').fill('Merchant456!');
+  await edit.getByRole('button', { name: 'Save' }).click();
+  await expect(edit).toBeHidden();
+  await expect(page.getByRole('row').filter({ hasText: email })).toContainText('Merchant');
+  await page.getByRole('button', { name: `Edit ${email}` }).click();
+  edit = page.getByRole('dialog', { name: `Edit ${email}` });
+  await edit.getByLabel('Active (can sign in)').uncheck();
+  await edit.getByRole('button', { name: 'Save' }).click();
+  await expect(page.getByRole('row').filter({ hasText: email })).toContainText('Deactivated');
+  await signOut(page);
+
+  await page.getByLabel('Email').fill(email);
+  await page.getByLabel('Password').fill('Merchant456!');
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page.getByRole('alert')).toContainText('not right, or the account is deactivated');
 });
 
 test('an admin sees all orders and can filter them by merchant', async ({ page }) => {

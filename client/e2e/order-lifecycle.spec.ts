@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { accounts, checkScreen, expect, signIn, signOut, test } from './support';
 
 // One order's life, across roles, in order: each test hands the order on to the next.
@@ -56,6 +57,15 @@ test('a merchant creates an order and makes it ready for pickup', async ({ page 
   // The list finds it by the customer's name.
   await page.goto(`/orders?search=${encodeURIComponent(customer)}`);
   await expect(page.getByRole('link', { name: trackingCode })).toBeVisible();
+
+  // The CSV export follows the same filter.
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Export CSV' }).click();
+  const csv = await download;
+  expect(csv.suggestedFilename()).toBe('orders.csv');
+  const text = readFileSync(await csv.path(), 'utf8');
+  expect(text).toContain(trackingCode);
+  expect(text.trim().split(/\r?\n/)).toHaveLength(2);
   await signOut(page);
 });
 

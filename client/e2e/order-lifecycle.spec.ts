@@ -30,6 +30,7 @@ test('a merchant creates an order and makes it ready for pickup', async ({ page 
   await page.getByLabel('City').fill('London');
   await page.getByLabel('Postal code').fill('N1 9GU');
   await page.getByLabel('Country').fill('United Kingdom');
+  await page.getByLabel('Estimated delivery (optional)').fill('2030-01-02T10:30');
   await page.getByLabel('Item name').fill('Sourdough loaf');
   await page.getByLabel('Quantity').fill('2');
   await page.getByLabel('Unit price').fill('4.50');
@@ -129,6 +130,7 @@ test('the public tracking page shows Delivered with the whole timeline', async (
     /^Confirmed/,
     /^Pending/,
   ]);
+  await expect(page.getByRole('definition').filter({ hasText: /2030/ })).toBeVisible();
   // Nothing personal on the public page.
   await expect(page.getByText(customer)).toHaveCount(0);
   await expect(page.getByText('1 Test Street')).toHaveCount(0);

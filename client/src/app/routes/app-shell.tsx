@@ -1,5 +1,5 @@
 import { useEffect, useRef } from 'react';
-import { Navigate, Outlet, useLocation } from 'react-router';
+import { Navigate, Outlet, useLocation, useNavigation } from 'react-router';
 import { AppLayout, type NavItem } from '@/components/layouts/app-layout';
 import { useSignOut } from '@/features/auth/api/use-sign-out';
 import type { UserRole } from '@/lib/api/generated';
@@ -30,6 +30,7 @@ export default function AppShellRoute() {
   const signOut = useSignOut();
   const location = useLocation();
   const signedOutOnPurpose = useRef(false);
+  const navigation = useNavigation();
 
   // Move focus to the page on navigation so screen readers announce the new screen.
   useEffect(() => {
@@ -53,6 +54,7 @@ export default function AppShellRoute() {
       }}
       signingOut={signOut.isPending}
     >
+      {navigation.state === 'loading' && <div className="route-progress" aria-hidden="true" />}
       <Outlet />
     </AppLayout>
   );

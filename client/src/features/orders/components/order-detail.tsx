@@ -40,6 +40,12 @@ export function OrderDetail({ orderId }: { orderId: string }) {
   const assignees = useAssignees(canReadAssignees);
   const toast = useToast();
   const [dialog, setDialog] = useState<OpenDialog>(null);
+  // A new key per opening, so a dialog never shows what was typed the last time it was open.
+  const [dialogKey, setDialogKey] = useState(0);
+  const openDialog = (which: Exclude<OpenDialog, null>) => {
+    setDialogKey((k) => k + 1);
+    setDialog(which);
+  };
 
   if (order.isPending) return <LoadingState label="Loading the order…" />;
   if (order.isError) {
@@ -72,7 +78,7 @@ export function OrderDetail({ orderId }: { orderId: string }) {
 
   function select(status: OrderStatus) {
     changeStatus.reset();
-    if (statusesWithDialog.has(status)) setDialog(status as OpenDialog);
+    if (statusesWithDialog.has(status)) openDialog(status as Exclude<OpenDialog, null>);
     else move({ status });
   }
 
@@ -157,7 +163,7 @@ export function OrderDetail({ orderId }: { orderId: string }) {
               variant="secondary"
               onClick={() => {
                 assign.reset();
-                setDialog('assign');
+                openDialog('assign');
               }}
             >
               {data.assignedCourierId || data.assignedPartnerId ? 'Reassign' : 'Assign'}
@@ -198,6 +204,7 @@ export function OrderDetail({ orderId }: { orderId: string }) {
       </Card>
 
       <CancelOrderDialog
+        key={`CancelOrderDialog-${dialogKey}`}
         open={dialog === 'Cancelled'}
         pending={changeStatus.isPending}
         error={statusError}
@@ -205,6 +212,7 @@ export function OrderDetail({ orderId }: { orderId: string }) {
         onClose={() => setDialog(null)}
       />
       <FailedDeliveryDialog
+        key={`FailedDeliveryDialog-${dialogKey}`}
         open={dialog === 'DeliveryFailed'}
         pending={changeStatus.isPending}
         error={statusError}
@@ -212,6 +220,7 @@ export function OrderDetail({ orderId }: { orderId: string }) {
         onClose={() => setDialog(null)}
       />
       <DeliverOrderDialog
+        key={`DeliverOrderDialog-${dialogKey}`}
         open={dialog === 'Delivered'}
         pending={changeStatus.isPending}
         error={statusError}
@@ -219,6 +228,7 @@ export function OrderDetail({ orderId }: { orderId: string }) {
         onClose={() => setDialog(null)}
       />
       <AssignOrderDialog
+        key={`AssignOrderDialog-${dialogKey}`}
         open={dialog === 'assign'}
         pending={assign.isPending}
         error={assignError}

@@ -36,6 +36,7 @@ export function TrackingView({ trackingCode }: { trackingCode: string }) {
   const data = tracking.data;
   const status = data.status ?? 'Pending';
   const timeline = data.timeline ?? [];
+  const deliveredAt = status === 'Delivered' ? timeline.findLast((e) => e.status === 'Delivered')?.at : undefined;
 
   return (
     <div className="stack">
@@ -58,6 +59,12 @@ export function TrackingView({ trackingCode }: { trackingCode: string }) {
             <dd>{data.merchantName ?? '—'}</dd>
             <dt>Ordered</dt>
             <dd>{formatDateTime(data.createdAt)}</dd>
+            {deliveredAt && (
+              <>
+                <dt>Delivered</dt>
+                <dd>{formatDateTime(deliveredAt)}</dd>
+              </>
+            )}
             <dt>Estimated delivery</dt>
             <dd>{data.estimatedDeliveryAt ? formatDate(data.estimatedDeliveryAt) : 'Not yet known'}</dd>
           </dl>

@@ -1,5 +1,6 @@
 using FluentValidation;
 using Microsoft.Extensions.DependencyInjection;
+using OrderTracking.Application.Auth.Common;
 
 namespace OrderTracking.Application;
 
@@ -9,6 +10,7 @@ public static class DependencyInjection
     {
         services.AddValidatorsFromAssembly(typeof(DependencyInjection).Assembly, ServiceLifetime.Scoped, includeInternalTypes: false);
         services.AddSingleton(TimeProvider.System);
+        services.AddScoped<SessionIssuer>();
         return services;
     }
 }

@@ -55,6 +55,20 @@ public static class OrderTrackingServices
         services.AddExceptionHandler<ProblemDetailsExceptionHandler>();
 
         services.AddJwtAuthentication(builder.Environment);
+        services.AddOrderTrackingRateLimits(configuration);
+        services.AddHsts(hsts =>
+        {
+            hsts.MaxAge = TimeSpan.FromDays(365);
+            hsts.IncludeSubDomains = true;
+        });
+        services.AddCors();
+        services.AddOptions<Microsoft.AspNetCore.Cors.Infrastructure.CorsOptions>()
+            .Configure<IConfiguration, IWebHostEnvironment>((cors, config, environment) => cors.AddDefaultPolicy(policy => policy
+                .WithOrigins(AllowedOrigins(config, environment))
+                .AllowAnyHeader()
+                .AllowAnyMethod()
+                .AllowCredentials()
+                .WithExposedHeaders("ETag", "Location", "Retry-After", "Idempotent-Replayed")));
         services.AddHealthChecks().AddDbContextCheck<AppDbContext>("database", tags: ["ready"]);
         services.AddOpenApiDocument(document =>
         {
@@ -134,8 +148,21 @@ public static class OrderTrackingServices
                 .RequireClaim(TokenClaims.PartnerId));
     }
 
+    /// <summary>Origins allowed to call the API from a browser: <c>Cors:AllowedOrigins</c>, plus the Vite dev server in Development.</summary>
+    private static string[] AllowedOrigins(IConfiguration configuration, IWebHostEnvironment environment)
+    {
+        var configured = configuration.GetSection("Cors:AllowedOrigins").Get<string[]>() ?? [];
+        return environment.IsDevelopment() ? [.. configured, "http://localhost:5173"] : configured;
+    }
+
     public static WebApplication UseOrderTrackingPipeline(this WebApplication app)
     {
+        app.UseMiddleware<SecurityHeadersMiddleware>();
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseHsts();
+        }
+
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseMiddleware<RequestBodyLimitMiddleware>(MaxRequestBodyBytes);
@@ -145,7 +172,9 @@ public static class OrderTrackingServices
         app.MapGet("/docs", () => Results.Redirect("/swagger")).ExcludeFromDescription();
 
         app.UseClientApp();
+        app.UseCors();
         app.UseAuthentication();
+        app.UseRateLimiter();
         app.UseAuthorization();
 
         app.MapControllers();

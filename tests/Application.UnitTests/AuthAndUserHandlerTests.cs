@@ -1,10 +1,13 @@
 using Moq;
+using Microsoft.Extensions.Options;
 using OrderTracking.Application.Auth.Commands.Login;
+using OrderTracking.Application.Auth.Common;
 using OrderTracking.Application.Common.Exceptions;
 using OrderTracking.Application.Common.Interfaces;
 using OrderTracking.Application.Users.Commands.CreateUser;
 using OrderTracking.Application.Users.Commands.UpdateUser;
 using OrderTracking.Domain.Common;
+using OrderTracking.Domain.Sessions;
 using OrderTracking.Domain.Users;
 
 namespace OrderTracking.Application.UnitTests;
@@ -16,9 +19,12 @@ public sealed class AuthAndUserHandlerTests
     private readonly Mock<IPasswordHasher> _hasher = new();
     private readonly Mock<ITokenService> _tokens = new();
     private readonly Mock<IUnitOfWork> _unitOfWork = new();
+    private readonly Mock<ISessionRepository> _sessions = new();
     private readonly Microsoft.Extensions.Time.Testing.FakeTimeProvider _clock = new(Now);
+    private readonly IOptions<SessionOptions> _options = Options.Create(new SessionOptions());
 
-    private LoginCommandHandler Login() => new(_users.Object, _hasher.Object, _tokens.Object);
+    private LoginCommandHandler Login() => new(
+        _users.Object, _hasher.Object, _sessions.Object, new SessionIssuer(_tokens.Object, _sessions.Object, _options, _clock), _unitOfWork.Object, _options, _clock);
 
     [Fact]
     public async Task An_unknown_email_spends_a_dummy_verification_and_gets_the_common_answer()
@@ -51,10 +57,37 @@ public sealed class AuthAndUserHandlerTests
         _users.Setup(u => u.FindByEmailAsync("a@example.com", It.IsAny<CancellationToken>())).ReturnsAsync(user);
         _hasher.Setup(h => h.Verify("right", "hash")).Returns(true);
         _tokens.Setup(t => t.CreateAccessToken(user)).Returns(new AccessToken("jwt", Now.AddMinutes(15), 900));
+        _tokens.Setup(t => t.NewRefreshToken()).Returns(("refresh", [1, 2, 3]));
+        SessionFamily? family = null;
+        _sessions.Setup(s => s.AddFamily(It.IsAny<SessionFamily>())).Callback<SessionFamily>(f => family = f);
 
         var result = await Login().Handle(new LoginCommand("a@example.com", "right"), CancellationToken.None);
 
-        Assert.Equal(("jwt", 900, user.Id), (result.AccessToken, result.ExpiresIn, result.User.Id));
+        Assert.Equal(("jwt", "refresh", 900, user.Id), (result.AccessToken, result.RefreshToken, result.ExpiresIn, result.User.Id));
+        Assert.Equal((user.Id, Now.AddDays(14)), (family!.UserId, family.ExpiresAt));
+        _sessions.Verify(s => s.AddToken(It.Is<RefreshToken>(t => t.FamilyId == family.Id && t.TokenHash.SequenceEqual(new byte[] { 1, 2, 3 }))), Times.Once);
+        _unitOfWork.Verify(u => u.SaveChangesAsync(It.IsAny<CancellationToken>()), Times.Once);
+    }
+
+    [Fact]
+    public async Task Wrong_passwords_count_towards_a_lockout_that_refuses_even_the_right_password()
+    {
+        var user = User.Create("a@example.com", "A", UserRole.Merchant, "hash", Now);
+        _users.Setup(u => u.FindByEmailAsync("a@example.com", It.IsAny<CancellationToken>())).ReturnsAsync(user);
+        _hasher.Setup(h => h.Verify("right", "hash")).Returns(true);
+
+        for (var i = 0; i < 5; i++)
+        {
+            await Assert.ThrowsAsync<UnauthenticatedException>(() => Login().Handle(new LoginCommand("a@example.com", "wrong"), CancellationToken.None).AsTask());
+        }
+
+        Assert.True(user.IsLockedOut(Now));
+        await Assert.ThrowsAsync<UnauthenticatedException>(() => Login().Handle(new LoginCommand("a@example.com", "right"), CancellationToken.None).AsTask());
+        _tokens.Verify(t => t.CreateAccessToken(It.IsAny<User>()), Times.Never);
+        _clock.Advance(TimeSpan.FromMinutes(16));
+        _tokens.Setup(t => t.CreateAccessToken(user)).Returns(new AccessToken("jwt", Now.AddMinutes(15), 900));
+        _tokens.Setup(t => t.NewRefreshToken()).Returns(("refresh", [1]));
+        Assert.Equal("jwt", (await Login().Handle(new LoginCommand("a@example.com", "right"), CancellationToken.None)).AccessToken);
     }
 
     [Fact]
@@ -90,7 +123,7 @@ public sealed class AuthAndUserHandlerTests
     {
         var admin = User.Create("admin@example.com", "Admin", UserRole.Admin, "hash", Now);
         _users.Setup(u => u.FindByIdAsync(admin.Id, It.IsAny<CancellationToken>())).ReturnsAsync(admin);
-        var handler = new UpdateUserCommandHandler(Mock.Of<ICurrentActor>(c => c.Actor == admin.AsActor()), _users.Object, _hasher.Object, _unitOfWork.Object, _clock);
+        var handler = new UpdateUserCommandHandler(Mock.Of<ICurrentActor>(c => c.Actor == admin.AsActor()), _users.Object, _sessions.Object, _hasher.Object, _unitOfWork.Object, _clock);
 
         await Assert.ThrowsAsync<DomainRuleException>(() => handler.Handle(new UpdateUserCommand(admin.Id, null, null, false, null), CancellationToken.None).AsTask());
         await Assert.ThrowsAsync<DomainRuleException>(() => handler.Handle(new UpdateUserCommand(admin.Id, null, UserRole.Merchant, null, null), CancellationToken.None).AsTask());

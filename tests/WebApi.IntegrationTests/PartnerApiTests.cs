@@ -18,7 +18,9 @@ public sealed class PartnerApiTests(ApiFactory api) : IClassFixture<ApiFactory>
         var partner = await created.ReadAsync<PartnerResponse>();
         var issued = await admin.PostAsJsonAsync($"/api/partners/{partner.Id}/api-keys", new { name = "dispatcher" });
         await issued.ShouldBeAsync(HttpStatusCode.Created);
-        return (admin, partner, await issued.ReadAsync<IssuedKeyResponse>());
+        var key = await issued.ReadAsync<IssuedKeyResponse>();
+        api.RememberSecret(key.Key);
+        return (admin, partner, key);
     }
 
     private HttpClient PartnerClient(string key)
@@ -44,6 +46,7 @@ public sealed class PartnerApiTests(ApiFactory api) : IClassFixture<ApiFactory>
         Assert.Matches("^otp_[0-9A-Za-z]{8}_[0-9A-Za-z]{43}$", first.Key);
         Assert.StartsWith(first.Prefix, first.Key);
         var second = await (await admin.PostAsJsonAsync($"/api/partners/{partner.Id}/api-keys", new { name = "rotation" })).ReadAsync<IssuedKeyResponse>();
+        api.RememberSecret(second.Key);
 
         Assert.Equal(HttpStatusCode.OK, (await PartnerClient(first.Key).GetAsync("/api/partner/orders")).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await PartnerClient(second.Key).GetAsync("/api/partner/orders")).StatusCode);

@@ -24,6 +24,15 @@ public sealed class User
     public DateTimeOffset CreatedAt { get; private set; }
     public DateTimeOffset UpdatedAt { get; private set; }
 
+    /// <summary>Failed sign-ins counted in the current window, which opened at <see cref="FailedSignInWindowStart"/>.</summary>
+    public int FailedSignInCount { get; private set; }
+
+    public DateTimeOffset? FailedSignInWindowStart { get; private set; }
+    public DateTimeOffset? LockedUntil { get; private set; }
+
+    /// <summary>Optimistic-concurrency token, so concurrent failed sign-ins are all counted.</summary>
+    public uint Version { get; private set; }
+
     public static User Create(string email, string displayName, UserRole role, string passwordHash, DateTimeOffset now)
     {
         var user = new User
@@ -78,6 +87,45 @@ public sealed class User
     {
         IsActive = false;
         UpdatedAt = now;
+    }
+
+    public bool IsLockedOut(DateTimeOffset now) => LockedUntil > now;
+
+    /// <summary>Counts a failed sign-in; the one that reaches the policy's limit locks the account.</summary>
+    public void RecordFailedSignIn(LockoutPolicy policy, DateTimeOffset now)
+    {
+        if (IsLockedOut(now))
+        {
+            return;
+        }
+
+        if (FailedSignInWindowStart is not { } start || now - start > policy.Window)
+        {
+            FailedSignInWindowStart = now;
+            FailedSignInCount = 0;
+        }
+
+        FailedSignInCount++;
+        if (FailedSignInCount >= policy.MaxFailures)
+        {
+            LockedUntil = now + policy.Duration;
+            FailedSignInCount = 0;
+            FailedSignInWindowStart = null;
+        }
+    }
+
+    public void RecordSuccessfulSignIn()
+    {
+        FailedSignInCount = 0;
+        FailedSignInWindowStart = null;
+        LockedUntil = null;
+    }
+
+    /// <summary>A password reset by an admin also lifts a lockout.</summary>
+    public void ResetPassword(string passwordHash, DateTimeOffset now)
+    {
+        ChangePasswordHash(passwordHash, now);
+        RecordSuccessfulSignIn();
     }
 
     public void ChangePasswordHash(string passwordHash, DateTimeOffset now)

@@ -11,7 +11,6 @@ public sealed class JwtOptions
     public string Issuer { get; set; } = "order-tracking";
     public string Audience { get; set; } = "order-tracking";
     public int AccessTokenMinutes { get; set; } = 15;
-    public int RefreshTokenDays { get; set; } = 14;
 
     public const int MinimumKeyBytes = 32;
 }

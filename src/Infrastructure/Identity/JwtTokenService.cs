@@ -1,4 +1,6 @@
+using System.Buffers.Text;
 using System.Security.Claims;
+using System.Security.Cryptography;
 using System.Text;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.JsonWebTokens;
@@ -37,6 +39,15 @@ public sealed class JwtTokenService(IOptions<JwtOptions> options, TimeProvider t
         });
         return new AccessToken(token, expires, jwt.AccessTokenMinutes * 60);
     }
+
+    public (string Token, byte[] Hash) NewRefreshToken()
+    {
+        var token = Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(32));
+        return (token, HashRefreshToken(token));
+    }
+
+    /// <summary>SHA-256 is enough: the token is 256 random bits, so there is nothing to guess or brute-force.</summary>
+    public byte[] HashRefreshToken(string token) => SHA256.HashData(Encoding.UTF8.GetBytes(token));
 
     public static SymmetricSecurityKey SigningKey(JwtOptions options) => new(Encoding.UTF8.GetBytes(options.SigningKey)) { KeyId = "ot-hs256" };
 }

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using OrderTracking.Domain.Orders;
 using OrderTracking.Domain.Partners;
+using OrderTracking.Domain.Sessions;
 using OrderTracking.Domain.Users;
 
 namespace OrderTracking.Infrastructure.Persistence;
@@ -12,6 +13,8 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : DbCon
     public DbSet<User> Users => Set<User>();
     public DbSet<DeliveryPartner> DeliveryPartners => Set<DeliveryPartner>();
     public DbSet<PartnerApiKey> PartnerApiKeys => Set<PartnerApiKey>();
+    public DbSet<SessionFamily> SessionFamilies => Set<SessionFamily>();
+    public DbSet<RefreshToken> RefreshTokens => Set<RefreshToken>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
 using OrderTracking.WebApi.Security;
 
 namespace OrderTracking.WebApi.Controllers;
@@ -10,6 +11,8 @@ namespace OrderTracking.WebApi.Controllers;
 /// </summary>
 [ApiController]
 [Authorize(Policy = AuthPolicies.User)]
+[EnableRateLimiting(RateLimits.User)]
+[ProducesResponseType<ProblemDetails>(StatusCodes.Status429TooManyRequests)]
 [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest)]
 [ProducesResponseType<ProblemDetails>(StatusCodes.Status401Unauthorized)]
 [ProducesResponseType<ProblemDetails>(StatusCodes.Status403Forbidden)]

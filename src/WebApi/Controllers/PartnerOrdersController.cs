@@ -1,6 +1,7 @@
 using Mediator;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
 using OrderTracking.Application.Orders.Commands.ChangeOrderStatus;
 using OrderTracking.Application.Orders.Common;
 using OrderTracking.Application.Orders.Queries.ListOrders;
@@ -17,6 +18,8 @@ namespace OrderTracking.WebApi.Controllers;
 [ApiController]
 [Route("api/partner/orders")]
 [Authorize(Policy = AuthPolicies.Partner)]
+[EnableRateLimiting(RateLimits.Partner)]
+[ProducesResponseType<ProblemDetails>(StatusCodes.Status429TooManyRequests)]
 [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest)]
 [ProducesResponseType<ProblemDetails>(StatusCodes.Status401Unauthorized)]
 public sealed class PartnerOrdersController(IMediator mediator) : ControllerBase

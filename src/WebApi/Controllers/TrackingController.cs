@@ -1,6 +1,8 @@
 using Mediator;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
+using OrderTracking.WebApi.Security;
 using OrderTracking.Application.Tracking.Queries.GetTracking;
 
 namespace OrderTracking.WebApi.Controllers;
@@ -8,6 +10,7 @@ namespace OrderTracking.WebApi.Controllers;
 /// <summary>Public order tracking for customers: no sign-in, nothing personal.</summary>
 [ApiController]
 [AllowAnonymous]
+[EnableRateLimiting(RateLimits.Tracking)]
 [Route("api/tracking")]
 public sealed class TrackingController(IMediator mediator) : ControllerBase
 {

@@ -15,5 +15,6 @@ public static class ProblemTypes
     public const string IdempotencyKeyReused = "/problems/idempotency-key-reused";
     public const string IdempotencyInFlight = "/problems/idempotency-in-flight";
     public const string PayloadTooLarge = "/problems/payload-too-large";
+    public const string TooManyRequests = "/problems/too-many-requests";
     public const string ServerError = "/problems/server-error";
 }

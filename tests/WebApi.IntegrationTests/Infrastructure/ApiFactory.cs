@@ -20,7 +20,12 @@ public class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
     public const string SigningKey = "integration-tests-signing-key-0123456789abcdefghijklmnop";
     private string _connectionString = string.Empty;
 
+    private readonly System.Collections.Concurrent.ConcurrentBag<string> _secrets = [SigningKey];
+
     public CapturedLogs Logs { get; } = new();
+
+    /// <summary>Remembers a password, token or key this class used, so the log check at the end looks for it.</summary>
+    public void RememberSecret(string secret) => _secrets.Add(secret);
 
     public string ConnectionString => _connectionString;
 
@@ -34,7 +39,17 @@ public class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
         _connectionString = await server.CreateDatabaseAsync();
     }
 
-    Task IAsyncLifetime.DisposeAsync() => DisposeAsync().AsTask();
+    /// <summary>After every test class: none of the secrets it used may appear in anything the app logged.</summary>
+    async Task IAsyncLifetime.DisposeAsync()
+    {
+        await DisposeAsync();
+        var log = string.Join('\n', Logs.Lines);
+        var leaked = _secrets.Where(secret => log.Contains(secret, StringComparison.Ordinal)).Select(secret => secret[..Math.Min(6, secret.Length)] + "…").ToList();
+        if (leaked.Count > 0)
+        {
+            throw new InvalidOperationException($"Secrets reached the log: {string.Join(", ", leaked)}");
+        }
+    }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
@@ -49,6 +64,12 @@ public class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
                 ["Logging:LogLevel:Default"] = "Trace",
                 ["Logging:LogLevel:Microsoft.EntityFrameworkCore"] = "Trace",
                 ["Logging:LogLevel:Microsoft.EntityFrameworkCore.Database.Command"] = "Trace",
+
+                // Every test client shares one address and signs in often; the limits get tests of their own.
+                ["RateLimiting:SignIn:PermitLimit"] = "100000",
+                ["RateLimiting:Tracking:PermitLimit"] = "100000",
+                ["RateLimiting:Partner:PermitLimit"] = "100000",
+                ["RateLimiting:User:PermitLimit"] = "100000",
             };
             foreach (var (key, value) in ExtraSettings)
             {
@@ -76,6 +97,7 @@ public class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         db.Users.Add(user);
         await db.SaveChangesAsync();
+        RememberSecret(password);
         return new TestUser(user.Id, email, password, displayName, role);
     }
 
@@ -92,6 +114,8 @@ public class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
         var response = await client.PostAsJsonAsync("/api/auth/login", new { email = user.Email, password = user.Password });
         response.EnsureSuccessStatusCode();
         var login = await response.Content.ReadFromJsonAsync<LoginResponse>(Json.Options);
+        RememberSecret(login!.AccessToken);
+        RememberSecret(login.RefreshToken!);
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", login!.AccessToken);
         return client;
     }

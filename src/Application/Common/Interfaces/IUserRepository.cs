@@ -15,4 +15,7 @@ public interface IUserRepository
     Task<IReadOnlyDictionary<Guid, string>> GetDisplayNamesAsync(IReadOnlyCollection<Guid> ids, CancellationToken cancellationToken);
 
     void Add(User user);
+
+    /// <summary>Reads the user's row again, after another writer changed it first.</summary>
+    Task ReloadAsync(User user, CancellationToken cancellationToken);
 }

@@ -25,4 +25,6 @@ public sealed class UserRepository(AppDbContext db) : IUserRepository
         await db.Users.AsNoTracking().Where(u => ids.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, cancellationToken);
 
     public void Add(User user) => db.Users.Add(user);
+
+    public Task ReloadAsync(User user, CancellationToken cancellationToken) => db.Entry(user).ReloadAsync(cancellationToken);
 }

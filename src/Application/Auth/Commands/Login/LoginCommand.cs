@@ -1,5 +1,7 @@
 using FluentValidation;
 using Mediator;
+using Microsoft.Extensions.Options;
+using OrderTracking.Application.Auth.Common;
 using OrderTracking.Application.Common.Exceptions;
 using OrderTracking.Application.Common.Interfaces;
 using OrderTracking.Application.Users.Common;
@@ -14,8 +16,11 @@ public sealed record LoginCommand(string? Email, string? Password) : ICommand<Lo
     public override string ToString() => $"LoginCommand {{ Email = {Email} }}";
 }
 
-/// <summary>The tokens of a new session and who it is for.</summary>
-public sealed record LoginResult(string AccessToken, string? RefreshToken, int ExpiresIn, UserDto User);
+/// <summary>The tokens of a session and who it is for. Send the refresh token to /api/auth/refresh before the access token expires.</summary>
+public sealed record LoginResult(string AccessToken, string RefreshToken, int ExpiresIn, UserDto User)
+{
+    public override string ToString() => $"LoginResult {{ User = {User.Id}, ExpiresIn = {ExpiresIn} }}";
+}
 
 public sealed class LoginCommandValidator : AbstractValidator<LoginCommand>
 {
@@ -26,11 +31,21 @@ public sealed class LoginCommandValidator : AbstractValidator<LoginCommand>
     }
 }
 
-public sealed class LoginCommandHandler(IUserRepository users, IPasswordHasher passwordHasher, ITokenService tokens)
-    : ICommandHandler<LoginCommand, LoginResult>
+/// <summary>
+/// Every failure gets one answer, and an unknown email costs the same bcrypt work as a known one, so nobody
+/// can learn which emails have accounts. Failures count towards a lockout; a locked account is refused even
+/// with the right password until the lockout ends or an admin resets the password.
+/// </summary>
+public sealed class LoginCommandHandler(
+    IUserRepository users,
+    IPasswordHasher passwordHasher,
+    ISessionRepository sessions,
+    SessionIssuer sessionIssuer,
+    IUnitOfWork unitOfWork,
+    IOptions<SessionOptions> options,
+    TimeProvider timeProvider) : ICommandHandler<LoginCommand, LoginResult>
 {
-    /// <summary>One answer for every failure, so a caller cannot learn which emails have accounts.</summary>
-    public const string InvalidCredentials = "The email or password is incorrect.";
+    public const string InvalidCredentials = "The email or password is incorrect, or the account is locked for a while after too many attempts.";
 
     public async ValueTask<LoginResult> Handle(LoginCommand command, CancellationToken cancellationToken)
     {
@@ -41,12 +56,40 @@ public sealed class LoginCommandHandler(IUserRepository users, IPasswordHasher p
             throw new UnauthenticatedException(InvalidCredentials);
         }
 
-        if (!passwordHasher.Verify(command.Password!, user.PasswordHash) || !user.IsActive)
+        var passwordMatches = passwordHasher.Verify(command.Password!, user.PasswordHash);
+        if (!passwordMatches && user.IsActive)
+        {
+            await RecordFailureAsync(user, cancellationToken);
+        }
+
+        if (!passwordMatches || !user.IsActive || user.IsLockedOut(timeProvider.GetUtcNow()))
         {
             throw new UnauthenticatedException(InvalidCredentials);
         }
 
-        var access = tokens.CreateAccessToken(user);
-        return new LoginResult(access.Token, null, access.ExpiresInSeconds, user.ToDto());
+        user.RecordSuccessfulSignIn();
+        var family = sessionIssuer.StartFamily(user);
+        sessions.AddFamily(family);
+        var result = sessionIssuer.Issue(user, family);
+        await unitOfWork.SaveChangesAsync(cancellationToken);
+        return result;
+    }
+
+    /// <summary>Counts the failure; retried on a concurrent update so parallel guesses are all counted.</summary>
+    private async Task RecordFailureAsync(User user, CancellationToken cancellationToken)
+    {
+        for (var attempt = 0; ; attempt++)
+        {
+            user.RecordFailedSignIn(options.Value.Lockout, timeProvider.GetUtcNow());
+            try
+            {
+                await unitOfWork.SaveChangesAsync(cancellationToken);
+                return;
+            }
+            catch (ConcurrencyConflictException) when (attempt < 5)
+            {
+                await users.ReloadAsync(user, cancellationToken);
+            }
+        }
     }
 }

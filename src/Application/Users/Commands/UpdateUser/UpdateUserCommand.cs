@@ -5,6 +5,7 @@ using OrderTracking.Application.Common.Interfaces;
 using OrderTracking.Application.Common.Security;
 using OrderTracking.Application.Users.Common;
 using OrderTracking.Domain.Common;
+using OrderTracking.Domain.Sessions;
 using OrderTracking.Domain.Users;
 
 namespace OrderTracking.Application.Users.Commands.UpdateUser;
@@ -29,6 +30,7 @@ public sealed class UpdateUserCommandValidator : AbstractValidator<UpdateUserCom
 public sealed class UpdateUserCommandHandler(
     ICurrentActor currentActor,
     IUserRepository users,
+    ISessionRepository sessions,
     IPasswordHasher passwordHasher,
     IUnitOfWork unitOfWork,
     TimeProvider timeProvider) : ICommandHandler<UpdateUserCommand, UserDto>
@@ -44,6 +46,7 @@ public sealed class UpdateUserCommandHandler(
             throw new DomainRuleException("An admin cannot deactivate or demote their own account; ask another admin.");
         }
 
+        var endSessions = false;
         if (command.DisplayName is { } displayName)
         {
             user.Rename(displayName, now);
@@ -52,6 +55,7 @@ public sealed class UpdateUserCommandHandler(
         if (command.Role is { } newRole && newRole != user.Role)
         {
             user.ChangeRole(newRole, now);
+            endSessions = true;
         }
 
         if (command.IsActive is { } isActive && isActive != user.IsActive)
@@ -63,12 +67,20 @@ public sealed class UpdateUserCommandHandler(
             else
             {
                 user.Deactivate(now);
+                endSessions = true;
             }
         }
 
         if (command.Password is { } password)
         {
-            user.ChangePasswordHash(passwordHasher.Hash(password), now);
+            user.ResetPassword(passwordHasher.Hash(password), now);
+            endSessions = true;
+        }
+
+        // A role change, a deactivation or a new password ends every session: refresh tokens stop working.
+        if (endSessions)
+        {
+            await sessions.RevokeAllForUserAsync(user.Id, SessionRevocationReason.AccountChanged, now, cancellationToken);
         }
 
         await unitOfWork.SaveChangesAsync(cancellationToken);

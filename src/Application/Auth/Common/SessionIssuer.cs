@@ -1,0 +1,24 @@
+using Microsoft.Extensions.Options;
+using OrderTracking.Application.Auth.Commands.Login;
+using OrderTracking.Application.Common.Interfaces;
+using OrderTracking.Application.Users.Common;
+using OrderTracking.Domain.Sessions;
+using OrderTracking.Domain.Users;
+
+namespace OrderTracking.Application.Auth.Common;
+
+/// <summary>Issues the pair of tokens a client holds: a short-lived access token and a refresh token of a session family.</summary>
+public sealed class SessionIssuer(ITokenService tokens, ISessionRepository sessions, IOptions<SessionOptions> options, TimeProvider timeProvider)
+{
+    public SessionFamily StartFamily(User user) =>
+        SessionFamily.Start(user.Id, timeProvider.GetUtcNow(), TimeSpan.FromDays(options.Value.RefreshTokenDays));
+
+    /// <summary>Adds a new refresh token to <paramref name="family"/> (saved with the caller's unit of work) and returns the pair.</summary>
+    public LoginResult Issue(User user, SessionFamily family)
+    {
+        var (refreshToken, hash) = tokens.NewRefreshToken();
+        sessions.AddToken(RefreshToken.Issue(family, hash, timeProvider.GetUtcNow()));
+        var access = tokens.CreateAccessToken(user);
+        return new LoginResult(access.Token, refreshToken, access.ExpiresInSeconds, user.ToDto());
+    }
+}

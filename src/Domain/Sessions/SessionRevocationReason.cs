@@ -1,0 +1,8 @@
+namespace OrderTracking.Domain.Sessions;
+
+public enum SessionRevocationReason
+{
+    SignedOut,
+    TokenReuse,
+    AccountChanged,
+}

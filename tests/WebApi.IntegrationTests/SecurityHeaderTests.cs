@@ -1,0 +1,121 @@
+using System.Net;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.Options;
+using OrderTracking.WebApi.IntegrationTests.Infrastructure;
+
+namespace OrderTracking.WebApi.IntegrationTests;
+
+public sealed class SecurityHeaderTests(SecurityHeaderTests.Factory api) : IClassFixture<SecurityHeaderTests.Factory>
+{
+    /// <summary>Serves a stand-in built client and allows one browser origin.</summary>
+    public sealed class Factory : ApiFactory
+    {
+        public static readonly string ClientFolder = Directory.CreateTempSubdirectory("ot-client-").FullName;
+
+        public Factory()
+        {
+            File.WriteAllText(Path.Combine(ClientFolder, "index.html"), "<!doctype html><title>Order Tracking</title><div id=root></div>");
+        }
+
+        protected override IDictionary<string, string?> ExtraSettings => new Dictionary<string, string?>
+        {
+            ["ClientApp:Path"] = ClientFolder,
+            ["Cors:AllowedOrigins:0"] = "https://shop.example",
+        };
+    }
+
+    private static void AssertSecurityHeaders(HttpResponseMessage response)
+    {
+        Assert.Equal("nosniff", response.Headers.GetValues("X-Content-Type-Options").Single());
+        Assert.Equal("strict-origin-when-cross-origin", response.Headers.GetValues("Referrer-Policy").Single());
+        var csp = response.Headers.GetValues("Content-Security-Policy").Single();
+        Assert.Contains("frame-ancestors 'none'", csp);
+        Assert.Contains("script-src 'self'", csp);
+        Assert.DoesNotContain("unsafe-eval", csp);
+    }
+
+    [Fact]
+    public async Task The_api_the_spa_and_its_client_side_routes_carry_the_security_headers()
+    {
+        var client = api.CreateClient();
+
+        var apiResponse = await client.GetAsync("/api/tracking/OT-0000000000");
+        var spa = await client.GetAsync("/");
+        var clientRoute = await client.GetAsync("/orders/some-client-route");
+
+        AssertSecurityHeaders(apiResponse);
+        AssertSecurityHeaders(spa);
+        AssertSecurityHeaders(clientRoute);
+        Assert.Contains("<div id=root>", await spa.Content.ReadAsStringAsync());
+        Assert.Contains("<div id=root>", await clientRoute.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/api/unknown")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Hsts_is_sent_over_https_outside_development()
+    {
+        var client = api.CreateClient(new WebApplicationFactoryClientOptions { BaseAddress = new Uri("https://orders.example") });
+
+        var response = await client.GetAsync("/health/live");
+
+        Assert.Contains("max-age=31536000", response.Headers.GetValues("Strict-Transport-Security").Single());
+    }
+
+    [Fact]
+    public async Task Cors_allows_only_the_configured_origins()
+    {
+        var client = api.CreateClient();
+        HttpRequestMessage Preflight(string origin)
+        {
+            var request = new HttpRequestMessage(HttpMethod.Options, "/api/orders");
+            request.Headers.Add("Origin", origin);
+            request.Headers.Add("Access-Control-Request-Method", "POST");
+            request.Headers.Add("Access-Control-Request-Headers", "authorization,content-type");
+            return request;
+        }
+
+        var allowed = await client.SendAsync(Preflight("https://shop.example"));
+        var refused = await client.SendAsync(Preflight("https://evil.example"));
+
+        Assert.Equal("https://shop.example", allowed.Headers.GetValues("Access-Control-Allow-Origin").Single());
+        Assert.False(refused.Headers.Contains("Access-Control-Allow-Origin"));
+    }
+}
+
+public sealed class SigningKeyStartupTests
+{
+    private sealed class ProductionWithKey(string? key) : WebApplicationFactory<Program>
+    {
+        protected override void ConfigureWebHost(IWebHostBuilder builder)
+        {
+            builder.UseEnvironment("Production");
+            builder.UseSetting("Jwt:SigningKey", key ?? string.Empty);
+            builder.UseSetting("ConnectionStrings:OrderTracking", "Host=127.0.0.1;Port=1;Database=none");
+        }
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("too-short-key")]
+    [InlineData("0123456789012345678901234567890")]
+    public void Startup_outside_development_refuses_a_missing_or_short_signing_key(string? key)
+    {
+        using var factory = new ProductionWithKey(key);
+
+        var failure = Assert.ThrowsAny<Exception>(() => factory.CreateClient());
+
+        Assert.Contains(failure.GetBaseException().GetType(), new[] { typeof(OptionsValidationException) });
+        Assert.Contains("Jwt:SigningKey", failure.GetBaseException().Message);
+    }
+
+    [Fact]
+    public void A_key_of_32_bytes_is_accepted()
+    {
+        using var factory = new ProductionWithKey("01234567890123456789012345678901");
+
+        using var client = factory.CreateClient();
+
+        Assert.NotNull(client);
+    }
+}

@@ -6,7 +6,6 @@ import {
   TrackingClient,
   UsersClient,
   type ApiClientConfiguration,
-  type LoginResult,
 } from './api/generated';
 import { createAuthenticatedFetch, type FetchFn, type HttpLike } from './authenticated-fetch';
 import { createSessionStore, sessionFromLogin, type Session, type SessionStore } from './session';
@@ -19,10 +18,10 @@ export interface ApiOptions {
   sessions?: SessionStore;
 }
 
-/** The refresh and logout operations, present in the generated AuthClient once the API ships refresh-token rotation. */
-interface SessionOperations {
-  refresh?(request: { refreshToken?: string }, signal?: AbortSignal): Promise<LoginResult>;
-  logout?(request: { refreshToken?: string }, signal?: AbortSignal): Promise<void>;
+/** Runs a session renewal under a lock shared by this origin's tabs (Web Locks), where the browser has them. */
+function oneTabAtATime<T>(work: () => Promise<T>): Promise<T> {
+  const locks = typeof navigator !== 'undefined' ? navigator.locks : undefined;
+  return locks ? (locks.request('order-tracking.session-renewal', work) as Promise<T>) : work();
 }
 
 /**
@@ -39,14 +38,18 @@ export function createApi(options: ApiOptions = {}) {
   const plainHttp: HttpLike = { fetch: fetchFn };
 
   // Renewal goes through its own AuthClient on plain fetch, so a 401 from the refresh route can never loop.
-  const renewalClient = new AuthClient(anonymous, baseUrl, plainHttp) as AuthClient & SessionOperations;
-  const renew = async (refreshToken: string): Promise<Session | null> => {
-    if (typeof renewalClient.refresh !== 'function') return null;
-    return sessionFromLogin(await renewalClient.refresh({ refreshToken }));
-  };
+  const renewalClient = new AuthClient(anonymous, baseUrl, plainHttp);
+  const renew = (refreshToken: string): Promise<Session | null> =>
+    oneTabAtATime(async () => {
+      // Another tab may have renewed while this one waited: use its session instead of spending the token twice.
+      const latest = sessions.latest();
+      if (!latest) return null;
+      if (latest.refreshToken !== refreshToken) return latest;
+      return sessionFromLogin(await renewalClient.refresh({ refreshToken }));
+    });
   const http = createAuthenticatedFetch(fetchFn, sessions, renew);
 
-  const auth = new AuthClient(withToken, baseUrl, http) as AuthClient & SessionOperations;
+  const auth = new AuthClient(withToken, baseUrl, http);
 
   return {
     sessions,
@@ -56,11 +59,11 @@ export function createApi(options: ApiOptions = {}) {
     partners: new PartnersClient(withToken, baseUrl, http),
     assignees: new AssigneesClient(withToken, baseUrl, http),
     tracking: new TrackingClient(anonymous, baseUrl, plainHttp),
-    /** Revokes the refresh-token family on the server when the API supports it; always ends the local session. */
+    /** Revokes the refresh-token family on the server; always ends the local session, even offline. */
     async signOut(): Promise<void> {
       const refreshToken = sessions.get()?.refreshToken;
       try {
-        if (refreshToken && typeof auth.logout === 'function') await auth.logout({ refreshToken });
+        if (refreshToken) await auth.logout({ refreshToken });
       } catch {
         // Signing out must always work locally, even offline or with an already revoked token.
       } finally {

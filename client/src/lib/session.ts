@@ -14,6 +14,8 @@ export interface SessionStore {
   get(): Session | null;
   set(session: Session | null): void;
   subscribe(listener: () => void): () => void;
+  /** Re-reads the stored session: another tab may have renewed or ended it a moment ago. */
+  latest(): Session | null;
 }
 
 const storageKey = 'order-tracking.session';
@@ -34,6 +36,17 @@ function readStored(storage: Storage | null): Session | null {
 export function createSessionStore(storage: Storage | null = globalThis.localStorage ?? null): SessionStore {
   let current = readStored(storage);
   const listeners = new Set<() => void>();
+  const notify = () => listeners.forEach((listener) => listener());
+
+  // Tabs share one session: a renewal or a sign-out in one tab reaches the others, so none of them sends a
+  // spent refresh token (which would revoke the whole family).
+  if (storage && typeof window !== 'undefined') {
+    window.addEventListener('storage', (event) => {
+      if (event.key !== storageKey && event.key !== null) return;
+      current = readStored(storage);
+      notify();
+    });
+  }
 
   return {
     get: () => current,
@@ -45,7 +58,15 @@ export function createSessionStore(storage: Storage | null = globalThis.localSto
       } catch {
         // Storage can be full or disabled (private mode); the in-memory session still works for this tab.
       }
-      listeners.forEach((listener) => listener());
+      notify();
+    },
+    latest() {
+      const stored = storage ? readStored(storage) : current;
+      if (stored?.accessToken !== current?.accessToken) {
+        current = stored;
+        notify();
+      }
+      return current;
     },
     subscribe(listener) {
       listeners.add(listener);

@@ -1,4 +1,3 @@
-import { AuthClient } from '@/lib/api/generated';
 import { createApi } from '@/lib/api-client';
 import { createAuthenticatedFetch } from '@/lib/authenticated-fetch';
 import { ApiError, apiCall } from '@/lib/errors';
@@ -95,25 +94,84 @@ describe('session renewal (401 → refresh → retry)', () => {
     expect(renew).not.toHaveBeenCalled();
   });
 
-  // Runs once the API's refresh route is in the OpenAPI document and so in the generated AuthClient.
-  it.runIf(typeof (AuthClient.prototype as { refresh?: unknown }).refresh === 'function')(
-    'renews through POST /api/auth/refresh of the generated AuthClient',
-    async () => {
-      const network = networkWithExpiredToken();
-      network.post('/api/auth/refresh', (request) =>
-        (request.body as { refreshToken?: string }).refreshToken === 'refresh-1'
-          ? { body: { accessToken: 'fresh-access', refreshToken: 'refresh-2', expiresIn: 900, user: merchantUser } }
-          : unauthenticated,
-      );
-      const sessions = createSessionStore(null);
-      sessions.set(expired);
-      const api = createApi({ fetch: network.fetch, sessions });
+  it('renews through POST /api/auth/refresh of the generated AuthClient', async () => {
+    const network = networkWithExpiredToken();
+    network.post('/api/auth/refresh', (request) =>
+      (request.body as { refreshToken?: string }).refreshToken === 'refresh-1'
+        ? { body: { accessToken: 'fresh-access', refreshToken: 'refresh-2', expiresIn: 900, user: merchantUser } }
+        : unauthenticated,
+    );
+    const sessions = createSessionStore(null);
+    sessions.set(expired);
+    const api = createApi({ fetch: network.fetch, sessions });
 
-      const page = await apiCall(api.orders.list());
+    const page = await apiCall(api.orders.list());
 
-      expect(page.items).toHaveLength(1);
-      expect(sessions.get()).toMatchObject({ accessToken: 'fresh-access', refreshToken: 'refresh-2' });
-      expect(network.sent('POST', '/api/auth/refresh')[0]!.headers.get('Authorization')).toBeNull();
-    },
-  );
+    expect(page.items).toHaveLength(1);
+    expect(sessions.get()).toMatchObject({ accessToken: 'fresh-access', refreshToken: 'refresh-2' });
+    expect(network.sent('POST', '/api/auth/refresh')[0]!.headers.get('Authorization')).toBeNull();
+  });
+
+  it('signs out when the API refuses the refresh token (spent or revoked)', async () => {
+    const network = networkWithExpiredToken();
+    network.post('/api/auth/refresh', unauthenticated);
+    const sessions = createSessionStore(null);
+    sessions.set(expired);
+    const api = createApi({ fetch: network.fetch, sessions });
+
+    const failure = await apiCall(api.orders.list()).catch((e: unknown) => e);
+
+    expect((failure as ApiError).kind).toBe('unauthenticated');
+    expect(sessions.get()).toBeNull();
+    expect(network.sent('POST', '/api/auth/refresh')).toHaveLength(1);
+  });
+});
+
+describe('session renewal across tabs', () => {
+  it('uses the session another tab already renewed instead of spending the refresh token again', async () => {
+    const shared = new Map<string, string>();
+    const storage = {
+      getItem: (k: string) => shared.get(k) ?? null,
+      setItem: (k: string, v: string) => void shared.set(k, v),
+      removeItem: (k: string) => void shared.delete(k),
+    } as Storage;
+    const otherTab = createSessionStore(storage);
+    otherTab.set(expired);
+    const thisTab = createSessionStore(storage);
+    otherTab.set(renewed); // the other tab renewed; this tab still holds the expired session in memory
+    const network = networkWithExpiredToken();
+    network.post('/api/auth/refresh', unauthenticated);
+    const api = createApi({ fetch: network.fetch, sessions: thisTab });
+
+    const page = await apiCall(api.orders.list());
+
+    expect(page.items).toHaveLength(1);
+    expect(network.sent('POST', '/api/auth/refresh')).toHaveLength(0);
+    expect(thisTab.get()).toEqual(renewed);
+  });
+});
+
+describe('sign-out', () => {
+  it('revokes the refresh-token family on the server and ends the local session', async () => {
+    const network = createFakeFetch();
+    network.post('/api/auth/logout', { status: 204 });
+    const sessions = createSessionStore(null);
+    sessions.set(expired);
+    const api = createApi({ fetch: network.fetch, sessions });
+
+    await api.signOut();
+
+    expect(network.sent('POST', '/api/auth/logout')[0]!.body).toEqual({ refreshToken: 'refresh-1' });
+    expect(sessions.get()).toBeNull();
+  });
+
+  it('ends the local session even when the server cannot be reached', async () => {
+    const sessions = createSessionStore(null);
+    sessions.set(expired);
+    const api = createApi({ fetch: () => Promise.reject(new TypeError('Failed to fetch')), sessions });
+
+    await api.signOut();
+
+    expect(sessions.get()).toBeNull();
+  });
 });

@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useState } from 'react';
 import { Navigate, Outlet, useLocation, useNavigation } from 'react-router';
 import { AppLayout, type NavItem } from '@/components/layouts/app-layout';
 import { useSignOut } from '@/features/auth/api/use-sign-out';
@@ -29,7 +29,7 @@ export default function AppShellRoute() {
   const session = useSession();
   const signOut = useSignOut();
   const location = useLocation();
-  const signedOutOnPurpose = useRef(false);
+  const [signedOutOnPurpose, setSignedOutOnPurpose] = useState(false);
   const navigation = useNavigation();
 
   // Move focus to the page on navigation so screen readers announce the new screen.
@@ -38,7 +38,7 @@ export default function AppShellRoute() {
   }, [location.pathname]);
 
   if (!session) {
-    if (signedOutOnPurpose.current) return <Navigate to="/sign-in" replace />;
+    if (signedOutOnPurpose) return <Navigate to="/sign-in" replace />;
     const next = encodeURIComponent(location.pathname + location.search);
     return <Navigate to={`/sign-in?next=${next}`} replace />;
   }
@@ -49,7 +49,7 @@ export default function AppShellRoute() {
       userName={session.user.displayName ?? session.user.email ?? ''}
       roleLabel={roleLabels[role]}
       onSignOut={() => {
-        signedOutOnPurpose.current = true;
+        setSignedOutOnPurpose(true);
         signOut.mutate();
       }}
       signingOut={signOut.isPending}

@@ -102,10 +102,8 @@ export function CreateOrderForm({ onCreated }: { onCreated: (order: OrderDto) =>
   const summaryRef = useRef<HTMLDivElement>(null);
   // One key per draft: a double click or a retry after a lost answer replays the first creation instead of
   // creating a second order. Any edit makes it a new draft.
-  const idempotencyKey = useRef(newIdempotencyKey());
-  const newDraft = () => {
-    idempotencyKey.current = newIdempotencyKey();
-  };
+  const [idempotencyKey, setIdempotencyKey] = useState(newIdempotencyKey);
+  const newDraft = () => setIdempotencyKey(newIdempotencyKey());
 
   const error = createOrder.error ? toApiError(createOrder.error) : undefined;
   const errors = error?.fieldErrors;
@@ -128,10 +126,7 @@ export function CreateOrderForm({ onCreated }: { onCreated: (order: OrderDto) =>
 
   function submit(event: FormEvent) {
     event.preventDefault();
-    createOrder.mutate(
-      { command: toCommand(form, items, isAdmin), idempotencyKey: idempotencyKey.current },
-      { onSuccess: (order) => onCreated(order) },
-    );
+    createOrder.mutate({ command: toCommand(form, items, isAdmin), idempotencyKey }, { onSuccess: (order) => onCreated(order) });
   }
 
   return (

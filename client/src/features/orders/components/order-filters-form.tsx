@@ -1,4 +1,4 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { Button } from '@/components/ui/button';
 import { SelectField } from '@/components/ui/select-field';
 import { TextField } from '@/components/ui/text-field';
@@ -6,6 +6,7 @@ import type { UserDto } from '@/lib/api/generated';
 import { allStatuses, statusLabels } from '@/lib/order-status';
 import type { OrderFilters } from '../hooks/use-order-filters';
 
+/** Edits a draft of the filters; the parent remounts it (key) when the applied filters change elsewhere. */
 export interface OrderFiltersFormProps {
   filters: OrderFilters;
   onChange: (filters: OrderFilters) => void;
@@ -22,7 +23,6 @@ export const emptyFilters: OrderFilters = { status: [], search: '', from: '', to
 
 export function OrderFiltersForm({ filters, onChange, merchants }: OrderFiltersFormProps) {
   const [draft, setDraft] = useState(filters);
-  useEffect(() => setDraft(filters), [filters]);
 
   const dateError = draft.from && draft.to && draft.from > draft.to ? ['The end date is before the start date.'] : undefined;
 

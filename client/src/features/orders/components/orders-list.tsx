@@ -26,7 +26,12 @@ export function OrdersList() {
 
   return (
     <div className="stack">
-      <OrderFiltersForm filters={filters} onChange={setFilters} merchants={isAdmin ? (merchants.data ?? []) : undefined} />
+      <OrderFiltersForm
+        key={JSON.stringify(filters)}
+        filters={filters}
+        onChange={setFilters}
+        merchants={isAdmin ? (merchants.data ?? []) : undefined}
+      />
 
       <div className="row-between">
         <p className="muted" aria-live="polite">

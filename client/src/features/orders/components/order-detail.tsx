@@ -61,7 +61,7 @@ export function OrderDetail({ orderId }: { orderId: string }) {
   const assignError = assign.error ? toApiError(assign.error) : undefined;
   const reached = (history.data ?? []).map((entry) => entry.to).filter((s): s is OrderStatus => !!s);
   const canAssign = canReadAssignees && assignableStatuses.has(data.status);
-  const courierName = (id: string) => (id === user.id ? 'you' : assignees.data?.couriers?.find((c) => c.id === id)?.name);
+  const courierName = (id: string) => assignees.data?.couriers?.find((c) => c.id === id)?.name;
   const partnerName = (id: string) => assignees.data?.partners?.find((p) => p.id === id)?.name;
 
   function move(input: Omit<ChangeStatusInput, 'version'>) {
@@ -174,11 +174,13 @@ export function OrderDetail({ orderId }: { orderId: string }) {
         <dl className="facts">
           <dt>Assigned to</dt>
           <dd>
-            {data.assignedCourierId
-              ? `Courier ${courierName(data.assignedCourierId) ?? `…${shortId(data.assignedCourierId)}`}`
-              : data.assignedPartnerId
-                ? `Delivery partner ${partnerName(data.assignedPartnerId) ?? `…${shortId(data.assignedPartnerId)}`}`
-                : 'Nobody yet'}
+            {data.assignedCourierId === user.id
+              ? 'You'
+              : data.assignedCourierId
+                ? `Courier ${courierName(data.assignedCourierId) ?? `…${shortId(data.assignedCourierId)}`}`
+                : data.assignedPartnerId
+                  ? `Delivery partner ${partnerName(data.assignedPartnerId) ?? `…${shortId(data.assignedPartnerId)}`}`
+                  : 'Nobody yet'}
           </dd>
           <dt>Estimated delivery</dt>
           <dd>{formatDateTime(data.estimatedDeliveryAt)}</dd>

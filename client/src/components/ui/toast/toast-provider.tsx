@@ -20,7 +20,7 @@ export function ToastProvider({ children }: { children: ReactNode }) {
     (message: string, options?: ToastOptions) => {
       const id = nextId.current++;
       const tone = options?.tone ?? 'default';
-      setToasts((list) => [...list.slice(-2), { id, message, tone }]);
+      setToasts((list) => [...list.slice(-1), { id, message, tone }]);
       if (tone !== 'error') setTimeout(() => dismiss(id), visibleMs);
     },
     [dismiss],

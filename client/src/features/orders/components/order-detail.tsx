@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
@@ -40,6 +40,15 @@ export function OrderDetail({ orderId }: { orderId: string }) {
   const assignees = useAssignees(canReadAssignees);
   const toast = useToast();
   const [dialog, setDialog] = useState<OpenDialog>(null);
+  // After a change the clicked button is gone: keyboard and screen-reader users continue at the new actions.
+  const actionsRef = useRef<HTMLDivElement>(null);
+  const focusActionsOnNextVersion = useRef(false);
+  const version = order.data?.version;
+  useEffect(() => {
+    if (!focusActionsOnNextVersion.current) return;
+    focusActionsOnNextVersion.current = false;
+    (actionsRef.current?.querySelector<HTMLElement>('button') ?? actionsRef.current)?.focus();
+  }, [version]);
   // A new key per opening, so a dialog never shows what was typed the last time it was open.
   const [dialogKey, setDialogKey] = useState(0);
   const openDialog = (which: Exclude<OpenDialog, null>) => {
@@ -70,6 +79,7 @@ export function OrderDetail({ orderId }: { orderId: string }) {
       {
         onSuccess: (updated) => {
           setDialog(null);
+          focusActionsOnNextVersion.current = true;
           toast(`Order is now ${statusLabels[updated.status].toLowerCase()}.`);
         },
       },
@@ -111,19 +121,21 @@ export function OrderDetail({ orderId }: { orderId: string }) {
               {statusError.userMessage}
             </Alert>
           )}
-          {data.allowedTransitions.length > 0 ? (
-            <TransitionButtons
-              order={data}
-              busyStatus={changeStatus.isPending ? changeStatus.variables?.status : undefined}
-              onSelect={select}
-            />
-          ) : (
-            <p className="muted">
-              {data.status === 'Delivered' || data.status === 'Returned' || data.status === 'Cancelled'
-                ? 'This order is closed.'
-                : 'Nothing for you to do on this order right now.'}
-            </p>
-          )}
+          <div ref={actionsRef} tabIndex={-1}>
+            {data.allowedTransitions.length > 0 ? (
+              <TransitionButtons
+                order={data}
+                busyStatus={changeStatus.isPending ? changeStatus.variables?.status : undefined}
+                onSelect={select}
+              />
+            ) : (
+              <p className="muted">
+                {data.status === 'Delivered' || data.status === 'Returned' || data.status === 'Cancelled'
+                  ? 'This order is closed.'
+                  : 'Nothing for you to do on this order right now.'}
+              </p>
+            )}
+          </div>
         </div>
       </Card>
 

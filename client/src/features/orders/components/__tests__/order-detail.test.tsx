@@ -63,7 +63,8 @@ describe('OrderDetail transition buttons', () => {
 
     await user.click((await actions()).getByRole('button', { name: 'Confirm' }));
 
-    await waitFor(() => expect(screen.getByRole('button', { name: 'Start preparing' })).toBeInTheDocument());
+    // The clicked button is gone; focus continues at the order's new first action.
+    await waitFor(() => expect(screen.getByRole('button', { name: 'Start preparing' })).toHaveFocus());
     const [request] = network.sent('POST', `/api/orders/${order.id}/status`);
     expect(request!.body).toEqual({ status: 'Confirmed' });
     expect(request!.headers.get('If-Match')).toBe('"41"');

@@ -17,6 +17,7 @@ import { useCurrentUser } from '@/lib/use-session';
 import { useOrder, useOrderHistory } from '../api/use-order';
 import { useAssignOrder, useChangeOrderStatus, type ChangeStatusInput } from '../api/use-order-mutations';
 import { useAssignees } from '../api/use-assignees';
+import { useUsersOfRole } from '../api/use-people';
 import { AssignOrderDialog } from './assign-order-dialog';
 import { CancelOrderDialog } from './cancel-order-dialog';
 import { DeliverOrderDialog } from './deliver-order-dialog';
@@ -38,6 +39,7 @@ export function OrderDetail({ orderId }: { orderId: string }) {
   const isAdmin = user.role === 'Admin';
   const canReadAssignees = isAdmin || user.role === 'Merchant';
   const assignees = useAssignees(canReadAssignees);
+  const merchants = useUsersOfRole('Merchant', isAdmin);
   const toast = useToast();
   const [dialog, setDialog] = useState<OpenDialog>(null);
   // After a change the clicked button is gone: keyboard and screen-reader users continue at the new actions.
@@ -184,6 +186,12 @@ export function OrderDetail({ orderId }: { orderId: string }) {
         }
       >
         <dl className="facts">
+          {isAdmin && (
+            <>
+              <dt>Merchant</dt>
+              <dd>{merchants.data?.find((m) => m.id === data.merchantId)?.displayName ?? `…${shortId(data.merchantId)}`}</dd>
+            </>
+          )}
           <dt>Assigned to</dt>
           <dd>
             {data.assignedCourierId === user.id

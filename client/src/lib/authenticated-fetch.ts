@@ -6,6 +6,16 @@ export interface HttpLike {
 
 export type FetchFn = (url: RequestInfo, init?: RequestInit) => Promise<Response>;
 
+/** The `http` of the generated clients, and the renewal it runs on 401, for callers outside fetch (the live-update hub). */
+export interface AuthenticatedHttp extends HttpLike {
+  /**
+   * Renews the session with its refresh token, sharing a renewal already under way. Resolves the new session, or
+   * null when the API refused the token (the session is then cleared); rejects, keeping the session, when the API
+   * could not be reached.
+   */
+  renewSession(refreshToken: string): Promise<Session | null>;
+}
+
 /** Renews a session from its refresh token; resolves null when that is impossible (no refresh route, spent token). */
 export type SessionRenewer = (refreshToken: string) => Promise<Session | null>;
 
@@ -13,6 +23,11 @@ const authRoutes = /\/api\/auth\/(login|refresh|logout)(\?|$)/;
 
 function urlOf(input: RequestInfo): string {
   return typeof input === 'string' ? input : input.url;
+}
+
+/** fetch rejects with a TypeError when the network fails; any other failure of a renewal is a refusal. */
+function isUnreachable(error: unknown): boolean {
+  return error instanceof TypeError;
 }
 
 function withBearer(init: RequestInit | undefined, token: string): RequestInit {
@@ -24,14 +39,19 @@ function withBearer(init: RequestInit | undefined, token: string): RequestInit {
 /**
  * The `http` every generated client gets: plain fetch, except that a 401 on a signed-in call renews the session
  * once with the refresh token and retries the call with the new access token. Without a refresh token, or when
- * renewal fails, the session is cleared (the router then shows the sign-in page). Concurrent 401s share one renewal.
+ * the API refuses the renewal, the session is cleared (the router then shows the sign-in page); when the API cannot
+ * be reached the session is kept and the call fails as a network error. Concurrent 401s share one renewal.
  */
-export function createAuthenticatedFetch(fetchFn: FetchFn, sessions: SessionStore, renew: SessionRenewer): HttpLike {
+export function createAuthenticatedFetch(fetchFn: FetchFn, sessions: SessionStore, renew: SessionRenewer): AuthenticatedHttp {
   let renewal: Promise<Session | null> | null = null;
 
   function renewOnce(refreshToken: string): Promise<Session | null> {
     renewal ??= renew(refreshToken)
-      .catch(() => null)
+      .catch((error: unknown) => {
+        // Offline is not a refusal: signing out here would end the session of anyone whose token expired on a train.
+        if (isUnreachable(error)) throw error;
+        return null;
+      })
       .then((session) => {
         sessions.set(session);
         return session;
@@ -43,6 +63,7 @@ export function createAuthenticatedFetch(fetchFn: FetchFn, sessions: SessionStor
   }
 
   return {
+    renewSession: renewOnce,
     async fetch(url, init) {
       const sessionUsed = sessions.get();
       const response = await fetchFn(url, init);

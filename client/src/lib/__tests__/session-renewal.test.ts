@@ -66,6 +66,22 @@ describe('session renewal (401 → refresh → retry)', () => {
     expect(sessions.get()).toBeNull();
   });
 
+  it('keeps the session when the API cannot be reached during renewal, and the call fails as a network error', async () => {
+    const network = networkWithExpiredToken();
+    const sessions = createSessionStore(null);
+    sessions.set(expired);
+    const api = createApi({
+      fetch: (url, init) =>
+        String(url).includes('/api/auth/refresh') ? Promise.reject(new TypeError('Failed to fetch')) : network.fetch(url, init),
+      sessions,
+    });
+
+    const failure = await apiCall(api.orders.list()).catch((e: unknown) => e);
+
+    expect((failure as ApiError).kind).toBe('network');
+    expect(sessions.get()).toEqual(expired);
+  });
+
   it('signs out on 401 when there is no refresh token, and the call fails as unauthenticated', async () => {
     const network = networkWithExpiredToken();
     const sessions = createSessionStore(null);

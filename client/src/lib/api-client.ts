@@ -8,7 +8,11 @@ import {
   type ApiClientConfiguration,
 } from './api/generated';
 import { createAuthenticatedFetch, type FetchFn, type HttpLike } from './authenticated-fetch';
+import type { HubConnectionFactory } from './hub-connection';
 import { createSessionStore, sessionFromLogin, type Session, type SessionStore } from './session';
+
+/** A token used for a live connection must outlive its handshake: renew it when less than this is left. */
+const hubTokenMargin = 60_000;
 
 export interface ApiOptions {
   /** Same origin by default: the WebApi serves the client, and `npm run dev` proxies /api. */
@@ -16,6 +20,8 @@ export interface ApiOptions {
   /** The network boundary; tests pass a fake here. */
   fetch?: FetchFn;
   sessions?: SessionStore;
+  /** Opens connections to the live-update hub; tests pass a fake here, the app uses SignalR (lib/hub-connection). */
+  hub?: HubConnectionFactory;
 }
 
 /** Runs a session renewal under a lock shared by this origin's tabs (Web Locks), where the browser has them. */
@@ -52,7 +58,21 @@ export function createApi(options: ApiOptions = {}) {
   const auth = new AuthClient(withToken, baseUrl, http);
 
   return {
+    baseUrl,
     sessions,
+    hub: options.hub,
+    /**
+     * An access token for the live-update hub, renewed first when it expires within a minute (the server ends a
+     * hub connection when its token expires, and a connection opened with an expired token would be anonymous).
+     * Shares the renewal of the generated clients; null when signed out or the API refused the renewal.
+     */
+    async freshAccessToken(): Promise<string | null> {
+      const session = sessions.latest();
+      if (!session) return null;
+      if (!session.refreshToken || session.expiresAt - Date.now() > hubTokenMargin) return session.accessToken;
+      const renewed = await http.renewSession(session.refreshToken);
+      return renewed?.accessToken ?? null;
+    },
     auth,
     orders: new OrdersClient(withToken, baseUrl, http),
     users: new UsersClient(withToken, baseUrl, http),

@@ -6,9 +6,12 @@ import { createApi } from '@/lib/api-client';
 import { createQueryClient } from '@/lib/query-client';
 import { createSessionStore, type Session } from '@/lib/session';
 import { createFakeFetch, type FakeFetch } from './fake-fetch';
+import { createFakeHub, type FakeHub } from './fake-hub';
 
 export interface RenderOptions {
   network?: FakeFetch;
+  /** The live-update hub; a fake that connects at once unless the test configures it. */
+  hub?: FakeHub;
   session?: Session | null;
   /** The URL to start at, and the path pattern the element is mounted under (for useParams). */
   at?: string;
@@ -18,13 +21,14 @@ export interface RenderOptions {
 
 /**
  * Renders a component as the app would (providers, a router, the real generated clients) with the network
- * replaced by a fake fetch, the only thing a test controls.
+ * replaced by a fake fetch and a fake hub connection, the only things a test controls.
  */
 export function renderWithApp(ui: ReactElement, options: RenderOptions = {}) {
   const network = options.network ?? createFakeFetch();
+  const hub = options.hub ?? createFakeHub();
   const sessions = createSessionStore(null);
   if (options.session) sessions.set(options.session);
-  const api = createApi({ fetch: network.fetch, sessions });
+  const api = createApi({ fetch: network.fetch, sessions, hub: hub.factory });
   const queryClient = createQueryClient();
   queryClient.setDefaultOptions({ queries: { ...queryClient.getDefaultOptions().queries, retry: false } });
   const router = createMemoryRouter([{ path: options.path ?? '/', element: ui }, ...(options.extraRoutes ?? [])], {
@@ -35,5 +39,5 @@ export function renderWithApp(ui: ReactElement, options: RenderOptions = {}) {
       <RouterProvider router={router} />
     </AppProvider>,
   );
-  return { ...result, network, api, router, sessions };
+  return { ...result, network, hub, api, router, sessions, queryClient };
 }

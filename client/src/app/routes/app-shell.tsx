@@ -3,6 +3,7 @@ import { Navigate, Outlet, useLocation, useNavigation } from 'react-router';
 import { AppLayout, type NavItem } from '@/components/layouts/app-layout';
 import { useSignOut } from '@/features/auth/api/use-sign-out';
 import type { UserRole } from '@/lib/api/generated';
+import { LiveUpdatesProvider } from '@/lib/live-updates-provider';
 import { useSession } from '@/lib/use-session';
 
 const navByRole: Record<UserRole, NavItem[]> = {
@@ -44,18 +45,21 @@ export default function AppShellRoute() {
   }
   const role = session.user.role ?? 'Merchant';
   return (
-    <AppLayout
-      nav={navByRole[role]}
-      userName={session.user.displayName ?? session.user.email ?? ''}
-      roleLabel={roleLabels[role]}
-      onSignOut={() => {
-        setSignedOutOnPurpose(true);
-        signOut.mutate();
-      }}
-      signingOut={signOut.isPending}
-    >
-      {navigation.state === 'loading' && <div className="route-progress" aria-hidden="true" />}
-      <Outlet />
-    </AppLayout>
+    // One live connection per signed-in user, for every screen behind sign-in; another user gets another one.
+    <LiveUpdatesProvider signedIn key={session.user.id}>
+      <AppLayout
+        nav={navByRole[role]}
+        userName={session.user.displayName ?? session.user.email ?? ''}
+        roleLabel={roleLabels[role]}
+        onSignOut={() => {
+          setSignedOutOnPurpose(true);
+          signOut.mutate();
+        }}
+        signingOut={signOut.isPending}
+      >
+        {navigation.state === 'loading' && <div className="route-progress" aria-hidden="true" />}
+        <Outlet />
+      </AppLayout>
+    </LiveUpdatesProvider>
   );
 }

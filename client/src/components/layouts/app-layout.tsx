@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import { Link, NavLink } from 'react-router';
+import { LiveIndicator } from '../live-indicator';
 import { Button } from '../ui/button';
 import { BrandMark } from './brand-mark';
 
@@ -39,6 +40,7 @@ export function AppLayout({ nav, userName, roleLabel, onSignOut, signingOut, chi
             ))}
           </nav>
           <div className="app-user">
+            <LiveIndicator />
             <span className="small">
               <strong>{userName}</strong>
               <span className="muted app-user__role"> · {roleLabel}</span>

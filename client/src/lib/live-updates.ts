@@ -180,6 +180,12 @@ export function createLiveUpdates({
     }
   }
 
+  function onOffline() {
+    // The browser says the network is gone: a WebSocket can take half a minute to notice, so end it now and let
+    // the reconnect loop say so (and catch up once the browser is back online).
+    if (connection && connected) void connection.stop().catch(() => undefined);
+  }
+
   return {
     start() {
       if (connection) return;
@@ -190,7 +196,10 @@ export function createLiveUpdates({
       current.onclose(() => {
         if (connection === current) onClose();
       });
-      if (typeof window !== 'undefined') window.addEventListener('online', onOnline);
+      if (typeof window !== 'undefined') {
+        window.addEventListener('online', onOnline);
+        window.addEventListener('offline', onOffline);
+      }
       setStatus('connecting');
       void attempt();
     },
@@ -199,7 +208,10 @@ export function createLiveUpdates({
       connection = null;
       connected = false;
       clearTimers();
-      if (typeof window !== 'undefined') window.removeEventListener('online', onOnline);
+      if (typeof window !== 'undefined') {
+        window.removeEventListener('online', onOnline);
+        window.removeEventListener('offline', onOffline);
+      }
       await current?.stop().catch(() => undefined);
     },
     getStatus: () => status,

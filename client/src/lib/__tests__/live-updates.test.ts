@@ -206,6 +206,20 @@ describe('live updates: reconnecting', () => {
     expect(live.getStatus()).toBe('live');
   });
 
+  it('ends the connection when the browser goes offline instead of waiting for the socket to time out', async () => {
+    const { hub, live } = setup();
+    live.start();
+    await vi.advanceTimersByTimeAsync(0);
+    const connection = hub.latest;
+    connection.failNextStarts(10);
+
+    window.dispatchEvent(new Event('offline'));
+    await vi.advanceTimersByTimeAsync(3_000);
+
+    expect(connection.connected).toBe(false);
+    expect(live.getStatus()).toBe('offline');
+  });
+
   it('stops for good: no reconnect after stop, and the connection is closed', async () => {
     const { hub, live } = setup();
     live.start();

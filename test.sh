@@ -17,7 +17,8 @@ dotnet tool restore >/dev/null || status=1
 if ! dotnet build OrderTracking.sln -c Release --nologo -v quiet -clp:ErrorsOnly; then
   echo "The solution does not build."; status=1
 fi
-dotnet test OrderTracking.sln -c Release --no-build --nologo -v quiet \
+# --blame-*: a test host that crashes or hangs is named, with the test it was running, instead of vanishing.
+dotnet test OrderTracking.sln -c Release --no-build --nologo -v minimal --blame-crash --blame-hang-timeout 20m \
   --logger "trx;LogFilePrefix=dotnet" --logger "console;verbosity=minimal" --results-directory "$results/dotnet" || status=1
 # Give each TRX file the name of its project so the summary can tell which suites ran.
 for trx in "$results"/dotnet/*.trx; do

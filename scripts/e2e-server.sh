@@ -50,7 +50,7 @@ dotnet build src/WebApi -c Release --nologo -v quiet -clp:ErrorsOnly
 
 # The scenarios sign in a dozen times a minute from one address; the sign-in limit is not what they test.
 ASPNETCORE_ENVIRONMENT=Development ORDERTRACKING_SKIP_DOTENV=1 \
-  RateLimiting__SignIn__PermitLimit=1000 \
+  RateLimiting__SignIn__PermitLimit=1000 Logging__LogLevel__Default=Warning \
   ConnectionStrings__OrderTracking="$LOCAL_PG_CONNECTION_STRING" \
   ClientApp__Path="$root/client/dist" \
   dotnet run --project src/WebApi -c Release --no-build --no-launch-profile --urls "http://127.0.0.1:$port" &

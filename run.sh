@@ -33,7 +33,7 @@ api_pid=$!
 trap 'kill $api_pid 2>/dev/null; wait $api_pid 2>/dev/null' INT TERM EXIT
 
 for _ in $(seq 1 120); do
-  if curl -fs "http://localhost:$PORT/health/ready" >/dev/null 2>&1; then break; fi
+  if ORDERTRACKING_SKIP_DOTENV=1 dotnet src/WebApi/bin/Release/net10.0/OrderTracking.WebApi.dll healthcheck "http://localhost:$PORT/health/ready" >/dev/null 2>&1; then break; fi
   if ! kill -0 $api_pid 2>/dev/null; then echo "The API stopped during startup; see the messages above." >&2; exit 1; fi
   sleep 1
 done

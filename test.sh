@@ -2,7 +2,8 @@
 # Runs every test suite: .NET unit and integration tests (integration tests start a throwaway PostgreSQL
 # from the local binaries unless ConnectionStrings__OrderTracking or TEST_POSTGRES names a server), the check
 # that the committed OpenAPI document and TypeScript client are current, and the client's Vitest and
-# Playwright suites when the client exists. Ends with the line "N passed, N failed".
+# Playwright suites when the client exists, and that docker-compose.yml is valid. Ends with the line
+# "N passed, N failed".
 set -uo pipefail
 cd "$(dirname "$0")"
 root=$(pwd)
@@ -27,6 +28,9 @@ done
 
 scripts/junit-check.sh "$results" generated-api-client-is-current \
   bash -c 'scripts/generate-api.sh >/dev/null && git diff --exit-code -- src/WebApi/openapi.json client/src/lib/api/generated.ts' || status=1
+
+scripts/junit-check.sh "$results" compose-file-is-valid \
+  bash -c 'command -v docker-compose >/dev/null || { echo "docker-compose is not installed (apt-get install docker-compose)"; exit 1; }; docker-compose --env-file .env.example config -q' || status=1
 
 if [ -f client/package.json ]; then
   suites="$suites,vitest,playwright"

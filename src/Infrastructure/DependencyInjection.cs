@@ -23,7 +23,8 @@ public static class DependencyInjection
         services.AddDbContext<AppDbContext>((provider, options) => AppDbContextOptions.Configure(
             options, provider.GetRequiredService<IConfiguration>().GetConnectionString(ConnectionStringName)));
 
-        services.AddScoped<IUnitOfWork, UnitOfWork>();
+        services.AddScoped<UnitOfWork>();
+        services.AddScoped<IUnitOfWork>(provider => provider.GetRequiredService<UnitOfWork>());
         services.AddScoped<DatabaseMigrator>();
         services.AddScoped<DemoDataSeeder>();
         services.AddScoped<IOrderRepository, OrderRepository>();

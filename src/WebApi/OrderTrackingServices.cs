@@ -13,6 +13,7 @@ using OrderTracking.Application.Common.Interfaces;
 using OrderTracking.Infrastructure;
 using OrderTracking.Infrastructure.Identity;
 using OrderTracking.Infrastructure.Persistence;
+using OrderTracking.WebApi.Hubs;
 using OrderTracking.WebApi.Infrastructure;
 using OrderTracking.WebApi.Security;
 
@@ -45,6 +46,17 @@ public static class OrderTrackingServices
             ];
         });
 
+        var signalR = services.AddSignalR().AddJsonProtocol(json => json.PayloadSerializerOptions.Converters.Add(new JsonStringEnumConverter()));
+
+        // Several instances behind a load balancer share live updates through Redis; one instance needs nothing.
+        if (configuration["Redis:ConnectionString"] is { Length: > 0 } redis)
+        {
+            signalR.AddStackExchangeRedis(redis, options => options.Configuration.ChannelPrefix = StackExchange.Redis.RedisChannel.Literal("order-tracking"));
+        }
+
+        // On SIGTERM, stop taking new requests and let the ones in flight finish (up to this long).
+        services.Configure<HostOptions>(host => host.ShutdownTimeout = TimeSpan.FromSeconds(configuration.GetValue("ShutdownTimeoutSeconds", 30)));
+        services.AddScoped<IOrderNotifier, SignalROrderNotifier>();
         services.AddHttpContextAccessor();
         services.AddScoped<ICurrentActor, CurrentActor>();
 
@@ -135,7 +147,21 @@ public static class OrderTrackingServices
                     NameClaimType = "name",
                     RoleClaimType = TokenClaims.Role,
                 };
-                bearer.Events = new JwtBearerEvents { OnChallenge = AuthenticationProblems.WriteChallengeAsync };
+                bearer.Events = new JwtBearerEvents
+                {
+                    OnChallenge = AuthenticationProblems.WriteChallengeAsync,
+
+                    // Browsers cannot set headers on WebSockets, so the hub takes the token from the query string.
+                    OnMessageReceived = context =>
+                    {
+                        if (context.Request.Path.StartsWithSegments(OrdersHub.Path) && context.Request.Query["access_token"] is [{ Length: > 0 } token])
+                        {
+                            context.Token = token;
+                        }
+
+                        return Task.CompletedTask;
+                    },
+                };
             });
 
         services.AddAuthorizationBuilder()
@@ -178,6 +204,9 @@ public static class OrderTrackingServices
         app.UseAuthorization();
 
         app.MapControllers();
+
+        // A connection ends when its access token expires; clients reconnect with a renewed token.
+        app.MapHub<OrdersHub>(OrdersHub.Path, hub => hub.CloseOnAuthenticationExpiration = true);
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });
         app.Map("/api/{**path}", () => Results.Problem(statusCode: StatusCodes.Status404NotFound, type: ProblemTypes.NotFound, title: "Not found", detail: "There is no such API route."))

@@ -40,6 +40,14 @@ public sealed class PlatformTests(ApiFactory api) : IClassFixture<ApiFactory>
         }
 
         Assert.True(document.RootElement.GetProperty("components").GetProperty("securitySchemes").TryGetProperty("Bearer", out _));
+        var queryParameters = document.RootElement.GetProperty("paths").EnumerateObject()
+            .SelectMany(path => path.Value.EnumerateObject())
+            .SelectMany(operation => operation.Value.TryGetProperty("parameters", out var parameters) ? parameters.EnumerateArray() : Enumerable.Empty<JsonElement>())
+            .Where(parameter => parameter.GetProperty("in").GetString() == "query")
+            .Select(parameter => parameter.GetProperty("name").GetString()!)
+            .ToList();
+        Assert.Contains("createdFrom", queryParameters);
+        Assert.All(queryParameters, name => Assert.True(char.IsLower(name[0]), $"query parameter '{name}' is not camelCase"));
         Assert.Equal(HttpStatusCode.Redirect, docs.StatusCode);
         Assert.Equal("/swagger", docs.Headers.Location!.OriginalString);
         Assert.Equal(HttpStatusCode.OK, ui.StatusCode);

@@ -13,7 +13,7 @@ namespace OrderTracking.Infrastructure.Idempotency;
 /// meets a committed record (replay or mismatch), or waits on an uncommitted one for at most
 /// <see cref="IdempotencyOptions.InFlightWait"/> before reporting it in flight. Never check-then-insert.
 /// </summary>
-public sealed class IdempotencyStore(AppDbContext db, IOptions<IdempotencyOptions> options, TimeProvider timeProvider)
+public sealed class IdempotencyStore(AppDbContext db, UnitOfWork unitOfWork, IOptions<IdempotencyOptions> options, TimeProvider timeProvider)
 {
     public const int MaxKeyLength = 255;
 
@@ -73,6 +73,7 @@ public sealed class IdempotencyStore(AppDbContext db, IOptions<IdempotencyOption
                     .SetProperty(r => r.ETag, response.ETag),
                 cancellationToken);
         await claim.Transaction!.CommitAsync(cancellationToken);
+        await unitOfWork.PublishCommittedAsync(cancellationToken);
     }
 
     /// <summary>Deletes keys older than the retention; safe to run on any number of instances at once.</summary>

@@ -10,7 +10,11 @@ public static class AppDbContextOptions
     /// </summary>
     public static DbContextOptionsBuilder Configure(DbContextOptionsBuilder options, string? connectionString) =>
         options
-            .UseNpgsql(connectionString, npgsql => npgsql.MigrationsHistoryTable("__ef_migrations_history"))
+            .UseNpgsql(connectionString, npgsql => npgsql
+                .MigrationsHistoryTable("__ef_migrations_history")
+
+                // An order loads its items and its history: two queries beat one cartesian product.
+                .UseQuerySplittingBehavior(QuerySplittingBehavior.SplitQuery))
             .UseSnakeCaseNamingConvention()
             .EnableSensitiveDataLogging(false);
 }

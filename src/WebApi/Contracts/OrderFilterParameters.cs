@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Mvc;
 using OrderTracking.Application.Orders.Queries;
 using OrderTracking.Domain.Orders;
 
@@ -7,24 +8,31 @@ namespace OrderTracking.WebApi.Contracts;
 public sealed class OrderFilterParameters
 {
     /// <summary>Only these statuses (repeat the parameter for several).</summary>
+    [FromQuery(Name = "status")]
     public OrderStatus[]? Status { get; init; }
 
     /// <summary>Only this merchant's orders.</summary>
+    [FromQuery(Name = "merchantId")]
     public Guid? MerchantId { get; init; }
 
     /// <summary>Only orders assigned to this courier.</summary>
+    [FromQuery(Name = "courierId")]
     public Guid? CourierId { get; init; }
 
     /// <summary>Only orders assigned to this delivery partner.</summary>
+    [FromQuery(Name = "partnerId")]
     public Guid? PartnerId { get; init; }
 
     /// <summary>A tracking code, or part of the customer's name.</summary>
+    [FromQuery(Name = "search")]
     public string? Search { get; init; }
 
     /// <summary>Created at or after this instant (ISO 8601).</summary>
+    [FromQuery(Name = "createdFrom")]
     public DateTimeOffset? CreatedFrom { get; init; }
 
     /// <summary>Created at or before this instant (ISO 8601).</summary>
+    [FromQuery(Name = "createdTo")]
     public DateTimeOffset? CreatedTo { get; init; }
 
     public OrderFilter ToFilter() => new(Status, MerchantId, CourierId, PartnerId, Search, CreatedFrom, CreatedTo);

@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Http.Features;
-using Microsoft.AspNetCore.Mvc;
 
 namespace OrderTracking.WebApi.Infrastructure;
 
@@ -9,22 +8,12 @@ namespace OrderTracking.WebApi.Infrastructure;
 /// </summary>
 public sealed class RequestBodyLimitMiddleware(RequestDelegate next, long maxBytes)
 {
-    public async Task InvokeAsync(HttpContext context, IProblemDetailsService problemDetails)
+    public async Task InvokeAsync(HttpContext context)
     {
         if (context.Request.ContentLength > maxBytes)
         {
-            context.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
-            await problemDetails.WriteAsync(new ProblemDetailsContext
-            {
-                HttpContext = context,
-                ProblemDetails = new ProblemDetails
-                {
-                    Status = StatusCodes.Status413PayloadTooLarge,
-                    Type = ProblemTypes.PayloadTooLarge,
-                    Title = "Request body too large",
-                    Detail = $"Request bodies are limited to {maxBytes} bytes.",
-                },
-            });
+            await ProblemResponses.WriteAsync(context, StatusCodes.Status413PayloadTooLarge, ProblemTypes.PayloadTooLarge, "Request body too large",
+                $"Request bodies are limited to {maxBytes} bytes.");
             return;
         }
 

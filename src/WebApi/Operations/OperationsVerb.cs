@@ -11,7 +11,9 @@ namespace OrderTracking.WebApi.Operations;
 /// The operations verbs of the WebApi program (the counterpart of the original <c>init_db.py</c>):
 /// <c>migrate</c> applies migrations and exits; <c>create-admin --email E --password P [--name N]</c>
 /// opens the first admin account, which is the only way to get one outside Development;
-/// <c>openapi PATH</c> writes the OpenAPI document (the source of the generated TypeScript client) without a database.
+/// <c>openapi PATH</c> writes the OpenAPI document (the source of the generated TypeScript client) without a database;
+/// <c>healthcheck [URL]</c> exits 0 when the running API answers its readiness check (the container health check,
+/// as the runtime image has no curl).
 /// </summary>
 public abstract class OperationsVerb
 {
@@ -23,6 +25,7 @@ public abstract class OperationsVerb
         {
             "migrate" => new MigrateVerb(),
             "openapi" => new OpenApiVerb(args.Skip(1).FirstOrDefault() ?? "openapi.json"),
+            "healthcheck" => new HealthCheckVerb(args.Skip(1).FirstOrDefault() ?? "http://127.0.0.1:8080/health/ready"),
             "create-admin" => new CreateAdminVerb(Option(args, "--email"), Option(args, "--password"), Option(args, "--name") ?? "Administrator"),
             _ => null,
         };
@@ -55,6 +58,22 @@ public abstract class OperationsVerb
             await File.WriteAllTextAsync(path, json);
             await Console.Out.WriteLineAsync($"OpenAPI document written to {Path.GetFullPath(path)}.");
             return 0;
+        }
+    }
+
+    private sealed class HealthCheckVerb(string url) : OperationsVerb
+    {
+        public override async Task<int> RunAsync(IServiceProvider services)
+        {
+            using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
+            try
+            {
+                return (await http.GetAsync(new Uri(url))).IsSuccessStatusCode ? 0 : 1;
+            }
+            catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException)
+            {
+                return 1;
+            }
         }
     }
 

@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Authentication.JwtBearer;
-using Microsoft.AspNetCore.Mvc;
 using OrderTracking.WebApi.Infrastructure;
 
 namespace OrderTracking.WebApi.Security;
@@ -13,20 +12,9 @@ public static class AuthenticationProblems
         await WriteAsync(context.HttpContext, "A valid access token is required (Authorization: Bearer ...).", "Bearer");
     }
 
-    public static async Task WriteAsync(HttpContext httpContext, string detail, string scheme)
+    public static Task WriteAsync(HttpContext httpContext, string detail, string scheme)
     {
-        httpContext.Response.StatusCode = StatusCodes.Status401Unauthorized;
         httpContext.Response.Headers.WWWAuthenticate = scheme;
-        await httpContext.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
-        {
-            HttpContext = httpContext,
-            ProblemDetails = new ProblemDetails
-            {
-                Status = StatusCodes.Status401Unauthorized,
-                Type = ProblemTypes.Unauthenticated,
-                Title = "Unauthorized",
-                Detail = detail,
-            },
-        });
+        return ProblemResponses.WriteAsync(httpContext, StatusCodes.Status401Unauthorized, ProblemTypes.Unauthenticated, "Unauthorized", detail);
     }
 }

@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Security.Claims;
 using System.Threading.RateLimiting;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.IdentityModel.JsonWebTokens;
 using OrderTracking.Domain.Partners;
@@ -77,18 +76,7 @@ public static class RateLimits
     {
         var http = rejected.HttpContext;
         var retryAfter = rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? (int)Math.Ceiling(wait.TotalSeconds) : 60;
-        http.Response.StatusCode = StatusCodes.Status429TooManyRequests;
         http.Response.Headers.RetryAfter = retryAfter.ToString(CultureInfo.InvariantCulture);
-        await http.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
-        {
-            HttpContext = http,
-            ProblemDetails = new ProblemDetails
-            {
-                Status = StatusCodes.Status429TooManyRequests,
-                Type = ProblemTypes.TooManyRequests,
-                Title = "Too many requests",
-                Detail = $"Slow down: try again in {retryAfter} seconds.",
-            },
-        });
+        await ProblemResponses.WriteAsync(http, StatusCodes.Status429TooManyRequests, ProblemTypes.TooManyRequests, "Too many requests", $"Slow down: try again in {retryAfter} seconds.");
     }
 }

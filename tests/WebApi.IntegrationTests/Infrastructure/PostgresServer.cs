@@ -45,6 +45,14 @@ public sealed class PostgresServer
         return WithDatabase(name);
     }
 
+    /// <summary>A new database with no schema at all, for tests of migrating it.</summary>
+    public async Task<string> CreateEmptyDatabaseAsync()
+    {
+        var name = "ot_test_empty_" + Guid.NewGuid().ToString("N")[..16];
+        await ExecuteAsync(_adminConnectionString, $"CREATE DATABASE \"{name}\"");
+        return WithDatabase(name);
+    }
+
     private string WithDatabase(string database) =>
         new NpgsqlConnectionStringBuilder(_adminConnectionString) { Database = database, Pooling = true, MaxPoolSize = 40 }.ConnectionString;
 

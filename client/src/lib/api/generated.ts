@@ -550,19 +550,19 @@ export class OrdersClient extends ApiClientBase {
     list(status?: OrderStatus[] | null | undefined, merchantId?: string | null | undefined, courierId?: string | null | undefined, partnerId?: string | null | undefined, search?: string | null | undefined, createdFrom?: string | null | undefined, createdTo?: string | null | undefined, limit?: number | null | undefined, cursor?: string | null | undefined, signal?: AbortSignal): Promise<OrderPage> {
         let url_ = this.baseUrl + "/api/orders?";
         if (status !== undefined && status !== null)
-            status && status.forEach(item => { url_ += "Status=" + encodeURIComponent("" + item) + "&"; });
+            status && status.forEach(item => { url_ += "status=" + encodeURIComponent("" + item) + "&"; });
         if (merchantId !== undefined && merchantId !== null)
-            url_ += "MerchantId=" + encodeURIComponent("" + merchantId) + "&";
+            url_ += "merchantId=" + encodeURIComponent("" + merchantId) + "&";
         if (courierId !== undefined && courierId !== null)
-            url_ += "CourierId=" + encodeURIComponent("" + courierId) + "&";
+            url_ += "courierId=" + encodeURIComponent("" + courierId) + "&";
         if (partnerId !== undefined && partnerId !== null)
-            url_ += "PartnerId=" + encodeURIComponent("" + partnerId) + "&";
+            url_ += "partnerId=" + encodeURIComponent("" + partnerId) + "&";
         if (search !== undefined && search !== null)
-            url_ += "Search=" + encodeURIComponent("" + search) + "&";
+            url_ += "search=" + encodeURIComponent("" + search) + "&";
         if (createdFrom !== undefined && createdFrom !== null)
-            url_ += "CreatedFrom=" + encodeURIComponent("" + createdFrom) + "&";
+            url_ += "createdFrom=" + encodeURIComponent("" + createdFrom) + "&";
         if (createdTo !== undefined && createdTo !== null)
-            url_ += "CreatedTo=" + encodeURIComponent("" + createdTo) + "&";
+            url_ += "createdTo=" + encodeURIComponent("" + createdTo) + "&";
         if (limit !== undefined && limit !== null)
             url_ += "limit=" + encodeURIComponent("" + limit) + "&";
         if (cursor !== undefined && cursor !== null)
@@ -638,19 +638,19 @@ export class OrdersClient extends ApiClientBase {
     export(status?: OrderStatus[] | null | undefined, merchantId?: string | null | undefined, courierId?: string | null | undefined, partnerId?: string | null | undefined, search?: string | null | undefined, createdFrom?: string | null | undefined, createdTo?: string | null | undefined, signal?: AbortSignal): Promise<FileResponse> {
         let url_ = this.baseUrl + "/api/orders/export?";
         if (status !== undefined && status !== null)
-            status && status.forEach(item => { url_ += "Status=" + encodeURIComponent("" + item) + "&"; });
+            status && status.forEach(item => { url_ += "status=" + encodeURIComponent("" + item) + "&"; });
         if (merchantId !== undefined && merchantId !== null)
-            url_ += "MerchantId=" + encodeURIComponent("" + merchantId) + "&";
+            url_ += "merchantId=" + encodeURIComponent("" + merchantId) + "&";
         if (courierId !== undefined && courierId !== null)
-            url_ += "CourierId=" + encodeURIComponent("" + courierId) + "&";
+            url_ += "courierId=" + encodeURIComponent("" + courierId) + "&";
         if (partnerId !== undefined && partnerId !== null)
-            url_ += "PartnerId=" + encodeURIComponent("" + partnerId) + "&";
+            url_ += "partnerId=" + encodeURIComponent("" + partnerId) + "&";
         if (search !== undefined && search !== null)
-            url_ += "Search=" + encodeURIComponent("" + search) + "&";
+            url_ += "search=" + encodeURIComponent("" + search) + "&";
         if (createdFrom !== undefined && createdFrom !== null)
-            url_ += "CreatedFrom=" + encodeURIComponent("" + createdFrom) + "&";
+            url_ += "createdFrom=" + encodeURIComponent("" + createdFrom) + "&";
         if (createdTo !== undefined && createdTo !== null)
-            url_ += "CreatedTo=" + encodeURIComponent("" + createdTo) + "&";
+            url_ += "createdTo=" + encodeURIComponent("" + createdTo) + "&";
         url_ = url_.replace(/[?&]$/, "");
 
         let options_: RequestInit = {
@@ -1137,19 +1137,19 @@ export class PartnerOrdersClient extends ApiClientBase {
     list(status?: OrderStatus[] | null | undefined, merchantId?: string | null | undefined, courierId?: string | null | undefined, partnerId?: string | null | undefined, search?: string | null | undefined, createdFrom?: string | null | undefined, createdTo?: string | null | undefined, limit?: number | null | undefined, cursor?: string | null | undefined, signal?: AbortSignal): Promise<OrderPage> {
         let url_ = this.baseUrl + "/api/partner/orders?";
         if (status !== undefined && status !== null)
-            status && status.forEach(item => { url_ += "Status=" + encodeURIComponent("" + item) + "&"; });
+            status && status.forEach(item => { url_ += "status=" + encodeURIComponent("" + item) + "&"; });
         if (merchantId !== undefined && merchantId !== null)
-            url_ += "MerchantId=" + encodeURIComponent("" + merchantId) + "&";
+            url_ += "merchantId=" + encodeURIComponent("" + merchantId) + "&";
         if (courierId !== undefined && courierId !== null)
-            url_ += "CourierId=" + encodeURIComponent("" + courierId) + "&";
+            url_ += "courierId=" + encodeURIComponent("" + courierId) + "&";
         if (partnerId !== undefined && partnerId !== null)
-            url_ += "PartnerId=" + encodeURIComponent("" + partnerId) + "&";
+            url_ += "partnerId=" + encodeURIComponent("" + partnerId) + "&";
         if (search !== undefined && search !== null)
-            url_ += "Search=" + encodeURIComponent("" + search) + "&";
+            url_ += "search=" + encodeURIComponent("" + search) + "&";
         if (createdFrom !== undefined && createdFrom !== null)
-            url_ += "CreatedFrom=" + encodeURIComponent("" + createdFrom) + "&";
+            url_ += "createdFrom=" + encodeURIComponent("" + createdFrom) + "&";
         if (createdTo !== undefined && createdTo !== null)
-            url_ += "CreatedTo=" + encodeURIComponent("" + createdTo) + "&";
+            url_ += "createdTo=" + encodeURIComponent("" + createdTo) + "&";
         if (limit !== undefined && limit !== null)
             url_ += "limit=" + encodeURIComponent("" + limit) + "&";
         if (cursor !== undefined && cursor !== null)
@@ -2411,10 +2411,7 @@ export class ApiException extends Error {
 }
 
 function throwException(message: string, status: number, response: string, headers: { [key: string]: any; }, result?: any): any {
-    if (result !== null && result !== undefined)
-        throw result;
-    else
-        throw new ApiException(message, status, response, headers, null);
+    throw new ApiException(message, status, response, headers, result);
 }
 
 // Prepended to the generated client by NSwag (extensionCode). Every generated client extends this base,

@@ -1,0 +1,66 @@
+import { createServer } from 'node:net';
+import { defineConfig, devices, type ReporterDescription } from '@playwright/test';
+
+/** A free TCP port, chosen once: workers inherit E2E_PORT from the main process instead of choosing again. */
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
+    });
+  });
+}
+
+process.env.E2E_PORT ??= String(await freePort());
+const baseURL = process.env.E2E_BASE_URL ?? `http://127.0.0.1:${process.env.E2E_PORT}`;
+const resultsDir = process.env.TEST_RESULTS_DIR;
+process.env.SCREENSHOT_DIR ??= new URL('./test-results/screenshots', import.meta.url).pathname;
+
+const reporter: ReporterDescription[] = [['list']];
+if (resultsDir) reporter.push(['junit', { outputFile: `${resultsDir}/playwright.xml` }]);
+
+// Debian's Chromium; Playwright never downloads a browser here.
+const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+export default defineConfig({
+  testDir: './e2e',
+  outputDir: './test-results/playwright',
+  fullyParallel: false,
+  // One worker: the scenarios share one database and two CPU cores.
+  workers: 1,
+  retries: process.env.CI ? 1 : 0,
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  reporter,
+  use: {
+    baseURL,
+    screenshot: 'only-on-failure',
+    trace: 'retain-on-failure',
+    launchOptions: {
+      executablePath: chromiumPath,
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+      ],
+    },
+  },
+  projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'], channel: undefined } }],
+  webServer: process.env.E2E_BASE_URL
+    ? undefined
+    : {
+        command: '../scripts/e2e-server.sh',
+        url: `${baseURL}/health/ready`,
+        timeout: 300_000,
+        reuseExistingServer: false,
+        stdout: 'pipe',
+        stderr: 'pipe',
+        gracefulShutdown: { signal: 'SIGTERM', timeout: 15_000 },
+      },
+});

@@ -1,0 +1,58 @@
+import type { ComponentType } from 'react';
+import { createBrowserRouter, Navigate, type RouteObject } from 'react-router';
+import { RequireRole, RootRedirect } from './guards';
+import { RouteErrorPage } from './routes/route-error';
+
+/** Each screen is its own chunk: the sign-in and tracking pages load none of the signed-in screens' code. */
+function page(load: () => Promise<{ default: ComponentType }>): Pick<RouteObject, 'lazy'> {
+  return { lazy: async () => ({ Component: (await load()).default }) };
+}
+
+export const routes: RouteObject[] = [
+  {
+    errorElement: <RouteErrorPage />,
+    children: [
+      { index: true, element: <RootRedirect /> },
+      { path: 'sign-in', ...page(() => import('./routes/sign-in')) },
+      { path: 'track/:trackingCode?', ...page(() => import('./routes/track')) },
+      {
+        ...page(() => import('./routes/app-shell')),
+        children: [
+          {
+            element: <RequireRole roles={['Merchant', 'Admin']} />,
+            children: [
+              { path: 'orders', ...page(() => import('./routes/orders/list')) },
+              { path: 'orders/new', ...page(() => import('./routes/orders/new')) },
+            ],
+          },
+          { path: 'orders/:orderId', ...page(() => import('./routes/orders/detail')) },
+          {
+            path: 'courier',
+            element: <RequireRole roles={['Delivery']} />,
+            children: [
+              { index: true, ...page(() => import('./routes/courier/deliveries')) },
+              { path: 'available', ...page(() => import('./routes/courier/available')) },
+            ],
+          },
+          {
+            path: 'admin',
+            element: <RequireRole roles={['Admin']} />,
+            children: [
+              { index: true, element: <Navigate to="/admin/users" replace /> },
+              { path: 'users', ...page(() => import('./routes/admin/users')) },
+              { path: 'partners', ...page(() => import('./routes/admin/partners')) },
+              { path: 'partners/:partnerId', ...page(() => import('./routes/admin/partner')) },
+              { path: 'orders', element: <Navigate to="/orders" replace /> },
+              { path: '*', ...page(() => import('./routes/not-found')) },
+            ],
+          },
+        ],
+      },
+      { path: '*', ...page(() => import('./routes/not-found')) },
+    ],
+  },
+];
+
+export function createAppRouter() {
+  return createBrowserRouter(routes);
+}

@@ -1,0 +1,61 @@
+import { useEffect, useState } from 'react';
+import { Navigate, Outlet, useLocation, useNavigation } from 'react-router';
+import { AppLayout, type NavItem } from '@/components/layouts/app-layout';
+import { useSignOut } from '@/features/auth/api/use-sign-out';
+import type { UserRole } from '@/lib/api/generated';
+import { useSession } from '@/lib/use-session';
+
+const navByRole: Record<UserRole, NavItem[]> = {
+  Merchant: [
+    { to: '/orders', label: 'Orders', end: true },
+    { to: '/orders/new', label: 'New order' },
+  ],
+  Delivery: [
+    { to: '/courier', label: 'My deliveries', end: true },
+    { to: '/courier/available', label: 'Ready for pickup' },
+  ],
+  Admin: [
+    { to: '/orders', label: 'All orders', end: true },
+    { to: '/orders/new', label: 'New order' },
+    { to: '/admin/users', label: 'Users' },
+    { to: '/admin/partners', label: 'Partners' },
+  ],
+};
+
+const roleLabels: Record<UserRole, string> = { Admin: 'Admin', Merchant: 'Merchant', Delivery: 'Courier' };
+
+/** Everything behind sign-in: without a session (or when it ends) go to sign-in and come back afterwards. */
+export default function AppShellRoute() {
+  const session = useSession();
+  const signOut = useSignOut();
+  const location = useLocation();
+  const [signedOutOnPurpose, setSignedOutOnPurpose] = useState(false);
+  const navigation = useNavigation();
+
+  // Move focus to the page on navigation so screen readers announce the new screen.
+  useEffect(() => {
+    document.getElementById('main')?.focus({ preventScroll: true });
+  }, [location.pathname]);
+
+  if (!session) {
+    if (signedOutOnPurpose) return <Navigate to="/sign-in" replace />;
+    const next = encodeURIComponent(location.pathname + location.search);
+    return <Navigate to={`/sign-in?next=${next}`} replace />;
+  }
+  const role = session.user.role ?? 'Merchant';
+  return (
+    <AppLayout
+      nav={navByRole[role]}
+      userName={session.user.displayName ?? session.user.email ?? ''}
+      roleLabel={roleLabels[role]}
+      onSignOut={() => {
+        setSignedOutOnPurpose(true);
+        signOut.mutate();
+      }}
+      signingOut={signOut.isPending}
+    >
+      {navigation.state === 'loading' && <div className="route-progress" aria-hidden="true" />}
+      <Outlet />
+    </AppLayout>
+  );
+}

@@ -1,0 +1,11 @@
+import { PageHeader } from '@/components/ui/page-header';
+import { MyDeliveries } from '@/features/deliveries/components/my-deliveries';
+
+export default function MyDeliveriesRoute() {
+  return (
+    <div className="app-main--narrow" style={{ margin: '0 auto' }}>
+      <PageHeader title="My deliveries" description="Orders assigned to you." />
+      <MyDeliveries />
+    </div>
+  );
+}

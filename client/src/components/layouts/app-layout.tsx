@@ -1,0 +1,57 @@
+import type { ReactNode } from 'react';
+import { Link, NavLink } from 'react-router';
+import { Button } from '../ui/button';
+import { BrandMark } from './brand-mark';
+
+export interface NavItem {
+  to: string;
+  label: string;
+  /** Match the path exactly (for index-like links). */
+  end?: boolean;
+}
+
+export interface AppLayoutProps {
+  nav: NavItem[];
+  userName: string;
+  roleLabel: string;
+  onSignOut: () => void;
+  signingOut?: boolean;
+  children: ReactNode;
+}
+
+export function AppLayout({ nav, userName, roleLabel, onSignOut, signingOut, children }: AppLayoutProps) {
+  return (
+    <>
+      <a className="skip-link" href="#main">
+        Skip to content
+      </a>
+      <header className="app-header">
+        <div className="app-header__inner">
+          <Link to="/" className="brand">
+            <BrandMark />
+            <span>Order Tracking</span>
+          </Link>
+          <nav className="app-nav" aria-label="Main">
+            {nav.map((item) => (
+              <NavLink key={item.to} to={item.to} end={item.end}>
+                {item.label}
+              </NavLink>
+            ))}
+          </nav>
+          <div className="app-user">
+            <span className="small">
+              <strong>{userName}</strong>
+              <span className="muted app-user__role"> · {roleLabel}</span>
+            </span>
+            <Button variant="secondary" onClick={onSignOut} loading={signingOut}>
+              Sign out
+            </Button>
+          </div>
+        </div>
+      </header>
+      <main id="main" className="app-main" tabIndex={-1}>
+        {children}
+      </main>
+    </>
+  );
+}

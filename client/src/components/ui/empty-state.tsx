@@ -1,0 +1,19 @@
+import type { ReactNode } from 'react';
+
+export interface EmptyStateProps {
+  title: string;
+  description?: ReactNode;
+  action?: ReactNode;
+  /** Use 'h1' when the state is the whole page (not found, forbidden). */
+  titleAs?: 'p' | 'h1' | 'h2';
+}
+
+export function EmptyState({ title, description, action, titleAs: Title = 'p' }: EmptyStateProps) {
+  return (
+    <div className="state">
+      <Title className="state__title">{title}</Title>
+      {description && <p>{description}</p>}
+      {action}
+    </div>
+  );
+}

@@ -1,0 +1,17 @@
+import { toApiError } from '@/lib/errors';
+import { Button } from './button';
+
+export function ErrorState({ error, title = 'Could not load this', onRetry }: { error: unknown; title?: string; onRetry?: () => void }) {
+  const apiError = toApiError(error);
+  return (
+    <div className="state" role="alert">
+      <p className="state__title">{title}</p>
+      <p>{apiError.userMessage}</p>
+      {onRetry && (
+        <Button variant="secondary" onClick={onRetry}>
+          Try again
+        </Button>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,32 @@
+import { useId, type InputHTMLAttributes, type Ref } from 'react';
+import { describedBy, FieldMessages } from './field-messages';
+
+export interface TextFieldProps extends InputHTMLAttributes<HTMLInputElement> {
+  label: string;
+  hint?: string;
+  errors?: string[];
+  /** Hides the label visually but keeps it for screen readers. */
+  hideLabel?: boolean;
+  ref?: Ref<HTMLInputElement>;
+}
+
+export function TextField({ label, hint, errors, hideLabel, id, className, ...rest }: TextFieldProps) {
+  const generated = useId();
+  const inputId = id ?? generated;
+  const invalid = !!errors && errors.length > 0;
+  return (
+    <div className={['field', className].filter(Boolean).join(' ')}>
+      <label htmlFor={inputId} className={hideLabel ? 'visually-hidden' : undefined}>
+        {label}
+      </label>
+      <input
+        id={inputId}
+        className="input"
+        aria-invalid={invalid || undefined}
+        aria-describedby={describedBy(inputId, hint, errors)}
+        {...rest}
+      />
+      <FieldMessages id={inputId} hint={hint} errors={errors} />
+    </div>
+  );
+}

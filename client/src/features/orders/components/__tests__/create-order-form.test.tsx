@@ -1,0 +1,99 @@
+import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { createFakeFetch } from '@/testing/fake-fetch';
+import { anOrder, merchantUser, sessionFor } from '@/testing/data';
+import { renderWithApp } from '@/testing/render';
+import { CreateOrderForm } from '../create-order-form';
+
+const validationProblem = {
+  type: '/problems/validation',
+  title: 'One or more fields are invalid.',
+  status: 400,
+  errors: {
+    'customer.phone': ["'Phone' is not a valid phone number."],
+    'deliveryAddress.city': ["'City' must not be empty."],
+    'items[1].quantity': ["'Quantity' must be between 1 and 10000."],
+    'items[0].unitPrice': ["'Unit Price' must not have more than 2 decimals."],
+  },
+};
+
+function setup() {
+  const network = createFakeFetch();
+  const onCreated = vi.fn();
+  const view = renderWithApp(<CreateOrderForm onCreated={onCreated} />, { network, session: sessionFor(merchantUser) });
+  return { ...view, network, onCreated, user: userEvent.setup() };
+}
+
+describe('CreateOrderForm', () => {
+  it('shows each field error of the API’s ValidationProblemDetails next to its field and in a summary', async () => {
+    const { network, user } = setup();
+    network.post('/api/orders', { status: 400, body: validationProblem });
+
+    await user.type(screen.getByLabelText('Name'), 'Ada Lovelace');
+    await user.type(screen.getByLabelText('Phone'), 'not a phone');
+    await user.click(screen.getByRole('button', { name: 'Add item' }));
+    const [firstQuantity, secondQuantity] = screen.getAllByLabelText('Quantity');
+    await user.clear(secondQuantity!);
+    await user.type(secondQuantity!, '0');
+    await user.click(screen.getByRole('button', { name: 'Create order' }));
+
+    const summary = await screen.findByRole('alert');
+    expect(summary).toHaveTextContent('Please fix 4 problems');
+    expect(within(summary).getByText('Item 2 quantity:')).toBeInTheDocument();
+    expect(within(summary).getByText('Customer phone:')).toBeInTheDocument();
+
+    const phone = screen.getByLabelText('Phone');
+    expect(phone).toHaveAttribute('aria-invalid', 'true');
+    expect(phone).toHaveAccessibleDescription("'Phone' is not a valid phone number.");
+    expect(screen.getByLabelText('City')).toHaveAccessibleDescription("'City' must not be empty.");
+    expect(secondQuantity).toHaveAccessibleDescription("'Quantity' must be between 1 and 10000.");
+    expect(firstQuantity).not.toHaveAttribute('aria-invalid');
+    expect(screen.getAllByLabelText('Unit price')[0]).toHaveAccessibleDescription("'Unit Price' must not have more than 2 decimals.");
+    // Fields the API did not complain about stay unmarked.
+    expect(screen.getByLabelText('Name')).not.toHaveAttribute('aria-invalid');
+  });
+
+  it('keeps a live total of the item rows', async () => {
+    const { user } = setup();
+    await user.type(screen.getByLabelText('Unit price'), '4.50');
+    await user.clear(screen.getByLabelText('Quantity'));
+    await user.type(screen.getByLabelText('Quantity'), '3');
+    expect(screen.getByRole('status', { name: 'Order total' })).toHaveTextContent('£13.50');
+
+    await user.click(screen.getByRole('button', { name: 'Add item' }));
+    await user.type(screen.getAllByLabelText('Unit price')[1]!, '1.25');
+    expect(screen.getByRole('status', { name: 'Order total' })).toHaveTextContent('£14.75');
+
+    await user.click(screen.getByRole('button', { name: 'Remove item 1' }));
+    expect(screen.getByRole('status', { name: 'Order total' })).toHaveTextContent('£1.25');
+  });
+
+  it('sends the order through the generated client and reports the created order', async () => {
+    const { network, onCreated, user } = setup();
+    const created = anOrder();
+    network.post('/api/orders', { status: 201, body: created });
+
+    await user.type(screen.getByLabelText('Name'), 'Ada Lovelace');
+    await user.type(screen.getByLabelText('Phone'), '+44 20 7946 0000');
+    await user.type(screen.getByLabelText('Address line 1'), '12 Analytical Way');
+    await user.type(screen.getByLabelText('City'), 'London');
+    await user.type(screen.getByLabelText('Postal code'), 'N1 9GU');
+    await user.type(screen.getByLabelText('Country'), 'United Kingdom');
+    await user.type(screen.getByLabelText('Item name'), 'Sourdough loaf');
+    await user.clear(screen.getByLabelText('Quantity'));
+    await user.type(screen.getByLabelText('Quantity'), '2');
+    await user.type(screen.getByLabelText('Unit price'), '4.5');
+    await user.click(screen.getByRole('button', { name: 'Create order' }));
+
+    await waitFor(() => expect(onCreated).toHaveBeenCalledWith(created));
+    const [request] = network.sent('POST', '/api/orders');
+    expect(request!.headers.get('Authorization')).toBe('Bearer access-Merchant');
+    expect(request!.headers.get('Idempotency-Key')).toMatch(/^[0-9a-f-]{32,36}$/);
+    expect(request!.body).toMatchObject({
+      customer: { name: 'Ada Lovelace', phone: '+44 20 7946 0000' },
+      deliveryAddress: { line1: '12 Analytical Way', city: 'London', postalCode: 'N1 9GU', country: 'United Kingdom' },
+      items: [{ name: 'Sourdough loaf', quantity: 2, unitPrice: 4.5 }],
+      currency: 'GBP',
+    });
+  });
+});

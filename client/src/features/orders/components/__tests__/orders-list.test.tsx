@@ -1,0 +1,68 @@
+import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { createFakeFetch, type RecordedRequest } from '@/testing/fake-fetch';
+import { anOrder, merchantUser, sessionFor } from '@/testing/data';
+import { renderWithApp } from '@/testing/render';
+import { OrdersList } from '../orders-list';
+
+const first = anOrder({ id: '0190b000-0000-7000-8000-000000000001', trackingCode: 'OT-FIRST00001' });
+const second = anOrder({ id: '0190b000-0000-7000-8000-000000000002', trackingCode: 'OT-SECOND0002' });
+
+/** The query string with lower-case names: the API binds them case-insensitively (the document says `Status`, `search`…). */
+function query(request: RecordedRequest) {
+  const params = new URLSearchParams();
+  new URL(request.url, 'http://localhost').searchParams.forEach((value, name) => params.append(name.toLowerCase(), value));
+  return params;
+}
+
+function setup(at = '/orders') {
+  const network = createFakeFetch();
+  network.get('/api/orders', (request) =>
+    query(request).get('cursor') === 'page-2'
+      ? { body: { items: [second], nextCursor: null } }
+      : { body: { items: [first], nextCursor: 'page-2' } },
+  );
+  const view = renderWithApp(<OrdersList />, { network, session: sessionFor(merchantUser), at, path: '/orders' });
+  return { ...view, network, user: userEvent.setup() };
+}
+
+describe('OrdersList', () => {
+  it('loads more over the API’s cursor', async () => {
+    const { network, user } = setup();
+    const table = await screen.findByRole('table', { name: 'Orders' });
+    expect(within(table).getByRole('link', { name: 'OT-FIRST00001' })).toBeInTheDocument();
+
+    await user.click(screen.getByRole('button', { name: 'Load more' }));
+
+    expect(await within(table).findByRole('link', { name: 'OT-SECOND0002' })).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: 'Load more' })).not.toBeInTheDocument();
+    expect(network.sent('GET', '/api/orders').map((r) => query(r).get('cursor'))).toEqual([null, 'page-2']);
+  });
+
+  it('sends the status, search and date filters to the API and keeps them in the URL', async () => {
+    const { network, router, user } = setup();
+    await screen.findByRole('table', { name: 'Orders' });
+
+    await user.click(screen.getByRole('checkbox', { name: 'Ready for pickup' }));
+    await user.click(screen.getByRole('checkbox', { name: 'In transit' }));
+    await user.type(screen.getByLabelText('Search'), 'Lovelace');
+    await user.type(screen.getByLabelText('Created from'), '2026-11-01');
+    await user.type(screen.getByLabelText('Created to'), '2026-11-30');
+    await user.click(screen.getByRole('button', { name: 'Apply filters' }));
+
+    await waitFor(() => expect(network.sent('GET', '/api/orders')).toHaveLength(2));
+    const params = query(network.sent('GET', '/api/orders')[1]!);
+    expect(params.getAll('status')).toEqual(['ReadyForPickup', 'InTransit']);
+    expect(params.get('search')).toBe('Lovelace');
+    expect(new Date(params.get('createdfrom')!).getTime()).toBe(new Date('2026-11-01T00:00:00').getTime());
+    expect(new Date(params.get('createdto')!).getTime()).toBe(new Date('2026-11-30T23:59:59.999').getTime());
+    expect(router.state.location.search).toBe('?status=ReadyForPickup&status=InTransit&search=Lovelace&from=2026-11-01&to=2026-11-30');
+  });
+
+  it('says when nothing matches the filters', async () => {
+    const network = createFakeFetch();
+    network.get('/api/orders', { body: { items: [], nextCursor: null } });
+    renderWithApp(<OrdersList />, { network, session: sessionFor(merchantUser), at: '/orders?status=Returned', path: '/orders' });
+    expect(await screen.findByText('No orders match these filters')).toBeInTheDocument();
+  });
+});

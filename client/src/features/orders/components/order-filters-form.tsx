@@ -1,0 +1,97 @@
+import { useState, type FormEvent } from 'react';
+import { Button } from '@/components/ui/button';
+import { SelectField } from '@/components/ui/select-field';
+import { TextField } from '@/components/ui/text-field';
+import type { UserDto } from '@/lib/api/generated';
+import { allStatuses, statusLabels } from '@/lib/order-status';
+import type { OrderFilters } from '../hooks/use-order-filters';
+
+/** Edits a draft of the filters; the parent remounts it (key) when the applied filters change elsewhere. */
+export interface OrderFiltersFormProps {
+  filters: OrderFilters;
+  onChange: (filters: OrderFilters) => void;
+  /** Admins filter by merchant; others see only their own orders anyway. */
+  merchants?: UserDto[];
+}
+
+/** Filters start open on a desk and folded on a phone, where the list matters more. */
+function wideScreen(): boolean {
+  return typeof window === 'undefined' || !window.matchMedia || window.matchMedia('(min-width: 641px)').matches;
+}
+
+export const emptyFilters: OrderFilters = { status: [], search: '', from: '', to: '', merchantId: '' };
+
+export function OrderFiltersForm({ filters, onChange, merchants }: OrderFiltersFormProps) {
+  const [draft, setDraft] = useState(filters);
+
+  const dateError = draft.from && draft.to && draft.from > draft.to ? ['The end date is before the start date.'] : undefined;
+
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    if (!dateError) onChange(draft);
+  }
+
+  function toggleStatus(status: (typeof allStatuses)[number], checked: boolean) {
+    setDraft((d) => ({ ...d, status: checked ? [...d.status, status] : d.status.filter((s) => s !== status) }));
+  }
+
+  const active = filters.status.length + [filters.search, filters.from, filters.to, filters.merchantId].filter(Boolean).length;
+
+  return (
+    <details className="card filters" open={wideScreen()}>
+      <summary>Filters{active > 0 && <span className="muted"> ({active} active)</span>}</summary>
+      <form className="stack" onSubmit={submit} role="search" aria-label="Filter orders">
+        <div className="form-grid">
+          <TextField
+            label="Search"
+            type="search"
+            placeholder="Tracking code or customer name"
+            value={draft.search}
+            onChange={(e) => setDraft({ ...draft, search: e.target.value })}
+          />
+          <TextField label="Created from" type="date" value={draft.from} onChange={(e) => setDraft({ ...draft, from: e.target.value })} />
+          <TextField
+            label="Created to"
+            type="date"
+            value={draft.to}
+            errors={dateError}
+            onChange={(e) => setDraft({ ...draft, to: e.target.value })}
+          />
+          {merchants && (
+            <SelectField label="Merchant" value={draft.merchantId} onChange={(e) => setDraft({ ...draft, merchantId: e.target.value })}>
+              <option value="">All merchants</option>
+              {merchants.map((m) => (
+                <option key={m.id} value={m.id}>
+                  {m.displayName}
+                </option>
+              ))}
+            </SelectField>
+          )}
+        </div>
+        <fieldset className="field" style={{ border: 0, padding: 0, margin: 0 }}>
+          <legend>Status</legend>
+          <div className="checkbox-row">
+            {allStatuses.map((status) => (
+              <label key={status} className="chip">
+                <input type="checkbox" checked={draft.status.includes(status)} onChange={(e) => toggleStatus(status, e.target.checked)} />
+                {statusLabels[status]}
+              </label>
+            ))}
+          </div>
+        </fieldset>
+        <div className="row">
+          <Button type="submit">Apply filters</Button>
+          <Button
+            variant="ghost"
+            onClick={() => {
+              setDraft(emptyFilters);
+              onChange(emptyFilters);
+            }}
+          >
+            Clear
+          </Button>
+        </div>
+      </form>
+    </details>
+  );
+}

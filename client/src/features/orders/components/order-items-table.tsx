@@ -1,0 +1,46 @@
+import type { OrderDto } from '@/lib/api/generated';
+import { formatMoney } from '@/lib/format';
+
+export function OrderItemsTable({ order }: { order: OrderDto }) {
+  return (
+    <div className="table-wrap" role="region" aria-label="Items" tabIndex={0}>
+      <table className="table">
+        <caption className="visually-hidden">Items</caption>
+        <thead>
+          <tr>
+            <th scope="col">Item</th>
+            <th scope="col" className="num">
+              Qty
+            </th>
+            <th scope="col" className="num">
+              Unit price
+            </th>
+            <th scope="col" className="num">
+              Line total
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {order.items.map((item, index) => (
+            <tr key={index}>
+              <td>{item.name}</td>
+              <td className="num">{item.quantity}</td>
+              <td className="num">{formatMoney(item.unitPrice ?? 0, order.currency)}</td>
+              <td className="num">{formatMoney((item.unitPrice ?? 0) * (item.quantity ?? 0), order.currency)}</td>
+            </tr>
+          ))}
+        </tbody>
+        <tfoot>
+          <tr>
+            <th scope="row" colSpan={3} className="num">
+              Total
+            </th>
+            <td className="num">
+              <strong>{formatMoney(order.total, order.currency)}</strong>
+            </td>
+          </tr>
+        </tfoot>
+      </table>
+    </div>
+  );
+}

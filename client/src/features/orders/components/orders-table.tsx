@@ -1,0 +1,46 @@
+import { Link } from 'react-router';
+import { StatusBadge } from '@/components/status-badge';
+import type { OrderDto } from '@/lib/api/generated';
+import { formatDateTime, formatMoney } from '@/lib/format';
+
+export function OrdersTable({ orders, caption }: { orders: OrderDto[]; caption: string }) {
+  return (
+    <div className="table-wrap card" style={{ padding: 0 }} role="region" aria-label={caption} tabIndex={0}>
+      <table className="table table--stack">
+        <caption className="visually-hidden">{caption}</caption>
+        <thead>
+          <tr>
+            <th scope="col">Tracking code</th>
+            <th scope="col">Customer</th>
+            <th scope="col">City</th>
+            <th scope="col">Status</th>
+            <th scope="col" className="num">
+              Total
+            </th>
+            <th scope="col">Created</th>
+          </tr>
+        </thead>
+        <tbody>
+          {orders.map((order) => (
+            <tr key={order.id}>
+              <td>
+                <Link to={`/orders/${order.id}`} className="mono">
+                  {order.trackingCode}
+                </Link>
+              </td>
+              <td data-label="Customer">{order.customer.name}</td>
+              <td data-label="City">{order.deliveryAddress.city}</td>
+              <td>
+                <StatusBadge status={order.status} />
+              </td>
+              <td data-label="Total" className="num">
+                {formatMoney(order.total, order.currency)}
+              </td>
+              <td data-label="Created">{formatDateTime(order.createdAt)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

@@ -1,0 +1,38 @@
+import { Button } from '@/components/ui/button';
+import type { OrderDto, OrderStatus } from '@/lib/api/generated';
+import { transitionLabels } from '@/lib/order-status';
+
+export interface TransitionButtonsProps {
+  order: Pick<OrderDto, 'status' | 'allowedTransitions'>;
+  busyStatus?: OrderStatus;
+  onSelect: (status: OrderStatus) => void;
+}
+
+function labelFor(from: OrderStatus, to: OrderStatus): string {
+  if (from === 'DeliveryFailed' && to === 'InTransit') return 'Try delivery again';
+  return transitionLabels[to];
+}
+
+/**
+ * One button per entry of the order's allowedTransitions, in the API's order. The lifecycle is the API's: this
+ * component never decides which moves exist.
+ */
+export function TransitionButtons({ order, busyStatus, onSelect }: TransitionButtonsProps) {
+  if (order.allowedTransitions.length === 0) return null;
+  return (
+    <div className="action-bar" role="group" aria-label="Order actions">
+      {order.allowedTransitions.map((status) => (
+        <Button
+          key={status}
+          size="lg"
+          variant={status === 'Cancelled' || status === 'DeliveryFailed' || status === 'Returned' ? 'danger' : 'primary'}
+          loading={busyStatus === status}
+          disabled={!!busyStatus && busyStatus !== status}
+          onClick={() => onSelect(status)}
+        >
+          {labelFor(order.status, status)}
+        </Button>
+      ))}
+    </div>
+  );
+}

@@ -1,0 +1,76 @@
+import { useState } from 'react';
+import { Badge } from '@/components/ui/badge';
+import { Button } from '@/components/ui/button';
+import { EmptyState } from '@/components/ui/empty-state';
+import { ErrorState } from '@/components/ui/error-state';
+import { LoadingState } from '@/components/ui/loading-state';
+import { PageHeader } from '@/components/ui/page-header';
+import type { UserDto } from '@/lib/api/generated';
+import { formatDate } from '@/lib/format';
+import { useCurrentUser } from '@/lib/use-session';
+import { useUsers } from '../api/use-users';
+import { CreateUserDialog } from './create-user-dialog';
+import { EditUserDialog } from './edit-user-dialog';
+import { roleLabels } from './role-label';
+
+export function UsersAdmin() {
+  const me = useCurrentUser();
+  const users = useUsers();
+  const [creating, setCreating] = useState(false);
+  const [editing, setEditing] = useState<UserDto | null>(null);
+
+  return (
+    <div className="stack">
+      <PageHeader
+        title="Users"
+        description="Accounts for merchants, couriers and admins."
+        actions={<Button onClick={() => setCreating(true)}>New user</Button>}
+      />
+      {users.isPending ? (
+        <LoadingState label="Loading users…" />
+      ) : users.isError ? (
+        <ErrorState error={users.error} title="Could not load the users" onRetry={() => users.refetch()} />
+      ) : users.data.length === 0 ? (
+        <EmptyState title="No users" />
+      ) : (
+        <div className="table-wrap card" style={{ padding: 0 }} role="region" aria-label="Users" tabIndex={0}>
+          <table className="table table--stack">
+            <caption className="visually-hidden">Users</caption>
+            <thead>
+              <tr>
+                <th scope="col">Name</th>
+                <th scope="col">Email</th>
+                <th scope="col">Role</th>
+                <th scope="col">Status</th>
+                <th scope="col">Since</th>
+                <th scope="col">
+                  <span className="visually-hidden">Actions</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {users.data.map((user) => (
+                <tr key={user.id}>
+                  <td>
+                    <strong>{user.displayName}</strong>
+                  </td>
+                  <td data-label="Email">{user.email}</td>
+                  <td data-label="Role">{user.role && roleLabels[user.role]}</td>
+                  <td>{user.isActive ? <Badge tone="success">Active</Badge> : <Badge tone="danger">Deactivated</Badge>}</td>
+                  <td data-label="Since">{formatDate(user.createdAt)}</td>
+                  <td>
+                    <Button variant="ghost" onClick={() => setEditing(user)} aria-label={`Edit ${user.email}`}>
+                      Edit
+                    </Button>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      <CreateUserDialog open={creating} onClose={() => setCreating(false)} />
+      {editing && <EditUserDialog key={editing.id} user={editing} isSelf={editing.id === me.id} onClose={() => setEditing(null)} />}
+    </div>
+  );
+}

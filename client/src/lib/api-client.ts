@@ -1,0 +1,76 @@
+import {
+  AssigneesClient,
+  AuthClient,
+  OrdersClient,
+  PartnersClient,
+  TrackingClient,
+  UsersClient,
+  type ApiClientConfiguration,
+} from './api/generated';
+import { createAuthenticatedFetch, type FetchFn, type HttpLike } from './authenticated-fetch';
+import { createSessionStore, sessionFromLogin, type Session, type SessionStore } from './session';
+
+export interface ApiOptions {
+  /** Same origin by default: the WebApi serves the client, and `npm run dev` proxies /api. */
+  baseUrl?: string;
+  /** The network boundary; tests pass a fake here. */
+  fetch?: FetchFn;
+  sessions?: SessionStore;
+}
+
+/** Runs a session renewal under a lock shared by this origin's tabs (Web Locks), where the browser has them. */
+function oneTabAtATime<T>(work: () => Promise<T>): Promise<T> {
+  const locks = typeof navigator !== 'undefined' ? navigator.locks : undefined;
+  return locks ? (locks.request('order-tracking.session-renewal', work) as Promise<T>) : work();
+}
+
+/**
+ * The generated NSwag clients, configured once: base URL, the access token from the session store, and an `http`
+ * that renews the session on 401. Everything that talks to the API goes through these objects.
+ */
+export function createApi(options: ApiOptions = {}) {
+  const baseUrl = options.baseUrl ?? '';
+  const fetchFn: FetchFn = options.fetch ?? ((url, init) => globalThis.fetch(url, init));
+  const sessions = options.sessions ?? createSessionStore();
+
+  const withToken: ApiClientConfiguration = { getAccessToken: () => sessions.get()?.accessToken };
+  const anonymous: ApiClientConfiguration = { getAccessToken: () => undefined };
+  const plainHttp: HttpLike = { fetch: fetchFn };
+
+  // Renewal goes through its own AuthClient on plain fetch, so a 401 from the refresh route can never loop.
+  const renewalClient = new AuthClient(anonymous, baseUrl, plainHttp);
+  const renew = (refreshToken: string): Promise<Session | null> =>
+    oneTabAtATime(async () => {
+      // Another tab may have renewed while this one waited: use its session instead of spending the token twice.
+      const latest = sessions.latest();
+      if (!latest) return null;
+      if (latest.refreshToken !== refreshToken) return latest;
+      return sessionFromLogin(await renewalClient.refresh({ refreshToken }));
+    });
+  const http = createAuthenticatedFetch(fetchFn, sessions, renew);
+
+  const auth = new AuthClient(withToken, baseUrl, http);
+
+  return {
+    sessions,
+    auth,
+    orders: new OrdersClient(withToken, baseUrl, http),
+    users: new UsersClient(withToken, baseUrl, http),
+    partners: new PartnersClient(withToken, baseUrl, http),
+    assignees: new AssigneesClient(withToken, baseUrl, http),
+    tracking: new TrackingClient(anonymous, baseUrl, plainHttp),
+    /** Revokes the refresh-token family on the server; always ends the local session, even offline. */
+    async signOut(): Promise<void> {
+      const refreshToken = sessions.get()?.refreshToken;
+      try {
+        if (refreshToken) await auth.logout({ refreshToken });
+      } catch {
+        // Signing out must always work locally, even offline or with an already revoked token.
+      } finally {
+        sessions.set(null);
+      }
+    },
+  };
+}
+
+export type Api = ReturnType<typeof createApi>;

@@ -1,0 +1,35 @@
+/// <reference types="vitest/config" />
+import { fileURLToPath, URL } from 'node:url';
+import react from '@vitejs/plugin-react';
+import { defineConfig } from 'vite';
+
+// `npm run dev` proxies the API and the SignalR hub to the WebApi; override with API_PROXY_TARGET.
+const apiTarget = process.env.API_PROXY_TARGET ?? 'http://localhost:5080';
+const testResultsDir = process.env.TEST_RESULTS_DIR;
+
+export default defineConfig({
+  plugins: [react()],
+  resolve: {
+    alias: { '@': fileURLToPath(new URL('./src', import.meta.url)) },
+  },
+  server: {
+    proxy: {
+      '/api': { target: apiTarget, changeOrigin: true },
+      '/hubs': { target: apiTarget, changeOrigin: true, ws: true },
+    },
+  },
+  build: {
+    // The manifest lets scripts/bundle-size.mjs measure each page's initial JavaScript.
+    manifest: true,
+    sourcemap: false,
+    chunkSizeWarningLimit: 600,
+  },
+  test: {
+    globals: true,
+    environment: 'jsdom',
+    setupFiles: ['./src/testing/setup.ts'],
+    include: ['src/**/*.test.{ts,tsx}'],
+    css: false,
+    reporters: testResultsDir ? ['default', ['junit', { outputFile: `${testResultsDir}/vitest.xml` }]] : ['default'],
+  },
+});

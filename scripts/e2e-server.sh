@@ -1,0 +1,60 @@
+#!/usr/bin/env bash
+# Serves the whole product for the browser tests: a throwaway PostgreSQL cluster in a temp dir, the WebApi in
+# Development (it migrates and seeds the demo accounts on start) serving the freshly built client/dist, on
+# http://127.0.0.1:$E2E_PORT. Everything is stopped and removed on exit. Playwright starts it (client/playwright.config.ts).
+# Env: E2E_PORT (default: a free port), E2E_SKIP_CLIENT_BUILD=1 to serve the client/dist already there.
+set -euo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd)
+cd "$root"
+# shellcheck source=scripts/local-postgres.sh
+source scripts/local-postgres.sh
+
+free_port() { node -e "const s=require('net').createServer().listen(0,'127.0.0.1',()=>{process.stdout.write(String(s.address().port));s.close()})"; }
+
+port="${E2E_PORT:-$(free_port)}"
+pg_port=$(free_port)
+# The API's port was chosen by Playwright and is free until the API binds it: never give it to PostgreSQL.
+while [ "$pg_port" = "$port" ]; do pg_port=$(free_port); done
+work=$(mktemp -d -t ot-e2e-XXXXXX)
+# The server runs as postgres when we are root: it must be able to reach its data folder.
+[ "$(id -u)" = "0" ] && chown postgres: "$work"
+api_pid=""
+stage="starting"
+
+cleanup() {
+  local code=$?
+  trap - EXIT INT TERM
+  if [ "$code" != 0 ]; then
+    echo "e2e: stopped while $stage (exit $code)" >&2
+    if [ "$stage" = "starting PostgreSQL" ] && [ -f "$work/pg/postgres.log" ]; then tail -n 20 "$work/pg/postgres.log" >&2; fi
+  fi
+  [ -n "$api_pid" ] && kill "$api_pid" 2>/dev/null && wait "$api_pid" 2>/dev/null
+  if bindir=$(find_pg_bindir) && [ -f "$work/pg/pgdata/PG_VERSION" ]; then
+    as_pg_user "$bindir/pg_ctl" -D "$work/pg/pgdata" -m immediate stop >/dev/null 2>&1 || true
+  fi
+  rm -rf "$work"
+}
+trap cleanup EXIT
+trap 'echo "e2e: got SIGTERM/SIGINT" >&2; exit 143' INT TERM
+
+if [ "${E2E_SKIP_CLIENT_BUILD:-}" != "1" ]; then
+  stage="building the client"; echo "e2e: $stage ..."
+  (cd client && npm run build --silent >/dev/null)
+fi
+
+stage="starting PostgreSQL"; echo "e2e: PostgreSQL on port $pg_port in $work"
+start_local_postgres "$work/pg" "$pg_port" order_tracking_e2e
+
+stage="building the WebApi"; echo "e2e: $stage ..."
+dotnet build src/WebApi -c Release --nologo -v quiet -clp:ErrorsOnly
+
+# The scenarios sign in a dozen times a minute from one address; the sign-in limit is not what they test.
+ASPNETCORE_ENVIRONMENT=Development ORDERTRACKING_SKIP_DOTENV=1 \
+  RateLimiting__SignIn__PermitLimit=1000 Logging__LogLevel__Default=Warning \
+  ConnectionStrings__OrderTracking="$LOCAL_PG_CONNECTION_STRING" \
+  ClientApp__Path="$root/client/dist" \
+  dotnet run --project src/WebApi -c Release --no-build --no-launch-profile --urls "http://127.0.0.1:$port" &
+api_pid=$!
+stage="running the WebApi"
+echo "e2e: WebApi starting on http://127.0.0.1:$port"
+wait "$api_pid"

@@ -1,0 +1,66 @@
+using System.Collections.Concurrent;
+using System.Text.Json;
+using Microsoft.AspNetCore.Http.Connections;
+using Microsoft.AspNetCore.SignalR.Client;
+
+namespace OrderTracking.WebApi.IntegrationTests.Infrastructure;
+
+/// <summary>A real SignalR client on the test server that records every message it receives, as raw JSON.</summary>
+public sealed class HubListener : IAsyncDisposable
+{
+    private readonly ConcurrentQueue<(string Event, JsonElement Payload)> _received = new();
+
+    private HubListener(HubConnection connection)
+    {
+        Connection = connection;
+        foreach (var name in new[] { "orderChanged", "trackingChanged" })
+        {
+            connection.On<JsonElement>(name, payload => _received.Enqueue((name, payload)));
+        }
+    }
+
+    public HubConnection Connection { get; }
+
+    public IReadOnlyList<(string Event, JsonElement Payload)> Received => _received.ToList();
+
+    public static async Task<HubListener> ConnectAsync(ApiFactory api, Func<Task<string?>>? accessToken = null, bool reconnect = false)
+    {
+        var builder = new HubConnectionBuilder().WithUrl(new Uri(api.Server.BaseAddress, "/hubs/orders"), options =>
+        {
+            options.HttpMessageHandlerFactory = _ => api.Server.CreateHandler();
+            options.Transports = HttpTransportType.LongPolling;
+            if (accessToken is not null)
+            {
+                options.AccessTokenProvider = accessToken;
+            }
+        });
+        if (reconnect)
+        {
+            builder.WithAutomaticReconnect([TimeSpan.Zero, TimeSpan.FromMilliseconds(200), TimeSpan.FromSeconds(1)]);
+        }
+
+        var listener = new HubListener(builder.Build());
+        await listener.Connection.StartAsync();
+        return listener;
+    }
+
+    public IEnumerable<JsonElement> OrderChanges(Guid orderId) =>
+        Received.Where(m => m.Event == "orderChanged" && m.Payload.GetProperty("orderId").GetGuid() == orderId).Select(m => m.Payload);
+
+    /// <summary>Waits until <paramref name="condition"/> holds over what was received, or fails after <paramref name="timeout"/>.</summary>
+    public async Task WaitForAsync(Func<HubListener, bool> condition, string what, TimeSpan? timeout = null)
+    {
+        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(10));
+        while (!condition(this))
+        {
+            if (DateTime.UtcNow > deadline)
+            {
+                Assert.Fail($"Timed out waiting for {what}. Received: {string.Join("; ", Received.Select(r => $"{r.Event} {r.Payload}"))}");
+            }
+
+            await Task.Delay(25);
+        }
+    }
+
+    public ValueTask DisposeAsync() => Connection.DisposeAsync();
+}

@@ -163,6 +163,20 @@ public sealed class AnalyticsSummaryTests(AnalyticsSummaryTests.Data data) : ICl
     }
 
     [Fact]
+    public async Task Every_failed_attempt_counts_also_of_an_order_still_in_delivery_failed()
+    {
+        var cast = await data.SeededAsync();
+        var admin = await data.ClientForAsync(cast.Admin);
+
+        var summary = await SummaryAsync(admin, "from=2026-04-10T00:00:00Z&to=2026-04-11T00:00:00Z");
+
+        Assert.Equal([new(DeliveryFailureReason.RecipientUnavailable, 2), new(DeliveryFailureReason.Damaged, 1)], summary.FailureReasons);
+        Assert.Equal(1, summary.CountOf(OrderStatus.DeliveryFailed));
+        AssertTimeIn(summary, OrderStatus.DeliveryFailed, 1, 60 + 120); // F2 has not left DeliveryFailed yet
+        AssertTimeIn(summary, OrderStatus.InTransit, 2, (10 + 10 + 30 + 10) / 2.0);
+    }
+
+    [Fact]
     public async Task A_range_without_orders_lists_every_day_and_status_with_zeros_and_null_averages()
     {
         var cast = await data.SeededAsync();
@@ -299,6 +313,7 @@ public sealed class AnalyticsSummaryTests(AnalyticsSummaryTests.Data data) : ICl
             var orders = new List<Order>();
             orders.AddRange(SeedMarch(merchantA, merchantB, courier));
             orders.AddRange(SeedDaylightSavingWeekend(merchantA, courier));
+            orders.AddRange(SeedFailures(merchantB, courier));
             var p90Weeks = SeedP90Weeks(merchantA, merchantB, courier, orders);
 
             await WithDbAsync(async db =>
@@ -349,6 +364,20 @@ public sealed class AnalyticsSummaryTests(AnalyticsSummaryTests.Data data) : ICl
             yield return Build(merchant, courier, new DateTimeOffset(2026, 3, 28, 23, 30, 0, TimeSpan.Zero), null); // Berlin 29th 00:30 (+1)
             yield return Build(merchant, courier, new DateTimeOffset(2026, 3, 29, 21, 30, 0, TimeSpan.Zero), null); // Berlin 29th 23:30 (+2)
             yield return Build(merchant, courier, new DateTimeOffset(2026, 3, 29, 22, 30, 0, TimeSpan.Zero), null); // Berlin 30th 00:30 (+2)
+        }
+
+        /// <summary>10 April 2026: F1 fails twice and is delivered at the third attempt; F2 has just failed.</summary>
+        private static IEnumerable<Order> SeedFailures(TestUser merchant, TestUser courier)
+        {
+            var day = new DateTimeOffset(2026, 4, 10, 8, 0, 0, TimeSpan.Zero);
+            yield return Build(merchant, courier, day, null,
+            [
+                .. OutForDelivery(1, 1, 1, 1, 1, 1),
+                Fail(DeliveryFailureReason.RecipientUnavailable, 10), To(OrderStatus.InTransit, 60),
+                Fail(DeliveryFailureReason.RecipientUnavailable, 10), To(OrderStatus.InTransit, 120),
+                To(OrderStatus.Delivered, 30),
+            ]);
+            yield return Build(merchant, courier, day.AddHours(1), null, [.. OutForDelivery(1, 1, 1, 1, 1, 1), Fail(DeliveryFailureReason.Damaged, 10)]);
         }
 
         /// <summary>Weeks from May 2026 with 1, 2, 3, 10 and 37 delivered orders of pseudo-random durations, shared by both merchants.</summary>

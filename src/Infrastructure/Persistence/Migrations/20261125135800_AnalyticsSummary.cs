@@ -115,6 +115,10 @@ namespace OrderTracking.Infrastructure.Persistence.Migrations
                 CREATE INDEX ix_order_history_delivery_failures ON order_history (order_id)
                     INCLUDE (reason)
                     WHERE "to" = 'DeliveryFailed';
+
+                CREATE INDEX ix_orders_delivery_failures ON orders (created_at)
+                    INCLUDE (id, merchant_id)
+                    WHERE seconds_in_delivery_failed IS NOT NULL OR status = 'DeliveryFailed';
                 """);
         }
 
@@ -122,6 +126,7 @@ namespace OrderTracking.Infrastructure.Persistence.Migrations
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.Sql("""
+                DROP INDEX ix_orders_delivery_failures;
                 DROP INDEX ix_order_history_delivery_failures;
                 DROP INDEX ix_orders_delivery_time;
                 DROP INDEX ix_orders_merchant_analytics;

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using OrderTracking.Application.Auth.Common;
 using OrderTracking.Application.Common.Interfaces;
+using OrderTracking.Infrastructure.Analytics;
 using OrderTracking.Infrastructure.Export;
 using OrderTracking.Infrastructure.Idempotency;
 using OrderTracking.Infrastructure.Identity;
@@ -30,6 +31,7 @@ public static class DependencyInjection
         services.AddScoped<IUserRepository, UserRepository>();
         services.AddScoped<IPartnerRepository, PartnerRepository>();
         services.AddScoped<ISessionRepository, SessionRepository>();
+        services.AddScoped<IAnalyticsReader, AnalyticsReader>();
         services.AddOptions<SessionOptions>().Bind(configuration.GetSection(SessionOptions.SectionName));
 
         services.AddOptions<JwtOptions>().Bind(configuration.GetSection(JwtOptions.SectionName));

@@ -2,6 +2,7 @@ using System.Net;
 using OrderTracking.Domain.Orders;
 using OrderTracking.Domain.Users;
 using OrderTracking.WebApi.IntegrationTests.Infrastructure;
+using static OrderTracking.WebApi.IntegrationTests.Infrastructure.OrderTimeline;
 
 namespace OrderTracking.WebApi.IntegrationTests;
 
@@ -32,10 +33,91 @@ public sealed class OrderExportTests(ApiFactory api) : IClassFixture<ApiFactory>
     }
 
     [Fact]
+    public async Task Export_honours_the_created_range_inclusive_at_both_ends_and_the_merchant_filter()
+    {
+        var merchantA = await api.CreateUserAsync(UserRole.Merchant);
+        var merchantB = await api.CreateUserAsync(UserRole.Merchant);
+        var courier = await api.CreateUserAsync(UserRole.Delivery);
+        var from = new DateTimeOffset(2026, 4, 1, 0, 0, 0, TimeSpan.Zero);
+        var to = new DateTimeOffset(2026, 4, 2, 0, 0, 0, TimeSpan.Zero);
+        var atFrom = Build(merchantA, courier, from, null);
+        var inside = Build(merchantA, courier, from.AddHours(12), null, To(OrderStatus.Confirmed, 5));
+        var atTo = Build(merchantA, courier, to, null);
+        var beforeFrom = Build(merchantA, courier, from.AddSeconds(-1), null);
+        var afterTo = Build(merchantA, courier, to.AddSeconds(1), null);
+        var otherMerchant = Build(merchantB, courier, from.AddHours(12), null);
+        await api.WithDbAsync(db =>
+        {
+            db.Orders.AddRange(atFrom, inside, atTo, beforeFrom, afterTo, otherMerchant);
+            return db.SaveChangesAsync();
+        });
+        var (admin, _) = await api.SignedInAsync(UserRole.Admin);
+
+        var csv = await ExportAsync(admin, $"merchantId={merchantA.Id}&createdFrom=2026-04-01T00:00:00Z&createdTo=2026-04-02T00:00:00Z");
+        var everyone = await ExportAsync(admin, "createdFrom=2026-04-01T00:00:00Z&createdTo=2026-04-02T00:00:00Z");
+        var confirmedOnly = await ExportAsync(admin, "createdFrom=2026-04-01T00:00:00Z&createdTo=2026-04-02T00:00:00Z&status=Confirmed");
+
+        Assert.Equal([atTo.TrackingCode, inside.TrackingCode, atFrom.TrackingCode], TrackingCodes(csv));
+        Assert.Equal(
+            new[] { atFrom.TrackingCode, inside.TrackingCode, atTo.TrackingCode, otherMerchant.TrackingCode }.Order(StringComparer.Ordinal),
+            TrackingCodes(everyone).Order(StringComparer.Ordinal));
+        Assert.Contains($"{inside.TrackingCode},Confirmed,{merchantA.Id},", confirmedOnly);
+        Assert.Single(TrackingCodes(confirmedOnly));
+        Assert.Contains("2026-04-01T12:00:00Z", csv);
+    }
+
+    [Fact]
+    public async Task A_merchant_exports_only_its_own_orders_even_when_it_names_another_merchant()
+    {
+        var (merchant, _) = await api.SignedInAsync(UserRole.Merchant);
+        var (otherMerchant, otherUser) = await api.SignedInAsync(UserRole.Merchant);
+        var own = await merchant.CreateOrderAsync();
+        var theirs = await otherMerchant.CreateOrderAsync();
+
+        var ownExport = await ExportAsync(merchant, string.Empty);
+        var askedForOther = await ExportAsync(merchant, $"merchantId={otherUser.Id}");
+
+        Assert.Contains(own.TrackingCode, ownExport);
+        Assert.DoesNotContain(theirs.TrackingCode, ownExport);
+        Assert.Empty(TrackingCodes(askedForOther));
+    }
+
+    [Fact]
+    public async Task Export_is_utf8_without_a_byte_order_mark_and_neutralises_plus_and_minus_formulas()
+    {
+        var (merchant, _) = await api.SignedInAsync(UserRole.Merchant);
+        var accented = await merchant.CreateOrderAsync(OrderRequests.ValidOrder(customerName: "Zoë Żółć 東京"));
+        await merchant.CreateOrderAsync(OrderRequests.ValidOrder(customerName: "+SUM(1,2)"));
+        await merchant.CreateOrderAsync(OrderRequests.ValidOrder(customerName: "-2+3"));
+
+        var response = await merchant.GetAsync("/api/orders/export");
+        var bytes = await response.Content.ReadAsByteArrayAsync();
+        var csv = System.Text.Encoding.UTF8.GetString(bytes);
+
+        Assert.Equal("utf-8", response.Content.Headers.ContentType!.CharSet);
+        Assert.NotEqual(0xEF, bytes[0]);
+        Assert.Contains($"{accented.TrackingCode},Pending,", csv);
+        Assert.Contains("Zoë Żółć 東京", csv);
+        Assert.Contains("\"'+SUM(1,2)\"", csv);
+        Assert.Contains(",\"'-2+3\",", csv);
+    }
+
+    [Fact]
     public async Task Export_without_a_token_is_401()
     {
         var response = await api.CreateClient().GetAsync("/api/orders/export");
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
     }
+
+    private static async Task<string> ExportAsync(HttpClient client, string query)
+    {
+        var response = await client.GetAsync("/api/orders/export?" + query);
+        await response.ShouldBeAsync(HttpStatusCode.OK);
+        return await response.Content.ReadAsStringAsync();
+    }
+
+    /// <summary>The first cell of every data row (the CSVs here have no line breaks inside cells).</summary>
+    private static string[] TrackingCodes(string csv) =>
+        csv.Split("\r\n", StringSplitOptions.RemoveEmptyEntries).Skip(1).Select(line => line.Split(',')[0]).ToArray();
 }

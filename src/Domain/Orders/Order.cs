@@ -43,6 +43,12 @@ public sealed class Order : AggregateRoot
     /// <summary>When the order reached <see cref="OrderStatus.Delivered"/>; kept for delivery-time figures.</summary>
     public DateTimeOffset? DeliveredAt { get; private set; }
 
+    /// <summary>When the order entered its current <see cref="Status"/>.</summary>
+    public DateTimeOffset StatusChangedAt { get; private set; }
+
+    /// <summary>How long the order spent in each status it has left; kept for time-in-status figures.</summary>
+    public TimeInStatus TimeInStatus { get; private set; } = TimeInStatus.None;
+
     /// <summary>Optimistic-concurrency token, bumped by the database on every update of the row.</summary>
     public uint Version { get; private set; }
 
@@ -84,6 +90,7 @@ public sealed class Order : AggregateRoot
             EstimatedDeliveryAt = estimatedDeliveryAt,
             CreatedAt = now,
             UpdatedAt = now,
+            StatusChangedAt = now,
         };
         order._items.AddRange(items);
         order._history.Add(new OrderHistoryEntry(order.Id, null, OrderStatus.Pending, now, createdBy, "Order created", null));
@@ -257,7 +264,9 @@ public sealed class Order : AggregateRoot
         }
 
         var from = Status;
+        TimeInStatus = TimeInStatus.After(from, now - StatusChangedAt);
         Status = target;
+        StatusChangedAt = now;
         UpdatedAt = now;
         Append(from, now, actor, note, reason);
         Raise(new OrderStatusChanged(Id, from, target, now));

@@ -19,6 +19,93 @@ export class ApiClientBase {
   }
 }
 
+export class AnalyticsClient extends ApiClientBase {
+    private http: { fetch(url: RequestInfo, init?: RequestInit): Promise<Response> };
+    private baseUrl: string;
+    protected jsonParseReviver: ((key: string, value: any) => any) | undefined = undefined;
+
+    constructor(configuration: ApiClientConfiguration, baseUrl?: string, http?: { fetch(url: RequestInfo, init?: RequestInit): Promise<Response> }) {
+        super(configuration);
+        this.http = http ? http : window as any;
+        this.baseUrl = baseUrl ?? "";
+    }
+
+    /**
+     * Figures over the orders the caller may see that were created at or after from and before to:
+    counts by current status, orders per calendar day in timeZone, minutes from creation to delivery
+    (average and p90), the on-time rate against estimatedDeliveryAt, average minutes in each status,
+    failed-delivery reasons and, for an admin, the top merchants. Admins and merchants only (others get 403).
+     * @param from (optional) Start of the range, inclusive (ISO 8601 with an offset, e.g. 2026-01-01T00:00:00+01:00). Default: 30 days before to.
+     * @param to (optional) End of the range, exclusive (ISO 8601 with an offset). Default: now. At most 731 days after from.
+     * @param timeZone (optional) IANA time zone for the per-day counts, such as Europe/Berlin. Default: UTC.
+     */
+    summary(from?: string | null | undefined, to?: string | null | undefined, timeZone?: string | null | undefined, signal?: AbortSignal): Promise<AnalyticsSummary> {
+        let url_ = this.baseUrl + "/api/analytics/summary?";
+        if (from !== undefined && from !== null)
+            url_ += "from=" + encodeURIComponent("" + from) + "&";
+        if (to !== undefined && to !== null)
+            url_ += "to=" + encodeURIComponent("" + to) + "&";
+        if (timeZone !== undefined && timeZone !== null)
+            url_ += "timeZone=" + encodeURIComponent("" + timeZone) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.processSummary(_response);
+        });
+    }
+
+    protected processSummary(response: Response): Promise<AnalyticsSummary> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as AnalyticsSummary;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ValidationProblemDetails;
+            return throwException("A server side error occurred.", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("A server side error occurred.", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("A server side error occurred.", status, _responseText, _headers, result403);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("A server side error occurred.", status, _responseText, _headers, result429);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<AnalyticsSummary>(null as any);
+    }
+}
+
 export class AssigneesClient extends ApiClientBase {
     private http: { fetch(url: RequestInfo, init?: RequestInit): Promise<Response> };
     private baseUrl: string;
@@ -2037,6 +2124,65 @@ export interface ValidationProblemDetails extends HttpValidationProblemDetails {
     [key: string]: any;
 }
 
+export interface AnalyticsSummary {
+    from: string;
+    to: string;
+    timeZone: string;
+    totalOrders: number;
+    statusCounts: StatusCount[];
+    ordersPerDay: DailyCount[];
+    deliveryTime: DeliveryTimeFigures;
+    onTime: OnTimeFigures;
+    timeInStatus: StatusDuration[];
+    failureReasons: FailureReasonCount[];
+    topMerchants?: MerchantRanking[] | undefined;
+}
+
+export interface StatusCount {
+    status: OrderStatus;
+    orders: number;
+}
+
+export type OrderStatus = "Pending" | "Confirmed" | "Preparing" | "ReadyForPickup" | "PickedUp" | "InTransit" | "Delivered" | "DeliveryFailed" | "Returned" | "Cancelled";
+
+export interface DailyCount {
+    date: string;
+    orders: number;
+}
+
+export interface DeliveryTimeFigures {
+    deliveredOrders: number;
+    averageMinutes?: number | undefined;
+    p90Minutes?: number | undefined;
+}
+
+export interface OnTimeFigures {
+    deliveredWithEstimate: number;
+    deliveredOnTime: number;
+    deliveredWithoutEstimate: number;
+    rate?: number | undefined;
+}
+
+export interface StatusDuration {
+    status: OrderStatus;
+    orders: number;
+    averageMinutes?: number | undefined;
+}
+
+export interface FailureReasonCount {
+    reason: DeliveryFailureReason;
+    attempts: number;
+}
+
+export type DeliveryFailureReason = "RecipientUnavailable" | "AddressNotFound" | "RefusedByRecipient" | "Damaged" | "Other";
+
+export interface MerchantRanking {
+    merchantId: string;
+    name: string;
+    orders: number;
+    deliveredOrders: number;
+}
+
 export interface AssigneesDto {
     couriers?: AssigneeDto[];
     partners?: AssigneeDto[];
@@ -2098,8 +2244,6 @@ export interface OrderDto {
     version: number;
     allowedTransitions: OrderStatus[];
 }
-
-export type OrderStatus = "Pending" | "Confirmed" | "Preparing" | "ReadyForPickup" | "PickedUp" | "InTransit" | "Delivered" | "DeliveryFailed" | "Returned" | "Cancelled";
 
 export interface CustomerDto {
     name?: string;

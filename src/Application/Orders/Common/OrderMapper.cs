@@ -16,6 +16,8 @@ public static partial class OrderMapper
     [MapperIgnoreSource(nameof(Order.DomainEvents))]
     [MapperIgnoreSource(nameof(Order.IsTerminal))]
     [MapperIgnoreSource(nameof(Order.DeliveredAt))]
+    [MapperIgnoreSource(nameof(Order.StatusChangedAt))]
+    [MapperIgnoreSource(nameof(Order.TimeInStatus))]
     [MapValue(nameof(OrderDto.AllowedTransitions), Use = nameof(NoTransitions))]
     private static partial OrderDto MapOrder(Order order);
 

@@ -12,7 +12,7 @@ namespace OrderTracking.Infrastructure.Analytics;
 /// local day and status (which also yields the status counts, delivery, on-time and time-in-status figures), the
 /// p90 delivery time read from an index, the failure reasons from the history, and (for an admin) the top
 /// merchants. They run in one read-only repeatable-read transaction, so every figure describes the same snapshot.
-/// The indexes that serve them are made by the AnalyticsSummary migration (see docs/decisions/0009).
+/// The indexes that serve them are made by the AnalyticsSummary migration (see docs/decisions/0010).
 /// </summary>
 public sealed class AnalyticsReader(AppDbContext db) : IAnalyticsReader
 {

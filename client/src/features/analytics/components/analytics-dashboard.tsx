@@ -33,7 +33,7 @@ export function AnalyticsDashboard() {
           {view.totalOrders === 0 ? (
             <EmptyState title="No orders in this range" description="Choose a longer range, or come back when orders arrive." />
           ) : (
-            <div className="grid-2">
+            <div className="chart-grid">
               <BarChartCard
                 title="Orders per day"
                 description={`By the day they were created (${timeZone}).`}

@@ -10,10 +10,7 @@ export function useDashboardRange() {
   const from = params.get('from');
   const to = params.get('to');
 
-  const range = useMemo<DayRange>(
-    () => (isDay(from) && isDay(to) ? { from, to } : presetRange(defaultRangeDays)),
-    [from, to],
-  );
+  const range = useMemo<DayRange>(() => (isDay(from) && isDay(to) ? { from, to } : presetRange(defaultRangeDays)), [from, to]);
 
   const setRange = useCallback(
     (next: DayRange) => setParams(new URLSearchParams({ from: next.from, to: next.to }), { replace: true }),

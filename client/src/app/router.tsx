@@ -23,6 +23,7 @@ export const routes: RouteObject[] = [
             children: [
               { path: 'orders', ...page(() => import('./routes/orders/list')) },
               { path: 'orders/new', ...page(() => import('./routes/orders/new')) },
+              { path: 'dashboard', ...page(() => import('./routes/dashboard')) },
             ],
           },
           { path: 'orders/:orderId', ...page(() => import('./routes/orders/detail')) },

@@ -1,4 +1,5 @@
 import {
+  AnalyticsClient,
   AssigneesClient,
   AuthClient,
   OrdersClient,
@@ -78,6 +79,7 @@ export function createApi(options: ApiOptions = {}) {
     users: new UsersClient(withToken, baseUrl, http),
     partners: new PartnersClient(withToken, baseUrl, http),
     assignees: new AssigneesClient(withToken, baseUrl, http),
+    analytics: new AnalyticsClient(withToken, baseUrl, http),
     tracking: new TrackingClient(anonymous, baseUrl, plainHttp),
     /** Revokes the refresh-token family on the server; always ends the local session, even offline. */
     async signOut(): Promise<void> {

@@ -23,9 +23,11 @@ export type LiveStatus = 'connecting' | 'live' | 'reconnecting' | 'offline';
 
 /**
  * The query keys live updates touch. The features own their keys (features/orders/api/order-keys.ts,
- * features/tracking/api/use-tracking.ts) and start them with these; a test in src/app holds the two together.
+ * features/tracking/api/use-tracking.ts, features/analytics/api/analytics-keys.ts) and start them with these; a test
+ * in src/app holds the two together.
  */
 export const liveQueryKeys = {
+  analytics: ['analytics'] as const,
   orders: ['orders'] as const,
   orderLists: ['orders', 'list'] as const,
   orderDetail: (orderId: string) => ['orders', 'detail', orderId] as const,
@@ -70,7 +72,7 @@ function normaliseCode(trackingCode: string): string {
 /**
  * One live-update connection and what it keeps true: it reconnects with backoff for as long as it is started, and
  * after every (re)connection re-subscribes the followed tracking codes and refetches what is on screen, so nothing
- * missed while offline stays missing. `orderChanged` refetches the order lists and that order; `trackingChanged`
+ * missed while offline stays missing. `orderChanged` refetches the order lists, that order and the analytics; `trackingChanged`
  * replaces the tracking view. Only active queries refetch; the others are marked stale.
  */
 export function createLiveUpdates({
@@ -103,6 +105,8 @@ export function createLiveUpdates({
 
   function onOrderChanged(message: OrderChangedMessage) {
     void queryClient.invalidateQueries({ queryKey: liveQueryKeys.orderLists });
+    // Any change can move a figure (counts, times, rates), whoever made it.
+    void queryClient.invalidateQueries({ queryKey: liveQueryKeys.analytics });
     // The person who made the change already holds this version (the mutation put the answer in the cache).
     const cached = queryClient.getQueryData<{ version?: number }>(liveQueryKeys.orderDetail(message.orderId));
     if (cached?.version !== message.version) {
@@ -161,7 +165,7 @@ export function createLiveUpdates({
     setStatus('live');
     // Whatever changed before this connection joined its groups was never announced to it: read it now.
     await Promise.all([...followed.keys()].map((code) => subscribeTracking(current, code)));
-    await readAgain([liveQueryKeys.orders, liveQueryKeys.tracking]);
+    await readAgain([liveQueryKeys.orders, liveQueryKeys.tracking, liveQueryKeys.analytics]);
   }
 
   function onClose() {

@@ -1,3 +1,4 @@
+import { analyticsKeys } from '@/features/analytics/api/analytics-keys';
 import { deliveryKeys } from '@/features/deliveries/api/use-deliveries';
 import { orderKeys } from '@/features/orders/api/order-keys';
 import { trackingKeys } from '@/features/tracking/api/use-tracking';
@@ -23,5 +24,11 @@ describe('the query keys live updates invalidate', () => {
   it('are the tracking feature’s key for a code, however it is typed', () => {
     expect(liveQueryKeys.trackingCode(' ot-7f3k9q2m4x ')).toEqual(trackingKeys.code('OT-7F3K9Q2M4X'));
     expect(trackingKeys.code('ot-7f3k9q2m4x').slice(0, 1)).toEqual([...liveQueryKeys.tracking]);
+  });
+
+  it('cover every analytics summary, whatever its range', () => {
+    expect(liveQueryKeys.analytics).toEqual(analyticsKeys.all);
+    const key = analyticsKeys.summary({ from: '2026-11-01T00:00:00.000Z', to: '2026-12-01T00:00:00.000Z', timeZone: 'Europe/Berlin' });
+    expect(key.slice(0, liveQueryKeys.analytics.length)).toEqual([...liveQueryKeys.analytics]);
   });
 });

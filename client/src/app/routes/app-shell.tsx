@@ -10,6 +10,7 @@ const navByRole: Record<UserRole, NavItem[]> = {
   Merchant: [
     { to: '/orders', label: 'Orders', end: true },
     { to: '/orders/new', label: 'New order' },
+    { to: '/dashboard', label: 'Dashboard' },
   ],
   Delivery: [
     { to: '/courier', label: 'My deliveries', end: true },
@@ -18,6 +19,7 @@ const navByRole: Record<UserRole, NavItem[]> = {
   Admin: [
     { to: '/orders', label: 'All orders', end: true },
     { to: '/orders/new', label: 'New order' },
+    { to: '/dashboard', label: 'Dashboard' },
     { to: '/admin/users', label: 'Users' },
     { to: '/admin/partners', label: 'Partners' },
   ],

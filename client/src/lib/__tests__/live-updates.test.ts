@@ -52,22 +52,23 @@ beforeEach(() => vi.useFakeTimers());
 afterEach(() => vi.useRealTimers());
 
 describe('live updates: messages', () => {
-  it('refetches the order lists, that order and its history on orderChanged, and no other order', async () => {
+  it('refetches the order lists, that order, its history and the analytics on orderChanged, and no other order', async () => {
     const { hub, queryClient, live } = setup();
     const lists = watch(queryClient, ['orders', 'list', { status: [] }]);
     const courierList = watch(queryClient, ['orders', 'list', 'courier', 'c1', true]);
     const detail = watch(queryClient, ['orders', 'detail', orderId]);
     const history = watch(queryClient, ['orders', 'history', orderId]);
     const otherDetail = watch(queryClient, ['orders', 'detail', otherOrderId]);
+    const analytics = watch(queryClient, ['analytics', 'summary', { from: 'a', to: 'b', timeZone: 'UTC' }]);
     live.start();
     await vi.advanceTimersByTimeAsync(0);
-    const before = [lists, courierList, detail, history, otherDetail].map((q) => q.fetches.count);
+    const before = [lists, courierList, detail, history, otherDetail, analytics].map((q) => q.fetches.count);
 
     hub.latest.emit('orderChanged', changed());
     await vi.advanceTimersByTimeAsync(0);
 
-    const after = [lists, courierList, detail, history, otherDetail].map((q) => q.fetches.count);
-    expect(after.map((n, i) => n - before[i]!)).toEqual([1, 1, 1, 1, 0]);
+    const after = [lists, courierList, detail, history, otherDetail, analytics].map((q) => q.fetches.count);
+    expect(after.map((n, i) => n - before[i]!)).toEqual([1, 1, 1, 1, 0, 1]);
   });
 
   it('leaves the order alone when the cache already holds the announced version (the change was this screen’s own)', async () => {

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Net;
-using System.Net.Sockets;
 using System.Security.Cryptography;
+using OrderTracking.Testing;
 
 namespace OrderTracking.Benchmarks;
 
@@ -26,7 +26,7 @@ public sealed class ApiServer : IAsyncDisposable
 
     public static async Task<ApiServer> StartAsync(string webApiDll, string connectionString)
     {
-        var baseAddress = new Uri($"http://127.0.0.1:{FreePort()}");
+        var baseAddress = new Uri($"http://127.0.0.1:{LoopbackPort.Free()}");
         var start = new ProcessStartInfo("dotnet", [webApiDll, "--urls", baseAddress.ToString().TrimEnd('/')])
         {
             RedirectStandardOutput = true,
@@ -106,12 +106,5 @@ public sealed class ApiServer : IAsyncDisposable
                 _output.RemoveAt(0);
             }
         }
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

@@ -1,7 +1,5 @@
-using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 using Npgsql;
+using OrderTracking.Testing;
 
 namespace OrderTracking.Benchmarks;
 
@@ -30,36 +28,14 @@ public sealed class BenchDatabase : IAsyncDisposable
             return new BenchDatabase(connectionString, null);
         }
 
-        var bin = FindBinDirectory() ?? throw new InvalidOperationException(
-            "No PostgreSQL server binaries found (initdb in /usr/lib/postgresql/*/bin or on PATH); pass --connection instead.");
         var keep = dataDirectory is not null;
         var root = keep ? Path.GetFullPath(dataDirectory!) : Directory.CreateTempSubdirectory("ot-bench-pg-").FullName;
-        Directory.CreateDirectory(root);
-        var data = Path.Combine(root, "data");
-        var asRoot = Environment.UserName == "root";
-        if (asRoot)
-        {
-            await RunAsync("chown", ["-R", "postgres:", root], asPostgres: false);
-        }
-
-        if (!Directory.Exists(data))
-        {
-            await RunAsync(Path.Combine(bin, "initdb"), ["-D", data, "-U", "postgres", "--auth=trust", "-E", "UTF8", "--no-sync", "--no-instructions"], asRoot);
-        }
-
-        var port = FreePort();
-        await RunAsync(Path.Combine(bin, "pg_ctl"),
-        [
-            "-D", data, "-l", Path.Combine(root, "postgres.log"), "-w", "-t", "120", "start",
-            "-o", $"-p {port} -k {root} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off " +
-                  "-c shared_buffers=1GB -c max_wal_size=4GB -c checkpoint_timeout=30min",
-        ], asRoot);
-
-        var server = $"Host=127.0.0.1;Port={port};Username=postgres;Database=ot_bench;Timeout=60;Command Timeout=0";
+        var cluster = await LocalPostgresCluster.StartAsync(root, "-c shared_buffers=1GB -c max_wal_size=4GB -c checkpoint_timeout=30min");
+        var server = new NpgsqlConnectionStringBuilder(cluster.ServerConnectionString) { Database = "ot_bench", Timeout = 60, CommandTimeout = 0 }.ConnectionString;
         await EnsureDatabaseAsync(server);
         return new BenchDatabase(server, async () =>
         {
-            await RunAsync(Path.Combine(bin, "pg_ctl"), ["-D", data, "-m", "fast", "-w", "stop"], asRoot);
+            await cluster.StopAsync(immediate: false);
             if (!keep)
             {
                 Directory.Delete(root, recursive: true);
@@ -88,40 +64,6 @@ public sealed class BenchDatabase : IAsyncDisposable
         {
             await using var create = new NpgsqlCommand($"CREATE DATABASE \"{target.Database!.Replace("\"", "\"\"", StringComparison.Ordinal)}\"", connection);
             await create.ExecuteNonQueryAsync();
-        }
-    }
-
-    private static string? FindBinDirectory()
-    {
-        var candidates = Directory.Exists("/usr/lib/postgresql")
-            ? Directory.GetDirectories("/usr/lib/postgresql").OrderByDescending(d => d, StringComparer.Ordinal).Select(d => Path.Combine(d, "bin"))
-            : [];
-        var onPath = (Environment.GetEnvironmentVariable("PATH") ?? string.Empty).Split(Path.PathSeparator);
-        return candidates.Concat(onPath).FirstOrDefault(d => File.Exists(Path.Combine(d, "initdb")));
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
-
-    private static async Task RunAsync(string file, string[] args, bool asPostgres)
-    {
-        var start = asPostgres
-            ? new ProcessStartInfo("runuser", ["-u", "postgres", "--", file, .. args])
-            : new ProcessStartInfo(file, args);
-        start.RedirectStandardOutput = true;
-        start.RedirectStandardError = true;
-        start.WorkingDirectory = Path.GetTempPath();
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        if (process.ExitCode != 0)
-        {
-            throw new InvalidOperationException($"{Path.GetFileName(file)} failed ({process.ExitCode}): {await stderr}{await stdout}");
         }
     }
 }

@@ -2,19 +2,13 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 using System.Text;
+using OrderTracking.Testing;
 
 namespace OrderTracking.WebApi.IntegrationTests.Infrastructure;
 
 /// <summary>Real processes for the scale-out tests: WebApi instances and a Redis server, each on a free loopback port.</summary>
 public static class OutOfProcess
 {
-    public static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
-
     /// <summary>The WebApi assembly next to the test binaries (the test project builds it).</summary>
     public static string WebApiAssembly => Path.Combine(AppContext.BaseDirectory, "OrderTracking.WebApi.dll");
 }
@@ -40,7 +34,7 @@ public sealed class WebApiProcess : IAsyncDisposable
 
     public static WebApiProcess Start(string connectionString, string? redis, bool migrateOnStartup = false, params string[] args)
     {
-        var port = OutOfProcess.FreePort();
+        var port = LoopbackPort.Free();
         var start = new ProcessStartInfo("dotnet", [OutOfProcess.WebApiAssembly, .. args])
         {
             RedirectStandardOutput = true,
@@ -151,7 +145,7 @@ public sealed class RedisServer : IAsyncDisposable
     {
         var executable = new[] { "/usr/bin/redis-server", "/usr/local/bin/redis-server" }.FirstOrDefault(File.Exists)
             ?? throw new InvalidOperationException("redis-server is not installed (Debian: apt-get install redis-server); .ci/run installs it.");
-        var port = OutOfProcess.FreePort();
+        var port = LoopbackPort.Free();
         var process = Process.Start(new ProcessStartInfo(executable, ["--port", port.ToString(System.Globalization.CultureInfo.InvariantCulture), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"])
         {
             RedirectStandardOutput = true,

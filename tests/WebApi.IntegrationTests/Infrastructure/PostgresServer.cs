@@ -1,10 +1,8 @@
-using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
 using OrderTracking.Infrastructure.Persistence;
+using OrderTracking.Testing;
 
 namespace OrderTracking.WebApi.IntegrationTests.Infrastructure;
 
@@ -91,35 +89,18 @@ public sealed class PostgresServer
         await command.ExecuteNonQueryAsync();
     }
 
-    /// <summary>A PostgreSQL cluster in a temporary folder, tuned for speed over durability, gone after the run.</summary>
+    /// <summary>A cluster in a temporary folder for this run, stopped and deleted when the run ends.</summary>
     private static class ThrowawayCluster
     {
         public static async Task<string> StartAsync()
         {
-            var bin = FindBinDirectory() ?? throw new InvalidOperationException(
-                "No PostgreSQL server binaries found (looked for initdb in /usr/lib/postgresql/*/bin and on PATH). " +
-                "Install PostgreSQL, or set ConnectionStrings__OrderTracking (or TEST_POSTGRES) to a server the tests may create databases on.");
             var root = Directory.CreateTempSubdirectory("ot-test-pg-").FullName;
-            var data = Path.Combine(root, "data");
-            var port = FreePort();
-            var asRoot = Environment.UserName == "root";
-            if (asRoot)
-            {
-                await RunAsync("chown", ["-R", "postgres:", root], asPostgres: false);
-            }
-
-            await RunAsync(Path.Combine(bin, "initdb"), ["-D", data, "-U", "postgres", "--auth=trust", "-E", "UTF8", "--no-sync", "--no-instructions"], asRoot);
-            await RunAsync(Path.Combine(bin, "pg_ctl"),
-            [
-                "-D", data, "-l", Path.Combine(root, "postgres.log"), "-w", "-t", "60", "start",
-                "-o", $"-p {port} -k {root} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=300",
-            ], asRoot);
-
+            var cluster = await LocalPostgresCluster.StartAsync(root, "-c max_connections=300");
             AppDomain.CurrentDomain.ProcessExit += (_, _) =>
             {
                 try
                 {
-                    RunAsync(Path.Combine(bin, "pg_ctl"), ["-D", data, "-m", "immediate", "stop"], asRoot).GetAwaiter().GetResult();
+                    cluster.StopAsync(immediate: true).GetAwaiter().GetResult();
                     Directory.Delete(root, recursive: true);
                 }
                 catch (Exception ex) when (ex is IOException or InvalidOperationException or UnauthorizedAccessException)
@@ -128,41 +109,7 @@ public sealed class PostgresServer
                 }
             };
 
-            return $"Host=127.0.0.1;Port={port};Username=postgres;Database=postgres";
-        }
-
-        private static string? FindBinDirectory()
-        {
-            var candidates = Directory.Exists("/usr/lib/postgresql")
-                ? Directory.GetDirectories("/usr/lib/postgresql").OrderByDescending(d => d, StringComparer.Ordinal).Select(d => Path.Combine(d, "bin"))
-                : [];
-            var onPath = (Environment.GetEnvironmentVariable("PATH") ?? string.Empty).Split(Path.PathSeparator);
-            return candidates.Concat(onPath).FirstOrDefault(d => File.Exists(Path.Combine(d, "initdb")));
-        }
-
-        private static int FreePort()
-        {
-            using var listener = new TcpListener(IPAddress.Loopback, 0);
-            listener.Start();
-            return ((IPEndPoint)listener.LocalEndpoint).Port;
-        }
-
-        private static async Task RunAsync(string file, string[] args, bool asPostgres)
-        {
-            var start = asPostgres
-                ? new ProcessStartInfo("runuser", ["-u", "postgres", "--", file, .. args])
-                : new ProcessStartInfo(file, args);
-            start.RedirectStandardOutput = true;
-            start.RedirectStandardError = true;
-            start.WorkingDirectory = Path.GetTempPath();
-            using var process = Process.Start(start)!;
-            var stdout = process.StandardOutput.ReadToEndAsync();
-            var stderr = process.StandardError.ReadToEndAsync();
-            await process.WaitForExitAsync();
-            if (process.ExitCode != 0)
-            {
-                throw new InvalidOperationException($"{Path.GetFileName(file)} failed ({process.ExitCode}): {await stderr}{await stdout}");
-            }
+            return cluster.ServerConnectionString;
         }
     }
 }

@@ -67,6 +67,7 @@ public static class OrderTrackingServices
         services.AddExceptionHandler<ProblemDetailsExceptionHandler>();
 
         services.AddJwtAuthentication(builder.Environment);
+        services.AddTrustedProxies(configuration);
         services.AddOrderTrackingRateLimits(configuration);
         services.AddHsts(hsts =>
         {
@@ -183,6 +184,7 @@ public static class OrderTrackingServices
 
     public static WebApplication UseOrderTrackingPipeline(this WebApplication app)
     {
+        app.UseTrustedProxies();
         app.UseMiddleware<SecurityHeadersMiddleware>();
         if (!app.Environment.IsDevelopment())
         {
@@ -200,7 +202,7 @@ public static class OrderTrackingServices
         app.UseClientApp();
         app.UseCors();
         app.UseAuthentication();
-        app.UseRateLimiter();
+        app.UseOrderTrackingRateLimits();
         app.UseAuthorization();
 
         app.MapControllers();

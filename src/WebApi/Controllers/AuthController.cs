@@ -31,7 +31,8 @@ public sealed class AuthController(IMediator mediator) : ApiControllerBase
     /// </summary>
     [HttpPost("refresh")]
     [AllowAnonymous]
-    [EnableRateLimiting(RateLimits.SignIn)]
+    [DisableRateLimiting] // Its bucket is per refresh token, which only exists once the body is bound.
+    [ServiceFilter<RefreshRateLimitFilter>]
     [ProducesResponseType<LoginResult>(StatusCodes.Status200OK)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status429TooManyRequests)]
     public async Task<LoginResult> Refresh(RefreshSessionCommand request, CancellationToken cancellationToken) =>

@@ -1,17 +1,20 @@
 using System.Globalization;
 using System.Security.Claims;
 using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.IdentityModel.JsonWebTokens;
-using OrderTracking.Domain.Partners;
+using OrderTracking.Infrastructure.Identity;
 using OrderTracking.WebApi.Infrastructure;
 
 namespace OrderTracking.WebApi.Security;
 
 /// <summary>
-/// The rate limits (ASP.NET Core's own limiter): sign-in and refresh per client address, public tracking per
-/// client address, the partner API per key, everything else per signed-in user. Limits come from the
-/// <c>RateLimiting</c> configuration section; a refused request gets 429 with <c>Retry-After</c>.
+/// The rate limits (ASP.NET Core's own limiter): sign-in and public tracking per client address, refresh per
+/// refresh token (<see cref="RefreshRateLimitFilter"/>), the partner API per authenticated partner, everything else
+/// per signed-in user; refused API keys and refresh tokens per client address (<see cref="CredentialRefusals"/>).
+/// The client address is the forwarded one only behind a trusted proxy (<see cref="TrustedProxies"/>). Limits come
+/// from the <c>RateLimiting</c> configuration section; a refused request gets 429 with <c>Retry-After</c>.
 /// </summary>
 public static class RateLimits
 {
@@ -30,24 +33,55 @@ public static class RateLimits
     {
         public const string SectionName = "RateLimiting";
         public Limit SignIn { get; set; } = new() { PermitLimit = 10 };
+        public Limit Refresh { get; set; } = new() { PermitLimit = 10 };
+        public Limit RefusedCredentials { get; set; } = new() { PermitLimit = 20 };
         public Limit Tracking { get; set; } = new() { PermitLimit = 60 };
         public Limit Partner { get; set; } = new() { PermitLimit = 600 };
         public Limit User { get; set; } = new() { PermitLimit = 600 };
+
+        /// <summary>Hub method calls per connection.</summary>
+        public Limit HubInvocations { get; set; } = new() { PermitLimit = 30 };
+
+        /// <summary>Tracking codes one hub connection may follow at once; a tracking page needs one.</summary>
+        public int TrackingCodesPerConnection { get; set; } = 5;
+
+        /// <summary>Hub connections without a signed-in user from one client address, on one instance.</summary>
+        public int AnonymousHubConnectionsPerAddress { get; set; } = 20;
     }
 
     public static IServiceCollection AddOrderTrackingRateLimits(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<Options>().Bind(configuration.GetSection(Options.SectionName));
+        services.AddSingleton<CredentialRefusals>();
+        services.AddSingleton<RefreshRateLimitFilter>();
         services.AddRateLimiter(limiter =>
         {
             limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            limiter.OnRejected = WriteRejectionAsync;
+            limiter.OnRejected = (rejected, _) => new ValueTask(WriteTooManyRequestsAsync(
+                rejected.HttpContext,
+                rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : null));
             limiter.AddPolicy(SignIn, context => Window(context, o => o.SignIn, ClientAddress(context)));
             limiter.AddPolicy(Tracking, context => Window(context, o => o.Tracking, ClientAddress(context)));
-            limiter.AddPolicy(Partner, context => Window(context, o => o.Partner, PartnerKey(context)));
+            limiter.AddPolicy(Partner, context => Window(context, o => o.Partner, AuthenticatedPartner(context)));
             limiter.AddPolicy(User, context => Window(context, o => o.User, SignedInUser(context)));
         });
         return services;
+    }
+
+    /// <summary>After authentication: the partner API's key is checked first, so its bucket is the partner's.</summary>
+    public static IApplicationBuilder UseOrderTrackingRateLimits(this IApplicationBuilder app)
+    {
+        app.Use(AuthenticatePartnerKeyAsync);
+        return app.UseRateLimiter();
+    }
+
+    public static string ClientAddress(HttpContext context) => "ip:" + (context.Connection.RemoteIpAddress?.ToString() ?? "unknown");
+
+    public static Task WriteTooManyRequestsAsync(HttpContext http, TimeSpan? wait)
+    {
+        var retryAfter = wait is { } after ? Math.Max(1, (int)Math.Ceiling(after.TotalSeconds)) : 60;
+        http.Response.Headers.RetryAfter = retryAfter.ToString(CultureInfo.InvariantCulture);
+        return ProblemResponses.WriteAsync(http, StatusCodes.Status429TooManyRequests, ProblemTypes.TooManyRequests, "Too many requests", $"Slow down: try again in {retryAfter} seconds.");
     }
 
     private static RateLimitPartition<string> Window(HttpContext context, Func<Options, Limit> pick, string partition)
@@ -61,22 +95,41 @@ public static class RateLimits
         });
     }
 
-    private static string ClientAddress(HttpContext context) => "ip:" + (context.Connection.RemoteIpAddress?.ToString() ?? "unknown");
+    /// <summary>
+    /// On partner routes, checks the API key before the limiter (the authorization step reuses this answer), so the
+    /// bucket is the partner's and a key naming someone else's public id costs that partner nothing. A refused key
+    /// is charged to the sender's address; an address out of refusals is not looked up at all.
+    /// </summary>
+    private static async Task AuthenticatePartnerKeyAsync(HttpContext context, RequestDelegate next)
+    {
+        if (context.GetEndpoint()?.Metadata.GetMetadata<EnableRateLimitingAttribute>()?.PolicyName == Partner
+            && context.Request.Headers.ContainsKey(ApiKeyAuthenticationHandler.HeaderName))
+        {
+            var refusals = context.RequestServices.GetRequiredService<CredentialRefusals>();
+            var address = ClientAddress(context);
+            if (refusals.IsSpent(Partner, address, out var retryAfter))
+            {
+                await WriteTooManyRequestsAsync(context, retryAfter);
+                return;
+            }
 
-    /// <summary>The key's public id (never the secret), so each key has its own budget before it is even checked.</summary>
-    private static string PartnerKey(HttpContext context) =>
-        ApiKeyFormat.TryParse(context.Request.Headers[ApiKeyAuthenticationHandler.HeaderName].ToString(), out var publicId, out _)
-            ? "key:" + publicId
-            : ClientAddress(context);
+            var result = await context.AuthenticateAsync(ApiKeyAuthenticationHandler.SchemeName);
+            if (result.Succeeded)
+            {
+                context.User = result.Principal;
+            }
+            else
+            {
+                refusals.Count(Partner, address);
+            }
+        }
+
+        await next(context);
+    }
+
+    private static string AuthenticatedPartner(HttpContext context) =>
+        context.User.FindFirstValue(TokenClaims.PartnerId) is { } id ? "partner:" + id : ClientAddress(context);
 
     private static string SignedInUser(HttpContext context) =>
         context.User.FindFirstValue(JwtRegisteredClaimNames.Sub) is { } id ? "user:" + id : ClientAddress(context);
-
-    private static async ValueTask WriteRejectionAsync(OnRejectedContext rejected, CancellationToken cancellationToken)
-    {
-        var http = rejected.HttpContext;
-        var retryAfter = rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? (int)Math.Ceiling(wait.TotalSeconds) : 60;
-        http.Response.Headers.RetryAfter = retryAfter.ToString(CultureInfo.InvariantCulture);
-        await ProblemResponses.WriteAsync(http, StatusCodes.Status429TooManyRequests, ProblemTypes.TooManyRequests, "Too many requests", $"Slow down: try again in {retryAfter} seconds.");
-    }
 }

@@ -1,3 +1,4 @@
+using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using Microsoft.AspNetCore.Hosting;
@@ -31,6 +32,11 @@ public class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
 
     /// <summary>Settings a test class may add or override (rate limits, lifetimes...).</summary>
     protected virtual IDictionary<string, string?> ExtraSettings => new Dictionary<string, string?>();
+
+    /// <summary>
+    /// The address every request comes from, as a load balancer's connection would; the in-memory server sets none.
+    /// </summary>
+    protected virtual IPAddress? ConnectionAddress => null;
 
     public async Task InitializeAsync()
     {
@@ -70,6 +76,10 @@ public class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
                 ["RateLimiting:Tracking:PermitLimit"] = "100000",
                 ["RateLimiting:Partner:PermitLimit"] = "100000",
                 ["RateLimiting:User:PermitLimit"] = "100000",
+                ["RateLimiting:Refresh:PermitLimit"] = "100000",
+                ["RateLimiting:RefusedCredentials:PermitLimit"] = "100000",
+                ["RateLimiting:HubInvocations:PermitLimit"] = "100000",
+                ["RateLimiting:AnonymousHubConnectionsPerAddress"] = "100000",
             };
             foreach (var (key, value) in ExtraSettings)
             {
@@ -78,6 +88,11 @@ public class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
 
             configuration.AddInMemoryCollection(settings);
         });
+        if (ConnectionAddress is { } address)
+        {
+            builder.ConfigureServices(services => services.AddSingleton<IStartupFilter>(new ConnectionAddressFilter(address)));
+        }
+
         builder.ConfigureLogging(logging =>
         {
             logging.AddProvider(Logs);

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.Tokens;
 using NSwag;
@@ -46,7 +47,8 @@ public static class OrderTrackingServices
             ];
         });
 
-        var signalR = services.AddSignalR().AddJsonProtocol(json => json.PayloadSerializerOptions.Converters.Add(new JsonStringEnumConverter()));
+        services.AddSingleton<HubLimitsFilter>();
+        var signalR = services.AddSignalR(hub => hub.AddFilter<HubLimitsFilter>()).AddJsonProtocol(json => json.PayloadSerializerOptions.Converters.Add(new JsonStringEnumConverter()));
 
         // Several instances behind a load balancer share live updates through Redis; one instance needs nothing.
         if (configuration["Redis:ConnectionString"] is { Length: > 0 } redis)

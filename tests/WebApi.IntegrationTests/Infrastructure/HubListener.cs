@@ -9,10 +9,16 @@ namespace OrderTracking.WebApi.IntegrationTests.Infrastructure;
 public sealed class HubListener : IAsyncDisposable
 {
     private readonly ConcurrentQueue<(string Event, JsonElement Payload)> _received = new();
+    private readonly TaskCompletionSource<Exception?> _closed = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     private HubListener(HubConnection connection)
     {
         Connection = connection;
+        connection.Closed += error =>
+        {
+            _closed.TrySetResult(error);
+            return Task.CompletedTask;
+        };
         foreach (var name in new[] { "orderChanged", "trackingChanged" })
         {
             connection.On<JsonElement>(name, payload => _received.Enqueue((name, payload)));
@@ -23,12 +29,18 @@ public sealed class HubListener : IAsyncDisposable
 
     public IReadOnlyList<(string Event, JsonElement Payload)> Received => _received.ToList();
 
-    public static async Task<HubListener> ConnectAsync(ApiFactory api, Func<Task<string?>>? accessToken = null, bool reconnect = false)
+    /// <param name="forwardedFor">sent as X-Forwarded-For, for factories that sit behind a trusted proxy</param>
+    public static async Task<HubListener> ConnectAsync(ApiFactory api, Func<Task<string?>>? accessToken = null, bool reconnect = false, string? forwardedFor = null)
     {
         var builder = new HubConnectionBuilder().WithUrl(new Uri(api.Server.BaseAddress, "/hubs/orders"), options =>
         {
             options.HttpMessageHandlerFactory = _ => api.Server.CreateHandler();
             options.Transports = HttpTransportType.LongPolling;
+            if (forwardedFor is not null)
+            {
+                options.Headers["X-Forwarded-For"] = forwardedFor;
+            }
+
             if (accessToken is not null)
             {
                 options.AccessTokenProvider = accessToken;
@@ -61,6 +73,9 @@ public sealed class HubListener : IAsyncDisposable
             await Task.Delay(25);
         }
     }
+
+    /// <summary>Waits for the server to close this connection, and returns the error it closed it with.</summary>
+    public async Task<Exception?> ClosedAsync(TimeSpan? timeout = null) => await _closed.Task.WaitAsync(timeout ?? TimeSpan.FromSeconds(10));
 
     public ValueTask DisposeAsync() => Connection.DisposeAsync();
 }

@@ -1,6 +1,9 @@
+using System.Globalization;
+using System.Security.Claims;
 using Microsoft.AspNetCore.SignalR;
 using OrderTracking.Domain.Common;
 using OrderTracking.Domain.Orders;
+using OrderTracking.Infrastructure.Identity;
 using OrderTracking.WebApi.Security;
 
 namespace OrderTracking.WebApi.Hubs;
@@ -10,7 +13,8 @@ namespace OrderTracking.WebApi.Hubs;
 /// join the groups of exactly what they may see and receive <c>orderChanged</c>. Anyone may call
 /// <see cref="SubscribeToTracking"/> and receive <c>trackingChanged</c> with the public view of that order.
 /// </summary>
-public sealed class OrdersHub : Hub
+/// <remarks>A user's connections are closed as soon as their sessions end (<see cref="UserConnections"/>).</remarks>
+public sealed class OrdersHub(UserConnections userConnections) : Hub
 {
     public const string Path = "/hubs/orders";
     public const string OrderChangedEvent = "orderChanged";
@@ -20,6 +24,7 @@ public sealed class OrdersHub : Hub
     {
         if (CurrentActor.FromPrincipal(Context.User) is { } actor)
         {
+            userConnections.Add(actor.Id, SessionVersionOf(Context.User!), Context);
             foreach (var group in GroupsOf(actor))
             {
                 await Groups.AddToGroupAsync(Context.ConnectionId, group);
@@ -28,6 +33,20 @@ public sealed class OrdersHub : Hub
 
         await base.OnConnectedAsync();
     }
+
+    public override Task OnDisconnectedAsync(Exception? exception)
+    {
+        if (CurrentActor.FromPrincipal(Context.User) is { } actor)
+        {
+            userConnections.Remove(actor.Id, Context.ConnectionId);
+        }
+
+        return base.OnDisconnectedAsync(exception);
+    }
+
+    /// <summary>The bearer handler has checked the claim already; a connection cannot open without it.</summary>
+    private static int SessionVersionOf(ClaimsPrincipal user) =>
+        int.Parse(user.FindFirst(TokenClaims.SessionVersion)!.Value, NumberStyles.None, CultureInfo.InvariantCulture);
 
     /// <summary>
     /// Follows one order's public view. It answers the same for every well-formed code, known or not, so it tells

@@ -31,7 +31,7 @@ scripts/junit-check.sh "$results" generated-api-client-is-current \
   bash -c 'scripts/generate-api.sh >/dev/null && git diff --exit-code -- src/WebApi/openapi.json client/src/lib/api/generated.ts' || status=1
 
 scripts/junit-check.sh "$results" compose-file-is-valid \
-  bash -c 'command -v docker-compose >/dev/null || { echo "docker-compose is not installed (apt-get install docker-compose)"; exit 1; }; docker-compose --env-file .env.example config -q' || status=1
+  bash -c 'command -v docker-compose >/dev/null || { echo "docker-compose is not installed (apt-get install docker-compose)"; exit 1; }; env POSTGRES_PASSWORD=compose-check Jwt__SigningKey=compose-check docker-compose --env-file .env.example config -q && if docker-compose --env-file .env.example config -q 2>/dev/null; then echo "compose starts with .env.example alone: its secrets must be empty"; exit 1; fi' || status=1
 
 if [ -f client/package.json ]; then
   suites="$suites,vitest,playwright"

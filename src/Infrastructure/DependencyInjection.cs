@@ -32,7 +32,13 @@ public static class DependencyInjection
         services.AddScoped<IPartnerRepository, PartnerRepository>();
         services.AddScoped<ISessionRepository, SessionRepository>();
         services.AddScoped<IAnalyticsReader, AnalyticsReader>();
-        services.AddOptions<SessionOptions>().Bind(configuration.GetSection(SessionOptions.SectionName));
+        services.AddOptions<SessionOptions>().Bind(configuration.GetSection(SessionOptions.SectionName))
+            .Validate(
+                sessions => sessions.AccessCheckCacheSeconds is >= 0 and <= SessionOptions.MaxAccessCheckCacheSeconds,
+                $"Sessions:AccessCheckCacheSeconds must be between 0 and {SessionOptions.MaxAccessCheckCacheSeconds}: an account change must end access within a few seconds.")
+            .ValidateOnStart();
+        services.AddMemoryCache();
+        services.AddScoped<IUserSessionCheck, UserSessionCheck>();
 
         services.AddOptions<JwtOptions>().Bind(configuration.GetSection(JwtOptions.SectionName));
         services.AddOptions<PasswordHashingOptions>().Bind(configuration.GetSection(PasswordHashingOptions.SectionName));

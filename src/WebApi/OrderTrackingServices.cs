@@ -113,18 +113,21 @@ public static class OrderTrackingServices
     private static void AddJwtAuthentication(this IServiceCollection services, IWebHostEnvironment environment)
     {
         services.AddOptions<JwtOptions>()
-            .Validate(
-                jwt => environment.IsDevelopment() || Encoding.UTF8.GetByteCount(jwt.SigningKey) >= JwtOptions.MinimumKeyBytes,
-                $"Jwt:SigningKey must be set to at least {JwtOptions.MinimumKeyBytes} bytes (for example: openssl rand -base64 48).")
             .PostConfigure(jwt =>
             {
-                // Development without a key still starts, with a key that lives as long as the process.
-                if (environment.IsDevelopment() && Encoding.UTF8.GetByteCount(jwt.SigningKey) < JwtOptions.MinimumKeyBytes)
+                // Development without a key gets a random one, kept in a git-ignored file so sessions survive a restart.
+                if (environment.IsDevelopment() && string.IsNullOrEmpty(jwt.SigningKey))
                 {
-                    jwt.SigningKey = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(48));
+                    jwt.SigningKey = DevelopmentSigningKey.LoadOrCreate(Path.Combine(environment.ContentRootPath, jwt.DevelopmentKeyFile));
                 }
             })
             .ValidateOnStart();
+        services.AddSingleton<IValidateOptions<JwtOptions>, SigningKeyValidation>();
+
+        // Ending a user's sessions also ends their live connections: at once here, within seconds on other instances.
+        services.AddSingleton<UserConnections>();
+        services.AddScoped<ISessionEndNotifier, SignalRSessionEndNotifier>();
+        services.AddHostedService<EndedSessionSweep>();
 
         services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme)
             .AddJwtBearer()
@@ -153,6 +156,7 @@ public static class OrderTrackingServices
                 bearer.Events = new JwtBearerEvents
                 {
                     OnChallenge = AuthenticationProblems.WriteChallengeAsync,
+                    OnTokenValidated = SessionStateCheck.RefuseEndedSessionsAsync,
 
                     // Browsers cannot set headers on WebSockets, so the hub takes the token from the query string.
                     OnMessageReceived = context =>

@@ -16,7 +16,7 @@ public sealed class SessionFamilyTests
 
         Assert.Equal(RefreshOutcome.Rotate, family.Redeem(token, Now.AddMinutes(1), Grace));
         Assert.Equal(Now.AddMinutes(1), token.SpentAt);
-        Assert.Equal(RefreshOutcome.Rotate, family.Redeem(token, Now.AddMinutes(1).AddSeconds(5), Grace));
+        Assert.Equal(RefreshOutcome.RepeatSuccessor, family.Redeem(token, Now.AddMinutes(1).AddSeconds(5), Grace));
         Assert.Equal(RefreshOutcome.ReuseDetected, family.Redeem(token, Now.AddMinutes(2), Grace));
         Assert.Equal(SessionRevocationReason.TokenReuse, family.RevocationReason);
 

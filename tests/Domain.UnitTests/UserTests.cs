@@ -30,4 +30,32 @@ public sealed class UserTests
         Assert.Throws<DomainValidationException>(() => user.Rename(new string('x', 201), Now));
         Assert.Throws<DomainValidationException>(() => user.ChangePasswordHash(string.Empty, Now));
     }
+
+    [Fact]
+    public void Deactivation_a_new_role_and_a_password_reset_each_end_the_sessions_and_nothing_else_does()
+    {
+        var user = User.Create("a@example.com", "A", UserRole.Merchant, "hash", Now);
+        var issuedAt = user.SessionVersion;
+
+        user.Rename("B", Now);
+        user.ChangeRole(UserRole.Merchant, Now);
+        user.Activate(Now);
+        user.RecordSuccessfulSignIn();
+        Assert.True(user.SessionState.Accepts(issuedAt));
+
+        var seen = new List<int> { user.SessionVersion };
+        user.Deactivate(Now);
+        seen.Add(user.SessionVersion);
+        user.Activate(Now);
+        user.ChangeRole(UserRole.Delivery, Now);
+        seen.Add(user.SessionVersion);
+        user.ResetPassword("new-hash", Now);
+        seen.Add(user.SessionVersion);
+
+        Assert.Equal(4, seen.Distinct().Count());
+        Assert.False(user.SessionState.Accepts(issuedAt));
+        Assert.True(user.SessionState.Accepts(user.SessionVersion));
+        user.Deactivate(Now);
+        Assert.False(user.SessionState.Accepts(user.SessionVersion));
+    }
 }

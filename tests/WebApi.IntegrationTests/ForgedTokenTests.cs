@@ -11,7 +11,7 @@ namespace OrderTracking.WebApi.IntegrationTests;
 
 public sealed class ForgedTokenTests(ApiFactory api) : IClassFixture<ApiFactory>
 {
-    private static string Sign(Guid userId, string key = ApiFactory.SigningKey, string issuer = "order-tracking", string audience = "order-tracking",
+    private static string Sign(Guid userId, string? key = null, string issuer = "order-tracking", string audience = "order-tracking",
         DateTime? expires = null, string algorithm = SecurityAlgorithms.HmacSha256)
     {
         var now = DateTime.UtcNow;
@@ -22,8 +22,8 @@ public sealed class ForgedTokenTests(ApiFactory api) : IClassFixture<ApiFactory>
             IssuedAt = (expires ?? now.AddMinutes(10)).AddMinutes(-20),
             NotBefore = (expires ?? now.AddMinutes(10)).AddMinutes(-20),
             Expires = expires ?? now.AddMinutes(10),
-            SigningCredentials = new SigningCredentials(new SymmetricSecurityKey(Encoding.UTF8.GetBytes(key)), algorithm),
-            Subject = new ClaimsIdentity([new Claim("sub", userId.ToString()), new Claim("name", "Forger"), new Claim("role", "Admin")]),
+            SigningCredentials = new SigningCredentials(new SymmetricSecurityKey(Encoding.UTF8.GetBytes(key ?? ApiFactory.SigningKey)), algorithm),
+            Subject = new ClaimsIdentity([new Claim("sub", userId.ToString()), new Claim("name", "Forger"), new Claim("role", "Admin"), new Claim("sv", "0", ClaimValueTypes.Integer32)]),
         });
     }
 
@@ -42,6 +42,36 @@ public sealed class ForgedTokenTests(ApiFactory api) : IClassFixture<ApiFactory>
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", Sign(admin.Id));
 
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/users")).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_well_signed_token_whose_subject_names_no_user_is_401()
+    {
+        var client = api.CreateClient();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", Sign(Guid.NewGuid()));
+
+        var response = await client.GetAsync("/api/users");
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        await response.ProblemAsync();
+    }
+
+    [Fact]
+    public async Task A_well_signed_token_without_a_session_version_is_401()
+    {
+        var admin = await api.CreateUserAsync(UserRole.Admin);
+        var client = api.CreateClient();
+        var token = new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
+        {
+            Issuer = "order-tracking",
+            Audience = "order-tracking",
+            Expires = DateTime.UtcNow.AddMinutes(10),
+            SigningCredentials = new SigningCredentials(new SymmetricSecurityKey(Encoding.UTF8.GetBytes(ApiFactory.SigningKey)), SecurityAlgorithms.HmacSha256),
+            Subject = new ClaimsIdentity([new Claim("sub", admin.Id.ToString()), new Claim("role", "Admin")]),
+        });
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, (await client.GetAsync("/api/users")).StatusCode);
     }
 
     [Theory]

@@ -134,7 +134,7 @@ public sealed class LiveUpdateTests(ApiFactory api) : IClassFixture<ApiFactory>
                 NotBefore = now,
                 Expires = now.AddSeconds(2),
                 SigningCredentials = new SigningCredentials(new SymmetricSecurityKey(Encoding.UTF8.GetBytes(ApiFactory.SigningKey)), SecurityAlgorithms.HmacSha256),
-                Subject = new ClaimsIdentity([new Claim("sub", merchantUser.Id.ToString()), new Claim("name", "M"), new Claim("role", "Merchant")]),
+                Subject = new ClaimsIdentity([new Claim("sub", merchantUser.Id.ToString()), new Claim("name", "M"), new Claim("role", "Merchant"), new Claim("sv", "0", ClaimValueTypes.Integer32)]),
             });
             api.RememberSecret(token);
             return token;

@@ -161,26 +161,53 @@ public sealed class RefreshGraceTests(RefreshGraceTests.Factory api) : IClassFix
         protected override IDictionary<string, string?> ExtraSettings => new Dictionary<string, string?> { ["Sessions:RefreshReuseGraceSeconds"] = "60" };
     }
 
+    private async Task<LoginResponse> RefreshOkAsync(string refreshToken)
+    {
+        var response = await api.CreateClient().PostAsJsonAsync("/api/auth/refresh", new { refreshToken });
+        await response.ShouldBeAsync(HttpStatusCode.OK);
+        var pair = await response.ReadAsync<LoginResponse>();
+        api.RememberSecret(pair.RefreshToken!);
+        api.RememberSecret(pair.AccessToken);
+        return pair;
+    }
+
+    private Task<int> RefreshTokensOfAsync(Guid userId) =>
+        api.WithDbAsync(db => Task.FromResult(db.RefreshTokens.Count(t => db.SessionFamilies.Any(f => f.Id == t.FamilyId && f.UserId == userId))));
+
     [Fact]
-    public async Task Two_tabs_refreshing_with_the_same_token_within_the_grace_window_both_keep_working()
+    public async Task Two_tabs_refreshing_with_the_same_token_at_once_get_the_same_successor()
     {
         var user = await api.CreateUserAsync(UserRole.Merchant);
         var login = await (await api.CreateClient().PostAsJsonAsync("/api/auth/login", new { email = user.Email, password = user.Password })).ReadAsync<LoginResponse>();
         api.RememberSecret(login.RefreshToken!);
 
-        var tabs = await Task.WhenAll(Enumerable.Range(0, 2).Select(_ => api.CreateClient().PostAsJsonAsync("/api/auth/refresh", new { refreshToken = login.RefreshToken })));
-        var pairs = await Task.WhenAll(tabs.Select(t => t.ReadAsync<LoginResponse>()));
-        foreach (var pair in pairs)
-        {
-            api.RememberSecret(pair.RefreshToken!);
-        }
+        var tabs = await Task.WhenAll(Enumerable.Range(0, 2).Select(_ => RefreshOkAsync(login.RefreshToken!)));
 
-        Assert.All(tabs, t => Assert.Equal(HttpStatusCode.OK, t.StatusCode));
-        foreach (var pair in pairs)
-        {
-            var next = await api.CreateClient().PostAsJsonAsync("/api/auth/refresh", new { refreshToken = pair.RefreshToken });
-            Assert.Equal(HttpStatusCode.OK, next.StatusCode);
-            api.RememberSecret((await next.ReadAsync<LoginResponse>()).RefreshToken!);
-        }
+        Assert.Equal(tabs[0].RefreshToken, tabs[1].RefreshToken);
+        Assert.Equal(2, await RefreshTokensOfAsync(user.Id));
+        await RefreshOkAsync(tabs[0].RefreshToken!);
+    }
+
+    [Fact]
+    public async Task Within_the_grace_a_spent_token_returns_the_successor_it_returned_the_first_time_and_opens_no_second_branch()
+    {
+        var user = await api.CreateUserAsync(UserRole.Merchant);
+        var login = await (await api.CreateClient().PostAsJsonAsync("/api/auth/login", new { email = user.Email, password = user.Password })).ReadAsync<LoginResponse>();
+        api.RememberSecret(login.RefreshToken!);
+
+        var first = await RefreshOkAsync(login.RefreshToken!);
+        var repeat = await RefreshOkAsync(login.RefreshToken!);
+        Assert.Equal(first.RefreshToken, repeat.RefreshToken);
+        Assert.Equal(2, await RefreshTokensOfAsync(user.Id));
+
+        // The one line of tokens moves on; the first token still answers with its own successor, not a new branch.
+        var next = await RefreshOkAsync(first.RefreshToken!);
+        Assert.NotEqual(first.RefreshToken, next.RefreshToken);
+        Assert.Equal(first.RefreshToken, (await RefreshOkAsync(login.RefreshToken!)).RefreshToken);
+        Assert.Equal(next.RefreshToken, (await RefreshOkAsync(first.RefreshToken!)).RefreshToken);
+        Assert.Equal(3, await RefreshTokensOfAsync(user.Id));
+        var me = api.CreateClient();
+        me.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", repeat.AccessToken);
+        Assert.Equal(HttpStatusCode.OK, (await me.GetAsync("/api/auth/me")).StatusCode);
     }
 }

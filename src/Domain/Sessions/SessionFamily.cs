@@ -38,8 +38,8 @@ public sealed class SessionFamily
 
     /// <summary>
     /// Decides what presenting <paramref name="token"/> of this family at <paramref name="now"/> means. A token
-    /// spent within <paramref name="grace"/> still rotates (two tabs refreshing at once); a token spent before
-    /// that is being replayed, so the whole family is revoked.
+    /// spent within <paramref name="grace"/> gets the successor it was spent for again (two tabs refreshing at once);
+    /// a token spent before that is being replayed, so the whole family is revoked.
     /// </summary>
     public RefreshOutcome Redeem(RefreshToken token, DateTimeOffset now, TimeSpan grace)
     {
@@ -48,8 +48,13 @@ public sealed class SessionFamily
             return RefreshOutcome.Refused;
         }
 
-        if (token.SpentAt is { } spentAt && now - spentAt > grace)
+        if (token.SpentAt is { } spentAt)
         {
+            if (now - spentAt <= grace)
+            {
+                return RefreshOutcome.RepeatSuccessor;
+            }
+
             Revoke(SessionRevocationReason.TokenReuse, now);
             return RefreshOutcome.ReuseDetected;
         }

@@ -30,6 +30,12 @@ public sealed class User
     public DateTimeOffset? FailedSignInWindowStart { get; private set; }
     public DateTimeOffset? LockedUntil { get; private set; }
 
+    /// <summary>
+    /// Moves on with every change that must end the user's sessions: a deactivation, a role change, a password
+    /// reset. Access tokens carry the value they were issued with and are refused once it has moved on.
+    /// </summary>
+    public int SessionVersion { get; private set; }
+
     /// <summary>Optimistic-concurrency token, so concurrent failed sign-ins are all counted.</summary>
     public uint Version { get; private set; }
 
@@ -71,21 +77,46 @@ public sealed class User
         UpdatedAt = now;
     }
 
+    /// <summary>A new role ends the user's sessions: tokens issued for the old role stop working.</summary>
     public void ChangeRole(UserRole role, DateTimeOffset now)
     {
+        if (role == Role)
+        {
+            return;
+        }
+
         Role = role;
-        UpdatedAt = now;
+        EndSessions(now);
     }
 
     public void Activate(DateTimeOffset now)
     {
+        if (IsActive)
+        {
+            return;
+        }
+
         IsActive = true;
         UpdatedAt = now;
     }
 
+    /// <summary>A deactivated account keeps no session.</summary>
     public void Deactivate(DateTimeOffset now)
     {
+        if (!IsActive)
+        {
+            return;
+        }
+
         IsActive = false;
+        EndSessions(now);
+    }
+
+    public UserSessionState SessionState => new(IsActive, SessionVersion);
+
+    private void EndSessions(DateTimeOffset now)
+    {
+        SessionVersion++;
         UpdatedAt = now;
     }
 
@@ -121,11 +152,12 @@ public sealed class User
         LockedUntil = null;
     }
 
-    /// <summary>A password reset by an admin also lifts a lockout.</summary>
+    /// <summary>A password reset by an admin also lifts a lockout, and ends the user's sessions.</summary>
     public void ResetPassword(string passwordHash, DateTimeOffset now)
     {
         ChangePasswordHash(passwordHash, now);
         RecordSuccessfulSignIn();
+        EndSessions(now);
     }
 
     public void ChangePasswordHash(string passwordHash, DateTimeOffset now)

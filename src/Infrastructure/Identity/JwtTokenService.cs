@@ -1,4 +1,5 @@
 using System.Buffers.Text;
+using System.Globalization;
 using System.Security.Claims;
 using System.Security.Cryptography;
 using System.Text;
@@ -34,6 +35,7 @@ public sealed class JwtTokenService(IOptions<JwtOptions> options, TimeProvider t
                 new Claim(JwtRegisteredClaimNames.Email, user.Email),
                 new Claim(JwtRegisteredClaimNames.Name, user.DisplayName),
                 new Claim(TokenClaims.Role, user.Role.ToString()),
+                new Claim(TokenClaims.SessionVersion, user.SessionVersion.ToString(CultureInfo.InvariantCulture), ClaimValueTypes.Integer32),
                 new Claim(JwtRegisteredClaimNames.Jti, Guid.NewGuid().ToString("N")),
             ]),
         });
@@ -45,6 +47,20 @@ public sealed class JwtTokenService(IOptions<JwtOptions> options, TimeProvider t
         var token = Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(32));
         return (token, HashRefreshToken(token));
     }
+
+    /// <summary>
+    /// The token that succeeds <paramref name="spentTokenId"/> in its family: an HMAC of the spent token's id under a
+    /// key derived from the signing key. Deriving it, rather than storing it, lets a repeat within the reuse grace get
+    /// the very same successor while only hashes are ever stored.
+    /// </summary>
+    public (string Token, byte[] Hash) SuccessorRefreshToken(Guid spentTokenId)
+    {
+        var token = Base64Url.EncodeToString(HMACSHA256.HashData(SuccessorKey(), spentTokenId.ToByteArray()));
+        return (token, HashRefreshToken(token));
+    }
+
+    private byte[] SuccessorKey() =>
+        HKDF.DeriveKey(HashAlgorithmName.SHA256, Encoding.UTF8.GetBytes(options.Value.SigningKey), 32, info: "order-tracking refresh-token successor"u8.ToArray());
 
     /// <summary>SHA-256 is enough: the token is 256 random bits, so there is nothing to guess or brute-force.</summary>
     public byte[] HashRefreshToken(string token) => SHA256.HashData(Encoding.UTF8.GetBytes(token));

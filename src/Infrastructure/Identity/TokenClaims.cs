@@ -5,4 +5,7 @@ public static class TokenClaims
 {
     public const string Role = "role";
     public const string PartnerId = "partner_id";
+
+    /// <summary>The user's session version when the token was issued; a token behind the current one is refused.</summary>
+    public const string SessionVersion = "sv";
 }

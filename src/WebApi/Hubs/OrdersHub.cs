@@ -1,7 +1,10 @@
+using System.Globalization;
+using System.Security.Claims;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.Options;
 using OrderTracking.Domain.Common;
 using OrderTracking.Domain.Orders;
+using OrderTracking.Infrastructure.Identity;
 using OrderTracking.WebApi.Security;
 
 namespace OrderTracking.WebApi.Hubs;
@@ -12,7 +15,8 @@ namespace OrderTracking.WebApi.Hubs;
 /// <see cref="SubscribeToTracking"/> and receive <c>trackingChanged</c> with the public view of that order, for a few
 /// codes per connection. <see cref="HubLimitsFilter"/> bounds connections and calls.
 /// </summary>
-public sealed class OrdersHub(IOptions<RateLimits.Options> limits) : Hub
+/// <remarks>A user's connections are closed as soon as their sessions end (<see cref="UserConnections"/>).</remarks>
+public sealed class OrdersHub(UserConnections userConnections, IOptions<RateLimits.Options> limits) : Hub
 {
     public const string Path = "/hubs/orders";
     public const string OrderChangedEvent = "orderChanged";
@@ -24,6 +28,7 @@ public sealed class OrdersHub(IOptions<RateLimits.Options> limits) : Hub
     {
         if (CurrentActor.FromPrincipal(Context.User) is { } actor)
         {
+            userConnections.Add(actor.Id, SessionVersionOf(Context.User!), Context);
             foreach (var group in GroupsOf(actor))
             {
                 await Groups.AddToGroupAsync(Context.ConnectionId, group);
@@ -32,6 +37,20 @@ public sealed class OrdersHub(IOptions<RateLimits.Options> limits) : Hub
 
         await base.OnConnectedAsync();
     }
+
+    public override Task OnDisconnectedAsync(Exception? exception)
+    {
+        if (CurrentActor.FromPrincipal(Context.User) is { } actor)
+        {
+            userConnections.Remove(actor.Id, Context.ConnectionId);
+        }
+
+        return base.OnDisconnectedAsync(exception);
+    }
+
+    /// <summary>The bearer handler has checked the claim already; a connection cannot open without it.</summary>
+    private static int SessionVersionOf(ClaimsPrincipal user) =>
+        int.Parse(user.FindFirst(TokenClaims.SessionVersion)!.Value, NumberStyles.None, CultureInfo.InvariantCulture);
 
     /// <summary>
     /// Follows one order's public view. It answers the same for every well-formed code, known or not, so it tells

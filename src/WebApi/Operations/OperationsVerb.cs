@@ -1,16 +1,21 @@
 using System.Diagnostics.CodeAnalysis;
+using System.Security.Claims;
+using System.Text;
 using FluentValidation;
-using OrderTracking.Application.Common.Interfaces;
-using OrderTracking.Application.Users.Common;
+using Mediator;
+using Microsoft.IdentityModel.JsonWebTokens;
+using OrderTracking.Application.Common.Exceptions;
+using OrderTracking.Application.Users.Commands.CreateUser;
 using OrderTracking.Domain.Users;
+using OrderTracking.Infrastructure.Identity;
 using OrderTracking.Infrastructure.Persistence;
 
 namespace OrderTracking.WebApi.Operations;
 
 /// <summary>
 /// The operations verbs of the WebApi program (the counterpart of the original <c>init_db.py</c>):
-/// <c>migrate</c> applies migrations and exits; <c>create-admin --email E --password P [--name N]</c>
-/// opens the first admin account, which is the only way to get one outside Development;
+/// <c>migrate</c> applies migrations and exits; <c>create-admin --email E [--password P] [--name N]</c>
+/// opens the first admin account (the password from standard input or a prompt when not given), which is the only way to get one outside Development;
 /// <c>openapi PATH</c> writes the OpenAPI document (the source of the generated TypeScript client) without a database;
 /// <c>healthcheck [URL]</c> exits 0 when the running API answers its readiness check (the container health check,
 /// as the runtime image has no curl).
@@ -77,51 +82,101 @@ public abstract class OperationsVerb
         }
     }
 
+    /// <summary>
+    /// Opens an admin account through the same <see cref="CreateUserCommand"/> as <c>POST /api/users</c>, acting as
+    /// the operator at the console: whoever can run the host's verbs holds its database and configuration anyway.
+    /// Without <c>--password</c> the password is read from standard input (piped) or asked for without echo.
+    /// </summary>
     private sealed class CreateAdminVerb(string? email, string? password, string name) : OperationsVerb
     {
-        private string? Email => email;
-        private string? Password => password;
-        private string Name => name;
+        private const string Usage = "Usage: create-admin --email E [--password P] [--name N]   (without --password: from standard input, or asked for)";
 
-        private sealed class Input : AbstractValidator<CreateAdminVerb>
+        private static readonly Dictionary<string, string> Options = new()
         {
-            public Input()
-            {
-                RuleFor(v => v.Email).NotEmpty().EmailAddress().OverridePropertyName("--email");
-                RuleFor(v => v.Password).ValidPassword().OverridePropertyName("--password");
-                RuleFor(v => v.Name).NotEmpty().MaximumLength(User.MaxDisplayNameLength).OverridePropertyName("--name");
-            }
-        }
+            [nameof(CreateUserCommand.Email)] = "--email",
+            [nameof(CreateUserCommand.Password)] = "--password",
+            [nameof(CreateUserCommand.DisplayName)] = "--name",
+        };
 
         public override async Task<int> RunAsync(IServiceProvider services)
         {
-            var result = await new Input().ValidateAsync(this);
-            if (!result.IsValid)
+            var secret = password ?? await ReadPasswordAsync();
+            await using var scope = services.CreateAsyncScope();
+            var accessor = scope.ServiceProvider.GetRequiredService<IHttpContextAccessor>();
+            accessor.HttpContext = new DefaultHttpContext { RequestServices = scope.ServiceProvider, User = Operator() };
+            try
             {
-                await Console.Error.WriteLineAsync("Usage: create-admin --email E --password P [--name N]");
-                foreach (var error in result.Errors)
+                var user = await scope.ServiceProvider.GetRequiredService<IMediator>()
+                    .Send(new CreateUserCommand(email, secret, name, UserRole.Admin), CancellationToken.None);
+                await Console.Out.WriteLineAsync($"Admin {user.Email} created.");
+                return 0;
+            }
+            catch (ValidationException ex)
+            {
+                await Console.Error.WriteLineAsync(Usage);
+                foreach (var error in ex.Errors)
                 {
-                    await Console.Error.WriteLineAsync($"  {error.PropertyName}: {error.ErrorMessage}");
+                    await Console.Error.WriteLineAsync($"  {Options.GetValueOrDefault(error.PropertyName, error.PropertyName)}: {error.ErrorMessage}");
                 }
 
                 return 2;
             }
-
-            await using var scope = services.CreateAsyncScope();
-            var sp = scope.ServiceProvider;
-            var users = sp.GetRequiredService<IUserRepository>();
-            var normalized = User.NormalizeEmail(email!);
-            if (await users.EmailExistsAsync(normalized, CancellationToken.None))
+            catch (DuplicateException)
             {
-                await Console.Error.WriteLineAsync($"A user with the email {normalized} already exists.");
+                await Console.Error.WriteLineAsync($"A user with the email {User.NormalizeEmail(email!)} already exists.");
                 return 1;
             }
+            finally
+            {
+                accessor.HttpContext = null;
+            }
+        }
 
-            var hash = sp.GetRequiredService<IPasswordHasher>().Hash(password!);
-            users.Add(User.Create(normalized, name, UserRole.Admin, hash, sp.GetRequiredService<TimeProvider>().GetUtcNow()));
-            await sp.GetRequiredService<IUnitOfWork>().SaveChangesAsync(CancellationToken.None);
-            await Console.Out.WriteLineAsync($"Admin {normalized} created.");
-            return 0;
+        private static ClaimsPrincipal Operator() => new(new ClaimsIdentity(
+            [
+                new Claim(JwtRegisteredClaimNames.Sub, Guid.Empty.ToString()),
+                new Claim(JwtRegisteredClaimNames.Name, "Operations console"),
+                new Claim(TokenClaims.Role, nameof(UserRole.Admin)),
+            ],
+            authenticationType: "OperationsConsole"));
+
+        /// <summary>A password on the command line lands in the shell history and the process list; this keeps it out of both.</summary>
+        private static async Task<string?> ReadPasswordAsync()
+        {
+            if (Console.IsInputRedirected)
+            {
+                return await Console.In.ReadLineAsync();
+            }
+
+            var first = Prompt("Password: ");
+            var second = Prompt("Repeat the password: ");
+            if (first != second)
+            {
+                await Console.Error.WriteLineAsync("The two passwords differ.");
+                return null;
+            }
+
+            return first;
+        }
+
+        private static string Prompt(string label)
+        {
+            Console.Error.Write(label);
+            var typed = new StringBuilder();
+            for (var key = Console.ReadKey(intercept: true); key.Key != ConsoleKey.Enter; key = Console.ReadKey(intercept: true))
+            {
+                if (key.Key == ConsoleKey.Backspace)
+                {
+                    typed.Length = Math.Max(0, typed.Length - 1);
+                }
+                else if (!char.IsControl(key.KeyChar))
+                {
+                    typed.Append(key.KeyChar);
+                }
+            }
+
+            Console.Error.WriteLine();
+            return typed.ToString();
         }
     }
 }

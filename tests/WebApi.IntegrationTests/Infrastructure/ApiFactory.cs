@@ -18,7 +18,8 @@ namespace OrderTracking.WebApi.IntegrationTests.Infrastructure;
 /// </summary>
 public class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
 {
-    public const string SigningKey = "integration-tests-signing-key-0123456789abcdefghijklmnop";
+    /// <summary>A random key of this test run: no key in the repository can sign for the app under test.</summary>
+    public static readonly string SigningKey = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(48));
     private string _connectionString = string.Empty;
 
     private readonly System.Collections.Concurrent.ConcurrentBag<string> _secrets = [SigningKey];

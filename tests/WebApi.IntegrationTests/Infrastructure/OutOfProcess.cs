@@ -35,6 +35,18 @@ public sealed class WebApiProcess : IAsyncDisposable
     public static WebApiProcess Start(string connectionString, string? redis, bool migrateOnStartup = false, params string[] args)
     {
         var port = LoopbackPort.Free();
+        var start = StartInfo(connectionString, redis, migrateOnStartup, port, args);
+        var process = Process.Start(start)!;
+        var instance = new WebApiProcess(process, port);
+        process.OutputDataReceived += (_, e) => instance.Append(e.Data);
+        process.ErrorDataReceived += (_, e) => instance.Append(e.Data);
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        return instance;
+    }
+
+    private static ProcessStartInfo StartInfo(string connectionString, string? redis, bool migrateOnStartup, int port, string[] args)
+    {
         var start = new ProcessStartInfo("dotnet", [OutOfProcess.WebApiAssembly, .. args])
         {
             RedirectStandardOutput = true,
@@ -50,13 +62,21 @@ public sealed class WebApiProcess : IAsyncDisposable
         start.Environment["Redis__ConnectionString"] = redis ?? string.Empty;
         start.Environment["ORDERTRACKING_SKIP_DOTENV"] = "1";
         start.Environment["Logging__LogLevel__Default"] = "Warning";
-        var process = Process.Start(start)!;
-        var instance = new WebApiProcess(process, port);
-        process.OutputDataReceived += (_, e) => instance.Append(e.Data);
-        process.ErrorDataReceived += (_, e) => instance.Append(e.Data);
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        return instance;
+        return start;
+    }
+
+    /// <summary>Runs an operations verb with <paramref name="standardInput"/> piped to it, as <c>echo … | create-admin</c> does.</summary>
+    public static async Task<(int ExitCode, string Output)> RunVerbWithInputAsync(string connectionString, string standardInput, params string[] args)
+    {
+        var start = StartInfo(connectionString, null, false, LoopbackPort.Free(), args);
+        start.RedirectStandardInput = true;
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var errors = process.StandardError.ReadToEndAsync();
+        await process.StandardInput.WriteAsync(standardInput);
+        process.StandardInput.Close();
+        await process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(60));
+        return (process.ExitCode, await output + await errors);
     }
 
     /// <summary>Runs an operations verb (migrate, create-admin) to completion.</summary>

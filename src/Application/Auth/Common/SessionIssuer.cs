@@ -18,6 +18,22 @@ public sealed class SessionIssuer(ITokenService tokens, ISessionRepository sessi
     {
         var (refreshToken, hash) = tokens.NewRefreshToken();
         sessions.AddToken(RefreshToken.Issue(family, hash, timeProvider.GetUtcNow()));
+        return Pair(user, refreshToken);
+    }
+
+    /// <summary>Adds the successor of the just-spent <paramref name="spent"/> to its family and returns the pair.</summary>
+    public LoginResult IssueSuccessor(User user, SessionFamily family, RefreshToken spent)
+    {
+        var (refreshToken, hash) = tokens.SuccessorRefreshToken(spent.Id);
+        sessions.AddToken(RefreshToken.Issue(family, hash, timeProvider.GetUtcNow()));
+        return Pair(user, refreshToken);
+    }
+
+    /// <summary>The successor <see cref="IssueSuccessor"/> gave for <paramref name="spent"/>, again, with a fresh access token; nothing is added.</summary>
+    public LoginResult RepeatSuccessor(User user, RefreshToken spent) => Pair(user, tokens.SuccessorRefreshToken(spent.Id).Token);
+
+    private LoginResult Pair(User user, string refreshToken)
+    {
         var access = tokens.CreateAccessToken(user);
         return new LoginResult(access.Token, refreshToken, access.ExpiresInSeconds, user.ToDto());
     }

@@ -9,6 +9,9 @@ public interface ITokenService
     /// <summary>A new opaque refresh token (256 random bits) and the hash under which it is stored.</summary>
     (string Token, byte[] Hash) NewRefreshToken();
 
+    /// <summary>The one refresh token that succeeds the spent token <paramref name="spentTokenId"/>: the same every time it is asked for.</summary>
+    (string Token, byte[] Hash) SuccessorRefreshToken(Guid spentTokenId);
+
     byte[] HashRefreshToken(string token);
 }
 

@@ -16,5 +16,7 @@ public static partial class UserMapper
     [MapperIgnoreSource(nameof(User.FailedSignInCount))]
     [MapperIgnoreSource(nameof(User.FailedSignInWindowStart))]
     [MapperIgnoreSource(nameof(User.Version))]
+    [MapperIgnoreSource(nameof(User.SessionVersion))]
+    [MapperIgnoreSource(nameof(User.SessionState))]
     public static partial UserDto ToDto(this User user);
 }

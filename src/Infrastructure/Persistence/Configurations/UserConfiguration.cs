@@ -11,6 +11,7 @@ public sealed class UserConfiguration : IEntityTypeConfiguration<User>
         builder.ToTable("users");
         builder.HasKey(u => u.Id);
         builder.Ignore(u => u.ActorType);
+        builder.Ignore(u => u.SessionState);
         builder.Property(u => u.Email).HasMaxLength(User.MaxEmailLength).IsRequired();
         builder.HasIndex(u => u.Email).IsUnique();
         builder.Property(u => u.DisplayName).HasMaxLength(User.MaxDisplayNameLength).IsRequired();

@@ -9,7 +9,10 @@ using OrderTracking.Domain.Sessions;
 
 namespace OrderTracking.Application.Auth.Commands.RefreshSession;
 
-/// <summary>Spends a refresh token for a new pair. A token that was already spent revokes its whole session.</summary>
+/// <summary>
+/// Spends a refresh token for a new pair. Within the reuse grace a spent token gets the same successor again;
+/// after it, a spent token coming back revokes its whole session.
+/// </summary>
 public sealed record RefreshSessionCommand(string? RefreshToken) : ICommand<LoginResult>
 {
     public override string ToString() => "RefreshSessionCommand";
@@ -52,9 +55,19 @@ public sealed class RefreshSessionCommandHandler(
         switch (family.Redeem(token, now, TimeSpan.FromSeconds(options.Value.RefreshReuseGraceSeconds)))
         {
             case RefreshOutcome.Rotate:
-                var result = sessionIssuer.Issue(user, family);
-                await unitOfWork.SaveChangesAsync(cancellationToken);
+                var result = sessionIssuer.IssueSuccessor(user, family, token);
+                try
+                {
+                    await unitOfWork.SaveChangesAsync(cancellationToken);
+                }
+                catch (DuplicateException)
+                {
+                    // Two requests spent the token at the same instant and derived the same successor; the other one stored it.
+                }
+
                 return result;
+            case RefreshOutcome.RepeatSuccessor:
+                return sessionIssuer.RepeatSuccessor(user, token);
             case RefreshOutcome.ReuseDetected:
                 await unitOfWork.SaveChangesAsync(cancellationToken);
                 throw new UnauthenticatedException(Refused);

@@ -33,6 +33,7 @@ public sealed class UpdateUserCommandHandler(
     ISessionRepository sessions,
     IPasswordHasher passwordHasher,
     IUnitOfWork unitOfWork,
+    ISessionEndNotifier sessionEnds,
     TimeProvider timeProvider) : ICommandHandler<UpdateUserCommand, UserDto>
 {
     public async ValueTask<UserDto> Handle(UpdateUserCommand command, CancellationToken cancellationToken)
@@ -46,44 +47,44 @@ public sealed class UpdateUserCommandHandler(
             throw new DomainRuleException("An admin cannot deactivate or demote their own account; ask another admin.");
         }
 
-        var endSessions = false;
+        var sessionVersion = user.SessionVersion;
         if (command.DisplayName is { } displayName)
         {
             user.Rename(displayName, now);
         }
 
-        if (command.Role is { } newRole && newRole != user.Role)
+        if (command.Role is { } newRole)
         {
             user.ChangeRole(newRole, now);
-            endSessions = true;
         }
 
-        if (command.IsActive is { } isActive && isActive != user.IsActive)
+        if (command.IsActive == true)
         {
-            if (isActive)
-            {
-                user.Activate(now);
-            }
-            else
-            {
-                user.Deactivate(now);
-                endSessions = true;
-            }
+            user.Activate(now);
+        }
+        else if (command.IsActive == false)
+        {
+            user.Deactivate(now);
         }
 
         if (command.Password is { } password)
         {
             user.ResetPassword(passwordHasher.Hash(password), now);
-            endSessions = true;
         }
 
-        // A role change, a deactivation or a new password ends every session: refresh tokens stop working.
-        if (endSessions)
+        // The user decides which changes end its sessions; when one did, refresh tokens stop working too.
+        var sessionsEnded = user.SessionVersion != sessionVersion;
+        if (sessionsEnded)
         {
             await sessions.RevokeAllForUserAsync(user.Id, SessionRevocationReason.AccountChanged, now, cancellationToken);
         }
 
         await unitOfWork.SaveChangesAsync(cancellationToken);
+        if (sessionsEnded)
+        {
+            await sessionEnds.SessionsEndedAsync(user.Id, cancellationToken);
+        }
+
         return user.ToDto();
     }
 }

@@ -1,0 +1,7 @@
+namespace OrderTracking.Application.Common.Interfaces;
+
+/// <summary>Told, after the change is committed, that a user's sessions have ended: live connections of that user must close.</summary>
+public interface ISessionEndNotifier
+{
+    Task SessionsEndedAsync(Guid userId, CancellationToken cancellationToken);
+}

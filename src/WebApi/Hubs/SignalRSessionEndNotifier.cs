@@ -1,0 +1,17 @@
+using OrderTracking.Application.Common.Interfaces;
+
+namespace OrderTracking.WebApi.Hubs;
+
+/// <summary>
+/// Ends a user's live access on this instance at once: forgets the cached session state and closes the user's hub
+/// connections. Other instances get there through <see cref="EndedSessionSweep"/> within a few seconds.
+/// </summary>
+public sealed class SignalRSessionEndNotifier(IUserSessionCheck sessionCheck, UserConnections userConnections) : ISessionEndNotifier
+{
+    public Task SessionsEndedAsync(Guid userId, CancellationToken cancellationToken)
+    {
+        sessionCheck.Forget(userId);
+        userConnections.Close(userId);
+        return Task.CompletedTask;
+    }
+}

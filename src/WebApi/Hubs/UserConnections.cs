@@ -1,0 +1,37 @@
+using System.Collections.Concurrent;
+using Microsoft.AspNetCore.SignalR;
+
+namespace OrderTracking.WebApi.Hubs;
+
+/// <summary>The hub connections this instance holds for each signed-in user, so they can be closed when the user's sessions end.</summary>
+public sealed class UserConnections
+{
+    private readonly ConcurrentDictionary<Guid, ConcurrentDictionary<string, UserConnection>> _byUser = new();
+
+    public void Add(Guid userId, int sessionVersion, HubCallerContext context) =>
+        _byUser.GetOrAdd(userId, _ => new())[context.ConnectionId] = new UserConnection(userId, sessionVersion, context);
+
+    public void Remove(Guid userId, string connectionId)
+    {
+        if (_byUser.TryGetValue(userId, out var connections))
+        {
+            connections.TryRemove(connectionId, out _);
+        }
+    }
+
+    public IReadOnlyList<UserConnection> All() => [.. _byUser.Values.SelectMany(connections => connections.Values)];
+
+    /// <summary>Closes every connection of the user on this instance.</summary>
+    public void Close(Guid userId)
+    {
+        if (_byUser.TryRemove(userId, out var connections))
+        {
+            foreach (var connection in connections.Values)
+            {
+                connection.Context.Abort();
+            }
+        }
+    }
+}
+
+public sealed record UserConnection(Guid UserId, int SessionVersion, HubCallerContext Context);

@@ -34,25 +34,3 @@ test('unknown pages and unknown tracking codes say so', async ({ page }) => {
   await page.goto('/track/OT-NOSUCHCODE');
   await expect(page.getByText('No parcel with this code')).toBeVisible();
 });
-
-test('an expired access token is renewed with the refresh token, and signing out revokes it', async ({ page }) => {
-  await signIn(page, accounts.merchant);
-  const key = 'order-tracking.session';
-  const before = await page.evaluate((k) => JSON.parse(localStorage.getItem(k)!), key);
-  expect(before.refreshToken).toBeTruthy();
-
-  // Spoil the access token, as if it had expired; the next API call gets 401 and must renew and retry.
-  await page.evaluate(([k, s]) => localStorage.setItem(k, JSON.stringify({ ...s, accessToken: 'expired' })), [key, before] as const);
-  const refreshed = page.waitForResponse((r) => r.url().endsWith('/api/auth/refresh') && r.status() === 200);
-  await page.goto('/orders');
-  await refreshed;
-  await expect(page.getByRole('table', { name: 'Orders' })).toBeVisible();
-  const after = await page.evaluate((k) => JSON.parse(localStorage.getItem(k)!), key);
-  expect(after.accessToken).not.toBe('expired');
-  expect(after.refreshToken).not.toBe(before.refreshToken);
-
-  await page.getByRole('button', { name: 'Sign out' }).click();
-  await expect(page.getByRole('heading', { name: 'Sign in' })).toBeVisible();
-  const reuse = await page.request.post('/api/auth/refresh', { data: { refreshToken: after.refreshToken } });
-  expect(reuse.status()).toBe(401);
-});

@@ -11,10 +11,11 @@ async function openDashboard(page: Page) {
   return { from: url.searchParams.get('from')!, to: url.searchParams.get('to')!, timeZone: url.searchParams.get('timeZone')! };
 }
 
-/** How many orders the orders list returns for [from, to), page by page, as the signed-in user. */
-async function countListedOrders(page: Page, range: { from: string; to: string }) {
-  const session = await page.evaluate(() => JSON.parse(localStorage.getItem('order-tracking.session')!));
-  const headers = { Authorization: `Bearer ${session.accessToken}` };
+/** How many orders the orders list returns for [from, to), page by page, as the account (signed in through the API). */
+async function countListedOrders(page: Page, account: { email: string; password: string }, range: { from: string; to: string }) {
+  const login = await page.request.post('/api/auth/login', { data: account });
+  expect(login.status()).toBe(200);
+  const headers = { Authorization: `Bearer ${((await login.json()) as { accessToken: string }).accessToken}` };
   // The list's createdTo is inclusive; the summary's `to` is exclusive.
   const createdTo = new Date(new Date(range.to).getTime() - 1).toISOString();
   let count = 0;
@@ -40,7 +41,7 @@ test('an admin sees the figures of every merchant, consistent with the orders li
   const range = await openDashboard(page);
   expect(range.timeZone).toBeTruthy();
 
-  const listed = await countListedOrders(page, range);
+  const listed = await countListedOrders(page, accounts.admin, range);
   // The demo data holds 40 orders created in the last 14 days, all inside the default 30 days.
   expect(listed).toBeGreaterThanOrEqual(40);
   await expect(figure(page, 'Orders')).toHaveText(String(listed));
@@ -61,7 +62,7 @@ test('a merchant sees only its own figures, without the top merchants', async ({
   await signIn(page, accounts.merchant);
   const range = await openDashboard(page);
 
-  const listed = await countListedOrders(page, range);
+  const listed = await countListedOrders(page, accounts.merchant, range);
   expect(listed).toBeGreaterThanOrEqual(20);
   await expect(figure(page, 'Orders')).toHaveText(String(listed));
   await expect(page.getByRole('heading', { level: 2, name: 'Status mix' })).toBeVisible();

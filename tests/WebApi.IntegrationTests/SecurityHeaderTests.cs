@@ -33,6 +33,8 @@ public sealed class SecurityHeaderTests(SecurityHeaderTests.Factory api) : IClas
         Assert.Contains("frame-ancestors 'none'", csp);
         Assert.Contains("script-src 'self'", csp);
         Assert.DoesNotContain("unsafe-eval", csp);
+        // Scripts may talk to this origin only (its API and its hub's WebSocket): no ws:/wss: to any host.
+        Assert.Contains("connect-src 'self';", csp);
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 import {
   AnalyticsClient,
+  type LoginCommand,
   AssigneesClient,
   AuthClient,
   OrdersClient,
@@ -14,6 +15,12 @@ import { createSessionStore, sessionFromLogin, type Session, type SessionStore }
 
 /** A token used for a live connection must outlive its handshake: renew it when less than this is left. */
 const hubTokenMargin = 60_000;
+
+/**
+ * Asks the API for the browser transport of the refresh token: an HttpOnly cookie for /api/auth that no script can
+ * read, never a token in a response body (docs/decisions: refresh token in a cookie).
+ */
+const cookieTransport = 'cookie';
 
 export interface ApiOptions {
   /** Same origin by default: the WebApi serves the client, and `npm run dev` proxies /api. */
@@ -46,17 +53,18 @@ export function createApi(options: ApiOptions = {}) {
 
   // Renewal goes through its own AuthClient on plain fetch, so a 401 from the refresh route can never loop.
   const renewalClient = new AuthClient(anonymous, baseUrl, plainHttp);
-  const renew = (refreshToken: string): Promise<Session | null> =>
+  const renew = (staleAccessToken: string | null): Promise<Session | null> =>
     oneTabAtATime(async () => {
-      // Another tab may have renewed while this one waited: use its session instead of spending the token twice.
-      const latest = sessions.latest();
-      if (!latest) return null;
-      if (latest.refreshToken !== refreshToken) return latest;
-      return sessionFromLogin(await renewalClient.refresh({ refreshToken }));
+      // Another tab may have renewed while this one waited for the lock, and handed its session over: use it
+      // instead of rotating the cookie once more.
+      const current = sessions.get();
+      if (current && current.accessToken !== staleAccessToken && current.expiresAt - Date.now() > hubTokenMargin) return current;
+      return sessionFromLogin(await renewalClient.refresh({}, cookieTransport));
     });
   const http = createAuthenticatedFetch(fetchFn, sessions, renew);
 
   const auth = new AuthClient(withToken, baseUrl, http);
+  let restoring: Promise<void> | null = null;
 
   return {
     baseUrl,
@@ -68,11 +76,28 @@ export function createApi(options: ApiOptions = {}) {
      * Shares the renewal of the generated clients; null when signed out or the API refused the renewal.
      */
     async freshAccessToken(): Promise<string | null> {
-      const session = sessions.latest();
+      const session = sessions.get();
       if (!session) return null;
-      if (!session.refreshToken || session.expiresAt - Date.now() > hubTokenMargin) return session.accessToken;
-      const renewed = await http.renewSession(session.refreshToken);
+      if (session.expiresAt - Date.now() > hubTokenMargin) return session.accessToken;
+      const renewed = await http.renewSession(session.accessToken);
       return renewed?.accessToken ?? null;
+    },
+    /**
+     * Restores the session on load from the refresh-token cookie (a reload, a new tab). Runs once; resolves when
+     * the answer is in, signed in or not. Unreachable API: the tab starts signed out.
+     */
+    restoreSession(): Promise<void> {
+      restoring ??= http.renewSession(null).then(
+        () => undefined,
+        () => undefined,
+      );
+      return restoring;
+    },
+    /** Signs in; the refresh token arrives as an HttpOnly cookie, the access token stays in memory. */
+    async signIn(credentials: LoginCommand): Promise<Session> {
+      const session = sessionFromLogin(await auth.login(credentials, cookieTransport));
+      sessions.set(session);
+      return session;
     },
     auth,
     orders: new OrdersClient(withToken, baseUrl, http),
@@ -81,11 +106,13 @@ export function createApi(options: ApiOptions = {}) {
     assignees: new AssigneesClient(withToken, baseUrl, http),
     analytics: new AnalyticsClient(withToken, baseUrl, http),
     tracking: new TrackingClient(anonymous, baseUrl, plainHttp),
-    /** Revokes the refresh-token family on the server; always ends the local session, even offline. */
+    /**
+     * Revokes the session on the server and clears its cookie; always ends the local session (and the other tabs'),
+     * even offline.
+     */
     async signOut(): Promise<void> {
-      const refreshToken = sessions.get()?.refreshToken;
       try {
-        if (refreshToken) await auth.logout({ refreshToken });
+        if (sessions.get()) await auth.logout({}, cookieTransport);
       } catch {
         // Signing out must always work locally, even offline or with an already revoked token.
       } finally {

@@ -9,17 +9,21 @@ export type FetchFn = (url: RequestInfo, init?: RequestInit) => Promise<Response
 /** The `http` of the generated clients, and the renewal it runs on 401, for callers outside fetch (the live-update hub). */
 export interface AuthenticatedHttp extends HttpLike {
   /**
-   * Renews the session with its refresh token, sharing a renewal already under way. Resolves the new session, or
-   * null when the API refused the token (the session is then cleared); rejects, keeping the session, when the API
-   * could not be reached.
+   * Renews the session whose access token is `staleAccessToken` (null: restore one on load), sharing a renewal
+   * already under way. Resolves the new session, or null when the API refused (the session is then cleared);
+   * rejects, keeping the session, when the API could not be reached.
    */
-  renewSession(refreshToken: string): Promise<Session | null>;
+  renewSession(staleAccessToken: string | null): Promise<Session | null>;
 }
 
-/** Renews a session from its refresh token; resolves null when that is impossible (no refresh route, spent token). */
-export type SessionRenewer = (refreshToken: string) => Promise<Session | null>;
+/**
+ * Renews a session with the refresh-token cookie; resolves null when that is impossible (no cookie, spent or
+ * revoked token). Given the access token that stopped working, so it can tell whether another tab already renewed.
+ */
+export type SessionRenewer = (staleAccessToken: string | null) => Promise<Session | null>;
 
-const authRoutes = /\/api\/auth\/(login|refresh|logout)(\?|$)/;
+// A failed sign-in or renewal is an answer, not an expired token; sign-out does renew, so it can still end the session.
+const renewalFreeRoutes = /\/api\/auth\/(login|refresh)(\?|$)/;
 
 function urlOf(input: RequestInfo): string {
   return typeof input === 'string' ? input : input.url;
@@ -38,22 +42,22 @@ function withBearer(init: RequestInit | undefined, token: string): RequestInit {
 
 /**
  * The `http` every generated client gets: plain fetch, except that a 401 on a signed-in call renews the session
- * once with the refresh token and retries the call with the new access token. Without a refresh token, or when
- * the API refuses the renewal, the session is cleared (the router then shows the sign-in page); when the API cannot
- * be reached the session is kept and the call fails as a network error. Concurrent 401s share one renewal.
+ * once with the refresh-token cookie and retries the call with the new access token. When the API refuses the
+ * renewal the session is cleared (the router then shows the sign-in page); when the API cannot be reached the
+ * session is kept and the call fails as a network error. Concurrent 401s share one renewal.
  */
 export function createAuthenticatedFetch(fetchFn: FetchFn, sessions: SessionStore, renew: SessionRenewer): AuthenticatedHttp {
   let renewal: Promise<Session | null> | null = null;
 
-  function renewOnce(refreshToken: string): Promise<Session | null> {
-    renewal ??= renew(refreshToken)
+  function renewOnce(staleAccessToken: string | null): Promise<Session | null> {
+    renewal ??= renew(staleAccessToken)
       .catch((error: unknown) => {
         // Offline is not a refusal: signing out here would end the session of anyone whose token expired on a train.
         if (isUnreachable(error)) throw error;
         return null;
       })
       .then((session) => {
-        sessions.set(session);
+        if (session !== sessions.get()) sessions.set(session);
         return session;
       })
       .finally(() => {
@@ -67,7 +71,7 @@ export function createAuthenticatedFetch(fetchFn: FetchFn, sessions: SessionStor
     async fetch(url, init) {
       const sessionUsed = sessions.get();
       const response = await fetchFn(url, init);
-      if (response.status !== 401 || !sessionUsed || authRoutes.test(urlOf(url))) return response;
+      if (response.status !== 401 || !sessionUsed || renewalFreeRoutes.test(urlOf(url))) return response;
 
       // Another call may already have renewed the session while this one was in flight.
       const current = sessions.get();
@@ -75,12 +79,8 @@ export function createAuthenticatedFetch(fetchFn: FetchFn, sessions: SessionStor
         return fetchFn(url, withBearer(init, current.accessToken));
       }
 
-      const refreshToken = current?.refreshToken;
-      const renewed = refreshToken ? await renewOnce(refreshToken) : null;
-      if (!renewed) {
-        sessions.set(null);
-        return response;
-      }
+      const renewed = await renewOnce(sessionUsed.accessToken);
+      if (!renewed) return response;
       return fetchFn(url, withBearer(init, renewed.accessToken));
     },
   };

@@ -1,5 +1,6 @@
 import { QueryClient } from '@tanstack/react-query';
 import { ApiError } from './errors';
+import type { SessionStore } from './session';
 
 /** Client errors (4xx) are answers, not hiccups: only network and server errors are retried. */
 export function createQueryClient(): QueryClient {
@@ -13,5 +14,19 @@ export function createQueryClient(): QueryClient {
       },
       mutations: { retry: false },
     },
+  });
+}
+
+/**
+ * Whenever the signed-in user changes (a sign-in, a sign-out, either in another tab), nothing cached for the
+ * previous user may reach the next one's screens. Returns the unsubscribe.
+ */
+export function clearWhenTheUserChanges(sessions: SessionStore, queryClient: QueryClient): () => void {
+  let userId = sessions.get()?.user.id;
+  return sessions.subscribe(() => {
+    const next = sessions.get()?.user.id;
+    if (next === userId) return;
+    userId = next;
+    queryClient.clear();
   });
 }

@@ -1,10 +1,11 @@
 import type { LoginResult, UserDto } from './api/generated';
 
-/** The signed-in user's tokens and profile, kept in localStorage so a reload or a new tab stays signed in. */
+/**
+ * The signed-in user's access token and profile. It lives in this tab's memory only: the refresh token is an
+ * HttpOnly cookie the server sets (no script can read it), and a reload restores the session from that cookie.
+ */
 export interface Session {
   accessToken: string;
-  /** Null until the API issues refresh tokens; then a 401 renews the session with it. */
-  refreshToken: string | null;
   /** Epoch milliseconds when the access token expires. */
   expiresAt: number;
   user: UserDto;
@@ -12,61 +13,50 @@ export interface Session {
 
 export interface SessionStore {
   get(): Session | null;
+  /** Sets this tab's session and hands it to the other tabs of this origin. */
   set(session: Session | null): void;
   subscribe(listener: () => void): () => void;
-  /** Re-reads the stored session: another tab may have renewed or ended it a moment ago. */
-  latest(): Session | null;
 }
 
-const storageKey = 'order-tracking.session';
+/** What tabs tell each other: a freshly minted session, or that the user signed out. */
+type TabMessage = { kind: 'session'; session: Session } | { kind: 'signed-out' };
 
-function readStored(storage: Storage | null): Session | null {
-  try {
-    const raw = storage?.getItem(storageKey);
-    return raw ? (JSON.parse(raw) as Session) : null;
-  } catch {
-    return null;
-  }
+/** The part of BroadcastChannel the store uses. */
+export interface TabChannel {
+  postMessage(message: TabMessage): void;
+  addEventListener(type: 'message', listener: (event: MessageEvent<TabMessage>) => void): void;
+}
+
+export const tabChannelName = 'order-tracking.session';
+
+function openTabChannel(): TabChannel | null {
+  return typeof BroadcastChannel === 'undefined' ? null : new BroadcastChannel(tabChannelName);
 }
 
 /**
- * A tiny observable store; React reads it with useSyncExternalStore (lib/use-session). Pass null for a store that
- * only lives in memory (tests).
+ * A tiny observable store; React reads it with useSyncExternalStore (lib/use-session). Tabs share one session over
+ * a BroadcastChannel (same origin only, nothing written to storage): a sign-in or renewal in one tab reaches the
+ * others, and so does a sign-out. Pass null for a store of this tab alone (tests).
  */
-export function createSessionStore(storage: Storage | null = globalThis.localStorage ?? null): SessionStore {
-  let current = readStored(storage);
+export function createSessionStore(channel: TabChannel | null = openTabChannel()): SessionStore {
+  let current: Session | null = null;
   const listeners = new Set<() => void>();
   const notify = () => listeners.forEach((listener) => listener());
 
-  // Tabs share one session: a renewal or a sign-out in one tab reaches the others, so none of them sends a
-  // spent refresh token (which would revoke the whole family).
-  if (storage && typeof window !== 'undefined') {
-    window.addEventListener('storage', (event) => {
-      if (event.key !== storageKey && event.key !== null) return;
-      current = readStored(storage);
-      notify();
-    });
-  }
+  channel?.addEventListener('message', ({ data }) => {
+    current = data.kind === 'session' ? data.session : null;
+    notify();
+  });
 
   return {
     get: () => current,
     set(session) {
+      const hadSession = current !== null;
       current = session;
-      try {
-        if (session) storage?.setItem(storageKey, JSON.stringify(session));
-        else storage?.removeItem(storageKey);
-      } catch {
-        // Storage can be full or disabled (private mode); the in-memory session still works for this tab.
-      }
+      // A tab that found no session on load has nothing to end in the others.
+      if (session) channel?.postMessage({ kind: 'session', session });
+      else if (hadSession) channel?.postMessage({ kind: 'signed-out' });
       notify();
-    },
-    latest() {
-      const stored = storage ? readStored(storage) : current;
-      if (stored?.accessToken !== current?.accessToken) {
-        current = stored;
-        notify();
-      }
-      return current;
     },
     subscribe(listener) {
       listeners.add(listener);
@@ -79,7 +69,6 @@ export function sessionFromLogin(result: LoginResult, now = Date.now()): Session
   if (!result.accessToken || !result.user) throw new Error('The sign-in answer has no access token or user.');
   return {
     accessToken: result.accessToken,
-    refreshToken: result.refreshToken ?? null,
     expiresAt: now + (result.expiresIn ?? 0) * 1000,
     user: result.user,
   };

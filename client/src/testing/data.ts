@@ -20,7 +20,7 @@ export const courierUser: UserDto = {
 };
 
 export function sessionFor(user: UserDto, overrides: Partial<Session> = {}): Session {
-  return { accessToken: `access-${user.role}`, refreshToken: null, expiresAt: Date.now() + 900_000, user, ...overrides };
+  return { accessToken: `access-${user.role}`, expiresAt: Date.now() + 900_000, user, ...overrides };
 }
 
 export function anOrder(overrides: Partial<OrderDto> = {}): OrderDto {

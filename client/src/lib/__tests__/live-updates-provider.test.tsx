@@ -8,7 +8,7 @@ import { createFakeHub } from '@/testing/fake-hub';
 import { merchantUser, sessionFor } from '@/testing/data';
 import { renderWithApp } from '@/testing/render';
 
-const refreshAnswer = { accessToken: 'fresh-access', refreshToken: 'refresh-2', expiresIn: 900, user: merchantUser };
+const refreshAnswer = { accessToken: 'fresh-access', expiresIn: 900, user: merchantUser };
 
 describe('LiveUpdatesProvider', () => {
   it('connects a signed-in user with the current access token while it has more than a minute left', async () => {
@@ -16,7 +16,7 @@ describe('LiveUpdatesProvider', () => {
       <LiveUpdatesProvider signedIn>
         <LiveIndicator />
       </LiveUpdatesProvider>,
-      { session: sessionFor(merchantUser, { accessToken: 'current-access', refreshToken: 'refresh-1' }) },
+      { session: sessionFor(merchantUser, { accessToken: 'current-access' }) },
     );
 
     expect(await screen.findByRole('status', { name: 'Live updates' })).toHaveTextContent('Live');
@@ -27,7 +27,7 @@ describe('LiveUpdatesProvider', () => {
   it('renews a token about to expire before connecting, through the session renewal of the API clients', async () => {
     const network = createFakeFetch();
     network.post('/api/auth/refresh', (request) =>
-      (request.body as { refreshToken: string }).refreshToken === 'refresh-1' ? { body: refreshAnswer } : { status: 401 },
+      request.headers.get('X-Session-Transport') === 'cookie' ? { body: refreshAnswer } : { status: 401 },
     );
     const { hub, sessions } = renderWithApp(
       <LiveUpdatesProvider signedIn>
@@ -35,13 +35,13 @@ describe('LiveUpdatesProvider', () => {
       </LiveUpdatesProvider>,
       {
         network,
-        session: sessionFor(merchantUser, { accessToken: 'old-access', refreshToken: 'refresh-1', expiresAt: Date.now() + 20_000 }),
+        session: sessionFor(merchantUser, { accessToken: 'old-access', expiresAt: Date.now() + 20_000 }),
       },
     );
 
     await waitFor(() => expect(hub.latest.connected).toBe(true));
     expect(hub.latest.tokens).toEqual(['fresh-access']);
-    expect(sessions.get()).toMatchObject({ accessToken: 'fresh-access', refreshToken: 'refresh-2' });
+    expect(sessions.get()).toMatchObject({ accessToken: 'fresh-access' });
   });
 
   it('reconnects with a renewed token after the server ends the connection because its token expired', async () => {
@@ -49,7 +49,7 @@ describe('LiveUpdatesProvider', () => {
     network.post('/api/auth/refresh', { body: refreshAnswer });
     const { hub, sessions } = renderWithApp(<LiveUpdatesProvider signedIn>{null}</LiveUpdatesProvider>, {
       network,
-      session: sessionFor(merchantUser, { accessToken: 'old-access', refreshToken: 'refresh-1' }),
+      session: sessionFor(merchantUser, { accessToken: 'old-access' }),
     });
     await waitFor(() => expect(hub.latest.connected).toBe(true));
 
@@ -64,7 +64,7 @@ describe('LiveUpdatesProvider', () => {
 
   it('keeps the session and keeps trying when the renewal cannot reach the API', async () => {
     const network = createFakeFetch();
-    const expiring = sessionFor(merchantUser, { accessToken: 'old-access', refreshToken: 'refresh-1', expiresAt: Date.now() + 5_000 });
+    const expiring = sessionFor(merchantUser, { accessToken: 'old-access', expiresAt: Date.now() + 5_000 });
     let reachable = false;
     network.post('/api/auth/refresh', () => {
       if (!reachable) throw new TypeError('Failed to fetch');

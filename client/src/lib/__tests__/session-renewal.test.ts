@@ -1,13 +1,14 @@
 import { createApi } from '@/lib/api-client';
 import { createAuthenticatedFetch } from '@/lib/authenticated-fetch';
 import { ApiError, apiCall } from '@/lib/errors';
-import { createSessionStore, type Session } from '@/lib/session';
-import { createFakeFetch } from '@/testing/fake-fetch';
+import { createSessionStore, type Session, type SessionStore } from '@/lib/session';
+import { createFakeFetch, type FakeFetch, type RecordedRequest } from '@/testing/fake-fetch';
 import { anOrder, merchantUser, sessionFor } from '@/testing/data';
 
-const expired = sessionFor(merchantUser, { accessToken: 'expired-access', refreshToken: 'refresh-1' });
-const renewed: Session = sessionFor(merchantUser, { accessToken: 'fresh-access', refreshToken: 'refresh-2' });
+const expired = sessionFor(merchantUser, { accessToken: 'expired-access' });
+const renewed: Session = sessionFor(merchantUser, { accessToken: 'fresh-access' });
 const unauthenticated = { status: 401, body: { type: '/problems/unauthenticated', title: 'Unauthorized', status: 401 } };
+const freshAnswer = { accessToken: 'fresh-access', expiresIn: 900, user: merchantUser };
 
 /** Orders answer 401 to the expired token and 200 to the fresh one, like the API after expiry. */
 function networkWithExpiredToken() {
@@ -18,12 +19,33 @@ function networkWithExpiredToken() {
   return network;
 }
 
-describe('session renewal (401 → refresh → retry)', () => {
-  it('renews the session once with the refresh token and retries the call with the new access token', async () => {
+/** The browser's cookie jar as the API sees it: the refresh answers only to the cookie transport, with a cookie set. */
+function withSessionCookie(network: FakeFetch, { cookie = true, answer = freshAnswer } = {}) {
+  network.post('/api/auth/refresh', (request: RecordedRequest) =>
+    cookie && request.headers.get('X-Session-Transport') === 'cookie' ? { body: answer } : unauthenticated,
+  );
+}
+
+const channels: BroadcastChannel[] = [];
+
+/** A store of one tab, talking to the other tabs of this test over a real BroadcastChannel. */
+function tab(channelName: string): SessionStore {
+  const channel = new BroadcastChannel(channelName);
+  channels.push(channel);
+  return createSessionStore(channel);
+}
+
+afterEach(() => {
+  channels.splice(0).forEach((channel) => channel.close());
+  vi.unstubAllGlobals();
+});
+
+describe('session renewal (401 → refresh with the cookie → retry)', () => {
+  it('renews the session once and retries the call with the new access token', async () => {
     const network = networkWithExpiredToken();
     const sessions = createSessionStore(null);
     sessions.set(expired);
-    const renew = vi.fn(async (refreshToken: string) => (refreshToken === 'refresh-1' ? renewed : null));
+    const renew = vi.fn(async (stale: string | null) => (stale === 'expired-access' ? renewed : null));
     const http = createAuthenticatedFetch(network.fetch, sessions, renew);
 
     const response = await http.fetch('/api/orders', { headers: { Authorization: 'Bearer expired-access' } });
@@ -52,7 +74,7 @@ describe('session renewal (401 → refresh → retry)', () => {
     expect(renew).toHaveBeenCalledTimes(1);
   });
 
-  it('signs out when the refresh token is refused', async () => {
+  it('signs out when the renewal is refused', async () => {
     const network = networkWithExpiredToken();
     const sessions = createSessionStore(null);
     sessions.set(expired);
@@ -82,20 +104,6 @@ describe('session renewal (401 → refresh → retry)', () => {
     expect(sessions.get()).toEqual(expired);
   });
 
-  it('signs out on 401 when there is no refresh token, and the call fails as unauthenticated', async () => {
-    const network = networkWithExpiredToken();
-    const sessions = createSessionStore(null);
-    sessions.set({ ...expired, refreshToken: null });
-    const api = createApi({ fetch: network.fetch, sessions });
-
-    const failure = await apiCall(api.orders.list()).catch((e: unknown) => e);
-
-    expect(failure).toBeInstanceOf(ApiError);
-    expect((failure as ApiError).kind).toBe('unauthenticated');
-    expect(sessions.get()).toBeNull();
-    expect(network.sent('GET', '/api/orders')).toHaveLength(1);
-  });
-
   it('never tries to renew a failed sign-in', async () => {
     const network = createFakeFetch();
     network.post('/api/auth/login', unauthenticated);
@@ -110,13 +118,9 @@ describe('session renewal (401 → refresh → retry)', () => {
     expect(renew).not.toHaveBeenCalled();
   });
 
-  it('renews through POST /api/auth/refresh of the generated AuthClient', async () => {
+  it('renews through POST /api/auth/refresh with the cookie transport: no token in the request, none in the session', async () => {
     const network = networkWithExpiredToken();
-    network.post('/api/auth/refresh', (request) =>
-      (request.body as { refreshToken?: string }).refreshToken === 'refresh-1'
-        ? { body: { accessToken: 'fresh-access', refreshToken: 'refresh-2', expiresIn: 900, user: merchantUser } }
-        : unauthenticated,
-    );
+    withSessionCookie(network);
     const sessions = createSessionStore(null);
     sessions.set(expired);
     const api = createApi({ fetch: network.fetch, sessions });
@@ -124,13 +128,17 @@ describe('session renewal (401 → refresh → retry)', () => {
     const page = await apiCall(api.orders.list());
 
     expect(page.items).toHaveLength(1);
-    expect(sessions.get()).toMatchObject({ accessToken: 'fresh-access', refreshToken: 'refresh-2' });
-    expect(network.sent('POST', '/api/auth/refresh')[0]!.headers.get('Authorization')).toBeNull();
+    expect(sessions.get()).toMatchObject({ accessToken: 'fresh-access' });
+    expect(sessions.get()).not.toHaveProperty('refreshToken');
+    const [refresh] = network.sent('POST', '/api/auth/refresh');
+    expect(refresh!.body).toEqual({});
+    expect(refresh!.headers.get('Authorization')).toBeNull();
+    expect(refresh!.headers.get('X-Session-Transport')).toBe('cookie');
   });
 
-  it('signs out when the API refuses the refresh token (spent or revoked)', async () => {
+  it('signs out when the API refuses the cookie (spent, revoked or gone)', async () => {
     const network = networkWithExpiredToken();
-    network.post('/api/auth/refresh', unauthenticated);
+    withSessionCookie(network, { cookie: false });
     const sessions = createSessionStore(null);
     sessions.set(expired);
     const api = createApi({ fetch: network.fetch, sessions });
@@ -143,41 +151,122 @@ describe('session renewal (401 → refresh → retry)', () => {
   });
 });
 
-describe('session renewal across tabs', () => {
-  it('uses the session another tab already renewed instead of spending the refresh token again', async () => {
-    const shared = new Map<string, string>();
-    const storage = {
-      getItem: (k: string) => shared.get(k) ?? null,
-      setItem: (k: string, v: string) => void shared.set(k, v),
-      removeItem: (k: string) => void shared.delete(k),
-    } as Storage;
-    const otherTab = createSessionStore(storage);
-    otherTab.set(expired);
-    const thisTab = createSessionStore(storage);
-    otherTab.set(renewed); // the other tab renewed; this tab still holds the expired session in memory
-    const network = networkWithExpiredToken();
-    network.post('/api/auth/refresh', unauthenticated);
+describe('sign-in and restoring on load', () => {
+  it('signs in with the cookie transport and keeps the access token in memory only, never in web storage', async () => {
+    const network = createFakeFetch();
+    network.post('/api/auth/login', { body: freshAnswer });
+    const sessions = createSessionStore(null);
+    const api = createApi({ fetch: network.fetch, sessions });
+
+    await api.signIn({ email: 'merchant@example.com', password: 'Merchant123!' });
+
+    expect(sessions.get()).toMatchObject({ accessToken: 'fresh-access', user: merchantUser });
+    expect(network.sent('POST', '/api/auth/login')[0]!.headers.get('X-Session-Transport')).toBe('cookie');
+    expect(localStorage.length).toBe(0);
+    expect(sessionStorage.length).toBe(0);
+  });
+
+  it('restores the session from the cookie on load', async () => {
+    const network = createFakeFetch();
+    withSessionCookie(network);
+    const sessions = createSessionStore(null);
+    const api = createApi({ fetch: network.fetch, sessions });
+
+    await api.restoreSession();
+
+    expect(sessions.get()).toMatchObject({ accessToken: 'fresh-access', user: merchantUser });
+  });
+
+  it('starts signed out without a cookie, and does not sign out the tabs that have a session', async () => {
+    const network = createFakeFetch();
+    withSessionCookie(network, { cookie: false });
+    const signedInTab = tab('restore-without-cookie');
+    signedInTab.set(renewed);
+    const newTab = tab('restore-without-cookie');
+    const api = createApi({ fetch: network.fetch, sessions: newTab });
+
+    await api.restoreSession();
+    await new Promise((resolve) => setTimeout(resolve, 0));
+
+    expect(newTab.get()).toBeNull();
+    expect(signedInTab.get()).toEqual(renewed);
+  });
+});
+
+describe('one session shared by the tabs', () => {
+  it('hands a sign-in to the other tabs, and a sign-out ends it in all of them', async () => {
+    const network = createFakeFetch();
+    network.post('/api/auth/login', { body: freshAnswer });
+    network.post('/api/auth/logout', { status: 204 });
+    const first = tab('sign-in-and-out');
+    const second = tab('sign-in-and-out');
+    const api = createApi({ fetch: network.fetch, sessions: first });
+
+    await api.signIn({ email: 'merchant@example.com', password: 'Merchant123!' });
+    await vi.waitFor(() => expect(second.get()).toMatchObject({ accessToken: 'fresh-access' }));
+    await api.signOut();
+
+    await vi.waitFor(() => expect(second.get()).toBeNull());
+    expect(first.get()).toBeNull();
+  });
+
+  it('uses the session another tab renewed while this one waited for the renewal lock, instead of rotating the cookie again', async () => {
+    let openLock: () => void = () => undefined;
+    const lockHeld = new Promise<void>((resolve) => (openLock = resolve));
+    vi.stubGlobal('navigator', {
+      ...navigator,
+      locks: { request: async (_name: string, work: () => Promise<unknown>) => lockHeld.then(work) },
+    });
+    const network = createFakeFetch();
+    withSessionCookie(network);
+    const otherTab = tab('renewal-lock');
+    const thisTab = tab('renewal-lock');
+    thisTab.set(sessionFor(merchantUser, { accessToken: 'expiring-access', expiresAt: Date.now() + 20_000 }));
     const api = createApi({ fetch: network.fetch, sessions: thisTab });
 
-    const page = await apiCall(api.orders.list());
+    const token = api.freshAccessToken();
+    otherTab.set(renewed);
+    await vi.waitFor(() => expect(thisTab.get()).toEqual(renewed));
+    openLock();
 
-    expect(page.items).toHaveLength(1);
+    expect(await token).toBe('fresh-access');
     expect(network.sent('POST', '/api/auth/refresh')).toHaveLength(0);
-    expect(thisTab.get()).toEqual(renewed);
   });
 });
 
 describe('sign-out', () => {
-  it('revokes the refresh-token family on the server and ends the local session', async () => {
+  it('ends the session on the server with the cookie transport, sending no token, and ends the local session', async () => {
     const network = createFakeFetch();
     network.post('/api/auth/logout', { status: 204 });
+    const sessions = createSessionStore(null);
+    sessions.set(renewed);
+    const api = createApi({ fetch: network.fetch, sessions });
+
+    await api.signOut();
+
+    const [logout] = network.sent('POST', '/api/auth/logout');
+    expect(logout!.body).toEqual({});
+    expect(logout!.headers.get('X-Session-Transport')).toBe('cookie');
+    expect(logout!.headers.get('Authorization')).toBe('Bearer fresh-access');
+    expect(sessions.get()).toBeNull();
+  });
+
+  it('renews an expired access token to sign out, so the server still ends the session', async () => {
+    const network = createFakeFetch();
+    withSessionCookie(network);
+    network.post('/api/auth/logout', (request) =>
+      request.headers.get('Authorization') === 'Bearer fresh-access' ? { status: 204 } : unauthenticated,
+    );
     const sessions = createSessionStore(null);
     sessions.set(expired);
     const api = createApi({ fetch: network.fetch, sessions });
 
     await api.signOut();
 
-    expect(network.sent('POST', '/api/auth/logout')[0]!.body).toEqual({ refreshToken: 'refresh-1' });
+    expect(network.sent('POST', '/api/auth/logout').map((r) => r.headers.get('Authorization'))).toEqual([
+      'Bearer expired-access',
+      'Bearer fresh-access',
+    ]);
     expect(sessions.get()).toBeNull();
   });
 

@@ -194,8 +194,11 @@ export class AuthClient extends ApiClientBase {
 
     /**
      * Signs in with email and password. The same 401 answers an unknown email and a wrong password.
+    With X-Session-Transport: cookie the refresh token is set as an HttpOnly cookie for /api/auth and left out of the body.
+     * @param request Email and password.
+     * @param sessionTransport (optional) "cookie" from a browser: the refresh token travels only in an HttpOnly cookie, never in a body.
      */
-    login(request: LoginCommand, signal?: AbortSignal): Promise<LoginResult> {
+    login(request: LoginCommand, sessionTransport?: string | null | undefined, signal?: AbortSignal): Promise<LoginResult> {
         let url_ = this.baseUrl + "/api/auth/login";
         url_ = url_.replace(/[?&]$/, "");
 
@@ -206,6 +209,7 @@ export class AuthClient extends ApiClientBase {
             method: "POST",
             signal,
             headers: {
+                "X-Session-Transport": sessionTransport !== undefined && sessionTransport !== null ? "" + sessionTransport : "",
                 "Content-Type": "application/json",
                 "Accept": "application/json"
             }
@@ -262,8 +266,11 @@ export class AuthClient extends ApiClientBase {
     /**
      * Spends a refresh token for a new pair of tokens. Each refresh token works once: presenting a spent one
     again ends the whole session (someone else holds a copy), and the answer is 401.
+    With X-Session-Transport: cookie and no refreshToken in the body, the token comes from the cookie and its successor goes back in it.
+     * @param request The refresh token; leave it out with the cookie transport.
+     * @param sessionTransport (optional) "cookie" from a browser: the refresh token travels only in an HttpOnly cookie, never in a body.
      */
-    refresh(request: RefreshSessionCommand, signal?: AbortSignal): Promise<LoginResult> {
+    refresh(request: RefreshSessionCommand, sessionTransport?: string | null | undefined, signal?: AbortSignal): Promise<LoginResult> {
         let url_ = this.baseUrl + "/api/auth/refresh";
         url_ = url_.replace(/[?&]$/, "");
 
@@ -274,6 +281,7 @@ export class AuthClient extends ApiClientBase {
             method: "POST",
             signal,
             headers: {
+                "X-Session-Transport": sessionTransport !== undefined && sessionTransport !== null ? "" + sessionTransport : "",
                 "Content-Type": "application/json",
                 "Accept": "application/json"
             }
@@ -329,8 +337,11 @@ export class AuthClient extends ApiClientBase {
 
     /**
      * Signs out: the session of this refresh token ends and none of its tokens can be refreshed again.
+    With X-Session-Transport: cookie the token may come from the cookie instead of the body, and the cookie is cleared.
+     * @param request The refresh token; leave it out with the cookie transport.
+     * @param sessionTransport (optional) "cookie" from a browser: the refresh token travels only in an HttpOnly cookie, never in a body.
      */
-    logout(request: LogoutCommand, signal?: AbortSignal): Promise<void> {
+    logout(request: LogoutCommand, sessionTransport?: string | null | undefined, signal?: AbortSignal): Promise<void> {
         let url_ = this.baseUrl + "/api/auth/logout";
         url_ = url_.replace(/[?&]$/, "");
 
@@ -341,6 +352,7 @@ export class AuthClient extends ApiClientBase {
             method: "POST",
             signal,
             headers: {
+                "X-Session-Transport": sessionTransport !== undefined && sessionTransport !== null ? "" + sessionTransport : "",
                 "Content-Type": "application/json",
             }
         };
@@ -2195,7 +2207,7 @@ export interface AssigneeDto {
 
 export interface LoginResult {
     accessToken?: string;
-    refreshToken?: string;
+    refreshToken?: string | undefined;
     expiresIn?: number;
     user?: UserDto;
 }

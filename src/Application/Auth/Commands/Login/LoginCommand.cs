@@ -16,8 +16,11 @@ public sealed record LoginCommand(string? Email, string? Password) : ICommand<Lo
     public override string ToString() => $"LoginCommand {{ Email = {Email} }}";
 }
 
-/// <summary>The tokens of a session and who it is for. Send the refresh token to /api/auth/refresh before the access token expires.</summary>
-public sealed record LoginResult(string AccessToken, string RefreshToken, int ExpiresIn, UserDto User)
+/// <summary>
+/// The tokens of a session and who it is for. Send the refresh token to /api/auth/refresh before the access token
+/// expires. <see cref="RefreshToken"/> is null when the client asked for the cookie transport: it is then in an HttpOnly cookie.
+/// </summary>
+public sealed record LoginResult(string AccessToken, string? RefreshToken, int ExpiresIn, UserDto User)
 {
     public override string ToString() => $"LoginResult {{ User = {User.Id}, ExpiresIn = {ExpiresIn} }}";
 }

@@ -29,9 +29,14 @@ function urlOf(input: RequestInfo): string {
   return typeof input === 'string' ? input : input.url;
 }
 
-/** fetch rejects with a TypeError when the network fails; any other failure of a renewal is a refusal. */
-function isUnreachable(error: unknown): boolean {
-  return error instanceof TypeError;
+/**
+ * A renewal that could not get an answer: fetch rejects with a TypeError when the network fails, and a 429 or a
+ * 5xx says nothing about the session. Any other failure of a renewal is a refusal.
+ */
+function isTemporary(error: unknown): boolean {
+  if (error instanceof TypeError) return true;
+  const status = (error as { status?: unknown } | null)?.status;
+  return typeof status === 'number' && (status === 429 || status >= 500);
 }
 
 function withBearer(init: RequestInit | undefined, token: string): RequestInit {
@@ -43,8 +48,8 @@ function withBearer(init: RequestInit | undefined, token: string): RequestInit {
 /**
  * The `http` every generated client gets: plain fetch, except that a 401 on a signed-in call renews the session
  * once with the refresh-token cookie and retries the call with the new access token. When the API refuses the
- * renewal the session is cleared (the router then shows the sign-in page); when the API cannot be reached the
- * session is kept and the call fails as a network error. Concurrent 401s share one renewal.
+ * renewal the session is cleared (the router then shows the sign-in page); when the API cannot be reached or
+ * cannot answer (429, 5xx) the session is kept and the call fails with that error. Concurrent 401s share one renewal.
  */
 export function createAuthenticatedFetch(fetchFn: FetchFn, sessions: SessionStore, renew: SessionRenewer): AuthenticatedHttp {
   let renewal: Promise<Session | null> | null = null;
@@ -52,8 +57,9 @@ export function createAuthenticatedFetch(fetchFn: FetchFn, sessions: SessionStor
   function renewOnce(staleAccessToken: string | null): Promise<Session | null> {
     renewal ??= renew(staleAccessToken)
       .catch((error: unknown) => {
-        // Offline is not a refusal: signing out here would end the session of anyone whose token expired on a train.
-        if (isUnreachable(error)) throw error;
+        // Offline or busy is not a refusal: signing out here would end the session of anyone whose token expired
+        // on a train, or who opened a few tabs at once under the sign-in rate limit.
+        if (isTemporary(error)) throw error;
         return null;
       })
       .then((session) => {

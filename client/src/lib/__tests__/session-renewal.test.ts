@@ -104,6 +104,19 @@ describe('session renewal (401 → refresh with the cookie → retry)', () => {
     expect(sessions.get()).toEqual(expired);
   });
 
+  it('keeps the session when the refresh is rate limited: a busy API has not refused the session', async () => {
+    const network = networkWithExpiredToken();
+    network.post('/api/auth/refresh', { status: 429, body: { title: 'Too many requests', status: 429 }, headers: { 'Retry-After': '30' } });
+    const sessions = createSessionStore(null);
+    sessions.set(expired);
+    const api = createApi({ fetch: network.fetch, sessions });
+
+    const failure = await apiCall(api.orders.list()).catch((e: unknown) => e);
+
+    expect((failure as ApiError).kind).toBe('rate-limited');
+    expect(sessions.get()).toEqual(expired);
+  });
+
   it('never tries to renew a failed sign-in', async () => {
     const network = createFakeFetch();
     network.post('/api/auth/login', unauthenticated);

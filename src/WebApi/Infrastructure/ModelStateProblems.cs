@@ -16,13 +16,23 @@ public static class ModelStateProblems
     public const string UnreadableBody = "The request body is not valid JSON for this operation.";
     public const string UnreadableValue = "The value is not valid for this field.";
 
-    public static IActionResult Create(ActionContext context) =>
-        Result(context.ModelState
+    public static IActionResult Create(ActionContext context)
+    {
+        var errors = context.ModelState
             .Where(entry => entry.Value is { Errors.Count: > 0 })
             .GroupBy(entry => Key(entry.Key))
             .ToDictionary(
                 g => g.Key,
-                g => g.SelectMany(entry => entry.Value!.Errors).Select(error => Message(g.Key, error)).Distinct().ToArray()));
+                g => g.SelectMany(entry => entry.Value!.Errors).Select(error => Message(g.Key, error)).Distinct().ToArray());
+
+        // A field the reader refused also leaves the body unbound ("the request field is required"): the field says more.
+        if (errors.Count > 1)
+        {
+            errors.Remove("body");
+        }
+
+        return Result(errors);
+    }
 
     public static BadRequestObjectResult Result(IDictionary<string, string[]> errors) =>
         new(new ValidationProblemDetails(errors)

@@ -14,6 +14,7 @@ using OrderTracking.Application.Common.Interfaces;
 using OrderTracking.Infrastructure;
 using OrderTracking.Infrastructure.Identity;
 using OrderTracking.Infrastructure.Persistence;
+using OrderTracking.WebApi.Filters;
 using OrderTracking.WebApi.Hubs;
 using OrderTracking.WebApi.Infrastructure;
 using OrderTracking.WebApi.Security;
@@ -62,8 +63,19 @@ public static class OrderTrackingServices
         services.AddHttpContextAccessor();
         services.AddScoped<ICurrentActor, CurrentActor>();
 
-        services.AddControllers()
-            .AddJsonOptions(json => json.JsonSerializerOptions.Converters.Add(new JsonStringEnumConverter(allowIntegerValues: false)))
+        services.AddControllers(mvc =>
+            {
+                mvc.Conventions.Add(new RequestAuthorizationConvention());
+                mvc.Filters.Add<ControlCharactersInUrlFilter>();
+            })
+            .AddJsonOptions(json =>
+            {
+                json.JsonSerializerOptions.Converters.Add(new JsonStringEnumConverter(allowIntegerValues: false));
+                json.JsonSerializerOptions.Converters.Add(new TextWithoutControlCharactersConverter());
+
+                // The reader's messages name internal types; ModelStateProblems words its own.
+                json.AllowInputFormatterExceptionMessages = false;
+            })
             .ConfigureApiBehaviorOptions(api => api.InvalidModelStateResponseFactory = ModelStateProblems.Create);
         services.AddProblemDetails();
         services.AddExceptionHandler<ProblemDetailsExceptionHandler>();
@@ -201,9 +213,14 @@ public static class OrderTrackingServices
         app.UseStatusCodePages();
         app.UseMiddleware<RequestBodyLimitMiddleware>(MaxRequestBodyBytes);
 
-        app.UseOpenApi();
-        app.UseSwaggerUi();
-        app.MapGet("/docs", () => Results.Redirect("/swagger")).ExcludeFromDescription();
+        // The live document and Swagger UI describe every route to whoever asks: on in Development, elsewhere only
+        // when OpenApi:Enabled says so. Integrators use the committed openapi.json.
+        if (app.Environment.IsDevelopment() || app.Configuration.GetValue<bool>("OpenApi:Enabled"))
+        {
+            app.UseOpenApi();
+            app.UseSwaggerUi();
+            app.MapGet("/docs", () => Results.Redirect("/swagger")).ExcludeFromDescription();
+        }
 
         app.UseClientApp();
         app.UseCors();

@@ -55,6 +55,6 @@ public sealed class OrderIsolationTests(ApiFactory api) : IClassFixture<ApiFacto
         Assert.Equal(HttpStatusCode.NotFound, (await courier.GetAsync($"/api/orders/{pending.Id}")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await courier.GetAsync($"/api/orders/{someoneElses.Id}")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await courier.PostAsync($"/api/orders/{pending.Id}/claim", null)).StatusCode);
-        Assert.Equal(HttpStatusCode.Conflict, (await courier.PostAsync($"/api/orders/{someoneElses.Id}/claim", null)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await courier.PostAsync($"/api/orders/{someoneElses.Id}/claim", null)).StatusCode);
     }
 }

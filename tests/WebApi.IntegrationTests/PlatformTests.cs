@@ -4,8 +4,14 @@ using OrderTracking.WebApi.IntegrationTests.Infrastructure;
 
 namespace OrderTracking.WebApi.IntegrationTests;
 
-public sealed class PlatformTests(ApiFactory api) : IClassFixture<ApiFactory>
+public sealed class PlatformTests(PlatformTests.Factory api) : IClassFixture<PlatformTests.Factory>
 {
+    /// <summary>The app with its live OpenAPI document switched on, as an operator may outside Development.</summary>
+    public sealed class Factory : ApiFactory
+    {
+        protected override IDictionary<string, string?> ExtraSettings => new Dictionary<string, string?> { ["OpenApi:Enabled"] = "true" };
+    }
+
     [Fact]
     public async Task Health_endpoints_answer_and_ready_checks_the_database()
     {

@@ -31,6 +31,7 @@ export function anOrder(overrides: Partial<OrderDto> = {}): OrderDto {
     status: 'Pending',
     customer: { name: 'Ada Lovelace', phone: '+44 20 7946 0000', email: 'ada@example.com' },
     deliveryAddress: { line1: '12 Analytical Way', city: 'London', postalCode: 'N1 9GU', country: 'United Kingdom' },
+    deliveryArea: { city: 'London', postalCode: 'N1 9GU', country: 'United Kingdom' },
     items: [{ name: 'Sourdough loaf', quantity: 2, unitPrice: 4.5 }],
     currency: 'GBP',
     total: 9,

@@ -1,3 +1,18 @@
+using OrderTracking.Domain.Common;
+
 namespace OrderTracking.Domain.Orders;
 
-public sealed record DeliveryAddress(string Line1, string? Line2, string City, string PostalCode, string Country);
+/// <summary>Where the order goes. A courier sees only <see cref="City"/>, <see cref="PostalCode"/> and <see cref="Country"/> until it claims the order.</summary>
+public sealed record DeliveryAddress(string Line1, string? Line2, string City, string PostalCode, string Country)
+{
+    public const int MaxLineLength = 200;
+    public const int MaxCityLength = 200;
+    public const int MaxPostalCodeLength = 20;
+    public const int MaxCountryLength = 100;
+
+    public string Line1 { get; init; } = Text.Required(Line1, MaxLineLength, nameof(Line1));
+    public string? Line2 { get; init; } = Text.Optional(Line2, MaxLineLength, nameof(Line2));
+    public string City { get; init; } = Text.Required(City, MaxCityLength, nameof(City));
+    public string PostalCode { get; init; } = Text.Required(PostalCode, MaxPostalCodeLength, nameof(PostalCode));
+    public string Country { get; init; } = Text.Required(Country, MaxCountryLength, nameof(Country));
+}

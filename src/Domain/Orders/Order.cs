@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using OrderTracking.Domain.Common;
 using OrderTracking.Domain.Orders.Events;
 
@@ -12,6 +13,15 @@ public sealed class Order : AggregateRoot
 {
     public const int MaxNotesLength = 2000;
     public const int MaxReasonLength = 500;
+    public const int MaxRecipientNameLength = 200;
+
+    public const string CancelReasonRequired = "A reason is required to cancel an order.";
+    public const string OtherFailureNeedsNote = "A note is required when the failure reason is Other.";
+    public static readonly string FailureReasonRequired =
+        "A failed delivery needs one of these reasons: " + string.Join(", ", Enum.GetNames<DeliveryFailureReason>()) + ".";
+
+    /// <summary>The largest order total: what the item limits allow at most, within what <see cref="Money"/> can store.</summary>
+    public const decimal MaxTotal = OrderItem.MaxItemsPerOrder * OrderItem.MaxQuantity * OrderItem.MaxUnitPrice;
 
     private readonly List<OrderItem> _items = [];
     private readonly List<OrderHistoryEntry> _history = [];
@@ -76,6 +86,12 @@ public sealed class Order : AggregateRoot
             throw new DomainValidationException(nameof(Currency), "Currency is a three-letter ISO 4217 code.");
         }
 
+        var total = items.Sum(i => i.LineTotal);
+        if (total > MaxTotal)
+        {
+            throw new DomainValidationException(nameof(Total), $"An order total is at most {MaxTotal}.");
+        }
+
         var order = new Order
         {
             Id = Guid.CreateVersion7(now),
@@ -85,7 +101,7 @@ public sealed class Order : AggregateRoot
             Customer = customer,
             DeliveryAddress = deliveryAddress,
             Currency = currency,
-            Total = items.Sum(i => i.LineTotal),
+            Total = total,
             Notes = notes,
             EstimatedDeliveryAt = estimatedDeliveryAt,
             CreatedAt = now,
@@ -99,6 +115,24 @@ public sealed class Order : AggregateRoot
     }
 
     public bool IsTerminal => OrderLifecycle.IsTerminal(Status);
+
+    /// <summary>
+    /// The pickup pool: ready for pickup and nobody in charge of it yet. Every courier sees these orders (by area
+    /// only) and may claim one. <see cref="InPickupPool"/> is the same rule for the database.
+    /// </summary>
+    public bool IsInPickupPool => PickupPool.Holds(Status, AssignedCourierId, AssignedPartnerId);
+
+    /// <inheritdoc cref="IsInPickupPool"/>
+    public static Expression<Func<Order, bool>> InPickupPool { get; } = PickupPool.Over<Order>(o => o.Status, o => o.AssignedCourierId, o => o.AssignedPartnerId);
+
+    /// <summary>
+    /// Taken from the pool by a courier's claim, and not moved or reassigned since: still ready for pickup, and the
+    /// latest step of its timeline is a courier's (couriers change nothing else while an order waits for pickup).
+    /// </summary>
+    public static Expression<Func<Order, bool>> JustClaimed { get; } = order =>
+        order.Status == OrderStatus.ReadyForPickup
+        && order.AssignedCourierId != null
+        && order.History.OrderByDescending(h => h.At).ThenByDescending(h => h.Id).Select(h => h.ActorType).FirstOrDefault() == ActorType.Delivery;
 
     /// <summary>The parts <paramref name="actor"/> plays towards this order.</summary>
     public OrderParty PartiesOf(Actor actor)
@@ -126,6 +160,13 @@ public sealed class Order : AggregateRoot
 
         return parties;
     }
+
+    /// <summary>
+    /// Whether <paramref name="actor"/> may see only the delivery area (city, postal code, country) and not who the
+    /// order is for nor the street: a courier looking at a pool order it has not claimed.
+    /// </summary>
+    public bool ShowsOnlyDeliveryAreaTo(Actor actor) =>
+        actor.Type == ActorType.Delivery && (PartiesOf(actor) & OrderParty.AssignedCourier) == 0;
 
     /// <summary>The statuses <paramref name="actor"/> may move this order to now.</summary>
     public IReadOnlyList<OrderStatus> AllowedTransitionsFor(Actor actor)
@@ -157,6 +198,7 @@ public sealed class Order : AggregateRoot
 
     public void MarkDelivered(string? recipientName, Actor actor, DateTimeOffset now, string? note = null)
     {
+        Text.Optional(recipientName, MaxRecipientNameLength, "RecipientName");
         var proof = string.IsNullOrWhiteSpace(recipientName) ? note : $"Received by {recipientName.Trim()}" + (string.IsNullOrWhiteSpace(note) ? string.Empty : $". {note}");
         MoveTo(OrderStatus.Delivered, actor, now, proof, null);
         DeliveredAt = now;
@@ -166,7 +208,7 @@ public sealed class Order : AggregateRoot
     {
         if (reason == DeliveryFailureReason.Other && string.IsNullOrWhiteSpace(note))
         {
-            throw new DomainValidationException("Note", "A note is required when the failure reason is Other.");
+            throw new DomainValidationException("Note", OtherFailureNeedsNote);
         }
 
         MoveTo(OrderStatus.DeliveryFailed, actor, now, note, reason.ToString());
@@ -194,7 +236,7 @@ public sealed class Order : AggregateRoot
                 EnsureLegal(target, actor);
                 if (!Enum.TryParse<DeliveryFailureReason>(details.Reason, ignoreCase: false, out var failure) || !Enum.IsDefined(failure))
                 {
-                    throw new DomainValidationException("Reason", "A failure reason is required: " + string.Join(", ", Enum.GetNames<DeliveryFailureReason>()) + ".");
+                    throw new DomainValidationException("Reason", FailureReasonRequired);
                 }
 
                 MarkDeliveryFailed(failure, actor, now, details.Note);
@@ -220,7 +262,7 @@ public sealed class Order : AggregateRoot
             throw new OrderActionForbiddenException("Only couriers can claim orders.");
         }
 
-        if (Status != OrderStatus.ReadyForPickup || AssignedCourierId is not null || AssignedPartnerId is not null)
+        if (!IsInPickupPool)
         {
             throw new DomainRuleException("Only an unassigned order that is ready for pickup can be claimed; this one is not (anymore).");
         }
@@ -293,7 +335,7 @@ public sealed class Order : AggregateRoot
     {
         if (string.IsNullOrWhiteSpace(reason))
         {
-            throw new DomainValidationException("Reason", "A reason is required to cancel an order.");
+            throw new DomainValidationException("Reason", CancelReasonRequired);
         }
 
         return reason.Length > MaxReasonLength

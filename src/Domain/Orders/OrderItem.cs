@@ -9,6 +9,12 @@ public sealed class OrderItem
     public const int MaxQuantity = 10_000;
     public const int MaxNameLength = 200;
 
+    /// <summary>
+    /// The largest unit price: even <see cref="MaxItemsPerOrder"/> lines of <see cref="MaxQuantity"/> at this price
+    /// total 10^15, well within what <see cref="Money"/> can store, so no order total can overflow.
+    /// </summary>
+    public const decimal MaxUnitPrice = 1_000_000_000m;
+
     private OrderItem()
     {
         Name = string.Empty;
@@ -26,9 +32,9 @@ public sealed class OrderItem
             throw new DomainValidationException(nameof(Quantity), $"Quantity must be between 1 and {MaxQuantity}.");
         }
 
-        if (unitPrice < 0 || decimal.Round(unitPrice, 2) != unitPrice)
+        if (unitPrice is < 0 or > MaxUnitPrice || decimal.Round(unitPrice, Money.Scale) != unitPrice)
         {
-            throw new DomainValidationException(nameof(UnitPrice), "Unit price must be zero or more with at most 2 decimals.");
+            throw new DomainValidationException(nameof(UnitPrice), $"Unit price must be between 0 and {MaxUnitPrice} with at most {Money.Scale} decimals.");
         }
 
         Name = name;

@@ -16,22 +16,33 @@ public static class OrderVisibility
         {
             ActorType.Admin => order => true,
             ActorType.Merchant => order => order.MerchantId == id,
-            ActorType.Delivery => order => order.AssignedCourierId == id
-                || (order.Status == OrderStatus.ReadyForPickup && order.AssignedCourierId == null && order.AssignedPartnerId == null),
+            ActorType.Delivery => AssignedTo(id).Or(Order.InPickupPool),
             ActorType.Partner => order => order.AssignedPartnerId == id,
             _ => order => false,
         };
     }
 
     /// <summary>
-    /// What a courier's claim may find: the orders it may see, plus any order still ready for pickup, so that
-    /// the courier who loses a race for one is told it was claimed first (409) rather than that it is gone.
+    /// What an export may hold: what the caller may see, except that a courier's export holds only its own
+    /// deliveries, never the pool (whose customers it may not see).
     /// </summary>
-    public static Expression<Func<Order, bool>> ForClaim(Actor actor)
-    {
-        var id = actor.Id;
-        return actor.Type == ActorType.Delivery
-            ? order => order.Status == OrderStatus.ReadyForPickup || order.AssignedCourierId == id
-            : For(actor);
-    }
+    public static Expression<Func<Order, bool>> ForExport(Actor actor) =>
+        actor.Type == ActorType.Delivery ? AssignedTo(actor.Id) : For(actor);
+
+    /// <summary>
+    /// The visible orders whose customer and street the caller may see, for searching by customer name: the database
+    /// side of <see cref="Order.ShowsOnlyDeliveryAreaTo"/>.
+    /// </summary>
+    public static Expression<Func<Order, bool>> WithCustomer(Actor actor) =>
+        actor.Type == ActorType.Delivery ? AssignedTo(actor.Id) : order => true;
+
+    private static Expression<Func<Order, bool>> AssignedTo(Guid courierId) => order => order.AssignedCourierId == courierId;
+
+    /// <summary>
+    /// What a courier's claim may find: the orders it may see, plus an order another courier has just claimed from
+    /// the pool, so that the courier who loses a race for one is told it was claimed first (409) rather than that it
+    /// is gone. An order assigned to someone else by its merchant or an admin stays out of sight (404).
+    /// </summary>
+    public static Expression<Func<Order, bool>> ForClaim(Actor actor) =>
+        actor.Type == ActorType.Delivery ? For(actor).Or(Order.JustClaimed) : For(actor);
 }

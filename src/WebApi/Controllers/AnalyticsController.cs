@@ -1,6 +1,7 @@
 using Mediator;
 using Microsoft.AspNetCore.Mvc;
 using OrderTracking.Application.Analytics.Queries.GetAnalyticsSummary;
+using OrderTracking.WebApi.Filters;
 
 namespace OrderTracking.WebApi.Controllers;
 
@@ -19,6 +20,7 @@ public sealed class AnalyticsController(IMediator mediator) : ApiControllerBase
     /// <param name="timeZone">IANA time zone for the per-day counts, such as Europe/Berlin. Default: UTC.</param>
     /// <param name="cancellationToken">Aborts the request.</param>
     [HttpGet("summary")]
+    [Sends<GetAnalyticsSummaryQuery>]
     [ProducesResponseType<AnalyticsSummary>(StatusCodes.Status200OK)]
     public async Task<AnalyticsSummary> Summary([FromQuery] DateTimeOffset? from, [FromQuery] DateTimeOffset? to, [FromQuery] string? timeZone, CancellationToken cancellationToken) =>
         await mediator.Send(new GetAnalyticsSummaryQuery(from, to, timeZone), cancellationToken);

@@ -11,6 +11,7 @@ using OrderTracking.Application.Orders.Queries.GetOrder;
 using OrderTracking.Application.Orders.Queries.GetOrderHistory;
 using OrderTracking.Application.Orders.Queries.ListOrders;
 using OrderTracking.WebApi.Contracts;
+using OrderTracking.WebApi.Filters;
 using OrderTracking.WebApi.Infrastructure;
 
 namespace OrderTracking.WebApi.Controllers;
@@ -36,12 +37,14 @@ public sealed class OrdersController(IMediator mediator) : ApiControllerBase
     /// <param name="cursor">The <c>nextCursor</c> of the previous page.</param>
     /// <param name="cancellationToken">Aborts the request.</param>
     [HttpGet]
+    [Sends<ListOrdersQuery>]
     [ProducesResponseType<OrderPage>(StatusCodes.Status200OK)]
     public async Task<OrderPage> List([FromQuery] OrderFilterParameters filter, [FromQuery] int? limit, [FromQuery] string? cursor, CancellationToken cancellationToken) =>
         await mediator.Send(new ListOrdersQuery(filter.ToFilter(), limit, cursor), cancellationToken);
 
     /// <summary>The orders of the list's filters as CSV (UTF-8, RFC 4180), streamed.</summary>
     [HttpGet("export")]
+    [Sends<ExportOrdersQuery>]
     [ProducesResponseType<FileResult>(StatusCodes.Status200OK, "text/csv")]
     public async Task Export([FromQuery] OrderFilterParameters filter, [FromServices] IOrderCsvWriter csvWriter, CancellationToken cancellationToken)
     {
@@ -71,6 +74,7 @@ public sealed class OrdersController(IMediator mediator) : ApiControllerBase
     /// <param name="ifMatch">The order's ETag as last read; a stale one gets 412.</param>
     /// <param name="cancellationToken">Aborts the request.</param>
     [HttpPost("{id:guid}/status")]
+    [Sends<ChangeOrderStatusCommand>]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status409Conflict)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status412PreconditionFailed)]
@@ -82,6 +86,7 @@ public sealed class OrdersController(IMediator mediator) : ApiControllerBase
 
     /// <summary>Assigns a courier or a delivery partner (owning merchant or admin, before pickup).</summary>
     [HttpPost("{id:guid}/assignment")]
+    [Sends<AssignOrderCommand>]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status409Conflict)]
     [ProducesResponseType<OrderDto>(StatusCodes.Status200OK)]

@@ -6,6 +6,7 @@ using OrderTracking.Application.Orders.Commands.ChangeOrderStatus;
 using OrderTracking.Application.Orders.Common;
 using OrderTracking.Application.Orders.Queries.ListOrders;
 using OrderTracking.WebApi.Contracts;
+using OrderTracking.WebApi.Filters;
 using OrderTracking.WebApi.Infrastructure;
 using OrderTracking.WebApi.Security;
 
@@ -30,6 +31,7 @@ public sealed class PartnerOrdersController(IMediator mediator) : ControllerBase
     /// <param name="cursor">The <c>nextCursor</c> of the previous page.</param>
     /// <param name="cancellationToken">Aborts the request.</param>
     [HttpGet]
+    [Sends<ListOrdersQuery>]
     [ProducesResponseType<OrderPage>(StatusCodes.Status200OK)]
     public async Task<OrderPage> List([FromQuery] OrderFilterParameters filter, [FromQuery] int? limit, [FromQuery] string? cursor, CancellationToken cancellationToken) =>
         await mediator.Send(new ListOrdersQuery(filter.ToFilter(), limit, cursor), cancellationToken);
@@ -43,6 +45,7 @@ public sealed class PartnerOrdersController(IMediator mediator) : ControllerBase
     /// <param name="ifMatch">The order's ETag as last read; a stale one gets 412.</param>
     /// <param name="cancellationToken">Aborts the request.</param>
     [HttpPost("{trackingCode}/status")]
+    [Sends<ChangeOrderStatusCommand>]
     [Idempotent]
     [ProducesResponseType<OrderDto>(StatusCodes.Status200OK)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound)]

@@ -8,6 +8,7 @@ using OrderTracking.Application.Partners.Common;
 using OrderTracking.Application.Partners.Queries.ListApiKeys;
 using OrderTracking.Application.Partners.Queries.ListPartners;
 using OrderTracking.WebApi.Contracts;
+using OrderTracking.WebApi.Filters;
 
 namespace OrderTracking.WebApi.Controllers;
 
@@ -31,6 +32,7 @@ public sealed class PartnersController(IMediator mediator) : ApiControllerBase
 
     /// <summary>Renames or (de)activates a partner. Deactivation refuses its keys from the next request on.</summary>
     [HttpPatch("{id:guid}")]
+    [Sends<UpdatePartnerCommand>]
     [ProducesResponseType<PartnerDto>(StatusCodes.Status200OK)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound)]
     public async Task<PartnerDto> Update(Guid id, UpdatePartnerRequest request, CancellationToken cancellationToken) =>
@@ -38,6 +40,7 @@ public sealed class PartnersController(IMediator mediator) : ApiControllerBase
 
     /// <summary>Issues an API key. The answer holds the full key, shown this once: only a hash is stored.</summary>
     [HttpPost("{id:guid}/api-keys")]
+    [Sends<IssueApiKeyCommand>]
     [ProducesResponseType<IssuedApiKeyDto>(StatusCodes.Status201Created)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound)]
     public async Task<ActionResult<IssuedApiKeyDto>> IssueApiKey(Guid id, IssueApiKeyRequest request, CancellationToken cancellationToken)

@@ -7,6 +7,7 @@ using OrderTracking.Application.Users.Queries.GetUser;
 using OrderTracking.Application.Users.Queries.ListUsers;
 using OrderTracking.Domain.Users;
 using OrderTracking.WebApi.Contracts;
+using OrderTracking.WebApi.Filters;
 
 namespace OrderTracking.WebApi.Controllers;
 
@@ -16,6 +17,7 @@ public sealed class UsersController(IMediator mediator) : ApiControllerBase
 {
     /// <summary>Every user, optionally of one role (for example Delivery, to pick a courier).</summary>
     [HttpGet]
+    [Sends<ListUsersQuery>]
     [ProducesResponseType<IReadOnlyList<UserDto>>(StatusCodes.Status200OK)]
     public async Task<IReadOnlyList<UserDto>> List([FromQuery] UserRole? role, CancellationToken cancellationToken) =>
         await mediator.Send(new ListUsersQuery(role), cancellationToken);
@@ -38,6 +40,7 @@ public sealed class UsersController(IMediator mediator) : ApiControllerBase
 
     /// <summary>Renames, changes the role, (de)activates or resets the password of an account.</summary>
     [HttpPatch("{id:guid}")]
+    [Sends<UpdateUserCommand>]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound)]
     [ProducesResponseType<UserDto>(StatusCodes.Status200OK)]
     public async Task<UserDto> Update(Guid id, UpdateUserRequest request, CancellationToken cancellationToken) =>

@@ -1,13 +1,21 @@
+using System.Text.Json;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Formatters;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
+using OrderTracking.Domain.Common;
 
 namespace OrderTracking.WebApi.Infrastructure;
 
 /// <summary>
 /// The 400 for a body or query that could not even be read (malformed JSON, a wrong type, an unknown enum
-/// value): the same ValidationProblemDetails shape as rule failures, keyed by camelCase JSON path.
+/// value): the same ValidationProblemDetails shape as rule failures, keyed by camelCase JSON path. The
+/// serializer's own messages are never passed on: they name the internal types the body was read into.
 /// </summary>
 public static class ModelStateProblems
 {
+    public const string UnreadableBody = "The request body is not valid JSON for this operation.";
+    public const string UnreadableValue = "The value is not valid for this field.";
+
     public static IActionResult Create(ActionContext context)
     {
         var errors = context.ModelState
@@ -15,12 +23,19 @@ public static class ModelStateProblems
             .GroupBy(entry => Key(entry.Key))
             .ToDictionary(
                 g => g.Key,
-                g => g.SelectMany(entry => entry.Value!.Errors)
-                    .Select(e => string.IsNullOrEmpty(e.ErrorMessage) ? "The value is not valid." : e.ErrorMessage)
-                    .Distinct()
-                    .ToArray());
+                g => g.SelectMany(entry => entry.Value!.Errors).Select(error => Message(g.Key, error)).Distinct().ToArray());
 
-        return new BadRequestObjectResult(new ValidationProblemDetails(errors)
+        // A field the reader refused also leaves the body unbound ("the request field is required"): the field says more.
+        if (errors.Count > 1)
+        {
+            errors.Remove("body");
+        }
+
+        return Result(errors);
+    }
+
+    public static BadRequestObjectResult Result(IDictionary<string, string[]> errors) =>
+        new(new ValidationProblemDetails(errors)
         {
             Status = StatusCodes.Status400BadRequest,
             Type = ProblemTypes.Validation,
@@ -29,7 +44,20 @@ public static class ModelStateProblems
         {
             ContentTypes = { "application/problem+json" },
         };
-    }
+
+    /// <summary>
+    /// Messages MVC writes itself (a required body, a malformed query value) are kept; an exception's message (the
+    /// JSON reader's, naming types and byte positions) is replaced, except our own refusal of control characters.
+    /// </summary>
+    private static string Message(string key, ModelError error) => error.Exception switch
+    {
+        ControlCharactersException or { InnerException: ControlCharactersException } => Text.ControlCharactersMessage,
+        JsonException or InputFormatterException => Unreadable(key),
+        _ when string.IsNullOrEmpty(error.ErrorMessage) => Unreadable(key),
+        _ => error.ErrorMessage,
+    };
+
+    private static string Unreadable(string key) => key == "body" ? UnreadableBody : UnreadableValue;
 
     private static string Key(string modelStateKey)
     {

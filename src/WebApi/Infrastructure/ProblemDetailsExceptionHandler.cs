@@ -1,3 +1,4 @@
+using System.Data.Common;
 using FluentValidation;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
@@ -26,6 +27,11 @@ public sealed partial class ProblemDetailsExceptionHandler(IProblemDetailsServic
         {
             LogUnhandled(logger, exception.GetType().Name, httpContext.Request.Method, httpContext.Request.Path, exception);
         }
+        else if (StorageRefusedValue(exception))
+        {
+            // A 400 all the same, but it means a validator let a value through: worth a look.
+            LogRefusedByStorage(logger, httpContext.Request.Method, httpContext.Request.Path, exception);
+        }
 
         httpContext.Response.StatusCode = problem.Status!.Value;
         return await problemDetailsService.TryWriteAsync(new ProblemDetailsContext
@@ -50,8 +56,27 @@ public sealed partial class ProblemDetailsExceptionHandler(IProblemDetailsServic
         DuplicateException duplicate => Problem(StatusCodes.Status409Conflict, ProblemTypes.Duplicate, "Already exists", duplicate.Message),
         DomainRuleException rule => Problem(StatusCodes.Status409Conflict, ProblemTypes.RuleViolation, "Not possible now", rule.Message),
         BadHttpRequestException bad => Problem(bad.StatusCode, bad.StatusCode == StatusCodes.Status413PayloadTooLarge ? ProblemTypes.PayloadTooLarge : ProblemTypes.Validation, "Bad request", bad.Message),
+        _ when StorageRefusedValue(exception) => Problem(StatusCodes.Status400BadRequest, ProblemTypes.Validation, "Bad request",
+            "A value in the request cannot be stored (out of range or not valid text)."),
         _ => Problem(StatusCodes.Status500InternalServerError, ProblemTypes.ServerError, "Server error", "Something went wrong on our side. It has been logged."),
     };
+
+    /// <summary>
+    /// PostgreSQL's data exceptions (SQLSTATE class 22: numeric overflow, NUL in text, a bad date) are about a
+    /// value the client sent: a 400, never a 500. Validators refuse such values first; this is the safety net.
+    /// </summary>
+    private static bool StorageRefusedValue(Exception exception)
+    {
+        for (var current = exception; current is not null; current = current.InnerException)
+        {
+            if (current is DbException { SqlState: ['2', '2', _, _, _] })
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     private static ValidationProblemDetails Validation(IEnumerable<IGrouping<string, string>> errors) =>
         new(errors.ToDictionary(g => g.Key, g => g.Distinct().ToArray()))
@@ -72,6 +97,9 @@ public sealed partial class ProblemDetailsExceptionHandler(IProblemDetailsServic
 
     private static ProblemDetails Problem(int status, string type, string title, string detail) =>
         new() { Status = status, Type = type, Title = title, Detail = detail };
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The database refused a value of {Method} {Path}; a validator should have")]
+    private static partial void LogRefusedByStorage(ILogger logger, string method, PathString path, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Unhandled {ExceptionType} while serving {Method} {Path}")]
     private static partial void LogUnhandled(ILogger logger, string exceptionType, string method, PathString path, Exception exception);

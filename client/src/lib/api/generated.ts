@@ -2242,8 +2242,9 @@ export interface OrderDto {
     trackingCode: string;
     merchantId: string;
     status: OrderStatus;
-    customer: CustomerDto;
-    deliveryAddress: DeliveryAddressDto;
+    customer?: CustomerDto | undefined;
+    deliveryAddress?: DeliveryAddressDto | undefined;
+    deliveryArea: DeliveryAreaDto;
     items: OrderItemDto[];
     currency: string;
     total: number;
@@ -2266,6 +2267,12 @@ export interface CustomerDto {
 export interface DeliveryAddressDto {
     line1?: string;
     line2?: string | undefined;
+    city?: string;
+    postalCode?: string;
+    country?: string;
+}
+
+export interface DeliveryAreaDto {
     city?: string;
     postalCode?: string;
     country?: string;

@@ -1,6 +1,5 @@
 using System.Reflection;
 using Mediator;
-using OrderTracking.Application.Common.Exceptions;
 using OrderTracking.Application.Common.Interfaces;
 using OrderTracking.Application.Common.Security;
 
@@ -14,15 +13,7 @@ public sealed class AuthorizationBehaviour<TMessage, TResponse>(ICurrentActor cu
 
     public ValueTask<TResponse> Handle(TMessage message, MessageHandlerDelegate<TMessage, TResponse> next, CancellationToken cancellationToken)
     {
-        if (Requirement is not null)
-        {
-            var actor = currentActor.Actor ?? throw new UnauthenticatedException();
-            if (!Requirement.ActorTypes.Contains(actor.Type))
-            {
-                throw new ForbiddenAccessException();
-            }
-        }
-
+        Requirement?.Demand(currentActor.Actor);
         return next(message, cancellationToken);
     }
 }

@@ -12,8 +12,16 @@ public sealed record OrderDto
 
     public required Guid MerchantId { get; init; }
     public required OrderStatus Status { get; init; }
-    public required CustomerDto Customer { get; init; }
-    public required DeliveryAddressDto DeliveryAddress { get; init; }
+
+    /// <summary>Who the order is for. Null for a courier looking at an order in the pickup pool: it sees the area only until it claims the order.</summary>
+    public CustomerDto? Customer { get; init; }
+
+    /// <summary>The full address. Null for a courier looking at an order in the pickup pool, like <see cref="Customer"/>.</summary>
+    public DeliveryAddressDto? DeliveryAddress { get; init; }
+
+    /// <summary>City, postal code and country of the delivery: shown to everyone who may see the order.</summary>
+    public required DeliveryAreaDto DeliveryArea { get; init; }
+
     public required IReadOnlyList<OrderItemDto> Items { get; init; }
 
     /// <summary>ISO 4217 currency code of every amount in the order.</summary>
@@ -22,7 +30,9 @@ public sealed record OrderDto
     /// <summary>Sum of quantity × unit price over the items, computed by the server.</summary>
     public required decimal Total { get; init; }
 
+    /// <summary>Notes for the courier. Null in the pickup pool, like <see cref="Customer"/>.</summary>
     public string? Notes { get; init; }
+
     public DateTimeOffset? EstimatedDeliveryAt { get; init; }
     public Guid? AssignedCourierId { get; init; }
     public Guid? AssignedPartnerId { get; init; }
@@ -39,5 +49,8 @@ public sealed record OrderDto
 public sealed record CustomerDto(string Name, string Phone, string? Email);
 
 public sealed record DeliveryAddressDto(string Line1, string? Line2, string City, string PostalCode, string Country);
+
+/// <summary>The part of a delivery address a courier sees before it claims an order.</summary>
+public sealed record DeliveryAreaDto(string City, string PostalCode, string Country);
 
 public sealed record OrderItemDto(string Name, int Quantity, decimal UnitPrice);

@@ -8,18 +8,29 @@ namespace OrderTracking.Application.Orders.Common;
 [Mapper]
 public static partial class OrderMapper
 {
-    /// <summary>The order as <paramref name="caller"/> sees it, with the moves the caller may make now.</summary>
-    public static OrderDto ToDto(this Order order, Actor caller) =>
-        MapOrder(order) with { AllowedTransitions = order.AllowedTransitionsFor(caller) };
+    /// <summary>
+    /// The order as <paramref name="caller"/> sees it, with the moves the caller may make now; without the customer,
+    /// the street and the notes when the caller may see only the delivery area.
+    /// </summary>
+    public static OrderDto ToDto(this Order order, Actor caller)
+    {
+        var dto = MapOrder(order) with { AllowedTransitions = order.AllowedTransitionsFor(caller) };
+        return order.ShowsOnlyDeliveryAreaTo(caller) ? dto with { Customer = null, DeliveryAddress = null, Notes = null } : dto;
+    }
 
     [MapperIgnoreSource(nameof(Order.History))]
     [MapperIgnoreSource(nameof(Order.DomainEvents))]
     [MapperIgnoreSource(nameof(Order.IsTerminal))]
+    [MapperIgnoreSource(nameof(Order.IsInPickupPool))]
     [MapperIgnoreSource(nameof(Order.DeliveredAt))]
     [MapperIgnoreSource(nameof(Order.StatusChangedAt))]
     [MapperIgnoreSource(nameof(Order.TimeInStatus))]
     [MapValue(nameof(OrderDto.AllowedTransitions), Use = nameof(NoTransitions))]
+    [MapProperty(nameof(Order.DeliveryAddress), nameof(OrderDto.DeliveryArea), Use = nameof(ToArea))]
+    [MapProperty(nameof(Order.DeliveryAddress), nameof(OrderDto.DeliveryAddress))]
     private static partial OrderDto MapOrder(Order order);
+
+    private static DeliveryAreaDto ToArea(DeliveryAddress address) => new(address.City, address.PostalCode, address.Country);
 
     private static IReadOnlyList<OrderStatus> NoTransitions() => [];
 

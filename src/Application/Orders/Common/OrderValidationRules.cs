@@ -1,15 +1,18 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using FluentValidation;
+using OrderTracking.Domain.Common;
 using OrderTracking.Domain.Orders;
 
 namespace OrderTracking.Application.Orders.Common;
 
-/// <summary>The field rules of PRODUCT.md §3, shared by every command that takes an order's data.</summary>
+/// <summary>
+/// The field rules of PRODUCT.md §3, shared by every command that takes an order's data. The limits are the
+/// domain's own (<see cref="Customer"/>, <see cref="DeliveryAddress"/>, <see cref="OrderItem"/>): this checks
+/// them up front so that every bad field is reported at once.
+/// </summary>
 public static partial class OrderValidationRules
 {
-    public const int MaxTextLength = 200;
-
     /// <summary>Digits with optional leading +, spaces, dashes, dots and parentheses; 6 to 15 digits in all (E.164 allows 15).</summary>
     [GeneratedRegex(@"^\+?[0-9 ().-]{6,25}$", RegexOptions.CultureInvariant)]
     private static partial Regex PhoneShape();
@@ -36,9 +39,9 @@ public static partial class OrderValidationRules
     public static bool IsCurrencyCode(string? code) =>
         code is { Length: 3 } && code.All(char.IsAsciiLetterUpper) && (IsoCurrencies.Value.Count == 0 || IsoCurrencies.Value.Contains(code));
 
-    public static bool HasAtMostTwoDecimals(decimal value) => decimal.Round(value, 2) == value;
+    public static bool HasAtMostTwoDecimals(decimal value) => decimal.Round(value, Money.Scale) == value;
 
-    public static IRuleBuilderOptions<T, string?> RequiredText<T>(this IRuleBuilder<T, string?> rule, int maxLength = MaxTextLength) =>
+    public static IRuleBuilderOptions<T, string?> RequiredText<T>(this IRuleBuilder<T, string?> rule, int maxLength) =>
         rule.NotEmpty().MaximumLength(maxLength);
 }
 
@@ -46,10 +49,10 @@ public sealed class CustomerValidator : AbstractValidator<CustomerDto>
 {
     public CustomerValidator()
     {
-        RuleFor(c => c.Name).RequiredText();
-        RuleFor(c => c.Phone).Cascade(CascadeMode.Stop).NotEmpty()
+        RuleFor(c => c.Name).RequiredText(Customer.MaxNameLength);
+        RuleFor(c => c.Phone).Cascade(CascadeMode.Stop).NotEmpty().MaximumLength(Customer.MaxPhoneLength)
             .Must(OrderValidationRules.IsPhoneNumber).WithMessage("'Phone' is not a valid phone number.");
-        RuleFor(c => c.Email).EmailAddress().MaximumLength(254).When(c => !string.IsNullOrEmpty(c.Email));
+        RuleFor(c => c.Email).EmailAddress().MaximumLength(Customer.MaxEmailLength).When(c => !string.IsNullOrEmpty(c.Email));
     }
 }
 
@@ -57,11 +60,11 @@ public sealed class DeliveryAddressValidator : AbstractValidator<DeliveryAddress
 {
     public DeliveryAddressValidator()
     {
-        RuleFor(a => a.Line1).RequiredText();
-        RuleFor(a => a.Line2).MaximumLength(OrderValidationRules.MaxTextLength);
-        RuleFor(a => a.City).RequiredText();
-        RuleFor(a => a.PostalCode).RequiredText(20);
-        RuleFor(a => a.Country).RequiredText(100);
+        RuleFor(a => a.Line1).RequiredText(DeliveryAddress.MaxLineLength);
+        RuleFor(a => a.Line2).MaximumLength(DeliveryAddress.MaxLineLength);
+        RuleFor(a => a.City).RequiredText(DeliveryAddress.MaxCityLength);
+        RuleFor(a => a.PostalCode).RequiredText(DeliveryAddress.MaxPostalCodeLength);
+        RuleFor(a => a.Country).RequiredText(DeliveryAddress.MaxCountryLength);
     }
 }
 
@@ -71,7 +74,7 @@ public sealed class OrderItemValidator : AbstractValidator<OrderItemDto>
     {
         RuleFor(i => i.Name).RequiredText(OrderItem.MaxNameLength);
         RuleFor(i => i.Quantity).InclusiveBetween(1, OrderItem.MaxQuantity);
-        RuleFor(i => i.UnitPrice).GreaterThanOrEqualTo(0)
-            .Must(OrderValidationRules.HasAtMostTwoDecimals).WithMessage("'Unit Price' may have at most 2 decimals.");
+        RuleFor(i => i.UnitPrice).InclusiveBetween(0, OrderItem.MaxUnitPrice)
+            .Must(OrderValidationRules.HasAtMostTwoDecimals).WithMessage($"'Unit Price' may have at most {Money.Scale} decimals.");
     }
 }

@@ -29,8 +29,8 @@ public abstract record OrderAudience
             audiences.Add(new Courier(courier));
         }
 
-        var inPoolNow = InPickupPool(change.Status, change.AssignedCourierId, change.AssignedPartnerId);
-        var inPoolBefore = change.PreviousStatus is { } previous && InPickupPool(previous, change.PreviousCourierId, change.PreviousPartnerId);
+        var inPoolNow = PickupPool.Holds(change.Status, change.AssignedCourierId, change.AssignedPartnerId);
+        var inPoolBefore = change.PreviousStatus is { } previous && PickupPool.Holds(previous, change.PreviousCourierId, change.PreviousPartnerId);
         if (inPoolNow || inPoolBefore)
         {
             audiences.Add(new CourierPool());
@@ -43,7 +43,4 @@ public abstract record OrderAudience
 
         return audiences;
     }
-
-    private static bool InPickupPool(OrderStatus status, Guid? courierId, Guid? partnerId) =>
-        status == OrderStatus.ReadyForPickup && courierId is null && partnerId is null;
 }

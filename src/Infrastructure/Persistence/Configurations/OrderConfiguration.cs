@@ -2,7 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using OrderTracking.Domain.Orders;
-using OrderTracking.Domain.Users;
+using OrderTracking.Domain.Common;
 
 namespace OrderTracking.Infrastructure.Persistence.Configurations;
 
@@ -18,12 +18,13 @@ public sealed class OrderConfiguration : IEntityTypeConfiguration<Order>
         builder.HasKey(o => o.Id);
         builder.Ignore(o => o.DomainEvents);
         builder.Ignore(o => o.IsTerminal);
+        builder.Ignore(o => o.IsInPickupPool);
 
         builder.Property(o => o.TrackingCode).HasMaxLength(TrackingCode.Length).IsRequired();
         builder.HasIndex(o => o.TrackingCode).IsUnique();
         builder.Property(o => o.Status).HasConversion<string>().HasMaxLength(32);
         builder.Property(o => o.Currency).HasMaxLength(3).IsFixedLength();
-        builder.Property(o => o.Total).HasPrecision(18, 2);
+        builder.Property(o => o.Total).HasPrecision(Money.Precision, Money.Scale);
         builder.Property(o => o.Notes).HasMaxLength(Order.MaxNotesLength);
 
         // PostgreSQL bumps the system column xmin on every update of the row: a free, exact concurrency token.
@@ -31,20 +32,20 @@ public sealed class OrderConfiguration : IEntityTypeConfiguration<Order>
 
         builder.OwnsOne(o => o.Customer, customer =>
         {
-            customer.Property(c => c.Name).HasMaxLength(200).IsRequired();
-            customer.Property(c => c.Phone).HasMaxLength(32).IsRequired();
-            customer.Property(c => c.Email).HasMaxLength(User.MaxEmailLength);
+            customer.Property(c => c.Name).HasMaxLength(Customer.MaxNameLength).IsRequired();
+            customer.Property(c => c.Phone).HasMaxLength(Customer.MaxPhoneLength).IsRequired();
+            customer.Property(c => c.Email).HasMaxLength(Customer.MaxEmailLength);
             customer.HasIndex(c => c.Name).HasMethod("gin").HasOperators("gin_trgm_ops");
         });
         builder.Navigation(o => o.Customer).IsRequired();
 
         builder.OwnsOne(o => o.DeliveryAddress, address =>
         {
-            address.Property(a => a.Line1).HasMaxLength(200).IsRequired();
-            address.Property(a => a.Line2).HasMaxLength(200);
-            address.Property(a => a.City).HasMaxLength(200).IsRequired();
-            address.Property(a => a.PostalCode).HasMaxLength(20).IsRequired();
-            address.Property(a => a.Country).HasMaxLength(100).IsRequired();
+            address.Property(a => a.Line1).HasMaxLength(DeliveryAddress.MaxLineLength).IsRequired();
+            address.Property(a => a.Line2).HasMaxLength(DeliveryAddress.MaxLineLength);
+            address.Property(a => a.City).HasMaxLength(DeliveryAddress.MaxCityLength).IsRequired();
+            address.Property(a => a.PostalCode).HasMaxLength(DeliveryAddress.MaxPostalCodeLength).IsRequired();
+            address.Property(a => a.Country).HasMaxLength(DeliveryAddress.MaxCountryLength).IsRequired();
         });
         builder.Navigation(o => o.DeliveryAddress).IsRequired();
 
@@ -55,7 +56,7 @@ public sealed class OrderConfiguration : IEntityTypeConfiguration<Order>
             items.Property<int>("Id").UseIdentityAlwaysColumn();
             items.HasKey("Id");
             items.Property(i => i.Name).HasMaxLength(OrderItem.MaxNameLength).IsRequired();
-            items.Property(i => i.UnitPrice).HasPrecision(18, 2);
+            items.Property(i => i.UnitPrice).HasPrecision(Money.Precision, Money.Scale);
             items.Ignore(i => i.LineTotal);
         });
 

@@ -31,7 +31,7 @@ public sealed class OrderRepository(AppDbContext db) : IOrderRepository
 
     public async Task<IReadOnlyList<Order>> ListAsync(OrderFilter filter, Actor actor, OrderCursor? after, int limit, CancellationToken cancellationToken)
     {
-        var query = Filtered(filter, actor);
+        var query = Filtered(filter, actor, OrderVisibility.For(actor));
         if (after is not null)
         {
             query = query.Where(o => EF.Functions.LessThan(ValueTuple.Create(o.CreatedAt, o.Id), ValueTuple.Create(after.CreatedAt, after.Id)));
@@ -42,7 +42,7 @@ public sealed class OrderRepository(AppDbContext db) : IOrderRepository
 
     public async IAsyncEnumerable<OrderExportRow> StreamExportRowsAsync(OrderFilter filter, Actor actor, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var rows = Filtered(filter, actor)
+        var rows = Filtered(filter, actor, OrderVisibility.ForExport(actor))
             .OrderByDescending(o => o.CreatedAt).ThenByDescending(o => o.Id)
             .Select(o => new OrderExportRow(
                 o.TrackingCode, o.Status, o.MerchantId,
@@ -63,9 +63,9 @@ public sealed class OrderRepository(AppDbContext db) : IOrderRepository
 
     public void Add(Order order) => db.Orders.Add(order);
 
-    private IQueryable<Order> Filtered(OrderFilter filter, Actor actor)
+    private IQueryable<Order> Filtered(OrderFilter filter, Actor actor, Expression<Func<Order, bool>> scope)
     {
-        var query = db.Orders.AsNoTracking().Where(OrderVisibility.For(actor));
+        var query = db.Orders.AsNoTracking().Where(scope);
         if (filter.Statuses is { Count: > 0 } statuses)
         {
             query = query.Where(o => statuses.Contains(o.Status));
@@ -103,7 +103,10 @@ public sealed class OrderRepository(AppDbContext db) : IOrderRepository
             var term = filter.Search.Trim();
             var code = term.ToUpperInvariant();
             var pattern = "%" + EscapeLike(term) + "%";
-            query = query.Where(o => o.TrackingCode == code || EF.Functions.ILike(o.Customer.Name, pattern, "\\"));
+            // A customer's name finds only orders whose customer the caller may see: not a courier's pool orders.
+            Expression<Func<Order, bool>> byCode = o => o.TrackingCode == code;
+            Expression<Func<Order, bool>> byName = o => EF.Functions.ILike(o.Customer.Name, pattern, "\\");
+            query = query.Where(byCode.Or(OrderVisibility.WithCustomer(actor).And(byName)));
         }
 
         return query;

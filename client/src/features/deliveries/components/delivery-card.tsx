@@ -4,25 +4,34 @@ import { StatusBadge } from '@/components/status-badge';
 import type { OrderDto } from '@/lib/api/generated';
 import { formatDateTime } from '@/lib/format';
 
-/** An order as a courier needs it on a phone: where to go, for whom, and one big action. */
+/**
+ * An order as a courier needs it on a phone: where to go, for whom, and one big action. An order of the pickup
+ * pool comes without customer and street (the API shows a courier only its area until it claims it).
+ */
 export function DeliveryCard({ order, action }: { order: OrderDto; action?: ReactNode }) {
-  const address = order.deliveryAddress;
+  const { deliveryAddress: address, customer, deliveryArea: area } = order;
+  const label = customer ? `Order ${order.trackingCode}, ${customer.name}` : `Order ${order.trackingCode}, ${area.postalCode} ${area.city}`;
   return (
     <li className="card order-card">
       <div className="row-between">
-        <Link to={`/orders/${order.id}`} className="mono" aria-label={`Order ${order.trackingCode}, ${order.customer.name}`}>
+        <Link to={`/orders/${order.id}`} className="mono" aria-label={label}>
           {order.trackingCode}
         </Link>
         <StatusBadge status={order.status} />
       </div>
       <p className="order-card__address">
-        <strong>{address.line1}</strong>
-        {address.line2 && `, ${address.line2}`}
-        <br />
-        {address.postalCode} {address.city}
+        {address && (
+          <>
+            <strong>{address.line1}</strong>
+            {address.line2 && `, ${address.line2}`}
+            <br />
+          </>
+        )}
+        {area.postalCode} {area.city}
       </p>
       <p className="muted small">
-        For {order.customer.name} · {order.items.length} item{order.items.length === 1 ? '' : 's'}
+        {customer ? `For ${customer.name}` : 'Claim it to see the customer and street'} · {order.items.length} item
+        {order.items.length === 1 ? '' : 's'}
         {order.estimatedDeliveryAt && ` · due ${formatDateTime(order.estimatedDeliveryAt)}`}
       </p>
       {action}

@@ -143,29 +143,38 @@ export function OrderDetail({ orderId }: { orderId: string }) {
 
       <div className="grid-2">
         <Card title="Customer">
-          <dl className="facts">
-            <dt>Name</dt>
-            <dd>{data.customer.name}</dd>
-            <dt>Phone</dt>
-            <dd>{data.customer.phone ? <a href={`tel:${data.customer.phone}`}>{data.customer.phone}</a> : '—'}</dd>
-            <dt>Email</dt>
-            <dd>{data.customer.email ? <a href={`mailto:${data.customer.email}`}>{data.customer.email}</a> : '—'}</dd>
-          </dl>
+          {data.customer ? (
+            <dl className="facts">
+              <dt>Name</dt>
+              <dd>{data.customer.name}</dd>
+              <dt>Phone</dt>
+              <dd>{data.customer.phone ? <a href={`tel:${data.customer.phone}`}>{data.customer.phone}</a> : '—'}</dd>
+              <dt>Email</dt>
+              <dd>{data.customer.email ? <a href={`mailto:${data.customer.email}`}>{data.customer.email}</a> : '—'}</dd>
+            </dl>
+          ) : (
+            <p className="muted">Shown once you claim this order.</p>
+          )}
         </Card>
         <Card title="Delivery address">
           <address style={{ fontStyle: 'normal' }}>
-            {data.deliveryAddress.line1}
-            <br />
-            {data.deliveryAddress.line2 && (
+            {data.deliveryAddress && (
               <>
-                {data.deliveryAddress.line2}
+                {data.deliveryAddress.line1}
                 <br />
+                {data.deliveryAddress.line2 && (
+                  <>
+                    {data.deliveryAddress.line2}
+                    <br />
+                  </>
+                )}
               </>
             )}
-            {data.deliveryAddress.postalCode} {data.deliveryAddress.city}
+            {data.deliveryArea.postalCode} {data.deliveryArea.city}
             <br />
-            {data.deliveryAddress.country}
+            {data.deliveryArea.country}
           </address>
+          {!data.deliveryAddress && <p className="muted small">The street is shown once you claim this order.</p>}
         </Card>
       </div>
 

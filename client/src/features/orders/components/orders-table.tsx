@@ -28,8 +28,8 @@ export function OrdersTable({ orders, caption }: { orders: OrderDto[]; caption: 
                   {order.trackingCode}
                 </Link>
               </td>
-              <td data-label="Customer">{order.customer.name}</td>
-              <td data-label="City">{order.deliveryAddress.city}</td>
+              <td data-label="Customer">{order.customer?.name ?? '—'}</td>
+              <td data-label="City">{order.deliveryArea.city}</td>
               <td>
                 <StatusBadge status={order.status} />
               </td>

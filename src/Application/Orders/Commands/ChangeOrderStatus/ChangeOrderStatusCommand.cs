@@ -26,16 +26,15 @@ public sealed class ChangeOrderStatusCommandValidator : AbstractValidator<Change
         RuleFor(c => c.Status).NotNull().IsInEnum();
         RuleFor(c => c.Note).MaximumLength(Order.MaxNotesLength);
         RuleFor(c => c.Reason).MaximumLength(Order.MaxReasonLength);
-        RuleFor(c => c.RecipientName).MaximumLength(OrderValidationRules.MaxTextLength);
+        RuleFor(c => c.RecipientName).MaximumLength(Order.MaxRecipientNameLength);
         RuleFor(c => c.Reason).NotEmpty().When(c => c.Status == OrderStatus.Cancelled)
-            .WithMessage("A reason is required to cancel an order.");
-        RuleFor(c => c.Reason).IsEnumName(typeof(DeliveryFailureReason), caseSensitive: true).When(c => c.Status == OrderStatus.DeliveryFailed)
-            .WithMessage("A failed delivery needs one of these reasons: " + string.Join(", ", Enum.GetNames<DeliveryFailureReason>()) + ".");
-        RuleFor(c => c.Reason).NotEmpty().When(c => c.Status == OrderStatus.DeliveryFailed)
-            .WithMessage("A failed delivery needs a reason.");
+            .WithMessage(Order.CancelReasonRequired);
+        RuleFor(c => c.Reason).Cascade(CascadeMode.Stop).NotEmpty().IsEnumName(typeof(DeliveryFailureReason), caseSensitive: true)
+            .When(c => c.Status == OrderStatus.DeliveryFailed)
+            .WithMessage(Order.FailureReasonRequired);
         RuleFor(c => c.Note).NotEmpty()
             .When(c => c.Status == OrderStatus.DeliveryFailed && c.Reason == nameof(DeliveryFailureReason.Other))
-            .WithMessage("A note is required when the failure reason is Other.");
+            .WithMessage(Order.OtherFailureNeedsNote);
     }
 }
 

@@ -44,9 +44,28 @@ public sealed class ExportOrdersQueryValidator : AbstractValidator<ExportOrdersQ
     }
 }
 
+/// <remarks>
+/// The handler reads the first row before it returns, so that a query the database refuses fails here, while
+/// the caller can still answer with a problem, rather than after a 200 and a header row have gone out.
+/// </remarks>
 public sealed class ExportOrdersQueryHandler(ICurrentActor currentActor, IOrderRepository orders)
     : IQueryHandler<ExportOrdersQuery, IAsyncEnumerable<OrderExportRow>>
 {
-    public ValueTask<IAsyncEnumerable<OrderExportRow>> Handle(ExportOrdersQuery query, CancellationToken cancellationToken) =>
-        ValueTask.FromResult(orders.StreamExportRowsAsync(query.Filter, currentActor.Required(), cancellationToken));
+    public async ValueTask<IAsyncEnumerable<OrderExportRow>> Handle(ExportOrdersQuery query, CancellationToken cancellationToken)
+    {
+        var rows = orders.StreamExportRowsAsync(query.Filter, currentActor.Required(), cancellationToken).GetAsyncEnumerator(cancellationToken);
+        var any = await rows.MoveNextAsync();
+        return Remaining(rows, any);
+    }
+
+    private static async IAsyncEnumerable<OrderExportRow> Remaining(IAsyncEnumerator<OrderExportRow> rows, bool any)
+    {
+        await using (rows)
+        {
+            for (var more = any; more; more = await rows.MoveNextAsync())
+            {
+                yield return rows.Current;
+            }
+        }
+    }
 }

@@ -5,10 +5,14 @@ import { anOrder, courierUser, sessionFor } from '@/testing/data';
 import { renderWithApp } from '@/testing/render';
 import { AvailableOrders } from '../available-orders';
 
+// As the API sends a pool order to a courier: the area only, no customer, street or notes.
 const pooled = anOrder({
   id: '0190b000-0000-7000-8000-0000000000c1',
   trackingCode: 'OT-POOLED0001',
   status: 'ReadyForPickup',
+  customer: undefined,
+  deliveryAddress: undefined,
+  deliveryArea: { city: 'Leeds', postalCode: 'LS1 4AP', country: 'United Kingdom' },
   allowedTransitions: [],
 });
 const mine = anOrder({
@@ -37,6 +41,14 @@ describe('AvailableOrders', () => {
     setup();
     expect(await screen.findByRole('button', { name: 'Claim OT-POOLED0001' })).toBeInTheDocument();
     expect(screen.queryByText('OT-MINE000002')).not.toBeInTheDocument();
+  });
+
+  it('shows the postal code and city of a pool order, which comes without customer and street', async () => {
+    setup();
+    const card = (await screen.findByRole('button', { name: 'Claim OT-POOLED0001' })).closest('li')!;
+    expect(card).toHaveTextContent('LS1 4AP Leeds');
+    expect(card).toHaveTextContent('Claim it to see the customer and street');
+    expect(card).not.toHaveTextContent('Ada Lovelace');
   });
 
   it('opens the order after a successful claim', async () => {

@@ -1,0 +1,17 @@
+namespace OrderTracking.WebApi.Filters;
+
+/// <summary>
+/// Names the Application request an action sends when the action binds a WebApi contract instead of the request
+/// itself, so <see cref="RequestAuthorizationConvention"/> can check who may send it before the body is read.
+/// </summary>
+[AttributeUsage(AttributeTargets.Method, AllowMultiple = false)]
+public sealed class SendsAttribute<TRequest> : Attribute, ISendsRequest
+{
+    public Type RequestType => typeof(TRequest);
+}
+
+/// <summary>The non-generic face of <see cref="SendsAttribute{TRequest}"/>, for reading it by reflection.</summary>
+public interface ISendsRequest
+{
+    Type RequestType { get; }
+}

@@ -7,7 +7,8 @@ public static class DatabaseStartup
 {
     /// <summary>
     /// In Development (or when <c>Database:MigrateOnStartup</c> is true) applies migrations; in Development
-    /// also seeds the demo data. Production runs the <c>migrate</c> verb instead and never gets demo accounts.
+    /// also seeds the demo data, under the migrations' advisory lock, so instances starting together seed once.
+    /// Production runs the <c>migrate</c> verb instead and never gets demo accounts.
     /// </summary>
     public static async Task PrepareDatabaseAsync(this WebApplication app)
     {
@@ -18,10 +19,7 @@ public static class DatabaseStartup
         }
 
         await using var scope = app.Services.CreateAsyncScope();
-        await scope.ServiceProvider.GetRequiredService<DatabaseMigrator>().MigrateAsync(app.Lifetime.ApplicationStopping);
-        if (isDevelopment)
-        {
-            await scope.ServiceProvider.GetRequiredService<DemoDataSeeder>().SeedAsync(app.Lifetime.ApplicationStopping);
-        }
+        var seeder = isDevelopment ? scope.ServiceProvider.GetRequiredService<DemoDataSeeder>() : null;
+        await scope.ServiceProvider.GetRequiredService<DatabaseMigrator>().MigrateAsync(app.Lifetime.ApplicationStopping, seeder is null ? null : seeder.SeedAsync);
     }
 }

@@ -15,6 +15,7 @@ using OrderTracking.Infrastructure;
 using OrderTracking.Infrastructure.Identity;
 using OrderTracking.Infrastructure.Persistence;
 using OrderTracking.WebApi.Filters;
+using OrderTracking.WebApi.Health;
 using OrderTracking.WebApi.Hubs;
 using OrderTracking.WebApi.Infrastructure;
 using OrderTracking.WebApi.Security;
@@ -96,7 +97,7 @@ public static class OrderTrackingServices
                 .AllowAnyMethod()
                 .AllowCredentials()
                 .WithExposedHeaders("ETag", "Location", "Retry-After", "Idempotent-Replayed")));
-        services.AddHealthChecks().AddDbContextCheck<AppDbContext>("database", tags: ["ready"]);
+        services.AddInstanceHealth();
         services.AddOpenApiDocument(document =>
         {
             document.Title = "Order Tracking API";
@@ -120,6 +121,21 @@ public static class OrderTrackingServices
             document.OperationProcessors.Add(new IdempotencyKeyHeaderProcessor());
         });
         return builder;
+    }
+
+    /// <summary>
+    /// <c>/health/ready</c> is Healthy only while the database answers and this instance is warmed up and not
+    /// shutting down; <c>/health/live</c> only says the process serves HTTP.
+    /// </summary>
+    private static void AddInstanceHealth(this IServiceCollection services)
+    {
+        services.AddSingleton<InstanceReadiness>();
+        services.AddHostedService<WarmUpService>();
+        services.AddOptions<ShutdownOptions>().BindConfiguration(ShutdownOptions.SectionName);
+        services.AddHostedService<ShutdownDrainService>();
+        services.AddHealthChecks()
+            .AddDbContextCheck<AppDbContext>("database", tags: ["ready"])
+            .AddCheck<InstanceReadiness>("instance", tags: ["ready"]);
     }
 
     private static void AddJwtAuthentication(this IServiceCollection services, IWebHostEnvironment environment)

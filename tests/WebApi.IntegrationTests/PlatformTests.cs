@@ -18,7 +18,14 @@ public sealed class PlatformTests(PlatformTests.Factory api) : IClassFixture<Pla
         var client = api.CreateClient();
 
         var live = await client.GetAsync("/health/live");
+
+        // Not ready until the warm-up has run; then ready for good.
         var ready = await client.GetAsync("/health/ready");
+        for (var probe = 0; ready.StatusCode != HttpStatusCode.OK && probe < 100; probe++)
+        {
+            await Task.Delay(100);
+            ready = await client.GetAsync("/health/ready");
+        }
 
         Assert.Equal(HttpStatusCode.OK, live.StatusCode);
         Assert.Equal(HttpStatusCode.OK, ready.StatusCode);

@@ -1,4 +1,7 @@
-/** A random key for the Idempotency-Key header, so a repeated submit (double click, retry) creates one order. */
+/**
+ * A random key for the Idempotency-Key header, one per user action (a creation, a status change, an assignment, a
+ * claim), so the same request sent again (double click, retry after a lost answer) replays the first answer.
+ */
 export function newIdempotencyKey(): string {
   if (typeof crypto.randomUUID === 'function') return crypto.randomUUID();
   // randomUUID needs a secure context; plain http on a LAN address still has getRandomValues.

@@ -26,19 +26,24 @@ public sealed class AnalyticsReader(AppDbContext db) : IAnalyticsReader
 
     public async Task<AnalyticsSummary> SummarizeAsync(AnalyticsScope scope, CancellationToken cancellationToken)
     {
-        await using var transaction = await db.Database.BeginTransactionAsync(IsolationLevel.RepeatableRead, cancellationToken);
+        // Read only, so the whole transaction is safe to run again after a transient fault.
+        var (rollup, totals, p90, failures, topMerchants) = await db.Database.CreateExecutionStrategy().ExecuteAsync(async token =>
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync(IsolationLevel.RepeatableRead, token);
 
-        // Read only; and no JIT: the row estimates of these statements are large enough to trigger it, and compiling
-        // costs more than it saves on a query that runs for a few hundred milliseconds.
-        await db.Database.ExecuteSqlRawAsync("SET TRANSACTION READ ONLY; SET LOCAL jit = off", cancellationToken);
+            // Read only; and no JIT: the row estimates of these statements are large enough to trigger it, and compiling
+            // costs more than it saves on a query that runs for a few hundred milliseconds.
+            await db.Database.ExecuteSqlRawAsync("SET TRANSACTION READ ONLY; SET LOCAL jit = off", token);
 
-        var rollup = await RollupAsync(scope, cancellationToken);
-        var totals = rollup.Single(r => r.Kind == RollupRow.Totals);
-        var p90 = await P90DeliverySecondsAsync(scope, totals.Delivered, cancellationToken);
-        var failures = await FailureReasonsAsync(scope, cancellationToken);
-        var topMerchants = scope.MerchantId is null ? await TopMerchantsAsync(scope, cancellationToken) : null;
+            var rollup = await RollupAsync(scope, token);
+            var totals = rollup.Single(r => r.Kind == RollupRow.Totals);
+            var p90 = await P90DeliverySecondsAsync(scope, totals.Delivered, token);
+            var failures = await FailureReasonsAsync(scope, token);
+            var topMerchants = scope.MerchantId is null ? await TopMerchantsAsync(scope, token) : null;
 
-        await transaction.CommitAsync(cancellationToken);
+            await transaction.CommitAsync(token);
+            return (rollup, totals, p90, failures, topMerchants);
+        }, cancellationToken);
 
         var byStatus = rollup.Where(r => r.Kind == RollupRow.ByStatus && r.Status is not null).ToDictionary(r => Enum.Parse<OrderStatus>(r.Status!), r => r.Orders);
         return new AnalyticsSummary

@@ -17,7 +17,48 @@ public sealed class IdempotencyStore(AppDbContext db, UnitOfWork unitOfWork, IOp
 {
     public const int MaxKeyLength = 255;
 
-    public async Task<IdempotencyClaim> ClaimAsync(string callerScope, string key, string requestHash, CancellationToken cancellationToken)
+    /// <summary>
+    /// Claims the key and, when this request owns it, runs <paramref name="work"/> and commits its response with
+    /// the key, all as one unit of EF Core's execution strategy: a transient fault before the work starts (most
+    /// often a pooled connection the server killed, met by the first statement) is retried from the claim. Once
+    /// the work has run, a fault is not retried here, because the work cannot run twice in one request; it is
+    /// answered 503 (see <see cref="IdempotentWorkInterruptedException"/>) and the client's retry with the same
+    /// key either replays the committed answer or, after a rollback, claims the key afresh.
+    /// </summary>
+    /// <param name="work">Runs the request inside the claim's transaction; returns the response to store, or null for a failure (rolled back).</param>
+    public Task<IdempotencyClaim> RunAsync(
+        string callerScope, string key, string requestHash, Func<CancellationToken, Task<StoredResponse?>> work, CancellationToken cancellationToken) =>
+        db.Database.CreateExecutionStrategy().ExecuteAsync(async token =>
+        {
+            var claim = await ClaimAsync(callerScope, key, requestHash, token);
+            if (claim.Outcome != IdempotencyOutcome.Owned)
+            {
+                return claim;
+            }
+
+            await using (claim)
+            {
+                try
+                {
+                    if (await work(token) is { } response)
+                    {
+                        await CompleteAsync(claim, callerScope, key, response, token);
+                    }
+                }
+                catch (Exception ex) when (IsRetriedByStrategy(ex))
+                {
+                    throw new IdempotentWorkInterruptedException(ex);
+                }
+            }
+
+            return claim;
+        }, cancellationToken);
+
+    private static bool IsRetriedByStrategy(Exception exception) =>
+        exception is NpgsqlException { IsTransient: true } or DbUpdateException { InnerException: NpgsqlException { IsTransient: true } }
+        || DatabaseUnavailability.IsUnavailable(exception);
+
+    private async Task<IdempotencyClaim> ClaimAsync(string callerScope, string key, string requestHash, CancellationToken cancellationToken)
     {
         var now = timeProvider.GetUtcNow();
         var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
@@ -60,7 +101,7 @@ public sealed class IdempotencyStore(AppDbContext db, UnitOfWork unitOfWork, IOp
     }
 
     /// <summary>Stores the response with the key and commits it together with the work.</summary>
-    public async Task CompleteAsync(IdempotencyClaim claim, string callerScope, string key, StoredResponse response, CancellationToken cancellationToken)
+    private async Task CompleteAsync(IdempotencyClaim claim, string callerScope, string key, StoredResponse response, CancellationToken cancellationToken)
     {
         await db.Set<IdempotencyRecord>()
             .Where(r => r.CallerScope == callerScope && r.Key == key)

@@ -1,9 +1,17 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.Logging;
 
 namespace OrderTracking.Infrastructure.Persistence;
 
 public static class AppDbContextOptions
 {
+    /// <summary>How often a statement that met a transient fault (a killed pooled connection, a restart) is tried again.</summary>
+    public const int MaxRetryCount = 3;
+
+    /// <summary>The longest pause between two tries: a request waits at most about this times the retry count.</summary>
+    public static readonly TimeSpan MaxRetryDelay = TimeSpan.FromSeconds(1);
+
     /// <summary>
     /// The one description of how the context talks to PostgreSQL. Sensitive-data logging stays off: SQL
     /// parameters (customers' names, phones, addresses) never reach a log.
@@ -14,7 +22,22 @@ public static class AppDbContextOptions
                 .MigrationsHistoryTable("__ef_migrations_history")
 
                 // An order loads its items and its history: two queries beat one cartesian product.
-                .UseQuerySplittingBehavior(QuerySplittingBehavior.SplitQuery))
+                .UseQuerySplittingBehavior(QuerySplittingBehavior.SplitQuery)
+
+                // A pooled connection the server killed, or a restart of a second or two, is retried inside the
+                // request. Explicit transactions run inside CreateExecutionStrategy() (see IdempotencyStore).
+                .EnableRetryOnFailure(MaxRetryCount, MaxRetryDelay, errorCodesToAdd: null))
             .UseSnakeCaseNamingConvention()
-            .EnableSensitiveDataLogging(false);
+            .EnableSensitiveDataLogging(false)
+
+            // A failed statement travels up as an exception and is logged once, where it is answered (the API's
+            // exception handler, or the caller). EF Core's own error entries would log it two or three times more,
+            // with stack traces, including the expected ones: an idempotency key's unique violation, a cancelled
+            // request, the history table a fresh database does not have yet.
+            .ConfigureWarnings(warnings => warnings.Log(
+                (RelationalEventId.CommandError, LogLevel.Debug),
+                (RelationalEventId.ConnectionError, LogLevel.Debug),
+                (RelationalEventId.TransactionError, LogLevel.Debug),
+                (CoreEventId.QueryIterationFailed, LogLevel.Debug),
+                (CoreEventId.SaveChangesFailed, LogLevel.Debug)));
 }

@@ -5,14 +5,17 @@ namespace OrderTracking.Infrastructure.Persistence;
 
 /// <summary>
 /// Applies pending migrations under a PostgreSQL advisory lock, so several instances starting at once
-/// migrate one after the other instead of racing; the later ones find nothing left to do.
+/// migrate one after the other instead of racing; the later ones find nothing left to do. Work that must not
+/// race either (seeding the demo data) runs under the same lock, after the migrations.
 /// </summary>
 public sealed partial class DatabaseMigrator(AppDbContext db, ILogger<DatabaseMigrator> logger)
 {
     /// <summary>An arbitrary constant that names this application's migration lock.</summary>
     private const long AdvisoryLockKey = 0x4F54_4D49_4752;
 
-    public async Task MigrateAsync(CancellationToken cancellationToken)
+    /// <param name="cancellationToken">Stops waiting for the lock, or migrating.</param>
+    /// <param name="thenUnderLock">Runs after the migrations, still holding the lock (for example the demo data seeder).</param>
+    public async Task MigrateAsync(CancellationToken cancellationToken, Func<CancellationToken, Task>? thenUnderLock = null)
     {
         await db.Database.OpenConnectionAsync(cancellationToken);
         try
@@ -22,6 +25,10 @@ public sealed partial class DatabaseMigrator(AppDbContext db, ILogger<DatabaseMi
             {
                 await db.Database.MigrateAsync(cancellationToken);
                 LogMigrated(logger, (await db.Database.GetAppliedMigrationsAsync(cancellationToken)).Count());
+                if (thenUnderLock is not null)
+                {
+                    await thenUnderLock(cancellationToken);
+                }
             }
             finally
             {

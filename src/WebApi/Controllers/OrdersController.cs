@@ -68,13 +68,14 @@ public sealed class OrdersController(IMediator mediator) : ApiControllerBase
     public async Task<IReadOnlyList<OrderHistoryEntryDto>> History(Guid id, CancellationToken cancellationToken) =>
         await mediator.Send(new GetOrderHistoryQuery(id), cancellationToken);
 
-    /// <summary>Moves the order to another status, as the lifecycle table allows the caller.</summary>
+    /// <summary>Moves the order to another status, as the lifecycle table allows the caller. Send an <c>Idempotency-Key</c> so a retry replays the first answer instead of a 409.</summary>
     /// <param name="id">The order.</param>
     /// <param name="request">The target status and its details.</param>
     /// <param name="ifMatch">The order's ETag as last read; a stale one gets 412.</param>
     /// <param name="cancellationToken">Aborts the request.</param>
     [HttpPost("{id:guid}/status")]
     [Sends<ChangeOrderStatusCommand>]
+    [Idempotent]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status409Conflict)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status412PreconditionFailed)]
@@ -84,17 +85,19 @@ public sealed class OrdersController(IMediator mediator) : ApiControllerBase
             new ChangeOrderStatusCommand(OrderKey.ById(id), request.Status, request.Note, request.Reason, request.RecipientName, ETag.ParseIfMatch(ifMatch)),
             cancellationToken));
 
-    /// <summary>Assigns a courier or a delivery partner (owning merchant or admin, before pickup).</summary>
+    /// <summary>Assigns a courier or a delivery partner (owning merchant or admin, before pickup). Send an <c>Idempotency-Key</c> so a retry never records the assignment twice.</summary>
     [HttpPost("{id:guid}/assignment")]
     [Sends<AssignOrderCommand>]
+    [Idempotent]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status409Conflict)]
     [ProducesResponseType<OrderDto>(StatusCodes.Status200OK)]
     public async Task<OrderDto> Assign(Guid id, AssignOrderRequest request, CancellationToken cancellationToken) =>
         WithETag(await mediator.Send(new AssignOrderCommand(id, request.CourierId, request.PartnerId), cancellationToken));
 
-    /// <summary>A courier takes an unassigned order that is ready for pickup. When two race, one gets 409.</summary>
+    /// <summary>A courier takes an unassigned order that is ready for pickup. When two race, one gets 409. Send an <c>Idempotency-Key</c> so a retry replays the first answer.</summary>
     [HttpPost("{id:guid}/claim")]
+    [Idempotent]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status409Conflict)]
     [ProducesResponseType<OrderDto>(StatusCodes.Status200OK)]

@@ -9,7 +9,8 @@ namespace OrderTracking.WebApi.Infrastructure;
 /// <summary>
 /// The HTTP side of <see cref="IdempotencyStore"/>: fingerprints the request, claims the key inside the
 /// request's database transaction, runs the action with its response buffered, and stores and commits a 2xx
-/// response together with the work. A failed request rolls back and leaves its key unused.
+/// response together with the work, as one retriable unit (see <see cref="IdempotencyStore.RunAsync"/>).
+/// A failed request rolls back and leaves its key unused.
 /// </summary>
 public sealed class IdempotencyFilter(IdempotencyStore store, ICurrentActor currentActor) : IAsyncResourceFilter
 {
@@ -31,7 +32,32 @@ public sealed class IdempotencyFilter(IdempotencyStore store, ICurrentActor curr
         }
 
         var scope = $"{actor.Type}:{actor.Id}";
-        await using var claim = await store.ClaimAsync(scope, key, await FingerprintAsync(http.Request), http.RequestAborted);
+        var fingerprint = await FingerprintAsync(http.Request);
+        var body = http.Response.Body;
+        await using var buffer = new MemoryStream();
+        var claim = await store.RunAsync(scope, key, fingerprint, async _ =>
+        {
+            http.Response.Body = buffer;
+            ResourceExecutedContext executed;
+            try
+            {
+                executed = await next();
+            }
+            finally
+            {
+                http.Response.Body = body;
+            }
+
+            return executed.Exception is null && http.Response.StatusCode is >= 200 and < 300
+                ? new StoredResponse(
+                    http.Response.StatusCode,
+                    System.Text.Encoding.UTF8.GetString(buffer.ToArray()),
+                    http.Response.ContentType,
+                    http.Response.Headers.Location.ToString() is { Length: > 0 } location ? location : null,
+                    http.Response.Headers.ETag.ToString() is { Length: > 0 } etag ? etag : null)
+                : null;
+        }, http.RequestAborted);
+
         switch (claim.Outcome)
         {
             case IdempotencyOutcome.Replay:
@@ -45,30 +71,6 @@ public sealed class IdempotencyFilter(IdempotencyStore store, ICurrentActor curr
                 context.Result = Problem(StatusCodes.Status409Conflict, ProblemTypes.IdempotencyInFlight, "Request in progress",
                     "A request with this Idempotency-Key is still being processed. Retry in a moment.");
                 return;
-        }
-
-        var body = http.Response.Body;
-        await using var buffer = new MemoryStream();
-        http.Response.Body = buffer;
-        ResourceExecutedContext executed;
-        try
-        {
-            executed = await next();
-        }
-        finally
-        {
-            http.Response.Body = body;
-        }
-
-        if (executed.Exception is null && http.Response.StatusCode is >= 200 and < 300)
-        {
-            var response = new StoredResponse(
-                http.Response.StatusCode,
-                System.Text.Encoding.UTF8.GetString(buffer.ToArray()),
-                http.Response.ContentType,
-                http.Response.Headers.Location.ToString() is { Length: > 0 } location ? location : null,
-                http.Response.Headers.ETag.ToString() is { Length: > 0 } etag ? etag : null);
-            await store.CompleteAsync(claim, scope, key, response, http.RequestAborted);
         }
 
         buffer.Position = 0;

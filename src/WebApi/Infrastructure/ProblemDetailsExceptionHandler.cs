@@ -5,32 +5,45 @@ using Microsoft.AspNetCore.Mvc;
 using OrderTracking.Application.Common.Exceptions;
 using OrderTracking.Domain.Common;
 using OrderTracking.Domain.Orders;
+using OrderTracking.Infrastructure.Persistence;
 
 namespace OrderTracking.WebApi.Infrastructure;
 
 /// <summary>
-/// The one place where exceptions become HTTP answers. Expected outcomes (validation, not found, conflicts)
-/// are not logged as errors; anything else is a 500 whose body says nothing about the cause.
+/// The one place where exceptions become HTTP answers, and the one place a failed request is logged (EF Core's
+/// own error entries are turned down to Debug, see AppDbContextOptions). Expected outcomes (validation, not
+/// found, conflicts) are not logged as errors; a client that went away is not an error at all; a database that
+/// is down or restarting is a 503 with Retry-After, logged once without a stack trace; anything else is a 500
+/// whose body says nothing about the cause.
 /// </summary>
 public sealed partial class ProblemDetailsExceptionHandler(IProblemDetailsService problemDetailsService, ILogger<ProblemDetailsExceptionHandler> logger)
     : IExceptionHandler
 {
+    /// <summary>A database restart takes a few seconds; asking sooner mostly adds load while it comes back.</summary>
+    private const int RetryAfterSecondsWhenUnavailable = 5;
+
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
-        if (exception is OperationCanceledException && httpContext.RequestAborted.IsCancellationRequested)
+        if (exception is OperationCanceledException or IOException && httpContext.RequestAborted.IsCancellationRequested)
         {
+            LogClientWentAway(logger, httpContext.Request.Method, httpContext.Request.Path);
             return true;
         }
 
         var problem = ToProblem(exception);
-        if (problem.Status == StatusCodes.Status500InternalServerError)
+        switch (problem.Status)
         {
-            LogUnhandled(logger, exception.GetType().Name, httpContext.Request.Method, httpContext.Request.Path, exception);
-        }
-        else if (StorageRefusedValue(exception))
-        {
-            // A 400 all the same, but it means a validator let a value through: worth a look.
-            LogRefusedByStorage(logger, httpContext.Request.Method, httpContext.Request.Path, exception);
+            case StatusCodes.Status503ServiceUnavailable:
+                httpContext.Response.Headers.RetryAfter = RetryAfterSecondsWhenUnavailable.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                LogDatabaseUnavailable(logger, httpContext.Request.Method, httpContext.Request.Path, exception.GetBaseException().Message);
+                break;
+            case StatusCodes.Status500InternalServerError:
+                LogUnhandled(logger, exception.GetType().Name, httpContext.Request.Method, httpContext.Request.Path, exception);
+                break;
+            case StatusCodes.Status400BadRequest when StorageRefusedValue(exception):
+                // A 400 all the same, but it means a validator let a value through: worth a look.
+                LogRefusedByStorage(logger, httpContext.Request.Method, httpContext.Request.Path, exception);
+                break;
         }
 
         httpContext.Response.StatusCode = problem.Status!.Value;
@@ -55,6 +68,7 @@ public sealed partial class ProblemDetailsExceptionHandler(IProblemDetailsServic
         ConcurrencyConflictException conflict => Problem(StatusCodes.Status409Conflict, ProblemTypes.ConcurrencyConflict, "Conflict", conflict.Message),
         DuplicateException duplicate => Problem(StatusCodes.Status409Conflict, ProblemTypes.Duplicate, "Already exists", duplicate.Message),
         DomainRuleException rule => Problem(StatusCodes.Status409Conflict, ProblemTypes.RuleViolation, "Not possible now", rule.Message),
+        _ when DatabaseUnavailability.IsUnavailable(exception) => DatabaseUnavailable(),
         BadHttpRequestException bad => Problem(bad.StatusCode, bad.StatusCode == StatusCodes.Status413PayloadTooLarge ? ProblemTypes.PayloadTooLarge : ProblemTypes.Validation, "Bad request", bad.Message),
         _ when StorageRefusedValue(exception) => Problem(StatusCodes.Status400BadRequest, ProblemTypes.Validation, "Bad request",
             "A value in the request cannot be stored (out of range or not valid text)."),
@@ -78,6 +92,14 @@ public sealed partial class ProblemDetailsExceptionHandler(IProblemDetailsServic
         return false;
     }
 
+    /// <summary>
+    /// The database is down, restarting or refusing connections, even after the execution strategy's retries. Not
+    /// the request's fault and not a bug: the same request is expected to succeed shortly.
+    /// </summary>
+    private static ProblemDetails DatabaseUnavailable() =>
+        Problem(StatusCodes.Status503ServiceUnavailable, ProblemTypes.ServiceUnavailable, "Service unavailable",
+            $"The database cannot be reached right now. Retry in {RetryAfterSecondsWhenUnavailable} seconds; an Idempotency-Key makes a retried write safe.");
+
     private static ValidationProblemDetails Validation(IEnumerable<IGrouping<string, string>> errors) =>
         new(errors.ToDictionary(g => g.Key, g => g.Distinct().ToArray()))
         {
@@ -100,6 +122,12 @@ public sealed partial class ProblemDetailsExceptionHandler(IProblemDetailsServic
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "The database refused a value of {Method} {Path}; a validator should have")]
     private static partial void LogRefusedByStorage(ILogger logger, string method, PathString path, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Database unavailable while serving {Method} {Path}, answered 503: {Reason}")]
+    private static partial void LogDatabaseUnavailable(ILogger logger, string method, PathString path, string reason);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "The client went away during {Method} {Path}")]
+    private static partial void LogClientWentAway(ILogger logger, string method, PathString path);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Unhandled {ExceptionType} while serving {Method} {Path}")]
     private static partial void LogUnhandled(ILogger logger, string exceptionType, string method, PathString path, Exception exception);

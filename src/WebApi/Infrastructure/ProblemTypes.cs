@@ -16,5 +16,6 @@ public static class ProblemTypes
     public const string IdempotencyInFlight = "/problems/idempotency-in-flight";
     public const string PayloadTooLarge = "/problems/payload-too-large";
     public const string TooManyRequests = "/problems/too-many-requests";
+    public const string ServiceUnavailable = "/problems/service-unavailable";
     public const string ServerError = "/problems/server-error";
 }

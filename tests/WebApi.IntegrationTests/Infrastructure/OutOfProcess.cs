@@ -32,10 +32,23 @@ public sealed class WebApiProcess : IAsyncDisposable
     public bool HasExited => _process.HasExited;
     public int ExitCode => _process.ExitCode;
 
-    public static WebApiProcess Start(string connectionString, string? redis, bool migrateOnStartup = false, params string[] args)
+    public static WebApiProcess Start(string connectionString, string? redis, bool migrateOnStartup = false, params string[] args) =>
+        Start(connectionString, redis, migrateOnStartup, new Dictionary<string, string>(), args);
+
+    /// <param name="connectionString">The database.</param>
+    /// <param name="environment">Variables that override the defaults below (ASPNETCORE_ENVIRONMENT, Shutdown__DrainDelaySeconds...).</param>
+    public static WebApiProcess StartWith(string connectionString, IReadOnlyDictionary<string, string> environment) =>
+        Start(connectionString, null, false, environment, []);
+
+    private static WebApiProcess Start(string connectionString, string? redis, bool migrateOnStartup, IReadOnlyDictionary<string, string> environment, string[] args)
     {
         var port = LoopbackPort.Free();
         var start = StartInfo(connectionString, redis, migrateOnStartup, port, args);
+        foreach (var (name, value) in environment)
+        {
+            start.Environment[name] = value;
+        }
+
         var process = Process.Start(start)!;
         var instance = new WebApiProcess(process, port);
         process.OutputDataReceived += (_, e) => instance.Append(e.Data);
@@ -62,6 +75,7 @@ public sealed class WebApiProcess : IAsyncDisposable
         start.Environment["Redis__ConnectionString"] = redis ?? string.Empty;
         start.Environment["ORDERTRACKING_SKIP_DOTENV"] = "1";
         start.Environment["Logging__LogLevel__Default"] = "Warning";
+        start.Environment["Shutdown__DrainDelaySeconds"] = "0";
         return start;
     }
 
@@ -87,10 +101,11 @@ public sealed class WebApiProcess : IAsyncDisposable
         return (verb._process.ExitCode, verb.Output);
     }
 
-    public async Task WaitUntilReadyAsync()
+    /// <param name="within">How long to wait; 60 s unless the start does more (seeding the demo data).</param>
+    public async Task WaitUntilReadyAsync(TimeSpan? within = null)
     {
         using var http = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(2) };
-        var deadline = DateTime.UtcNow.AddSeconds(60);
+        var deadline = DateTime.UtcNow + (within ?? TimeSpan.FromSeconds(60));
         while (DateTime.UtcNow < deadline)
         {
             if (_process.HasExited)
@@ -113,7 +128,7 @@ public sealed class WebApiProcess : IAsyncDisposable
             await Task.Delay(200);
         }
 
-        Assert.Fail($"The WebApi process was not ready within 60 s:\n{Output}");
+        Assert.Fail($"The WebApi process was not ready in time:\n{Output}");
     }
 
     /// <summary>Sends SIGTERM, as a container orchestrator does when it stops an instance.</summary>

@@ -871,12 +871,13 @@ export class OrdersClient extends ApiClientBase {
     }
 
     /**
-     * Moves the order to another status, as the lifecycle table allows the caller.
+     * Moves the order to another status, as the lifecycle table allows the caller. Send an Idempotency-Key so a retry replays the first answer instead of a 409.
      * @param id The order.
      * @param request The target status and its details.
+     * @param idempotency_Key (optional) Any unique string (a UUID is ideal). Retrying with the same key and body within 24 h replays the first response instead of doing the work again.
      * @param ifMatch (optional) The order's ETag as last read; a stale one gets 412.
      */
-    changeStatus(id: string, request: ChangeOrderStatusRequest, ifMatch?: string | null | undefined, signal?: AbortSignal): Promise<OrderDto> {
+    changeStatus(id: string, request: ChangeOrderStatusRequest, idempotency_Key?: string | undefined, ifMatch?: string | null | undefined, signal?: AbortSignal): Promise<OrderDto> {
         let url_ = this.baseUrl + "/api/orders/{id}/status";
         if (id === undefined || id === null)
             throw new globalThis.Error("The parameter 'id' must be defined.");
@@ -890,6 +891,7 @@ export class OrdersClient extends ApiClientBase {
             method: "POST",
             signal,
             headers: {
+                "Idempotency-Key": idempotency_Key !== undefined && idempotency_Key !== null ? "" + idempotency_Key : "",
                 "If-Match": ifMatch !== undefined && ifMatch !== null ? "" + ifMatch : "",
                 "Content-Type": "application/json",
                 "Accept": "application/json"
@@ -963,9 +965,10 @@ export class OrdersClient extends ApiClientBase {
     }
 
     /**
-     * Assigns a courier or a delivery partner (owning merchant or admin, before pickup).
+     * Assigns a courier or a delivery partner (owning merchant or admin, before pickup). Send an Idempotency-Key so a retry never records the assignment twice.
+     * @param idempotency_Key (optional) Any unique string (a UUID is ideal). Retrying with the same key and body within 24 h replays the first response instead of doing the work again.
      */
-    assign(id: string, request: AssignOrderRequest, signal?: AbortSignal): Promise<OrderDto> {
+    assign(id: string, request: AssignOrderRequest, idempotency_Key?: string | undefined, signal?: AbortSignal): Promise<OrderDto> {
         let url_ = this.baseUrl + "/api/orders/{id}/assignment";
         if (id === undefined || id === null)
             throw new globalThis.Error("The parameter 'id' must be defined.");
@@ -979,6 +982,7 @@ export class OrdersClient extends ApiClientBase {
             method: "POST",
             signal,
             headers: {
+                "Idempotency-Key": idempotency_Key !== undefined && idempotency_Key !== null ? "" + idempotency_Key : "",
                 "Content-Type": "application/json",
                 "Accept": "application/json"
             }
@@ -1045,9 +1049,10 @@ export class OrdersClient extends ApiClientBase {
     }
 
     /**
-     * A courier takes an unassigned order that is ready for pickup. When two race, one gets 409.
+     * A courier takes an unassigned order that is ready for pickup. When two race, one gets 409. Send an Idempotency-Key so a retry replays the first answer.
+     * @param idempotency_Key (optional) Any unique string (a UUID is ideal). Retrying with the same key and body within 24 h replays the first response instead of doing the work again.
      */
-    claim(id: string, signal?: AbortSignal): Promise<OrderDto> {
+    claim(id: string, idempotency_Key?: string | undefined, signal?: AbortSignal): Promise<OrderDto> {
         let url_ = this.baseUrl + "/api/orders/{id}/claim";
         if (id === undefined || id === null)
             throw new globalThis.Error("The parameter 'id' must be defined.");
@@ -1058,6 +1063,7 @@ export class OrdersClient extends ApiClientBase {
             method: "POST",
             signal,
             headers: {
+                "Idempotency-Key": idempotency_Key !== undefined && idempotency_Key !== null ? "" + idempotency_Key : "",
                 "Accept": "application/json"
             }
         };

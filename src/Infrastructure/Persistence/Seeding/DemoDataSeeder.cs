@@ -12,7 +12,8 @@ namespace OrderTracking.Infrastructure.Persistence.Seeding;
 /// <summary>
 /// Fills an empty Development database with the demo accounts, the demo partner and about forty orders
 /// spread over every status, each moved through the lifecycle by the role the table names, so every
-/// history is one the real application could have written.
+/// history is one the real application could have written. Runs under the migrations' lock (see
+/// <see cref="DatabaseMigrator"/>), so when instances start together the later ones find the users and skip.
 /// </summary>
 public sealed partial class DemoDataSeeder(AppDbContext db, IPasswordHasher passwordHasher, TimeProvider timeProvider, ILogger<DemoDataSeeder> logger)
 {
@@ -22,6 +23,7 @@ public sealed partial class DemoDataSeeder(AppDbContext db, IPasswordHasher pass
     {
         if (await db.Users.AnyAsync(cancellationToken))
         {
+            LogAlreadySeeded(logger);
             return;
         }
 
@@ -129,6 +131,9 @@ public sealed partial class DemoDataSeeder(AppDbContext db, IPasswordHasher pass
             }
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Demo data already present; not seeding")]
+    private static partial void LogAlreadySeeded(ILogger logger);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Seeded {Users} demo users and {Orders} demo orders")]
     private static partial void LogSeeded(ILogger logger, int users, int orders);

@@ -2,6 +2,7 @@ import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-q
 import type { OrderStatus } from '@/lib/api/generated';
 import { useApi } from '@/lib/api-context';
 import { apiCall } from '@/lib/errors';
+import { newIdempotencyKey } from '@/lib/idempotency-key';
 
 /** Shares the `orders` key space with the orders feature, so live updates and changes there refresh these too. */
 export const deliveryKeys = {
@@ -59,7 +60,7 @@ export function useClaimOrder() {
   const api = useApi();
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (orderId: string) => apiCall(api.orders.claim(orderId)),
+    mutationFn: (orderId: string) => apiCall(api.orders.claim(orderId, newIdempotencyKey())),
     onSettled: () => queryClient.invalidateQueries({ queryKey: ['orders'] }),
   });
 }

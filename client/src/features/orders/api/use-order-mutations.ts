@@ -2,6 +2,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { AssignOrderRequest, ChangeOrderStatusRequest, CreateOrderCommand, OrderDto } from '@/lib/api/generated';
 import { useApi } from '@/lib/api-context';
 import { apiCall } from '@/lib/errors';
+import { newIdempotencyKey } from '@/lib/idempotency-key';
 import { orderKeys } from './order-keys';
 
 /** After a change: the detail shows the answer at once, its timeline and every list refetch. */
@@ -34,7 +35,10 @@ export function useChangeOrderStatus(orderId: string) {
   const queryClient = useQueryClient();
   const changed = useOrderChanged();
   return useMutation({
-    mutationFn: ({ version, ...request }: ChangeStatusInput) => apiCall(api.orders.changeStatus(orderId, request, `"${version}"`)),
+    // One Idempotency-Key per click (mutations are not retried automatically): a request repeated below us after
+    // a lost answer replays the first answer instead of a 409 or a second history entry.
+    mutationFn: ({ version, ...request }: ChangeStatusInput) =>
+      apiCall(api.orders.changeStatus(orderId, request, newIdempotencyKey(), `"${version}"`)),
     onSuccess: changed,
     onError: () => {
       // Whatever went wrong (stale version, someone else moved it), show the order as it is now.
@@ -48,7 +52,7 @@ export function useAssignOrder(orderId: string) {
   const api = useApi();
   const changed = useOrderChanged();
   return useMutation({
-    mutationFn: (request: AssignOrderRequest) => apiCall(api.orders.assign(orderId, request)),
+    mutationFn: (request: AssignOrderRequest) => apiCall(api.orders.assign(orderId, request, newIdempotencyKey())),
     onSuccess: changed,
   });
 }

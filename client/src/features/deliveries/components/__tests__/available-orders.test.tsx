@@ -58,6 +58,7 @@ describe('AvailableOrders', () => {
     });
     await user.click(await screen.findByRole('button', { name: 'Claim OT-POOLED0001' }));
     expect(await screen.findByText('Order page')).toBeInTheDocument();
+    expect(network.sent('POST', `/api/orders/${pooled.id}/claim`)[0]!.headers.get('Idempotency-Key')).toMatch(/^[0-9a-f-]{32,36}$/);
   });
 
   it('tells the courier when another one was faster (409) and refreshes the list', async () => {

@@ -68,6 +68,7 @@ describe('OrderDetail transition buttons', () => {
     const [request] = network.sent('POST', `/api/orders/${order.id}/status`);
     expect(request!.body).toEqual({ status: 'Confirmed' });
     expect(request!.headers.get('If-Match')).toBe('"41"');
+    expect(request!.headers.get('Idempotency-Key')).toMatch(/^[0-9a-f-]{32,36}$/);
   });
 
   it('asks for a reason before cancelling', async () => {
@@ -149,7 +150,9 @@ describe('OrderDetail transition buttons', () => {
     await user.click(within(dialog).getByRole('button', { name: 'Assign' }));
 
     await waitFor(() => expect(screen.getByText('Courier Carl Courier')).toBeInTheDocument());
-    expect(network.sent('POST', `/api/orders/${order.id}/assignment`)[0]!.body).toEqual({ courierId: courierUser.id });
+    const [request] = network.sent('POST', `/api/orders/${order.id}/assignment`);
+    expect(request!.body).toEqual({ courierId: courierUser.id });
+    expect(request!.headers.get('Idempotency-Key')).toMatch(/^[0-9a-f-]{32,36}$/);
   });
 
   it('shows the timeline with who, when and the note', async () => {

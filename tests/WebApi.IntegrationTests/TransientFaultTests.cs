@@ -1,0 +1,69 @@
+using System.Net;
+using System.Net.Http.Json;
+using Npgsql;
+using OrderTracking.Domain.Orders;
+using OrderTracking.Domain.Users;
+using OrderTracking.WebApi.IntegrationTests.Infrastructure;
+
+namespace OrderTracking.WebApi.IntegrationTests;
+
+/// <summary>
+/// The server kills the app's pooled connections between two requests (as a PostgreSQL restart or a failover
+/// does): the next request meets a dead connection on its first statement and is retried inside the request.
+/// </summary>
+public sealed class TransientFaultTests(ApiFactory api) : IClassFixture<ApiFactory>
+{
+    [Fact]
+    public async Task An_idempotent_create_after_the_pooled_connections_were_killed_succeeds_and_makes_one_order()
+    {
+        var (merchant, user) = await api.SignedInAsync(UserRole.Merchant);
+        await merchant.CreateOrderAsync();
+        Assert.True(await KillAppConnectionsAsync() > 0, "the app had pooled connections to kill");
+
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/orders") { Content = JsonContent.Create(OrderRequests.ValidOrder("Killed Connection Kim")) };
+        request.Headers.Add("Idempotency-Key", Guid.NewGuid().ToString());
+        var response = await merchant.SendAsync(request);
+
+        await response.ShouldBeAsync(HttpStatusCode.Created);
+        Assert.Equal(2, await api.WithDbAsync(db => Task.FromResult(db.Orders.Count(o => o.MerchantId == user.Id))));
+    }
+
+    [Fact]
+    public async Task A_status_change_after_the_pooled_connections_were_killed_succeeds_and_writes_one_history_entry()
+    {
+        var (merchant, _) = await api.SignedInAsync(UserRole.Merchant);
+        var order = await merchant.CreateOrderAsync();
+        Assert.True(await KillAppConnectionsAsync() > 0, "the app had pooled connections to kill");
+
+        var response = await merchant.ChangeStatusAsync(order.Id, OrderStatus.Confirmed);
+
+        await response.ShouldBeAsync(HttpStatusCode.OK);
+        var history = await (await merchant.GetAsync($"/api/orders/{order.Id}/history")).ReadAsync<List<HistoryEntryResponse>>();
+        Assert.Single(history, h => h.To == OrderStatus.Confirmed);
+    }
+
+    /// <summary>pg_terminate_backend on every connection of the app's database, from a connection of our own.</summary>
+    private async Task<int> KillAppConnectionsAsync()
+    {
+        var builder = new NpgsqlConnectionStringBuilder(api.ConnectionString);
+        var database = builder.Database!;
+        builder.Database = "postgres";
+        builder.Pooling = false;
+        await using var admin = new NpgsqlConnection(builder.ConnectionString);
+        await admin.OpenAsync();
+        await using var kill = new NpgsqlCommand(
+            "SELECT count(*) FILTER (WHERE pg_terminate_backend(pid)) FROM pg_stat_activity WHERE datname = @database AND pid <> pg_backend_pid()", admin);
+        kill.Parameters.AddWithValue("database", database);
+        var killed = Convert.ToInt32(await kill.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
+
+        // pg_terminate_backend only signals; wait until the backends are gone, so the next request meets dead connections.
+        await using var gone = new NpgsqlCommand("SELECT count(*) FROM pg_stat_activity WHERE datname = @database", admin);
+        gone.Parameters.AddWithValue("database", database);
+        for (var i = 0; i < 100 && Convert.ToInt64(await gone.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture) > 0; i++)
+        {
+            await Task.Delay(20);
+        }
+
+        return killed;
+    }
+}

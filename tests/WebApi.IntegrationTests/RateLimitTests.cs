@@ -107,6 +107,26 @@ public sealed class RateLimitTests(RateLimitTests.Factory api) : IClassFixture<R
     }
 
     [Fact]
+    public async Task Browser_sessions_refreshing_from_their_cookies_have_buckets_of_their_own()
+    {
+        var hammered = await RefreshTokenAsync("203.0.113.35");
+        var other = await RefreshTokenAsync("203.0.113.35");
+
+        await AssertLimitedAsync(() => CookieRefreshAsync("203.0.113.35", hammered));
+        Assert.Equal(HttpStatusCode.OK, (await CookieRefreshAsync("203.0.113.35", other)).StatusCode);
+    }
+
+    /// <summary>A browser's refresh: the token only in the HttpOnly cookie, none in the body.</summary>
+    private Task<HttpResponseMessage> CookieRefreshAsync(string address, string refreshToken)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, "/api/auth/refresh") { Content = JsonContent.Create(new { }) };
+        request.Headers.Add("X-Forwarded-For", address);
+        request.Headers.Add("X-Session-Transport", "cookie");
+        request.Headers.Add("Cookie", $"ot_refresh={refreshToken}");
+        return api.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { HandleCookies = false }).SendAsync(request);
+    }
+
+    [Fact]
     public async Task Made_up_refresh_tokens_are_charged_to_the_address_that_sends_them()
     {
         var valid = await RefreshTokenAsync("203.0.113.41");

@@ -44,7 +44,10 @@ public sealed class RefreshRateLimitFilter : IAsyncActionFilter, IDisposable
             return;
         }
 
-        var token = context.ActionArguments.Values.OfType<RefreshSessionCommand>().FirstOrDefault()?.RefreshToken ?? string.Empty;
+        // A browser sends its token in the cookie and none in the body (see RefreshTokenCookie).
+        var token = context.ActionArguments.Values.OfType<RefreshSessionCommand>().FirstOrDefault()?.RefreshToken is { Length: > 0 } inBody
+            ? inBody
+            : RefreshTokenCookie.Read(http.Request) ?? string.Empty;
         using var lease = _perToken.AttemptAcquire(Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(token))));
         if (!lease.IsAcquired)
         {

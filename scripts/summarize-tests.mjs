@@ -6,6 +6,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
+const PASSED_TRX_OUTCOMES = new Set(['Passed', 'PassedButRunAborted', 'Completed', 'Warning']);
 const FAILED_TRX_OUTCOMES = new Set(['Failed', 'Error', 'Timeout', 'Aborted']);
 
 const decode = (text) =>
@@ -28,7 +29,7 @@ function readTrx(xml, suite) {
     const tally = { passed: 0, failed: 0, skipped: 0, failures: [] };
     for (const [tag] of xml.matchAll(/<UnitTestResult\b[^>]*>/g)) {
         const outcome = attribute(tag, 'outcome');
-        if (outcome === 'Passed') tally.passed++;
+        if (PASSED_TRX_OUTCOMES.has(outcome)) tally.passed++;
         else if (FAILED_TRX_OUTCOMES.has(outcome)) {
             tally.failed++;
             tally.failures.push(`${suite}: ${attribute(tag, 'testName')}`);

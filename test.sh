@@ -1,19 +1,36 @@
 #!/usr/bin/env bash
-# Runs every test suite: .NET unit and integration tests (integration tests start a throwaway PostgreSQL
-# from the local binaries unless ConnectionStrings__OrderTracking or TEST_POSTGRES names a server), the check
-# that the committed OpenAPI document and TypeScript client are current, and the client's Vitest and
-# Playwright suites when the client exists, and that docker-compose.yml is valid. Ends with the line
-# "N passed, N failed".
+# Runs every test suite and check: first installs what it needs and can (scripts/ensure-prerequisites.sh),
+# then the .NET unit and integration tests (integration tests start a throwaway PostgreSQL from the local
+# binaries unless ConnectionStrings__OrderTracking or TEST_POSTGRES names a server), the checks (the committed
+# OpenAPI document and TypeScript client are current, docker-compose.yml is valid, every shell script is clean
+# for shellcheck), the summarizer's own tests, and the client's Vitest and Playwright suites. Ends with the
+# names of whatever failed and the line "N passed, N failed".
 set -uo pipefail
-cd "$(dirname "$0")"
+cd "$(dirname "$0")" || exit 1
 root=$(pwd)
 started=$(date +%s)
+
+scripts/ensure-prerequisites.sh || exit 1
+
 results="$root/artifacts/test-results"
 rm -rf "$results" && mkdir -p "$results"
 status=0
-suites="dotnet-Domain,dotnet-Application,dotnet-WebApi"
+# Every suite here must leave a result file whose name contains its name, or the summary counts it as failed.
+suites=(dotnet-Domain dotnet-Application dotnet-WebApi node-scripts vitest playwright)
+
+# check NAME COMMAND...: a check that is not a test suite, reported as one JUnit test case named NAME.
+check() { scripts/junit-check.sh "$results" "$@" || status=1; }
+
+# Every shell script in the repository: *.sh, and tracked files that start with a shell shebang.
+shell_scripts() {
+  git ls-files | while IFS= read -r file; do
+    if [[ "$file" == *.sh ]] || head -n 1 "$file" 2>/dev/null | grep -qE '^#!.*\b(ba|da)?sh\b'; then echo "$file"; fi
+  done
+}
 
 dotnet tool restore >/dev/null || status=1
+(cd client && npm ci --no-audit --no-fund --loglevel=error) || status=1
+
 if ! dotnet build OrderTracking.sln -c Release --nologo -v quiet -clp:ErrorsOnly; then
   echo "The solution does not build."; status=1
 fi
@@ -27,20 +44,22 @@ for trx in "$results"/dotnet/*.trx; do
   mv "$trx" "$results/dotnet-${project:-unknown}-$(basename "$trx")"
 done
 
-scripts/junit-check.sh "$results" generated-api-client-is-current \
-  bash -c 'scripts/generate-api.sh >/dev/null && git diff --exit-code -- src/WebApi/openapi.json client/src/lib/api/generated.ts' || status=1
+check generated-api-client-is-current \
+  bash -c 'scripts/generate-api.sh >/dev/null && git diff --exit-code -- src/WebApi/openapi.json client/src/lib/api/generated.ts'
+# With its secrets set the compose file is valid; with .env.example alone (empty secrets) compose must refuse to start.
+check compose-file-is-valid env POSTGRES_PASSWORD=compose-check Jwt__SigningKey=compose-check docker-compose --env-file .env.example config -q
+check compose-refuses-empty-secrets bash -c '! docker-compose --env-file .env.example config -q 2>/dev/null'
+while IFS= read -r script; do
+  check "shellcheck: $script" shellcheck -x "$script"
+done < <(shell_scripts)
 
-scripts/junit-check.sh "$results" compose-file-is-valid \
-  bash -c 'command -v docker-compose >/dev/null || { echo "docker-compose is not installed (apt-get install docker-compose)"; exit 1; }; env POSTGRES_PASSWORD=compose-check Jwt__SigningKey=compose-check docker-compose --env-file .env.example config -q && if docker-compose --env-file .env.example config -q 2>/dev/null; then echo "compose starts with .env.example alone: its secrets must be empty"; exit 1; fi' || status=1
+node --test --test-reporter=dot --test-reporter-destination=stdout \
+  --test-reporter=junit --test-reporter-destination="$results/node-scripts.xml" scripts/*.test.mjs || status=1
 
-if [ -f client/package.json ]; then
-  suites="$suites,vitest,playwright"
-  (cd client && npm ci --no-audit --no-fund --loglevel=error) || status=1
-  (cd client && TEST_RESULTS_DIR="$results" npm test --silent) || status=1
-  (cd client && TEST_RESULTS_DIR="$results" SCREENSHOT_DIR="${SCREENSHOT_DIR:-$root/artifacts/screenshots}" npm run test:e2e --silent) || status=1
-fi
+(cd client && TEST_RESULTS_DIR="$results" npm test --silent) || status=1
+(cd client && TEST_RESULTS_DIR="$results" SCREENSHOT_DIR="${SCREENSHOT_DIR:-$root/artifacts/screenshots}" npm run test:e2e --silent) || status=1
 
 echo
 echo "Tests took $(( $(date +%s) - started )) s"
-node scripts/summarize-tests.mjs "$results" "$suites"
+node scripts/summarize-tests.mjs "$results" "$(IFS=,; echo "${suites[*]}")" || status=1
 exit $status

@@ -8,9 +8,9 @@ find_pg_bindir() {
     pg_config --bindir; return 0
   fi
   local dir
-  for dir in $(ls -d /usr/lib/postgresql/*/bin /usr/local/opt/postgresql*/bin /opt/homebrew/opt/postgresql*/bin 2>/dev/null | sort -V -r); do
+  while IFS= read -r dir; do
     [ -x "$dir/initdb" ] && { echo "$dir"; return 0; }
-  done
+  done < <(printf '%s\n' /usr/lib/postgresql/*/bin /usr/local/opt/postgresql*/bin /opt/homebrew/opt/postgresql*/bin | sort -V -r)
   command -v initdb >/dev/null 2>&1 && { dirname "$(command -v initdb)"; return 0; }
   return 1
 }

@@ -1,45 +1,109 @@
-// Sums every TRX (dotnet test) and JUnit XML (vitest, playwright, script checks) file in a folder and
-// prints the one line CI reads: "N passed, N failed". Exits 1 when a suite that should have run left no file.
+// Sums every TRX (dotnet test) and JUnit XML (vitest, playwright, node's test runner, script checks) file in a
+// folder, names every failing test and every expected suite that left no results, and ends with the one line
+// CI reads: "N passed, N failed". Exits 1 when anything failed.
+// Usage: node scripts/summarize-tests.mjs RESULTS_DIR [SUITE,SUITE...]
 import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
-const dir = process.argv[2] ?? 'artifacts/test-results';
-const expected = (process.argv[3] ?? '').split(',').filter(Boolean);
-let passed = 0;
-let failed = 0;
-let skipped = 0;
-const seen = [];
-const attr = (tag, name) => Number((tag.match(new RegExp(`\\b${name}="(\\d+)"`)) ?? [])[1] ?? 0);
+const PASSED_TRX_OUTCOMES = new Set(['Passed', 'PassedButRunAborted', 'Completed', 'Warning']);
+const FAILED_TRX_OUTCOMES = new Set(['Failed', 'Error', 'Timeout', 'Aborted']);
 
-for (const file of readdirSync(dir, { recursive: true })) {
-  const path = join(dir, String(file));
-  if (path.endsWith('.trx')) {
-    const trx = readFileSync(path, 'utf8');
-    const counters = trx.match(/<Counters\b[^>]*>/);
-    if (!counters) continue;
-    passed += attr(counters[0], 'passed');
-    failed += attr(counters[0], 'failed') + attr(counters[0], 'error') + attr(counters[0], 'timeout') + attr(counters[0], 'aborted');
-    // xUnit reports a failing class fixture cleanup (such as the secrets-in-log check) only as a message.
-    failed += new Set(trx.match(/\[Test Class Cleanup Failure \([^)]*\)\]/g) ?? []).size;
-    skipped += attr(counters[0], 'notExecuted');
-    seen.push(String(file));
-  } else if (path.endsWith('.xml')) {
-    const xml = readFileSync(path, 'utf8');
-    // Count test cases directly: nested <testsuite> totals differ between reporters.
-    for (const testcase of xml.match(/<testcase\b[\s\S]*?(?:\/>|<\/testcase>)/g) ?? []) {
-      if (/<(failure|error)\b/.test(testcase)) failed++;
-      else if (/<skipped\b/.test(testcase)) skipped++;
-      else passed++;
+const decode = (text) =>
+    text
+        .replace(/&lt;/g, '<')
+        .replace(/&gt;/g, '>')
+        .replace(/&quot;/g, '"')
+        .replace(/&apos;/g, "'")
+        .replace(/&#x([0-9a-f]+);/gi, (_, hex) => String.fromCodePoint(parseInt(hex, 16)))
+        .replace(/&#(\d+);/g, (_, dec) => String.fromCodePoint(Number(dec)))
+        .replace(/&amp;/g, '&');
+
+const attribute = (tag, name) => {
+    const match = tag.match(new RegExp(`\\s${name}="([^"]*)"`));
+    return match ? decode(match[1]) : undefined;
+};
+
+/** One TRX file: a result per UnitTestResult, plus class cleanup failures and run-level errors (a crashed host). */
+function readTrx(xml, suite) {
+    const tally = { passed: 0, failed: 0, skipped: 0, failures: [] };
+    for (const [tag] of xml.matchAll(/<UnitTestResult\b[^>]*>/g)) {
+        const outcome = attribute(tag, 'outcome');
+        if (PASSED_TRX_OUTCOMES.has(outcome)) tally.passed++;
+        else if (FAILED_TRX_OUTCOMES.has(outcome)) {
+            tally.failed++;
+            tally.failures.push(`${suite}: ${attribute(tag, 'testName')}`);
+        } else tally.skipped++;
     }
-    seen.push(String(file));
-  }
+    // xUnit reports a failing class fixture cleanup (such as the secrets-in-log check) only as a message.
+    for (const fixture of new Set([...xml.matchAll(/\[Test Class Cleanup Failure \(([^)]*)\)\]/g)].map((m) => m[1]))) {
+        tally.failed++;
+        tally.failures.push(`${suite}: Test Class Cleanup Failure (${fixture})`);
+    }
+    // A test host that crashed or hung leaves only a run-level error; the tests it did not finish have no result.
+    for (const [, text] of xml.matchAll(/<RunInfo\b[^>]*\soutcome="Error"[^>]*>[\s\S]*?<Text>([\s\S]*?)<\/Text>/g)) {
+        tally.failed++;
+        tally.failures.push(`${suite}: ${decode(text).trim().split('\n')[0]}`);
+    }
+    return tally;
 }
 
-for (const name of expected) {
-  if (!seen.some((file) => file.includes(name))) {
-    console.log(`Suite '${name}' left no results in ${dir}; counting it as failed.`);
-    failed++;
-  }
+/** One JUnit file: test cases counted one by one, since nested <testsuite> totals differ between reporters. */
+function readJUnit(xml, suite) {
+    const tally = { passed: 0, failed: 0, skipped: 0, failures: [] };
+    for (const [, attributes, , body = ''] of xml.matchAll(/<testcase\b([^>]*?)(\/>|>([\s\S]*?)<\/testcase>)/g)) {
+        // Captured output (CDATA or text) may quote anything, even "<failure"; only child elements count.
+        const children = body.replace(/<!\[CDATA\[[\s\S]*?\]\]>/g, '').replace(/<(system-out|system-err)\b[\s\S]*?<\/\1>/g, '');
+        const tag = `<testcase${attributes}>`;
+        if (/<(failure|error)\b/.test(children)) {
+            tally.failed++;
+            const className = attribute(tag, 'classname');
+            tally.failures.push(`${suite}: ${className ? `${className} › ` : ''}${attribute(tag, 'name')}`);
+        } else if (/<skipped\b/.test(children)) tally.skipped++;
+        else tally.passed++;
+    }
+    return tally;
 }
 
-console.log(`${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`);
+/** Totals over every result file in DIR, the failing tests by name, and the expected suites that left nothing. */
+export function summarize(dir, expected = []) {
+    const total = { passed: 0, failed: 0, skipped: 0, failures: [], missing: [] };
+    const suitesWithResults = [];
+    for (const file of readdirSync(dir, { recursive: true }).map(String).sort()) {
+        const read = file.endsWith('.trx') ? readTrx : file.endsWith('.xml') ? readJUnit : null;
+        if (!read) continue;
+        const suite =
+            expected.find((name) => file.includes(name)) ??
+            (basename(file).startsWith('check-') ? 'check' : basename(file).replace(/\.(trx|xml)$/, ''));
+        const tally = read(readFileSync(join(dir, file), 'utf8'), suite);
+        total.passed += tally.passed;
+        total.failed += tally.failed;
+        total.skipped += tally.skipped;
+        total.failures.push(...tally.failures);
+        if (tally.passed + tally.failed + tally.skipped > 0) suitesWithResults.push(file);
+    }
+    for (const name of expected) {
+        if (!suitesWithResults.some((file) => file.includes(name))) {
+            total.missing.push(name);
+            total.failed++;
+        }
+    }
+    return total;
+}
+
+/** The closing lines: each failure, each missing suite, then "N passed, N failed[, N skipped]" last. */
+export function report({ passed, failed, skipped, failures, missing }, dir) {
+    return [
+        ...failures.map((name) => `FAILED ${name}`),
+        ...missing.map((name) => `NO RESULTS from suite '${name}' in ${dir} (counted as 1 failed)`),
+        `${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`,
+    ];
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+    const dir = process.argv[2] ?? 'artifacts/test-results';
+    const expected = (process.argv[3] ?? '').split(',').filter(Boolean);
+    const total = summarize(dir, expected);
+    for (const line of report(total, dir)) console.log(line);
+    process.exitCode = total.failed > 0 ? 1 : 0;
+}

@@ -122,9 +122,12 @@ public sealed class LiveUpdateTests(ApiFactory api) : IClassFixture<ApiFactory>
     {
         var (merchant, merchantUser) = await api.SignedInAsync(UserRole.Merchant);
         var tokensIssued = 0;
-        string ShortLivedToken()
+
+        // Only the first token expires at once. A renewed connection must then stay up: if every token lived 2 s the
+        // connection would be cut every 2 s, and the change below could be sent while the client is between two connections.
+        string FirstTokenShortLived()
         {
-            Interlocked.Increment(ref tokensIssued);
+            var lifetime = Interlocked.Increment(ref tokensIssued) == 1 ? TimeSpan.FromSeconds(2) : TimeSpan.FromMinutes(15);
             var now = DateTime.UtcNow;
             var token = new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
             {
@@ -132,7 +135,7 @@ public sealed class LiveUpdateTests(ApiFactory api) : IClassFixture<ApiFactory>
                 Audience = "order-tracking",
                 IssuedAt = now,
                 NotBefore = now,
-                Expires = now.AddSeconds(2),
+                Expires = now + lifetime,
                 SigningCredentials = new SigningCredentials(new SymmetricSecurityKey(Encoding.UTF8.GetBytes(ApiFactory.SigningKey)), SecurityAlgorithms.HmacSha256),
                 Subject = new ClaimsIdentity([new Claim("sub", merchantUser.Id.ToString()), new Claim("name", "M"), new Claim("role", "Merchant"), new Claim("sv", "0", ClaimValueTypes.Integer32)]),
             });
@@ -140,7 +143,7 @@ public sealed class LiveUpdateTests(ApiFactory api) : IClassFixture<ApiFactory>
             return token;
         }
 
-        await using var live = await HubListener.ConnectAsync(api, () => Task.FromResult<string?>(ShortLivedToken()), reconnect: true);
+        await using var live = await HubListener.ConnectAsync(api, () => Task.FromResult<string?>(FirstTokenShortLived()), reconnect: true);
         var reconnected = 0;
         live.Connection.Reconnected += _ =>
         {

@@ -25,6 +25,13 @@ public sealed class HubListener : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// A well-formed code of no order. Unsubscribing from it is a harmless round trip that proves the connection has
+    /// joined its groups: the server answers invocations only after <c>OnConnectedAsync</c>, while <c>StartAsync</c>
+    /// returns at the handshake, before it, so a change sent in between would be missed.
+    /// </summary>
+    public const string UnknownTrackingCode = "OT-0000000000";
+
     public HubConnection Connection { get; }
 
     public IReadOnlyList<(string Event, JsonElement Payload)> Received => _received.ToList();
@@ -53,6 +60,7 @@ public sealed class HubListener : IAsyncDisposable
 
         var listener = new HubListener(builder.Build());
         await listener.Connection.StartAsync();
+        await listener.Connection.InvokeAsync("UnsubscribeFromTracking", UnknownTrackingCode);
         return listener;
     }
 

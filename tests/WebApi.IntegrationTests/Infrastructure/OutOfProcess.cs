@@ -6,31 +6,40 @@ using OrderTracking.Testing;
 
 namespace OrderTracking.WebApi.IntegrationTests.Infrastructure;
 
-/// <summary>Real processes for the scale-out tests: WebApi instances and a Redis server, each on a free loopback port.</summary>
+/// <summary>Real processes for the scale-out tests: WebApi instances and a Redis server, each on its own loopback port.</summary>
 public static class OutOfProcess
 {
     /// <summary>The WebApi assembly next to the test binaries (the test project builds it).</summary>
     public static string WebApiAssembly => Path.Combine(AppContext.BaseDirectory, "OrderTracking.WebApi.dll");
 }
 
-/// <summary>One WebApi process, as it runs in production, talking to the given database (and Redis).</summary>
-public sealed class WebApiProcess : IAsyncDisposable
+/// <summary>
+/// One WebApi process, as it runs in production, talking to the given database (and Redis). It binds port 0 and
+/// reports the port the system gave it: a port chosen here and bound later by the process could be taken in between.
+/// </summary>
+public sealed partial class WebApiProcess : IAsyncDisposable
 {
     private readonly Process _process;
     private readonly StringBuilder _output = new();
+    private readonly TaskCompletionSource<Uri> _listening = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    private WebApiProcess(Process process, int port)
+    private WebApiProcess(Process process)
     {
         _process = process;
-        Port = port;
-        BaseAddress = new Uri($"http://127.0.0.1:{port}");
     }
 
-    public int Port { get; }
-    public Uri BaseAddress { get; }
+    /// <summary>Where the instance listens; known once <see cref="WaitUntilReadyAsync"/> has returned.</summary>
+    public Uri BaseAddress => _listening.Task.IsCompletedSuccessfully ? _listening.Task.Result : throw new InvalidOperationException("The WebApi process is not listening yet.");
     public string Output { get { lock (_output) { return _output.ToString(); } } }
     public bool HasExited => _process.HasExited;
     public int ExitCode => _process.ExitCode;
+
+    /// <summary>
+    /// How long a start (or a verb) may take before it counts as hung. A bound, not a wait: a healthy process returns
+    /// as soon as it is done. On a machine whose two cores run several builds at once, starting a process and
+    /// migrating took over a minute (load average about 50), which is what made the earlier 60 s bounds fail.
+    /// </summary>
+    private static TimeSpan StartBound => TimeSpan.FromMinutes(3);
 
     public static WebApiProcess Start(string connectionString, string? redis, bool migrateOnStartup = false, params string[] args) =>
         Start(connectionString, redis, migrateOnStartup, new Dictionary<string, string>(), args);
@@ -42,15 +51,14 @@ public sealed class WebApiProcess : IAsyncDisposable
 
     private static WebApiProcess Start(string connectionString, string? redis, bool migrateOnStartup, IReadOnlyDictionary<string, string> environment, string[] args)
     {
-        var port = LoopbackPort.Free();
-        var start = StartInfo(connectionString, redis, migrateOnStartup, port, args);
+        var start = StartInfo(connectionString, redis, migrateOnStartup, args);
         foreach (var (name, value) in environment)
         {
             start.Environment[name] = value;
         }
 
         var process = Process.Start(start)!;
-        var instance = new WebApiProcess(process, port);
+        var instance = new WebApiProcess(process);
         process.OutputDataReceived += (_, e) => instance.Append(e.Data);
         process.ErrorDataReceived += (_, e) => instance.Append(e.Data);
         process.BeginOutputReadLine();
@@ -58,7 +66,7 @@ public sealed class WebApiProcess : IAsyncDisposable
         return instance;
     }
 
-    private static ProcessStartInfo StartInfo(string connectionString, string? redis, bool migrateOnStartup, int port, string[] args)
+    private static ProcessStartInfo StartInfo(string connectionString, string? redis, bool migrateOnStartup, string[] args)
     {
         var start = new ProcessStartInfo("dotnet", [OutOfProcess.WebApiAssembly, .. args])
         {
@@ -67,7 +75,7 @@ public sealed class WebApiProcess : IAsyncDisposable
             WorkingDirectory = AppContext.BaseDirectory,
         };
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
-        start.Environment["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}";
+        start.Environment["ASPNETCORE_URLS"] = "http://127.0.0.1:0";
         start.Environment["ConnectionStrings__OrderTracking"] = connectionString;
         start.Environment["Jwt__SigningKey"] = ApiFactory.SigningKey;
         start.Environment["PasswordHashing__WorkFactor"] = "4";
@@ -75,6 +83,7 @@ public sealed class WebApiProcess : IAsyncDisposable
         start.Environment["Redis__ConnectionString"] = redis ?? string.Empty;
         start.Environment["ORDERTRACKING_SKIP_DOTENV"] = "1";
         start.Environment["Logging__LogLevel__Default"] = "Warning";
+        start.Environment["Logging__LogLevel__Microsoft.Hosting.Lifetime"] = "Information";
         start.Environment["Shutdown__DrainDelaySeconds"] = "0";
         return start;
     }
@@ -82,14 +91,14 @@ public sealed class WebApiProcess : IAsyncDisposable
     /// <summary>Runs an operations verb with <paramref name="standardInput"/> piped to it, as <c>echo … | create-admin</c> does.</summary>
     public static async Task<(int ExitCode, string Output)> RunVerbWithInputAsync(string connectionString, string standardInput, params string[] args)
     {
-        var start = StartInfo(connectionString, null, false, LoopbackPort.Free(), args);
+        var start = StartInfo(connectionString, null, false, args);
         start.RedirectStandardInput = true;
         using var process = Process.Start(start)!;
         var output = process.StandardOutput.ReadToEndAsync();
         var errors = process.StandardError.ReadToEndAsync();
         await process.StandardInput.WriteAsync(standardInput);
         process.StandardInput.Close();
-        await process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(60));
+        await process.WaitForExitAsync().WaitAsync(StartBound);
         return (process.ExitCode, await output + await errors);
     }
 
@@ -97,15 +106,16 @@ public sealed class WebApiProcess : IAsyncDisposable
     public static async Task<(int ExitCode, string Output)> RunVerbAsync(string connectionString, params string[] args)
     {
         await using var verb = Start(connectionString, null, false, args);
-        await verb._process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(60));
+        await verb._process.WaitForExitAsync().WaitAsync(StartBound);
         return (verb._process.ExitCode, verb.Output);
     }
 
-    /// <param name="within">How long to wait; 60 s unless the start does more (seeding the demo data).</param>
+    /// <param name="within">How long to wait when the start does more than usual (seeding the demo data); never less than <see cref="StartBound"/>.</param>
     public async Task WaitUntilReadyAsync(TimeSpan? within = null)
     {
-        using var http = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(2) };
-        var deadline = DateTime.UtcNow + (within ?? TimeSpan.FromSeconds(60));
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
+        var bound = within > StartBound ? within.Value : StartBound;
+        var deadline = DateTime.UtcNow + bound;
         while (DateTime.UtcNow < deadline)
         {
             if (_process.HasExited)
@@ -115,7 +125,7 @@ public sealed class WebApiProcess : IAsyncDisposable
 
             try
             {
-                if ((await http.GetAsync("/health/ready")).StatusCode == HttpStatusCode.OK)
+                if (_listening.Task.IsCompletedSuccessfully && (await http.GetAsync(new Uri(BaseAddress, "/health/ready"))).StatusCode == HttpStatusCode.OK)
                 {
                     return;
                 }
@@ -128,7 +138,7 @@ public sealed class WebApiProcess : IAsyncDisposable
             await Task.Delay(200);
         }
 
-        Assert.Fail($"The WebApi process was not ready in time:\n{Output}");
+        Assert.Fail($"The WebApi process was not ready within {bound.TotalMinutes} minutes:\n{Output}");
     }
 
     /// <summary>Sends SIGTERM, as a container orchestrator does when it stops an instance.</summary>
@@ -136,6 +146,28 @@ public sealed class WebApiProcess : IAsyncDisposable
     {
         using var kill = Process.Start("kill", ["-TERM", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)])!;
         kill.WaitForExit();
+    }
+
+    /// <summary>Waits until the instance refuses new connections, as it does from the start of a graceful shutdown.</summary>
+    public async Task WaitUntilRefusingConnectionsAsync()
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (DateTime.UtcNow < deadline)
+        {
+            try
+            {
+                using var probe = new TcpClient();
+                await probe.ConnectAsync(IPAddress.Loopback, BaseAddress.Port);
+            }
+            catch (SocketException)
+            {
+                return;
+            }
+
+            await Task.Delay(50);
+        }
+
+        Assert.Fail($"The WebApi process still accepted connections 30 s after SIGTERM:\n{Output}");
     }
 
     public Task WaitForExitAsync(TimeSpan timeout) => _process.WaitForExitAsync().WaitAsync(timeout);
@@ -153,14 +185,25 @@ public sealed class WebApiProcess : IAsyncDisposable
 
     private void Append(string? line)
     {
-        if (line is not null)
+        if (line is null)
         {
-            lock (_output)
-            {
-                _output.AppendLine(line);
-            }
+            return;
+        }
+
+        lock (_output)
+        {
+            _output.AppendLine(line);
+        }
+
+        if (ListeningOn().Match(line) is { Success: true } listening)
+        {
+            _listening.TrySetResult(new Uri(listening.Groups[1].Value));
         }
     }
+
+    /// <summary>Kestrel's start-up line (Microsoft.Hosting.Lifetime, Information) with the address it bound.</summary>
+    [System.Text.RegularExpressions.GeneratedRegex(@"Now listening on: (http://\S+)")]
+    private static partial System.Text.RegularExpressions.Regex ListeningOn();
 }
 
 /// <summary>A throwaway redis-server (Debian's package) on a free loopback port, with persistence off.</summary>
@@ -179,32 +222,52 @@ public sealed class RedisServer : IAsyncDisposable
     public static async Task<RedisServer> StartAsync()
     {
         var executable = new[] { "/usr/bin/redis-server", "/usr/local/bin/redis-server" }.FirstOrDefault(File.Exists)
-            ?? throw new InvalidOperationException("redis-server is not installed (Debian: apt-get install redis-server); .ci/run installs it.");
-        var port = LoopbackPort.Free();
-        var process = Process.Start(new ProcessStartInfo(executable, ["--port", port.ToString(System.Globalization.CultureInfo.InvariantCulture), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"])
+            ?? throw new InvalidOperationException("redis-server is not installed (Debian: apt-get install redis-server); ./test.sh installs it.");
+
+        // redis-server cannot choose its own port. If the free port chosen here is taken before it binds, it exits
+        // saying so, and another port is tried; it is ours once it says it is ready.
+        for (var attempt = 1; ; attempt++)
         {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        })!;
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        var deadline = DateTime.UtcNow.AddSeconds(10);
-        while (DateTime.UtcNow < deadline)
-        {
-            try
+            var port = LoopbackPort.Free();
+            var process = Process.Start(new ProcessStartInfo(executable, ["--port", port.ToString(System.Globalization.CultureInfo.InvariantCulture), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"])
             {
-                using var client = new TcpClient();
-                await client.ConnectAsync(IPAddress.Loopback, port);
+                RedirectStandardOutput = true,
+                RedirectStandardError = true,
+            })!;
+            var ready = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            var output = new StringBuilder();
+            process.OutputDataReceived += (_, e) =>
+            {
+                lock (output)
+                {
+                    output.AppendLine(e.Data);
+                }
+
+                if (e.Data?.Contains("Ready to accept connections", StringComparison.Ordinal) == true)
+                {
+                    ready.TrySetResult();
+                }
+            };
+            process.BeginOutputReadLine();
+            process.BeginErrorReadLine();
+            var exited = process.WaitForExitAsync();
+            var first = await Task.WhenAny(ready.Task, exited).WaitAsync(TimeSpan.FromSeconds(30));
+            if (first == ready.Task)
+            {
                 return new RedisServer(process, port);
             }
-            catch (SocketException)
+
+            string said;
+            lock (output)
             {
-                await Task.Delay(50);
+                said = output.ToString();
+            }
+
+            if (attempt == 3 || !said.Contains("Address already in use", StringComparison.Ordinal))
+            {
+                throw new InvalidOperationException($"redis-server did not start:\n{said}");
             }
         }
-
-        process.Kill();
-        throw new InvalidOperationException("redis-server did not start listening.");
     }
 
     public async ValueTask DisposeAsync()

@@ -1,4 +1,3 @@
-using System.Net.Sockets;
 using Npgsql;
 
 namespace OrderTracking.Infrastructure.Persistence;
@@ -11,7 +10,7 @@ public static class DatabaseUnavailability
 {
     /// <summary>
     /// True when <paramref name="exception"/> or one of its inner exceptions is a connection-level failure:
-    /// Npgsql's own transient verdict (I/O, socket, timeout, server states), the server shutting down
+    /// Npgsql's own transient verdict (I/O, socket, timeout, pool exhausted), the server shutting down
     /// (57P01 admin, 57P02 crash, 57P03 cannot connect now), too many connections (53300) or any
     /// connection exception (class 08). EF Core wraps these (retry limit reached, transient failure), so the
     /// whole chain is searched.
@@ -26,8 +25,9 @@ public static class DatabaseUnavailability
                     return true;
                 case PostgresException:
                     return false;
+                // Socket and I/O errors reach us wrapped in an NpgsqlException marked transient; a bare
+                // SocketException may come from any other client (HttpClient) and says nothing about the database.
                 case NpgsqlException { IsTransient: true }:
-                case SocketException:
                     return true;
             }
         }

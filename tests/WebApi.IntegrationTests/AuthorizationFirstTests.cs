@@ -1,5 +1,10 @@
 using System.Net;
+using System.Reflection;
 using System.Text;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Routing;
+using OrderTracking.WebApi.Filters;
 using OrderTracking.Domain.Users;
 using OrderTracking.WebApi.IntegrationTests.Infrastructure;
 
@@ -67,6 +72,32 @@ public sealed class AuthorizationFirstTests(ApiFactory api) : IClassFixture<ApiF
         Assert.Equal(["name"], problem.Errors!.Keys);
         Assert.DoesNotContain("OrderTracking.", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Every_action_that_reads_input_names_the_request_whose_roles_are_checked_before_it()
+    {
+        var actions = typeof(Program).Assembly.GetTypes()
+            .Where(type => type.IsSubclassOf(typeof(ControllerBase)) && !type.IsAbstract)
+            .SelectMany(type => type.GetMethods(BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly))
+            .Where(action => action.GetCustomAttribute<AllowAnonymousAttribute>() is null && action.DeclaringType!.GetCustomAttribute<AllowAnonymousAttribute>() is null);
+
+        var checkedOnlyAfterBinding = actions
+            .Where(action => action.GetParameters().Any(ReadsInput))
+            .Where(action => action.GetCustomAttributes().OfType<ISendsRequest>().FirstOrDefault()?.RequestType.GetCustomAttribute<Application.Common.Security.AuthorizeAttribute>() is null
+                && !action.GetParameters().Any(p => p.ParameterType.GetCustomAttribute<Application.Common.Security.AuthorizeAttribute>() is not null))
+            .Select(action => $"{action.DeclaringType!.Name}.{action.Name}");
+
+        Assert.Empty(checkedOnlyAfterBinding);
+    }
+
+    /// <summary>A body or query value, which MVC binds (and may refuse) before the action runs; route ids and services are not.</summary>
+    private static bool ReadsInput(ParameterInfo parameter) =>
+        parameter.ParameterType != typeof(CancellationToken)
+        && parameter.ParameterType != typeof(Guid)
+        && parameter.GetCustomAttribute<FromServicesAttribute>() is null
+        && parameter.GetCustomAttribute<FromHeaderAttribute>() is null
+        && parameter.GetCustomAttribute<FromRouteAttribute>() is null
+        && !(parameter.ParameterType == typeof(string) && parameter.Member.GetCustomAttributes<HttpMethodAttribute>().Any(http => http.Template?.Contains($"{{{parameter.Name}}}", StringComparison.Ordinal) == true));
 
     private static HttpRequestMessage Request(string method, string url, string body) =>
         new(new HttpMethod(method), url)

@@ -30,6 +30,7 @@ public sealed class PartnerOrdersController(IMediator mediator) : ControllerBase
     /// <param name="cursor">The <c>nextCursor</c> of the previous page.</param>
     /// <param name="cancellationToken">Aborts the request.</param>
     [HttpGet]
+    [ValidatedAs(typeof(ListOrdersQuery))]
     [ProducesResponseType<OrderPage>(StatusCodes.Status200OK)]
     public async Task<OrderPage> List([FromQuery] OrderFilterParameters filter, [FromQuery] int? limit, [FromQuery] string? cursor, CancellationToken cancellationToken) =>
         await mediator.Send(new ListOrdersQuery(filter.ToFilter(), limit, cursor), cancellationToken);

@@ -39,6 +39,7 @@ public sealed class UsersController(IMediator mediator) : ApiControllerBase
     /// <summary>Renames, changes the role, (de)activates or resets the password of an account.</summary>
     [HttpPatch("{id:guid}")]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status409Conflict)]
     [ProducesResponseType<UserDto>(StatusCodes.Status200OK)]
     public async Task<UserDto> Update(Guid id, UpdateUserRequest request, CancellationToken cancellationToken) =>
         await mediator.Send(new UpdateUserCommand(id, request.DisplayName, request.Role, request.IsActive, request.Password), cancellationToken);

@@ -32,7 +32,10 @@ cleanup() {
 trap cleanup EXIT
 trap 'exit 143' INT TERM
 
-(cd tests/fuzz && npm ci --no-audit --no-fund --loglevel=error)
+# Install only when the lock file is newer than the installed tree (npm ci always starts from scratch).
+if [ ! -f tests/fuzz/node_modules/.package-lock.json ] || [ tests/fuzz/package-lock.json -nt tests/fuzz/node_modules/.package-lock.json ]; then
+  (cd tests/fuzz && npm ci --no-audit --no-fund --loglevel=error)
+fi
 start_local_postgres "$work/pg" "$pg_port" order_tracking_fuzz
 if [ "${FUZZ_SKIP_BUILD:-}" != "1" ]; then
   dotnet build src/WebApi -c Release --nologo -v quiet -clp:ErrorsOnly

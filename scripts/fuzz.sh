@@ -49,11 +49,13 @@ ASPNETCORE_ENVIRONMENT=Development ORDERTRACKING_SKIP_DOTENV=1 Logging__LogLevel
   dotnet run --project src/WebApi -c Release --no-build --no-launch-profile --urls "http://127.0.0.1:$port" >"$work/api.log" 2>&1 &
 api_pid=$!
 
-for _ in $(seq 1 120); do
-  curl -fsS "http://127.0.0.1:$port/health/ready" >/dev/null 2>&1 && break
+ready=""
+for _ in $(seq 1 300); do
+  curl -fsS "http://127.0.0.1:$port/health/ready" >/dev/null 2>&1 && { ready=1; break; }
   kill -0 "$api_pid" 2>/dev/null || { echo "fuzz: the WebApi exited on start:"; tail -n 40 "$work/api.log"; exit 1; }
   sleep 1
 done
+[ -n "$ready" ] || { echo "fuzz: the WebApi was not ready after 300 s:"; tail -n 40 "$work/api.log"; exit 1; }
 
 code=0
 FUZZ_BASE_URL="http://127.0.0.1:$port" FUZZ_JUNIT="$results/fuzz.xml" node tests/fuzz/fuzz.mjs || code=$?

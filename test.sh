@@ -59,6 +59,14 @@ node --test --test-reporter=dot --test-reporter-destination=stdout \
 (cd client && TEST_RESULTS_DIR="$results" npm test --silent) || status=1
 (cd client && TEST_RESULTS_DIR="$results" SCREENSHOT_DIR="${SCREENSHOT_DIR:-$root/artifacts/screenshots}" npm run test:e2e --silent) || status=1
 
+# --- API contract (self-contained): Spectral over the committed OpenAPI document (.spectral.yaml), and the
+# schema-driven fuzz stage, which starts its own PostgreSQL and WebApi (built above) and sends every operation valid
+# and hostile values as every role for FUZZ_SECONDS (default 100). Each writes its own JUnit file into $results.
+suites="$suites,openapi-spectral,fuzz"
+scripts/junit-check.sh "$results" openapi-spectral scripts/spectral.sh || status=1
+FUZZ_SKIP_BUILD=1 scripts/fuzz.sh "$results" || status=1
+# --- end of the API contract block
+
 echo
 echo "Tests took $(( $(date +%s) - started )) s"
 node scripts/summarize-tests.mjs "$results" "$(IFS=,; echo "${suites[*]}")" || status=1

@@ -98,17 +98,18 @@ public static class OrderTrackingServices
                 .AllowCredentials()
                 .WithExposedHeaders("ETag", "Location", "Retry-After", "Idempotent-Replayed")));
         services.AddInstanceHealth();
-        services.AddOpenApiDocument(document =>
+        services.AddOpenApiDocument((document, serviceProvider) =>
         {
             document.Title = "Order Tracking API";
             document.Version = "v1";
+            document.UseControllerSummaryAsTagDescription = true;
             document.Description = "Create, move and follow orders live. Users sign in with POST /api/auth/login and send the access token as a Bearer token.";
             document.AddSecurity("Bearer", new OpenApiSecurityScheme
             {
                 Type = OpenApiSecuritySchemeType.Http,
                 Scheme = "bearer",
                 BearerFormat = "JWT",
-                Description = "The accessToken from POST /api/auth/login.",
+                Description = "The accessToken from POST /api/auth/login: a short-lived JWT signed with HS256 whose algorithm, issuer, audience and lifetime are checked on every request, following RFC8725.",
             });
             document.AddSecurity(ApiKeyAuthenticationHandler.SchemeName, new OpenApiSecurityScheme
             {
@@ -119,6 +120,10 @@ public static class OrderTrackingServices
             });
             document.OperationProcessors.Add(new SecurityRequirementProcessor());
             document.OperationProcessors.Add(new IdempotencyKeyHeaderProcessor());
+            document.OperationProcessors.Add(new ValidatorRulesParameterProcessor(serviceProvider));
+            document.OperationProcessors.Add(new ProblemResponsesProcessor());
+            document.DocumentProcessors.Add(new StandardFormatsProcessor());
+            document.SchemaSettings.SchemaProcessors.Add(new ValidatorRulesSchemaProcessor(serviceProvider));
         });
         return builder;
     }

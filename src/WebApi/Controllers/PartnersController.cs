@@ -35,6 +35,7 @@ public sealed class PartnersController(IMediator mediator) : ApiControllerBase
     [Sends<UpdatePartnerCommand>]
     [ProducesResponseType<PartnerDto>(StatusCodes.Status200OK)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status409Conflict)]
     public async Task<PartnerDto> Update(Guid id, UpdatePartnerRequest request, CancellationToken cancellationToken) =>
         await mediator.Send(new UpdatePartnerCommand(id, request.Name, request.IsActive), cancellationToken);
 

@@ -42,6 +42,7 @@ public sealed class UsersController(IMediator mediator) : ApiControllerBase
     [HttpPatch("{id:guid}")]
     [Sends<UpdateUserCommand>]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status409Conflict)]
     [ProducesResponseType<UserDto>(StatusCodes.Status200OK)]
     public async Task<UserDto> Update(Guid id, UpdateUserRequest request, CancellationToken cancellationToken) =>
         await mediator.Send(new UpdateUserCommand(id, request.DisplayName, request.Role, request.IsActive, request.Password), cancellationToken);

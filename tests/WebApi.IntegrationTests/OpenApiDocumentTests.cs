@@ -1,5 +1,5 @@
 using System.Text.Json;
-using OrderTracking.Application.Orders.Common;
+using OrderTracking.Domain.Orders;
 using OrderTracking.WebApi.IntegrationTests.Infrastructure;
 
 namespace OrderTracking.WebApi.IntegrationTests;
@@ -61,7 +61,7 @@ public sealed class OpenApiDocumentTests(ApiFactory api) : IClassFixture<ApiFact
 
         Assert.Equal(new[] { "customer", "deliveryAddress", "items", "currency" }, createOrder.GetProperty("required").EnumerateArray().Select(e => e.GetString()));
         Assert.False(createOrder.GetProperty("properties").GetProperty("currency").TryGetProperty("nullable", out _));
-        Assert.Equal(OrderValidationRules.MaxTextLength, customer.GetProperty("properties").GetProperty("name").GetProperty("maxLength").GetInt32());
+        Assert.Equal(Customer.MaxNameLength, customer.GetProperty("properties").GetProperty("name").GetProperty("maxLength").GetInt32());
         Assert.Equal("email", createUser.GetProperty("properties").GetProperty("email").GetProperty("format").GetString());
         Assert.DoesNotContain("\"guid\"", document.GetRawText());
         Assert.Equal("uuid", createOrder.GetProperty("properties").GetProperty("merchantId").GetProperty("format").GetString());

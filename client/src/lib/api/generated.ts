@@ -1088,6 +1088,12 @@ export class OrdersClient extends ApiClientBase {
             result415 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("The body is not application/json.", status, _responseText, _headers, result415);
             });
+        } else if (status === 422) {
+            return response.text().then((_responseText) => {
+            let result422: any = null;
+            result422 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("This Idempotency-Key was already used with a different request.", status, _responseText, _headers, result422);
+            });
         } else if (status === 429) {
             return response.text().then((_responseText) => {
             let result429: any = null;
@@ -1190,6 +1196,12 @@ export class OrdersClient extends ApiClientBase {
             result415 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("The body is not application/json.", status, _responseText, _headers, result415);
             });
+        } else if (status === 422) {
+            return response.text().then((_responseText) => {
+            let result422: any = null;
+            result422 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("This Idempotency-Key was already used with a different request.", status, _responseText, _headers, result422);
+            });
         } else if (status === 429) {
             return response.text().then((_responseText) => {
             let result429: any = null;
@@ -1275,6 +1287,12 @@ export class OrdersClient extends ApiClientBase {
             let result409: any = null;
             result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("A server side error occurred.", status, _responseText, _headers, result409);
+            });
+        } else if (status === 422) {
+            return response.text().then((_responseText) => {
+            let result422: any = null;
+            result422 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("This Idempotency-Key was already used with a different request.", status, _responseText, _headers, result422);
             });
         } else if (status === 429) {
             return response.text().then((_responseText) => {

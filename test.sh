@@ -30,6 +30,7 @@ done
 scripts/junit-check.sh "$results" generated-api-client-is-current \
   bash -c 'scripts/generate-api.sh >/dev/null && git diff --exit-code -- src/WebApi/openapi.json client/src/lib/api/generated.ts' || status=1
 
+scripts/junit-check.sh "$results" http-benchmark-smoke dotnet run --no-build -c Release --project bench/OrderTracking.Benchmarks -- http --smoke || status=1
 scripts/junit-check.sh "$results" compose-file-is-valid \
   bash -c 'command -v docker-compose >/dev/null || { echo "docker-compose is not installed (apt-get install docker-compose)"; exit 1; }; docker-compose --env-file .env.example config -q' || status=1
 

@@ -72,9 +72,14 @@ public sealed class BenchReport(
                 yield return $"{r.Route.Id}: {r.WarmUpErrors} errors while warming up";
             }
 
-            if (r.Completed == 0)
+            foreach (var probe in r.ProbeFailures)
             {
-                yield return $"{r.Route.Id}: no request completed";
+                yield return $"{r.Route.Id}: {probe}";
+            }
+
+            if (r.FirstError.Length > 0)
+            {
+                yield return $"{r.Route.Id}: first error answer: {r.FirstError}";
             }
         }
 

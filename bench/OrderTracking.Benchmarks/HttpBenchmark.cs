@@ -59,7 +59,7 @@ public static class HttpBenchmark
         var analyticsQuery = await AnalyticsQueryAsync(db);
 
         var plans = new PlanWriter(work, db);
-        var wrk = new WrkRunner(Path.Combine(BuiltAssemblies.RepositoryRoot(), "bench", "wrk", "plan.lua"), options.Threads, options.Connections);
+        var wrk = new WrkRunner(Path.Combine(BuiltAssemblies.RepositoryRoot(), "bench", "wrk", "plan.lua"), options.Threads, options.Connections, recordErrors: options.Smoke);
         var routes = Routes(options, data, plans, wrk, merchant.Token, admin.Token, deepCursor, analyticsQuery)
             .Where(r => options.Routes is null || options.Routes.Contains(r.Id))
             .ToList();
@@ -195,7 +195,7 @@ public static class HttpBenchmark
         };
         yield return new("partner-status", "POST /api/partner/orders/{code}/status + Idempotency-Key",
             async isRaw => isRaw ? null : await partnerPool.PlanAsync(plans),
-            ["X-Api-Key: " + data.PartnerApiKey, "Idempotency-Key: {unique}" + Guid.NewGuid().ToString("N")[..8] + "-"], [], null)
+            ["X-Api-Key: " + data.PartnerApiKey, "Idempotency-Key: {unique}"], [], null)
         {
             Ran = (_, result) => partnerPool.Ran(result),
         };
@@ -212,6 +212,13 @@ public static class HttpBenchmark
         var rawRounds = new List<WrkResult>();
         var warmUps = new List<WrkResult>();
         var hasRaw = await route.Plan(true) is not null;
+        var probes = new List<string>();
+        probes.AddRange(await ProbeAsync(product, (await route.Plan(false))!, route.ProductHeaders));
+        if (hasRaw)
+        {
+            probes.AddRange((await ProbeAsync(raw, (await route.Plan(true))!, route.RawHeaders)).Select(p => "raw baseline: " + p));
+        }
+
         var rounds = options.Rounds + (options.WarmUp > TimeSpan.Zero ? 1 : 0);
         for (var round = 0; round < rounds; round++)
         {
@@ -228,11 +235,35 @@ public static class HttpBenchmark
             }
         }
 
-        var result = new RouteResult(route, productRounds, rawRounds, warmUps);
+        var result = new RouteResult(route, productRounds, rawRounds, warmUps, probes);
         AnsiConsole.WriteLine(
             $"{route.Id,-15} project {result.Product.RequestsPerSecond,8:N0} req/s p99 {result.Product.P99 / 1000.0,7:N1} ms errors {result.ProductErrors,5}" +
             (result.Raw is { } r ? $" | raw {r.RequestsPerSecond,8:N0} req/s p99 {r.P99 / 1000.0,7:N1} ms errors {result.RawErrors,5} | ratio {result.Ratio:N2}" : string.Empty));
         return result;
+    }
+
+    /// <summary>The plan's first request, once, before any load: a route that answers no 2xx fails here with its answer.</summary>
+    private static async Task<IReadOnlyList<string>> ProbeAsync(ApiServer server, string planFile, IReadOnlyList<string> headers)
+    {
+        var fields = File.ReadLines(planFile).First().Split('\t');
+        using var http = new HttpClient { BaseAddress = server.BaseAddress, Timeout = TimeSpan.FromMinutes(1) };
+        using var request = new HttpRequestMessage(new HttpMethod(fields[1]), fields[2]);
+        if (fields.Length > 3 && fields[3].Length > 0)
+        {
+            request.Content = new StringContent(fields[3], Encoding.UTF8, "application/json");
+        }
+
+        foreach (var header in headers)
+        {
+            var colon = header.IndexOf(':', StringComparison.Ordinal);
+            var value = header[(colon + 1)..].Trim();
+            request.Headers.TryAddWithoutValidation(header[..colon], value.StartsWith("{unique}", StringComparison.Ordinal) ? value[8..] + "probe-" + Guid.NewGuid() : value);
+        }
+
+        using var response = await http.SendAsync(request);
+        return response.IsSuccessStatusCode
+            ? []
+            : [$"{fields[1]} {fields[2]} answered {(int)response.StatusCode}: {(await response.Content.ReadAsStringAsync()).Take(300).Aggregate(new StringBuilder(), (b, c) => b.Append(c))}"];
     }
 
     private static async Task<WrkResult> RunAsync(WrkRunner wrk, ApiServer server, MemoryWatch memory, string plan, TimeSpan duration, IEnumerable<string> headers, bool isWrite)
@@ -305,10 +336,11 @@ public sealed record BenchRoute(string Id, string Name, Func<bool, Task<string?>
 }
 
 /// <summary>A route's rounds; the best round (most requests per second) of each app is the one compared.</summary>
-public sealed record RouteResult(BenchRoute Route, IReadOnlyList<WrkResult> ProductRounds, IReadOnlyList<WrkResult> RawRounds, IReadOnlyList<WrkResult> WarmUps)
+/// <param name="ProbeFailures">What the route answered to its single request before the load, when that was not 2xx.</param>
+public sealed record RouteResult(BenchRoute Route, IReadOnlyList<WrkResult> ProductRounds, IReadOnlyList<WrkResult> RawRounds, IReadOnlyList<WrkResult> WarmUps, IReadOnlyList<string> ProbeFailures)
 {
-    /// <summary>Requests that completed in every round, warm-ups included (the smoke run asks for at least one).</summary>
-    public long Completed => ProductRounds.Concat(RawRounds).Concat(WarmUps).Sum(r => r.Requests);
+    /// <summary>The first error answer wrk recorded in any round (smoke runs only).</summary>
+    public string FirstError => ProductRounds.Concat(RawRounds).Concat(WarmUps).Select(r => r.FirstError).FirstOrDefault(e => e.Length > 0) ?? string.Empty;
 
     public WrkResult Product => ProductRounds.MaxBy(r => r.RequestsPerSecond)!;
 

@@ -5,10 +5,11 @@ using System.Text.Json;
 namespace OrderTracking.Benchmarks;
 
 /// <summary>One wrk round: requests per second, latency percentiles and every kind of error wrk counts.</summary>
+/// <param name="FirstError">With <c>recordErrors</c>, the first answer of 400 or more (status and the start of the body).</param>
 /// <param name="Positions">Per wrk thread, the 1-based position in its share of the plan of the last request it sent (0: none).</param>
 public sealed record WrkResult(
     long Requests, long DurationUs, long ConnectErrors, long ReadErrors, long WriteErrors, long StatusErrors, long Timeouts, long P50, long P95, long P99, long Max,
-    IReadOnlyList<int> Positions)
+    IReadOnlyList<int> Positions, string FirstError)
 {
     public double RequestsPerSecond => Requests / (DurationUs / 1e6);
 
@@ -17,7 +18,7 @@ public sealed record WrkResult(
 }
 
 /// <summary>Runs wrk (apt-get install wrk) with <c>bench/wrk/plan.lua</c> over a plan file the benchmark wrote.</summary>
-public sealed class WrkRunner(string script, int threads, int connections)
+public sealed class WrkRunner(string script, int threads, int connections, bool recordErrors)
 {
     public int Threads => threads;
 
@@ -53,9 +54,16 @@ public sealed class WrkRunner(string script, int threads, int connections)
             start.ArgumentList.Add(argument);
         }
 
+        // Every run gets its own unique-value prefix, so no round reuses another's Idempotency-Key.
+        var run = Guid.NewGuid().ToString("N")[..12] + "-";
         foreach (var header in headers)
         {
-            start.ArgumentList.Add(header);
+            start.ArgumentList.Add(header.Replace("{unique}", "{unique}" + run, StringComparison.Ordinal));
+        }
+
+        if (recordErrors)
+        {
+            start.ArgumentList.Add("record-errors");
         }
 
         using var process = Process.Start(start)!;
@@ -69,6 +77,7 @@ public sealed class WrkRunner(string script, int threads, int connections)
         var r = json.RootElement;
         long Get(string name) => r.GetProperty(name).GetInt64();
         return new WrkResult(Get("requests"), Get("durationUs"), Get("connectErrors"), Get("readErrors"), Get("writeErrors"), Get("statusErrors"),
-            Get("timeouts"), Get("p50"), Get("p95"), Get("p99"), Get("max"), [.. r.GetProperty("positions").EnumerateArray().Select(p => p.GetInt32())]);
+            Get("timeouts"), Get("p50"), Get("p95"), Get("p99"), Get("max"), [.. r.GetProperty("positions").EnumerateArray().Select(p => p.GetInt32())],
+            r.GetProperty("firstError").GetString() ?? string.Empty);
     }
 }

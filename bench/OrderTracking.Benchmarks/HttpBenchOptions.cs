@@ -21,7 +21,7 @@ public sealed record HttpBenchOptions
     /// thread moves its share in turn, so the share must exceed the thread's connections (or two requests could move one
     /// order at once and one would get 409).
     /// </summary>
-    public int PoolOrders { get; init; } = 100;
+    public int PoolOrders { get; init; } = 150;
 
     public int Depth { get; init; } = 10_000;
     public int Rounds { get; init; } = 3;

@@ -55,6 +55,8 @@ done < <(shell_scripts)
 
 node --test --test-reporter=dot --test-reporter-destination=stdout \
   --test-reporter=junit --test-reporter-destination="$results/node-scripts.xml" scripts/*.test.mjs || status=1
+# The HTTP benchmark in its smoke mode (seconds per route, tiny data), so it never rots; the full run is bench/README.md's.
+check http-benchmark-smoke dotnet run --no-build -c Release --project bench/OrderTracking.Benchmarks -- http --smoke
 
 (cd client && TEST_RESULTS_DIR="$results" npm test --silent) || status=1
 (cd client && TEST_RESULTS_DIR="$results" SCREENSHOT_DIR="${SCREENSHOT_DIR:-$root/artifacts/screenshots}" npm run test:e2e --silent) || status=1
@@ -62,8 +64,8 @@ node --test --test-reporter=dot --test-reporter-destination=stdout \
 # --- API contract (self-contained): Spectral over the committed OpenAPI document (.spectral.yaml), and the
 # schema-driven fuzz stage, which starts its own PostgreSQL and WebApi (built above) and sends every operation valid
 # and hostile values as every role for FUZZ_SECONDS (default 100). Each writes its own JUnit file into $results.
-suites="$suites,openapi-spectral,fuzz"
-scripts/junit-check.sh "$results" openapi-spectral scripts/spectral.sh || status=1
+suites+=(openapi-spectral fuzz)
+check openapi-spectral scripts/spectral.sh
 FUZZ_SKIP_BUILD=1 scripts/fuzz.sh "$results" || status=1
 # --- end of the API contract block
 

@@ -24,7 +24,27 @@ public sealed class ApiServer : IAsyncDisposable
 
     public int ProcessId => _process.Id;
 
-    public static async Task<ApiServer> StartAsync(string webApiDll, string connectionString)
+    /// <summary>The last lines the server wrote (warnings and errors), for a failed run's report.</summary>
+    public IReadOnlyList<string> RecentOutput
+    {
+        get
+        {
+            lock (_output)
+            {
+                return [.. _output];
+            }
+        }
+    }
+
+    /// <summary>Starts the WebApi with Production settings, warnings-only logging and a random signing key of its own.</summary>
+    public static Task<ApiServer> StartAsync(string webApiDll, string connectionString) =>
+        StartAsync(webApiDll, connectionString, new Dictionary<string, string> { ["Jwt__SigningKey"] = NewSigningKey() });
+
+    /// <summary>A random 48-byte key, base64: a fresh one for every run, never one kept in the repository.</summary>
+    public static string NewSigningKey() => Convert.ToBase64String(RandomNumberGenerator.GetBytes(48));
+
+    /// <summary>Starts <paramref name="webApiDll"/> (the WebApi or another ASP.NET Core app answering <c>/health/ready</c>) with Production settings and these environment variables.</summary>
+    public static async Task<ApiServer> StartAsync(string webApiDll, string connectionString, IReadOnlyDictionary<string, string> environment)
     {
         var baseAddress = new Uri($"http://127.0.0.1:{LoopbackPort.Free()}");
         var start = new ProcessStartInfo("dotnet", [webApiDll, "--urls", baseAddress.ToString().TrimEnd('/')])
@@ -36,8 +56,11 @@ public sealed class ApiServer : IAsyncDisposable
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         start.Environment["ORDERTRACKING_SKIP_DOTENV"] = "1";
         start.Environment["ConnectionStrings__OrderTracking"] = connectionString;
-        start.Environment["Jwt__SigningKey"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(48));
         start.Environment["Logging__LogLevel__Default"] = "Warning";
+        foreach (var (name, value) in environment)
+        {
+            start.Environment[name] = value;
+        }
 
         var process = Process.Start(start) ?? throw new InvalidOperationException("The WebApi did not start.");
         var server = new ApiServer(process, baseAddress);
@@ -52,7 +75,7 @@ public sealed class ApiServer : IAsyncDisposable
         {
             if (process.HasExited)
             {
-                throw new InvalidOperationException("The WebApi stopped while starting:\n" + string.Join('\n', server._output));
+                throw new InvalidOperationException($"{Path.GetFileName(webApiDll)} stopped while starting:\n" + string.Join('\n', server._output));
             }
 
             try
@@ -70,7 +93,7 @@ public sealed class ApiServer : IAsyncDisposable
             await Task.Delay(250);
         }
 
-        throw new TimeoutException("The WebApi was not ready within 90 s:\n" + string.Join('\n', server._output));
+        throw new TimeoutException($"{Path.GetFileName(webApiDll)} was not ready within 90 s:\n" + string.Join('\n', server._output));
     }
 
     /// <summary>The server's working set (resident memory) now, in bytes.</summary>

@@ -2,13 +2,11 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
-using System.Reflection;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
 using OrderTracking.Benchmarks;
-using OrderTracking.Domain.Orders;
 using OrderTracking.Infrastructure.Persistence;
 using Spectre.Console;
 
@@ -16,6 +14,12 @@ using Spectre.Console;
 // Domain and binary COPY, starts the real WebApi with Production settings, and measures over loopback HTTP.
 // Usage: dotnet run -c Release --project bench/OrderTracking.Benchmarks -- [--orders N] [--runs N]
 //        [--connection "Host=...;Database=..."] [--data-dir DIR]
+// The verb `http` runs the HTTP load benchmark against a raw baseline instead (HttpBenchmark.cs, bench/README.md).
+if (args is ["http", .. var httpArgs])
+{
+    return await HttpBenchmark.RunAsync(HttpBenchOptions.Parse(httpArgs));
+}
+
 var options = BenchOptions.Parse(args);
 AnsiConsole.Profile.Width = Math.Max(AnsiConsole.Profile.Width, 150);
 var invariant = CultureInfo.InvariantCulture;
@@ -37,7 +41,7 @@ await connection.OpenAsync();
 
 if (existing == 0)
 {
-    await GenerateAsync(cast, connection, options.Orders);
+    await BenchData.GenerateAsync(cast, connection, options.Orders);
 }
 else
 {
@@ -50,7 +54,7 @@ var to = from.AddDays(365);
 var topMerchantOrders = await CountAsync(connection, $"SELECT count(*) FROM orders o JOIN users u ON u.id = o.merchant_id WHERE u.email = '{BenchCast.MerchantEmail(0)}'");
 AnsiConsole.MarkupLineInterpolated($"Data: {orderCount:N0} orders from {from:yyyy-MM-dd}; the largest merchant has {topMerchantOrders:N0}.");
 
-var webApi = FindWebApi();
+var webApi = BuiltAssemblies.WebApi();
 await using var server = await ApiServer.StartAsync(webApi, new NpgsqlConnectionStringBuilder(database.ConnectionString) { CommandTimeout = 30 }.ConnectionString);
 AnsiConsole.MarkupLineInterpolated($"WebApi (Production) listening on {server.BaseAddress}, process {server.ProcessId}; load average before measuring: {LoadAverage()}");
 
@@ -102,48 +106,6 @@ foreach (var e in exports)
 AnsiConsole.Write(exportTable);
 AnsiConsole.MarkupLineInterpolated($"Load average after measuring: {LoadAverage()}");
 return 0;
-
-static async Task GenerateAsync(BenchCast cast, NpgsqlConnection connection, int count)
-{
-    const int batchSize = 10_000;
-    var end = new DateTimeOffset(DateTime.UtcNow.Date, TimeSpan.Zero);
-    var generator = new OrderGenerator(cast, end.AddDays(-365), end, seed: 20261125);
-    var loader = new BulkLoader(connection);
-    var clock = Stopwatch.StartNew();
-    await AnsiConsole.Progress()
-        .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn(), new RemainingTimeColumn(), new SpinnerColumn())
-        .StartAsync(async ctx =>
-        {
-            var load = ctx.AddTask("Orders generated and copied", maxValue: count);
-            var rebuild = ctx.AddTask("Indexes and keys rebuilt", autoStart: false);
-            var vacuum = ctx.AddTask("Vacuum and analyze", autoStart: false, maxValue: 1);
-
-            rebuild.MaxValue = await loader.DropSecondaryStructuresAsync();
-            var batch = new List<Order>(batchSize);
-            foreach (var order in generator.Generate(count))
-            {
-                batch.Add(order);
-                if (batch.Count == batchSize)
-                {
-                    await loader.CopyAsync(batch);
-                    load.Increment(batch.Count);
-                    batch.Clear();
-                }
-            }
-
-            await loader.CopyAsync(batch);
-            load.Increment(batch.Count);
-
-            rebuild.StartTask();
-            await loader.RestoreAsync(_ => rebuild.Increment(1));
-
-            // Autovacuum would get there too; the benchmark should not depend on when. Index-only scans need the visibility map.
-            vacuum.StartTask();
-            await loader.ExecuteAsync("VACUUM (ANALYZE) orders, order_items, order_history, users");
-            vacuum.Increment(1);
-        });
-    AnsiConsole.MarkupLineInterpolated($"Generated and loaded {count:N0} orders in {clock.Elapsed:hh\\:mm\\:ss}.");
-}
 
 static async Task<(DateTimeOffset First, long Count)> ScalarsAsync(NpgsqlConnection connection)
 {
@@ -247,21 +209,6 @@ static string Ms(double milliseconds) => milliseconds.ToString("N0", CultureInfo
 static string Mb(long bytes) => (bytes / 1024.0 / 1024.0).ToString("N0", CultureInfo.InvariantCulture) + " MB";
 
 static string LoadAverage() => File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "n/a";
-
-static string FindWebApi()
-{
-    var configuration = typeof(BenchOptions).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()?.Configuration ?? "Release";
-    for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-    {
-        if (File.Exists(Path.Combine(directory.FullName, "OrderTracking.sln")))
-        {
-            var dll = Path.Combine(directory.FullName, "src", "WebApi", "bin", configuration, "net10.0", "OrderTracking.WebApi.dll");
-            return File.Exists(dll) ? dll : throw new FileNotFoundException($"Build the WebApi first ({configuration}): {dll}");
-        }
-    }
-
-    throw new DirectoryNotFoundException("Run the benchmark from inside the repository (OrderTracking.sln not found above it).");
-}
 
 internal sealed record SummaryTiming(int TotalOrders, double Cold, double Median, double P95, double Min, double Max, List<double> Runs);
 

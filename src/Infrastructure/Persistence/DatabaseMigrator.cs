@@ -20,7 +20,12 @@ public sealed partial class DatabaseMigrator(AppDbContext db, ILogger<DatabaseMi
         await db.Database.OpenConnectionAsync(cancellationToken);
         try
         {
+            // Another instance holds the lock for as long as its migrations and seeding take, which may exceed the
+            // default command timeout on a busy machine: wait without one (the cancellation token still stops it).
+            var commandTimeout = db.Database.GetCommandTimeout();
+            db.Database.SetCommandTimeout(0);
             await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_lock({AdvisoryLockKey})", cancellationToken);
+            db.Database.SetCommandTimeout(commandTimeout);
             try
             {
                 await db.Database.MigrateAsync(cancellationToken);

@@ -13,6 +13,9 @@ public static class TrackingCode
     public const string Prefix = "OT-";
     public const int RandomLength = 10;
     public const int Length = 13;
+
+    /// <summary>What a route takes as a code before it is trimmed and checked: room for stray spaces, never a long string.</summary>
+    public const int MaxPresentedLength = 64;
     private const string Alphabet = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
     private static readonly SearchValues<char> AlphabetChars = SearchValues.Create(Alphabet);
 

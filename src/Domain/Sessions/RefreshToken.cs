@@ -3,6 +3,9 @@ namespace OrderTracking.Domain.Sessions;
 /// <summary>One refresh token of a <see cref="SessionFamily"/>: only its hash is kept, and it can be spent once.</summary>
 public sealed class RefreshToken
 {
+    /// <summary>The longest refresh token a client may present; ours are 43 characters (256 bits, base64url).</summary>
+    public const int MaxPresentedLength = 200;
+
     private RefreshToken()
     {
         TokenHash = [];

@@ -6,6 +6,9 @@ namespace OrderTracking.WebApi.Contracts;
 /// <summary>An order's <c>version</c> as an HTTP entity tag, and back from <c>If-Match</c>.</summary>
 public static class ETag
 {
+    /// <summary>Room for a quoted 32-bit version with a weak prefix, or a short list of them; anything longer is not ours.</summary>
+    public const int MaxLength = 64;
+
     public static string For(uint version) => $"\"{version.ToString(CultureInfo.InvariantCulture)}\"";
 
     /// <summary>The version named by an <c>If-Match</c> header: null when absent or <c>*</c>; 0 (never a real xmin) when unreadable, so it fails as stale.</summary>

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Mediator;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -36,7 +37,7 @@ public sealed class AuthController(IMediator mediator, IWebHostEnvironment envir
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status401Unauthorized)]
     public async Task<LoginResult> Login(
         LoginCommand request,
-        [FromHeader(Name = RefreshTokenCookie.TransportHeader)] string? sessionTransport,
+        [FromHeader(Name = RefreshTokenCookie.TransportHeader), MaxLength(RefreshTokenCookie.TransportHeaderMaxLength)] string? sessionTransport,
         CancellationToken cancellationToken) =>
         Deliver(await mediator.Send(request, cancellationToken), sessionTransport);
 
@@ -56,7 +57,7 @@ public sealed class AuthController(IMediator mediator, IWebHostEnvironment envir
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status429TooManyRequests)]
     public async Task<LoginResult> Refresh(
         RefreshSessionCommand request,
-        [FromHeader(Name = RefreshTokenCookie.TransportHeader)] string? sessionTransport,
+        [FromHeader(Name = RefreshTokenCookie.TransportHeader), MaxLength(RefreshTokenCookie.TransportHeaderMaxLength)] string? sessionTransport,
         CancellationToken cancellationToken)
     {
         if (RefreshTokenCookie.IsRequested(sessionTransport) && string.IsNullOrEmpty(request.RefreshToken))
@@ -79,7 +80,7 @@ public sealed class AuthController(IMediator mediator, IWebHostEnvironment envir
     [ProducesResponseType(StatusCodes.Status204NoContent)]
     public async Task<IActionResult> Logout(
         LogoutCommand request,
-        [FromHeader(Name = RefreshTokenCookie.TransportHeader)] string? sessionTransport,
+        [FromHeader(Name = RefreshTokenCookie.TransportHeader), MaxLength(RefreshTokenCookie.TransportHeaderMaxLength)] string? sessionTransport,
         CancellationToken cancellationToken)
     {
         var cookieTransport = RefreshTokenCookie.IsRequested(sessionTransport);

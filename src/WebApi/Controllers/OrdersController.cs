@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Mediator;
 using Microsoft.AspNetCore.Mvc;
 using OrderTracking.Application.Common.Interfaces;
@@ -80,7 +81,7 @@ public sealed class OrdersController(IMediator mediator) : ApiControllerBase
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status409Conflict)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status412PreconditionFailed)]
     [ProducesResponseType<OrderDto>(StatusCodes.Status200OK)]
-    public async Task<OrderDto> ChangeStatus(Guid id, ChangeOrderStatusRequest request, [FromHeader(Name = "If-Match")] string? ifMatch, CancellationToken cancellationToken) =>
+    public async Task<OrderDto> ChangeStatus(Guid id, ChangeOrderStatusRequest request, [FromHeader(Name = "If-Match"), MaxLength(ETag.MaxLength)] string? ifMatch, CancellationToken cancellationToken) =>
         WithETag(await mediator.Send(
             new ChangeOrderStatusCommand(OrderKey.ById(id), request.Status, request.Note, request.Reason, request.RecipientName, ETag.ParseIfMatch(ifMatch)),
             cancellationToken));

@@ -1,3 +1,5 @@
+using System.ComponentModel.DataAnnotations;
+using OrderTracking.Domain.Orders;
 using Mediator;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -52,7 +54,7 @@ public sealed class PartnerOrdersController(IMediator mediator) : ControllerBase
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status409Conflict)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status412PreconditionFailed)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status422UnprocessableEntity)]
-    public async Task<OrderDto> ChangeStatus(string trackingCode, ChangeOrderStatusRequest request, [FromHeader(Name = "If-Match")] string? ifMatch, CancellationToken cancellationToken)
+    public async Task<OrderDto> ChangeStatus([MaxLength(TrackingCode.MaxPresentedLength)] string trackingCode, ChangeOrderStatusRequest request, [FromHeader(Name = "If-Match"), MaxLength(ETag.MaxLength)] string? ifMatch, CancellationToken cancellationToken)
     {
         var order = await mediator.Send(
             new ChangeOrderStatusCommand(OrderKey.ByTrackingCode(trackingCode), request.Status, request.Note, request.Reason, request.RecipientName, ETag.ParseIfMatch(ifMatch)),

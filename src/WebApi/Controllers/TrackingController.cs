@@ -1,3 +1,5 @@
+using System.ComponentModel.DataAnnotations;
+using OrderTracking.Domain.Orders;
 using Mediator;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -19,6 +21,6 @@ public sealed class TrackingController(IMediator mediator) : ControllerBase
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status429TooManyRequests)]
     [ProducesResponseType<TrackingDto>(StatusCodes.Status200OK)]
-    public async Task<TrackingDto> Get(string trackingCode, CancellationToken cancellationToken) =>
+    public async Task<TrackingDto> Get([MaxLength(TrackingCode.MaxPresentedLength)] string trackingCode, CancellationToken cancellationToken) =>
         await mediator.Send(new GetTrackingQuery(trackingCode), cancellationToken);
 }

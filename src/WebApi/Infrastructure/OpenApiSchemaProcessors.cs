@@ -9,6 +9,7 @@ using NJsonSchema.Visitors;
 using NSwag.Generation.AspNetCore;
 using NSwag.Generation.Processors;
 using NSwag.Generation.Processors.Contexts;
+using OrderTracking.Application.Common.Validation;
 using OrderTracking.WebApi.Filters;
 
 namespace OrderTracking.WebApi.Infrastructure;
@@ -93,6 +94,9 @@ public static class ValidatorRules
                     property.MinLength = length.Min;
                 }
 
+                break;
+            case IMaxItemsValidator maxItems:
+                property.MaxItems = maxItems.Max;
                 break;
             case IEmailValidator:
                 property.Format = JsonFormatStrings.Email;

@@ -10,6 +10,7 @@ public static class RefreshTokenCookie
 {
     public const string TransportHeader = "X-Session-Transport";
     public const string CookieTransport = "cookie";
+    public const int TransportHeaderMaxLength = 16;
     public const string Name = "ot_refresh";
     public const string Path = "/api/auth";
 

@@ -13,6 +13,9 @@ namespace OrderTracking.Application.Orders.Common;
 /// </summary>
 public static partial class OrderValidationRules
 {
+    /// <summary>ISO 4217 codes are three letters.</summary>
+    public const int CurrencyCodeLength = 3;
+
     /// <summary>Digits with optional leading +, spaces, dashes, dots and parentheses; 6 to 15 digits in all (E.164 allows 15).</summary>
     [GeneratedRegex(@"^\+?[0-9 ().-]{6,25}$", RegexOptions.CultureInvariant)]
     private static partial Regex PhoneShape();

@@ -11,6 +11,9 @@ public sealed record OrderCursor(DateTimeOffset CreatedAt, Guid Id)
 {
     private const int ByteLength = sizeof(long) + 16;
 
+    /// <summary>The length of every cursor this API hands out: base64url of <see cref="ByteLength"/> bytes, unpadded.</summary>
+    public const int MaxLength = (ByteLength + 2) / 3 * 4;
+
     public string Encode()
     {
         Span<byte> bytes = stackalloc byte[ByteLength];

@@ -1,3 +1,5 @@
+using OrderTracking.Domain.Orders;
+using OrderTracking.Application.Common.Validation;
 using FluentValidation;
 
 namespace OrderTracking.Application.Orders.Queries;
@@ -6,6 +8,7 @@ public sealed class OrderFilterValidator : AbstractValidator<OrderFilter>
 {
     public OrderFilterValidator()
     {
+        RuleFor(f => f.Statuses).MaxItems(Enum.GetValues<OrderStatus>().Length);
         RuleForEach(f => f.Statuses).IsInEnum();
         RuleFor(f => f.Search).MaximumLength(200);
         RuleFor(f => f.CreatedTo).GreaterThanOrEqualTo(f => f.CreatedFrom)

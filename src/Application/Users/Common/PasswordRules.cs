@@ -13,5 +13,11 @@ public static class PasswordRules
     public static IRuleBuilderOptions<T, string?> ValidPassword<T>(this IRuleBuilder<T, string?> rule) =>
         rule.NotEmpty()
             .MinimumLength(MinLength)
-            .Must(p => p is null || Encoding.UTF8.GetByteCount(p) <= MaxBytes).WithMessage($"'Password' must be at most {MaxBytes} bytes long.");
+
+            // A character is at least a byte: too many characters is too many bytes (and gives the OpenAPI document its
+            // maxLength); the byte count then catches the rest, each with the same one message.
+            .MaximumLength(MaxBytes).WithMessage(TooLong)
+            .Must(p => p is null || p.Length > MaxBytes || Encoding.UTF8.GetByteCount(p) <= MaxBytes).WithMessage(TooLong);
+
+    private static readonly string TooLong = $"'Password' must be at most {MaxBytes} bytes long.";
 }

@@ -40,6 +40,7 @@ public sealed partial class GetAnalyticsSummaryQueryValidator : AbstractValidato
     {
         RuleFor(q => q.From).InclusiveBetween(GetAnalyticsSummaryQuery.Earliest, GetAnalyticsSummaryQuery.Latest).When(q => q.From is not null);
         RuleFor(q => q.To).InclusiveBetween(GetAnalyticsSummaryQuery.Earliest, GetAnalyticsSummaryQuery.Latest).When(q => q.To is not null);
+        RuleFor(q => q.TimeZone).MaximumLength(MaxTimeZoneLength);
         RuleFor(q => q.TimeZone)
             .Must(IsIanaTimeZone!).When(q => q.TimeZone is not null)
             .WithMessage("'Time Zone' must be an IANA time zone such as Europe/Berlin or UTC.");

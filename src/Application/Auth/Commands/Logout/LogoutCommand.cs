@@ -1,3 +1,4 @@
+using FluentValidation;
 using Mediator;
 using OrderTracking.Application.Common.Interfaces;
 using OrderTracking.Application.Common.Security;
@@ -11,6 +12,14 @@ namespace OrderTracking.Application.Auth.Commands.Logout;
 public sealed record LogoutCommand(string? RefreshToken) : ICommand
 {
     public override string ToString() => "LogoutCommand";
+}
+
+public sealed class LogoutCommandValidator : AbstractValidator<LogoutCommand>
+{
+    public LogoutCommandValidator()
+    {
+        RuleFor(c => c.RefreshToken).MaximumLength(RefreshToken.MaxPresentedLength);
+    }
 }
 
 public sealed class LogoutCommandHandler(ICurrentActor currentActor, ITokenService tokens, ISessionRepository sessions, IUnitOfWork unitOfWork, TimeProvider timeProvider)

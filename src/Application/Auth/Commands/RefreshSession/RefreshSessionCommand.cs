@@ -22,7 +22,7 @@ public sealed class RefreshSessionCommandValidator : AbstractValidator<RefreshSe
 {
     public RefreshSessionCommandValidator()
     {
-        RuleFor(c => c.RefreshToken).NotEmpty().MaximumLength(200);
+        RuleFor(c => c.RefreshToken).NotEmpty().MaximumLength(Domain.Sessions.RefreshToken.MaxPresentedLength);
     }
 }
 

@@ -1,4 +1,5 @@
 using FluentValidation;
+using OrderTracking.Application.Common.Validation;
 using FluentValidation.Results;
 using Mediator;
 using OrderTracking.Application.Common.Exceptions;
@@ -36,10 +37,11 @@ public sealed class CreateOrderCommandValidator : AbstractValidator<CreateOrderC
         RuleFor(c => c.Customer).NotNull().SetValidator(new CustomerValidator()!);
         RuleFor(c => c.DeliveryAddress).NotNull().SetValidator(new DeliveryAddressValidator()!);
         RuleFor(c => c.Items).Cascade(CascadeMode.Stop).NotEmpty()
-            .Must(items => items!.Count <= OrderItem.MaxItemsPerOrder).WithMessage($"An order has at most {OrderItem.MaxItemsPerOrder} items.");
+            .MaxItems(OrderItem.MaxItemsPerOrder).WithMessage($"An order has at most {OrderItem.MaxItemsPerOrder} items.");
         RuleForEach(c => c.Items).NotNull().SetValidator(new OrderItemValidator());
         RuleFor(c => c.Currency).Cascade(CascadeMode.Stop).NotEmpty()
-            .Must(OrderValidationRules.IsCurrencyCode).WithMessage("'Currency' must be an ISO 4217 code such as EUR.");
+            .Must(OrderValidationRules.IsCurrencyCode).WithMessage("'Currency' must be an ISO 4217 code such as EUR.")
+            .Length(OrderValidationRules.CurrencyCodeLength);
         RuleFor(c => c.Notes).MaximumLength(Order.MaxNotesLength);
         RuleFor(c => c.EstimatedDeliveryAt)
             .Must(at => at > timeProvider.GetUtcNow()).When(c => c.EstimatedDeliveryAt is not null)

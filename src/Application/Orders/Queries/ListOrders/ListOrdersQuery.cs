@@ -24,6 +24,7 @@ public sealed class ListOrdersQueryValidator : AbstractValidator<ListOrdersQuery
     {
         RuleFor(q => q.Filter).SetValidator(new OrderFilterValidator()).OverridePropertyName(string.Empty);
         RuleFor(q => q.Limit).InclusiveBetween(1, ListOrdersQuery.MaxLimit);
+        RuleFor(q => q.Cursor).MaximumLength(OrderCursor.MaxLength);
         RuleFor(q => q.Cursor).Must(c => OrderCursor.TryDecode(c, out _)).When(q => q.Cursor is not null)
             .WithMessage("'Cursor' is not a cursor this API handed out.");
     }

@@ -5,7 +5,7 @@ using OrderTracking.Application.Orders.Common;
 
 namespace OrderTracking.Application.UnitTests;
 
-/// <summary>Every validation rule of PRODUCT.md §3 with a failing and a passing case.</summary>
+/// <summary>Every validation rule of docs/product.md §3 with a failing and a passing case.</summary>
 public sealed class CreateOrderCommandValidatorTests
 {
     private static readonly FakeTimeProvider Clock = new(new DateTimeOffset(2026, 11, 25, 12, 0, 0, TimeSpan.Zero));

@@ -6,7 +6,7 @@ using static OrderTracking.Domain.UnitTests.OrderFactory;
 namespace OrderTracking.Domain.UnitTests;
 
 /// <summary>
-/// Every (from, to, actor) combination against the lifecycle table of PRODUCT.md §2, written out here a second
+/// Every (from, to, actor) combination against the lifecycle table of docs/product.md §2, written out here a second
 /// time on purpose: the test is the specification, the Domain's table is the implementation.
 /// </summary>
 public sealed class OrderLifecycleTests

@@ -7,7 +7,7 @@ using OrderTracking.Domain.Orders;
 namespace OrderTracking.Application.Orders.Common;
 
 /// <summary>
-/// The field rules of PRODUCT.md §3, shared by every command that takes an order's data. The limits are the
+/// The field rules of docs/product.md §3, shared by every command that takes an order's data. The limits are the
 /// domain's own (<see cref="Customer"/>, <see cref="DeliveryAddress"/>, <see cref="OrderItem"/>): this checks
 /// them up front so that every bad field is reported at once.
 /// </summary>

@@ -2,7 +2,7 @@ using OrderTracking.Domain.Users;
 
 namespace OrderTracking.Infrastructure.Persistence.Seeding;
 
-/// <summary>The demo accounts of PRODUCT.md §6. Seeded in Development only, never in Production.</summary>
+/// <summary>The demo accounts of docs/product.md §6. Seeded in Development only, never in Production.</summary>
 public static class DemoAccounts
 {
     public sealed record Account(string Email, string Password, string DisplayName, UserRole Role);

@@ -11,7 +11,7 @@ public sealed class OrderFilterParameters
 {
     /// <summary>Only these statuses (repeat the parameter for several).</summary>
     [FromQuery(Name = "status")]
-    public OrderStatus[]? Status { get; init; }
+    public OrderStatus[]? Statuses { get; init; }
 
     /// <summary>Only this merchant's orders.</summary>
     [FromQuery(Name = "merchantId")]
@@ -37,5 +37,5 @@ public sealed class OrderFilterParameters
     [FromQuery(Name = "createdTo")]
     public DateTimeOffset? CreatedTo { get; init; }
 
-    public OrderFilter ToFilter() => new(Status, MerchantId, CourierId, PartnerId, Search, CreatedFrom, CreatedTo);
+    public OrderFilter ToFilter() => new(Statuses, MerchantId, CourierId, PartnerId, Search, CreatedFrom, CreatedTo);
 }

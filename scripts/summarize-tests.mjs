@@ -41,7 +41,9 @@ function readTrx(xml, suite) {
         tally.failures.push(`${suite}: Test Class Cleanup Failure (${fixture})`);
     }
     // A test host that crashed or hung leaves only a run-level error; the tests it did not finish have no result.
+    // xUnit also echoes each failing test there ("[xUnit.net ...] Name [FAIL]"): those count through their results.
     for (const [, text] of xml.matchAll(/<RunInfo\b[^>]*\soutcome="Error"[^>]*>[\s\S]*?<Text>([\s\S]*?)<\/Text>/g)) {
+        if (text.trimStart().startsWith('[xUnit.net')) continue;
         tally.failed++;
         tally.failures.push(`${suite}: ${decode(text).trim().split('\n')[0]}`);
     }

@@ -14,7 +14,7 @@ const expected = ['dotnet-WebApi', 'playwright', 'vitest'];
 test('every failure counts in the totals, and flaky passes and captured output do not', () => {
     const total = summarize(fixtures, expected);
 
-    // TRX: 2 passed, a failed test, a class cleanup failure (reported twice, counted once), a crashed host, 1 not run.
+    // TRX: 2 passed, a failed test (echoed by xUnit as a run error too), a class cleanup failure (reported twice), a crashed host, 1 not run.
     // Playwright: a pass, a pass on retry, a failure after <properties>, a skip. Checks: one ok, one failed. Vitest: no file.
     assert.deepEqual({ passed: total.passed, failed: total.failed, skipped: total.skipped }, { passed: 5, failed: 6, skipped: 2 });
 });

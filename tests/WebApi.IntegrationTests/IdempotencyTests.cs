@@ -28,6 +28,25 @@ public sealed class IdempotencyTests(IdempotencyTests.Factory api) : IClassFixtu
     }
 
     [Fact]
+    public async Task Twenty_concurrent_creates_with_one_key_make_one_order_and_twenty_identical_responses()
+    {
+        var (merchant, user) = await api.SignedInAsync(UserRole.Merchant);
+        var key = Guid.NewGuid().ToString();
+        var body = OrderRequests.ValidOrder(customerName: "Retry Rita");
+
+        var responses = await Task.WhenAll(Enumerable.Range(0, 20).Select(_ => merchant.SendAsync(Create(key, body))));
+
+        Assert.All(responses, r => Assert.Equal(HttpStatusCode.Created, r.StatusCode));
+        var bodies = await Task.WhenAll(responses.Select(r => r.Content.ReadAsStringAsync()));
+        Assert.Single(bodies.Distinct());
+        Assert.Single(responses.Select(r => r.Headers.Location!.ToString()).Distinct());
+        Assert.Single(responses.Select(r => r.Headers.ETag!.Tag).Distinct());
+        Assert.Equal(19, responses.Count(r => r.Headers.Contains("Idempotent-Replayed")));
+        Assert.Equal(1, await api.WithDbAsync(db => Task.FromResult(db.Orders.Count(o => o.MerchantId == user.Id))));
+        Assert.Equal(1, await api.WithDbAsync(db => Task.FromResult(db.OrderHistory.Count(h => h.ActorId == user.Id))));
+    }
+
+    [Fact]
     public async Task The_same_key_with_another_body_is_422_and_creates_nothing()
     {
         var (merchant, user) = await api.SignedInAsync(UserRole.Merchant);

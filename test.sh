@@ -64,7 +64,7 @@ check http-benchmark-smoke dotnet run --no-build -c Release --project bench/Orde
 # --- API contract (self-contained): Spectral over the committed OpenAPI document (.spectral.yaml), and the
 # schema-driven fuzz stage, which starts its own PostgreSQL and WebApi (built above) and sends every operation valid
 # and hostile values as every role for FUZZ_SECONDS (default 100). Each writes its own JUnit file into $results.
-suites+=(openapi-spectral fuzz)
+suites+=(openapi-spectral fuzz.xml)
 check openapi-spectral scripts/spectral.sh
 FUZZ_SKIP_BUILD=1 scripts/fuzz.sh "$results" || status=1
 # --- end of the API contract block

@@ -21,6 +21,7 @@ work=$(mktemp -d -t ot-fuzz-XXXXXX)
 [ "$(id -u)" = "0" ] && chown postgres: "$work"
 api_pid=""
 
+# shellcheck disable=SC2317 # called by the EXIT trap
 cleanup() {
   trap - EXIT INT TERM
   [ -n "$api_pid" ] && kill "$api_pid" 2>/dev/null && wait "$api_pid" 2>/dev/null

@@ -44,6 +44,12 @@ public static class HttpBenchmark
             ["RateLimiting__Tracking__PermitLimit"] = Lifted,
             ["RateLimiting__Partner__PermitLimit"] = Lifted,
             ["RateLimiting__User__PermitLimit"] = Lifted,
+            ["RateLimiting__Refresh__PermitLimit"] = Lifted,
+            ["RateLimiting__RefusedCredentials__PermitLimit"] = Lifted,
+
+            // The live fan-out is a crowd of hub connections from one address, some of them anonymous.
+            ["RateLimiting__HubInvocations__PermitLimit"] = Lifted,
+            ["RateLimiting__AnonymousHubConnectionsPerAddress"] = Lifted,
         });
         await using var raw = await ApiServer.StartAsync(BuiltAssemblies.RawBaseline(), connectionString, new Dictionary<string, string> { ["Jwt__SigningKey"] = signingKey });
         AnsiConsole.MarkupLineInterpolated($"WebApi on {product.BaseAddress} (process {product.ProcessId}); raw baseline on {raw.BaseAddress} (process {raw.ProcessId}).");

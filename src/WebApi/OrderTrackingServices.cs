@@ -189,8 +189,6 @@ public static class OrderTrackingServices
                 bearer.Events = new JwtBearerEvents
                 {
                     OnChallenge = AuthenticationProblems.WriteChallengeAsync,
-                    OnTokenValidated = SessionStateCheck.RefuseEndedSessionsAsync,
-
                     // Browsers cannot set headers on WebSockets, so the hub takes the token from the query string.
                     OnMessageReceived = context =>
                     {
@@ -246,6 +244,7 @@ public static class OrderTrackingServices
         app.UseClientApp();
         app.UseCors();
         app.UseAuthentication();
+        app.UseMiddleware<SessionStateCheck>();
         app.UseOrderTrackingRateLimits();
         app.UseAuthorization();
 

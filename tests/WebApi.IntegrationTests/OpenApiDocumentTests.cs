@@ -8,8 +8,14 @@ namespace OrderTracking.WebApi.IntegrationTests;
 /// The served document says what the code does: the fuzz stage (tests/fuzz) checks every answer against it, and these
 /// pin the parts a regression in the document processors would lose first.
 /// </summary>
-public sealed class OpenApiDocumentTests(ApiFactory api) : IClassFixture<ApiFactory>
+public sealed class OpenApiDocumentTests(OpenApiDocumentTests.Factory api) : IClassFixture<OpenApiDocumentTests.Factory>
 {
+    /// <summary>The live document is served outside Development only when enabled (tests run as "Testing").</summary>
+    public sealed class Factory : ApiFactory
+    {
+        protected override IDictionary<string, string?> ExtraSettings => new Dictionary<string, string?> { ["OpenApi:Enabled"] = "true" };
+    }
+
     private async Task<JsonElement> DocumentAsync()
     {
         using var document = JsonDocument.Parse(await api.CreateClient().GetStringAsync("/swagger/v1/swagger.json"));

@@ -152,7 +152,7 @@ public sealed class SessionCookieTests(SessionCookieTests.Factory api) : IClassF
         form.Headers.Add("Cookie", $"{CookieName}={cookie}");
         var formPost = await Browser().SendAsync(form);
 
-        Assert.Equal(HttpStatusCode.BadRequest, withoutHeader.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, withoutHeader.StatusCode);
         Assert.Equal(HttpStatusCode.UnsupportedMediaType, formPost.StatusCode);
         Assert.False(withoutHeader.Headers.Contains("Set-Cookie"));
         var stillWorks = await Browser().SendAsync(Post("/api/auth/refresh", new { }, cookie: cookie));

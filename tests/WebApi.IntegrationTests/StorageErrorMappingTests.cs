@@ -34,11 +34,22 @@ public sealed class StorageErrorMappingTests
     [Theory]
     [InlineData("23505")]
     [InlineData("40001")]
-    [InlineData("53300")]
+    [InlineData("42P01")]
     public void Other_database_errors_stay_server_errors(string sqlState)
     {
         var problem = ProblemDetailsExceptionHandler.ToProblem(new PostgresException("boom", "ERROR", "ERROR", sqlState));
 
         Assert.Equal(StatusCodes.Status500InternalServerError, problem.Status);
+    }
+
+    [Theory]
+    [InlineData("53300")]
+    [InlineData("57P01")]
+    [InlineData("57P03")]
+    public void Too_many_connections_and_a_server_shutting_down_are_503(string sqlState)
+    {
+        var problem = ProblemDetailsExceptionHandler.ToProblem(new PostgresException("boom", "FATAL", "FATAL", sqlState));
+
+        Assert.Equal(StatusCodes.Status503ServiceUnavailable, problem.Status);
     }
 }

@@ -25,6 +25,20 @@ const seed = Number(process.env.FUZZ_SEED ?? 20261129);
 const totalSeconds = Number(process.env.FUZZ_SECONDS ?? 100);
 const docPath = process.env.FUZZ_DOC ?? resolvePath(here, '../../src/WebApi/openapi.json');
 const doc = JSON.parse(readFileSync(docPath, 'utf8'));
+
+// OpenAPI 3.0 writes "may be null" as `nullable: true`, which Ajv accepts only beside `type`; NSwag also puts it beside
+// a `oneOf` of one `$ref` (a nullable object) and alone (any value). Say the same in plain JSON Schema for Ajv.
+function withNullsAjvUnderstands(node) {
+  if (Array.isArray(node)) return node.map(withNullsAjvUnderstands);
+  if (node === null || typeof node !== 'object') return node;
+  const copy = Object.fromEntries(Object.entries(node).map(([key, value]) => [key, withNullsAjvUnderstands(value)]));
+  if (copy.nullable === true && copy.type === undefined) {
+    delete copy.nullable;
+    const { description, ...rest } = copy;
+    return Object.keys(rest).length === 0 ? copy : { ...(description ? { description } : {}), anyOf: [rest, { type: 'null' }] };
+  }
+  return copy;
+}
 const methods = ['get', 'put', 'post', 'delete', 'patch'];
 const onlyOperations = process.env.FUZZ_OPERATIONS?.split(',').filter(Boolean);
 
@@ -37,12 +51,12 @@ const operations = Object.entries(doc.paths)
 // here and reported by Spectral instead.
 const ajv = new Ajv({ strict: false, allErrors: false, validateFormats: true, logger: false });
 addFormats(ajv);
-ajv.addSchema({ $id: 'openapi', components: doc.components });
+ajv.addSchema({ $id: 'openapi', components: withNullsAjvUnderstands(doc.components) });
 const validators = new Map();
 function validatorFor(schema) {
   const key = JSON.stringify(schema);
   if (!validators.has(key)) {
-    const rewritten = JSON.parse(key.replaceAll('"#/components/', '"openapi#/components/'));
+    const rewritten = withNullsAjvUnderstands(JSON.parse(key.replaceAll('"#/components/', '"openapi#/components/')));
     validators.set(key, ajv.compile(rewritten));
   }
   return validators.get(key);
@@ -154,7 +168,8 @@ function buildUrl(op, request) {
   const names = op.parameters.filter((p) => p.in === 'path').map((p) => p.name);
   let path = op.path;
   names.forEach((name, i) => {
-    path = path.replace(`{${name}}`, encodeURIComponent(request.path[i]));
+    // A lone surrogate cannot be sent in a URL at all (it has no UTF-8 form): send U+FFFD in its place, as a browser does.
+    path = path.replace(`{${name}}`, encodeURIComponent(String(request.path[i]).toWellFormed()));
   });
   const search = new URLSearchParams();
   for (const [name, value] of Object.entries(request.query)) {
@@ -228,7 +243,7 @@ async function main() {
     let examples = 0;
     const statuses = {};
     const opStarted = Date.now();
-    await fc.check(
+    const run = await fc.check(
       fc.asyncProperty(requestArbitrary(op, fixtures), async (request) => {
         const url = buildUrl(op, request);
         const headers = { accept: 'application/json', ...request.headers };
@@ -263,6 +278,10 @@ async function main() {
       }),
       { seed: seed + index, numRuns: Number.MAX_SAFE_INTEGER, interruptAfterTimeLimit: perOperationMs, markInterruptAsFailure: false, endOnFailure: true },
     );
+    // A property that throws (a bug in the fuzzer or its schema handling) ends the run: that must fail, never pass quietly.
+    if (run.failed && !run.interrupted) {
+      failures.set(`the fuzzer itself failed: ${run.errorInstance?.message ?? run.error}`, { count: 1, example: String(run.counterexample?.[0] ? describe(run.counterexample[0], buildUrl(op, run.counterexample[0]), op.method) : '') });
+    }
     const seconds = (Date.now() - opStarted) / 1000;
     results.push({ op, examples, failures, statuses, seconds });
     const summary = Object.entries(statuses).map(([s, n]) => `${s}×${n}`).join(' ');

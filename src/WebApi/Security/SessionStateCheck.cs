@@ -1,5 +1,6 @@
 using System.Globalization;
-using Microsoft.AspNetCore.Authentication.JwtBearer;
+using System.Security.Claims;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.IdentityModel.JsonWebTokens;
 using OrderTracking.Application.Common.Interfaces;
 using OrderTracking.Infrastructure.Identity;
@@ -9,24 +10,35 @@ namespace OrderTracking.WebApi.Security;
 /// <summary>
 /// A well-signed access token is not enough: its user must still exist, be active and be at the session version
 /// the token carries. A deactivation, a role change or a password reset moves the version on, so the user's
-/// earlier tokens fail here on the next request, on every instance.
+/// earlier tokens fail here on the next request, on every instance. A route that needs a signed-in user answers 401;
+/// an anonymous one (sign-in, public tracking, the hub) goes on as if no token had been sent.
 /// </summary>
-public static class SessionStateCheck
+/// <remarks>
+/// A middleware right after authentication rather than the bearer handler's OnTokenValidated event: the handler logs
+/// any exception from its events as an error of its own and rethrows it, so a database that is down would be logged
+/// twice for one request (the handler, then the one exception handler that answers 503).
+/// </remarks>
+public sealed class SessionStateCheck(RequestDelegate next)
 {
-    public static async Task RefuseEndedSessionsAsync(TokenValidatedContext context)
+    public async Task InvokeAsync(HttpContext context, IUserSessionCheck check)
     {
-        var principal = context.Principal;
-        if (!Guid.TryParse(principal?.FindFirst(JwtRegisteredClaimNames.Sub)?.Value, out var userId)
-            || !int.TryParse(principal?.FindFirst(TokenClaims.SessionVersion)?.Value, NumberStyles.None, CultureInfo.InvariantCulture, out var sessionVersion))
+        if (context.User.Identity?.IsAuthenticated == true && !await IsCurrentAsync(context.User, check, context.RequestAborted))
         {
-            context.Fail("The token does not name a user session.");
-            return;
+            var endpoint = context.GetEndpoint();
+            if (endpoint?.Metadata.GetMetadata<IAllowAnonymous>() is null && endpoint?.Metadata.GetMetadata<IAuthorizeData>() is not null)
+            {
+                await AuthenticationProblems.WriteAsync(context, "The session of this access token has ended. Sign in again.", "Bearer");
+                return;
+            }
+
+            context.User = new ClaimsPrincipal(new ClaimsIdentity());
         }
 
-        var check = context.HttpContext.RequestServices.GetRequiredService<IUserSessionCheck>();
-        if (!await check.IsCurrentAsync(userId, sessionVersion, context.HttpContext.RequestAborted))
-        {
-            context.Fail("The session of this token has ended.");
-        }
+        await next(context);
     }
+
+    private static async Task<bool> IsCurrentAsync(ClaimsPrincipal principal, IUserSessionCheck check, CancellationToken cancellationToken) =>
+        Guid.TryParse(principal.FindFirst(JwtRegisteredClaimNames.Sub)?.Value, out var userId)
+        && int.TryParse(principal.FindFirst(TokenClaims.SessionVersion)?.Value, NumberStyles.None, CultureInfo.InvariantCulture, out var sessionVersion)
+        && await check.IsCurrentAsync(userId, sessionVersion, cancellationToken);
 }

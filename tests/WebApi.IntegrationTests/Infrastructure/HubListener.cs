@@ -37,7 +37,8 @@ public sealed class HubListener : IAsyncDisposable
     public IReadOnlyList<(string Event, JsonElement Payload)> Received => _received.ToList();
 
     /// <param name="forwardedFor">sent as X-Forwarded-For, for factories that sit behind a trusted proxy</param>
-    public static async Task<HubListener> ConnectAsync(ApiFactory api, Func<Task<string?>>? accessToken = null, bool reconnect = false, string? forwardedFor = null)
+    /// <param name="waitUntilJoined">false for a connection the server is expected to refuse: it closes it instead of answering</param>
+    public static async Task<HubListener> ConnectAsync(ApiFactory api, Func<Task<string?>>? accessToken = null, bool reconnect = false, string? forwardedFor = null, bool waitUntilJoined = true)
     {
         var builder = new HubConnectionBuilder().WithUrl(new Uri(api.Server.BaseAddress, "/hubs/orders"), options =>
         {
@@ -60,7 +61,11 @@ public sealed class HubListener : IAsyncDisposable
 
         var listener = new HubListener(builder.Build());
         await listener.Connection.StartAsync();
-        await listener.Connection.InvokeAsync("UnsubscribeFromTracking", UnknownTrackingCode);
+        if (waitUntilJoined)
+        {
+            await listener.Connection.InvokeAsync("UnsubscribeFromTracking", UnknownTrackingCode);
+        }
+
         return listener;
     }
 

@@ -2590,7 +2590,7 @@ export interface LoginCommand {
 }
 
 export interface RefreshSessionCommand {
-    refreshToken: string;
+    refreshToken?: string | undefined;
 }
 
 export interface LogoutCommand {

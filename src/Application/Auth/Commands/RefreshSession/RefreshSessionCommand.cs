@@ -22,7 +22,8 @@ public sealed class RefreshSessionCommandValidator : AbstractValidator<RefreshSe
 {
     public RefreshSessionCommandValidator()
     {
-        RuleFor(c => c.RefreshToken).NotEmpty().MaximumLength(Domain.Sessions.RefreshToken.MaxPresentedLength);
+        // Optional in the body: a browser's token travels in its cookie instead; no token at all is a 401 like a spent one.
+        RuleFor(c => c.RefreshToken).MaximumLength(Domain.Sessions.RefreshToken.MaxPresentedLength);
     }
 }
 
@@ -39,7 +40,12 @@ public sealed class RefreshSessionCommandHandler(
 
     public async ValueTask<LoginResult> Handle(RefreshSessionCommand command, CancellationToken cancellationToken)
     {
-        var found = await sessions.FindTokenAsync(tokens.HashRefreshToken(command.RefreshToken!), cancellationToken)
+        if (string.IsNullOrEmpty(command.RefreshToken))
+        {
+            throw new UnauthenticatedException(Refused);
+        }
+
+        var found = await sessions.FindTokenAsync(tokens.HashRefreshToken(command.RefreshToken), cancellationToken)
             ?? throw new UnauthenticatedException(Refused);
         var (token, family) = found;
         var now = timeProvider.GetUtcNow();

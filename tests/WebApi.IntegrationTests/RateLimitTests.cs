@@ -107,6 +107,21 @@ public sealed class RateLimitTests(RateLimitTests.Factory api) : IClassFixture<R
     }
 
     [Fact]
+    public async Task A_session_rotating_its_refresh_token_keeps_drawing_from_one_bucket()
+    {
+        var token = await RefreshTokenAsync("203.0.113.33");
+        for (var i = 0; i < 3; i++)
+        {
+            var renewed = await RefreshAsync("203.0.113.33", token);
+            await renewed.ShouldBeAsync(HttpStatusCode.OK);
+            token = (await renewed.ReadAsync<LoginResponse>()).RefreshToken!;
+            api.RememberSecret(token);
+        }
+
+        await AssertRefusedAsync(await RefreshAsync("203.0.113.33", token));
+    }
+
+    [Fact]
     public async Task Browser_sessions_refreshing_from_their_cookies_have_buckets_of_their_own()
     {
         var hammered = await RefreshTokenAsync("203.0.113.35");

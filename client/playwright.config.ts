@@ -1,19 +1,16 @@
-import { createServer } from 'node:net';
+import { execFileSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import { defineConfig, devices, type ReporterDescription } from '@playwright/test';
 
-/** A free TCP port, chosen once: workers inherit E2E_PORT from the main process instead of choosing again. */
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
+/**
+ * A free TCP port below the ephemeral range (scripts/free-port.mjs says why), chosen once: workers inherit
+ * E2E_PORT from the main process instead of choosing again.
+ */
+function freePort(): string {
+  return execFileSync(process.execPath, [fileURLToPath(new URL('../scripts/free-port.mjs', import.meta.url))], { encoding: 'utf8' }).trim();
 }
 
-process.env.E2E_PORT ??= String(await freePort());
+process.env.E2E_PORT ??= freePort();
 const baseURL = process.env.E2E_BASE_URL ?? `http://127.0.0.1:${process.env.E2E_PORT}`;
 const resultsDir = process.env.TEST_RESULTS_DIR;
 process.env.SCREENSHOT_DIR ??= new URL('./test-results/screenshots', import.meta.url).pathname;

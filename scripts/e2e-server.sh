@@ -9,7 +9,7 @@ cd "$root"
 # shellcheck source=scripts/local-postgres.sh
 source scripts/local-postgres.sh
 
-free_port() { node -e "const s=require('net').createServer().listen(0,'127.0.0.1',()=>{process.stdout.write(String(s.address().port));s.close()})"; }
+free_port() { node "$root/scripts/free-port.mjs"; }
 
 port="${E2E_PORT:-$(free_port)}"
 pg_port=$(free_port)

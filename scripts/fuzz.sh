@@ -12,7 +12,7 @@ results="${1:-$root/artifacts/test-results}"
 # shellcheck source=scripts/local-postgres.sh
 source scripts/local-postgres.sh
 
-free_port() { node -e "const s=require('net').createServer().listen(0,'127.0.0.1',()=>{process.stdout.write(String(s.address().port));s.close()})"; }
+free_port() { node "$root/scripts/free-port.mjs"; }
 
 port=$(free_port)
 pg_port=$(free_port)

@@ -116,6 +116,9 @@ public sealed partial class WebApiProcess : IAsyncDisposable
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
         var bound = within > StartBound ? within.Value : StartBound;
         var deadline = DateTime.UtcNow + bound;
+        // What the last probe got, so a start that never becomes ready says whether it never listened, answered
+        // Unhealthy, or was too slow to answer at all.
+        var lastProbe = "not listening yet";
         while (DateTime.UtcNow < deadline)
         {
             if (_process.HasExited)
@@ -125,20 +128,26 @@ public sealed partial class WebApiProcess : IAsyncDisposable
 
             try
             {
-                if (_listening.Task.IsCompletedSuccessfully && (await http.GetAsync(new Uri(BaseAddress, "/health/ready"))).StatusCode == HttpStatusCode.OK)
+                if (_listening.Task.IsCompletedSuccessfully)
                 {
-                    return;
+                    using var probe = await http.GetAsync(new Uri(BaseAddress, "/health/ready"));
+                    if (probe.StatusCode == HttpStatusCode.OK)
+                    {
+                        return;
+                    }
+
+                    lastProbe = $"/health/ready answered {(int)probe.StatusCode} {await probe.Content.ReadAsStringAsync()}";
                 }
             }
             catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException)
             {
-                // Not listening yet.
+                lastProbe = $"/health/ready did not answer: {ex.GetType().Name} {ex.Message}";
             }
 
             await Task.Delay(200);
         }
 
-        Assert.Fail($"The WebApi process was not ready within {bound.TotalMinutes} minutes:\n{Output}");
+        Assert.Fail($"The WebApi process was not ready within {bound.TotalMinutes} minutes ({lastProbe}):\n{Output}");
     }
 
     /// <summary>Sends SIGTERM, as a container orchestrator does when it stops an instance.</summary>

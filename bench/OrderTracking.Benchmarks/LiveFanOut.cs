@@ -16,7 +16,7 @@ public sealed record LiveResult(
 
 /// <summary>
 /// Many SignalR connections to the product's hub (the .NET client, WebSockets), each remembering when each
-/// announcement arrived: <c>orderChanged</c> by the order's version, <c>trackingChanged</c> by the timeline's length,
+/// announcement arrived: <c>orderChanged</c> by the order's <c>updatedAt</c>, <c>trackingChanged</c> by the timeline's length,
 /// both of which identify one status change.
 /// </summary>
 public sealed class HubCrowd : IAsyncDisposable
@@ -50,15 +50,15 @@ public sealed class HubCrowd : IAsyncDisposable
     /// </summary>
     public async Task<LiveResult> MeasureAsync(ProductApi admin, Guid orderId, int timelineLength, int changes, TimeSpan interval)
     {
-        var sent = new List<(uint Version, int TimelineLength, long SentAt, long RespondedAt)>();
+        var sent = new List<(long UpdatedAt, int TimelineLength, long SentAt, long RespondedAt)>();
         var status = "InTransit";
         var clock = Stopwatch.StartNew();
         for (var k = 0; k < changes; k++)
         {
             status = status == "InTransit" ? "DeliveryFailed" : "InTransit";
             var sentAt = Stopwatch.GetTimestamp();
-            var version = await admin.ChangeStatusAsync(orderId, status, status == "DeliveryFailed" ? "RecipientUnavailable" : null);
-            sent.Add((version, timelineLength + k + 1, sentAt, Stopwatch.GetTimestamp()));
+            var updatedAt = await admin.ChangeStatusAsync(orderId, status, status == "DeliveryFailed" ? "RecipientUnavailable" : null);
+            sent.Add((updatedAt, timelineLength + k + 1, sentAt, Stopwatch.GetTimestamp()));
             var next = interval * (k + 1) - clock.Elapsed;
             if (next > TimeSpan.Zero)
             {
@@ -80,7 +80,7 @@ public sealed class HubCrowd : IAsyncDisposable
         {
             foreach (var change in sent)
             {
-                if (listener.ArrivalOf(listener.FollowsTracking ? change.TimelineLength : change.Version) is { } arrived)
+                if (listener.ArrivalOf(listener.FollowsTracking ? change.TimelineLength : change.UpdatedAt) is { } arrived)
                 {
                     var milliseconds = Stopwatch.GetElapsedTime(change.RespondedAt, arrived).TotalMilliseconds;
                     if (arrived < change.RespondedAt)
@@ -135,7 +135,7 @@ public sealed class HubCrowd : IAsyncDisposable
                 .Build();
             var listener = new Listener(connection, audience.TrackingCode is not null);
             connection.On<JsonElement>("orderChanged", message =>
-                listener._arrivals.TryAdd(message.GetProperty("version").GetUInt32(), Stopwatch.GetTimestamp()));
+                listener._arrivals.TryAdd(message.GetProperty("updatedAt").GetDateTimeOffset().UtcTicks, Stopwatch.GetTimestamp()));
             connection.On<JsonElement>("trackingChanged", view =>
                 listener._arrivals.TryAdd(view.GetProperty("timeline").GetArrayLength(), Stopwatch.GetTimestamp()));
             await connection.StartAsync();

@@ -42,10 +42,11 @@ public sealed class ProductApi : IDisposable
     }
 
     /// <summary>Moves an order; answers the new version.</summary>
-    public async Task<uint> ChangeStatusAsync(Guid orderId, string status, string? reason = null)
+    /// <summary>Moves the order; returns its <c>updatedAt</c> after the move (in ticks), which its <c>orderChanged</c> carries too.</summary>
+    public async Task<long> ChangeStatusAsync(Guid orderId, string status, string? reason = null)
     {
         using var response = await _http.PostAsJsonAsync($"/api/orders/{orderId}/status", new { status, reason });
-        return (await ReadAsync(response, $"move order {orderId} to {status}")).GetProperty("version").GetUInt32();
+        return (await ReadAsync(response, $"move order {orderId} to {status}")).GetProperty("updatedAt").GetDateTimeOffset().UtcTicks;
     }
 
     public async Task AssignPartnerAsync(Guid orderId, Guid partnerId)

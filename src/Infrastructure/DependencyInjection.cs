@@ -10,6 +10,7 @@ using OrderTracking.Infrastructure.Identity;
 using OrderTracking.Infrastructure.Persistence;
 using OrderTracking.Infrastructure.Persistence.Repositories;
 using OrderTracking.Infrastructure.Persistence.Seeding;
+using OrderTracking.Infrastructure.Webhooks;
 
 namespace OrderTracking.Infrastructure;
 
@@ -50,6 +51,7 @@ public static class DependencyInjection
         services.AddOptions<IdempotencyOptions>().Bind(configuration.GetSection(IdempotencyOptions.SectionName));
         services.AddScoped<IdempotencyStore>();
         services.AddHostedService<IdempotencyPruningService>();
+        services.AddWebhooks(configuration);
         return services;
     }
 }

@@ -22,7 +22,7 @@ public sealed class CreateWebhookEndpointCommandValidator : AbstractValidator<Cr
     {
         RuleFor(c => c.Url).NotEmpty().MaximumLength(WebhookUrl.MaxLength);
         RuleFor(c => c.Events).NotEmpty().MaxItems(WebhookEventTypes.All.Count);
-        RuleForEach(c => c.Events).Must(WebhookEventTypes.IsKnown).WithMessage($"Each event must be one of: {string.Join(", ", WebhookEventTypes.All)}.");
+        RuleForEach(c => c.Events).NotEmpty().MaximumLength(WebhookEventTypes.MaxLength).Must(WebhookEventTypes.IsKnown).WithMessage($"Each event must be one of: {string.Join(", ", WebhookEventTypes.All)}.");
     }
 }
 

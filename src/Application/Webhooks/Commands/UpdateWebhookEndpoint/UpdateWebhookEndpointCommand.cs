@@ -19,7 +19,7 @@ public sealed class UpdateWebhookEndpointCommandValidator : AbstractValidator<Up
     {
         RuleFor(c => c.Url).NotEmpty().MaximumLength(WebhookUrl.MaxLength).When(c => c.Url is not null);
         RuleFor(c => c.Events).NotEmpty().MaxItems(WebhookEventTypes.All.Count).When(c => c.Events is not null);
-        RuleForEach(c => c.Events).Must(WebhookEventTypes.IsKnown).WithMessage($"Each event must be one of: {string.Join(", ", WebhookEventTypes.All)}.");
+        RuleForEach(c => c.Events).NotEmpty().MaximumLength(WebhookEventTypes.MaxLength).Must(WebhookEventTypes.IsKnown).WithMessage($"Each event must be one of: {string.Join(", ", WebhookEventTypes.All)}.");
     }
 }
 

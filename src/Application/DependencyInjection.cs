@@ -1,9 +1,9 @@
 using FluentValidation;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using OrderTracking.Application.Auth.Common;
 using OrderTracking.Application.Common.Events;
 using OrderTracking.Application.Webhooks.Events;
-using OrderTracking.Domain.Orders.Events;
 
 namespace OrderTracking.Application;
 
@@ -15,9 +15,24 @@ public static class DependencyInjection
         services.AddSingleton(TimeProvider.System);
         services.AddScoped<SessionIssuer>();
         services.AddScoped<OrderWebhookPlanner>();
-        services.AddScoped<IDomainEventHandler<OrderCreated>, OrderCreatedWebhookHandler>();
-        services.AddScoped<IDomainEventHandler<OrderStatusChanged>, OrderStatusChangedWebhookHandler>();
-        services.AddScoped<IDomainEventHandler<OrderAssigned>, OrderAssignedWebhookHandler>();
+        services.AddDomainEventHandlers();
         return services;
+    }
+
+    /// <summary>
+    /// Registers every <see cref="IDomainEventHandler{TEvent}"/> of this assembly, once per event type it handles, so
+    /// a new handler needs no registration; adding one by hand as well does not make it run twice.
+    /// </summary>
+    private static void AddDomainEventHandlers(this IServiceCollection services)
+    {
+        var handlers = typeof(DependencyInjection).Assembly.GetTypes()
+            .Where(type => type is { IsClass: true, IsAbstract: false, IsGenericTypeDefinition: false })
+            .SelectMany(type => type.GetInterfaces()
+                .Where(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IDomainEventHandler<>))
+                .Select(contract => ServiceDescriptor.Scoped(contract, type)));
+        foreach (var handler in handlers)
+        {
+            services.TryAddEnumerable(handler);
+        }
     }
 }

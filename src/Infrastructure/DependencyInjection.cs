@@ -7,6 +7,7 @@ using OrderTracking.Infrastructure.Analytics;
 using OrderTracking.Infrastructure.Export;
 using OrderTracking.Infrastructure.Idempotency;
 using OrderTracking.Infrastructure.Identity;
+using OrderTracking.Infrastructure.Outbox;
 using OrderTracking.Infrastructure.Persistence;
 using OrderTracking.Infrastructure.Persistence.Repositories;
 using OrderTracking.Infrastructure.Persistence.Seeding;
@@ -33,6 +34,7 @@ public static class DependencyInjection
         services.AddScoped<IPartnerRepository, PartnerRepository>();
         services.AddScoped<ISessionRepository, SessionRepository>();
         services.AddScoped<IAnalyticsReader, AnalyticsReader>();
+        services.AddScoped<ITrackingTimelineReader, TrackingTimelineReader>();
         services.AddOptions<SessionOptions>().Bind(configuration.GetSection(SessionOptions.SectionName))
             .Validate(
                 sessions => sessions.AccessCheckCacheSeconds is >= 0 and <= SessionOptions.MaxAccessCheckCacheSeconds,
@@ -52,6 +54,12 @@ public static class DependencyInjection
         services.AddScoped<IdempotencyStore>();
         services.AddHostedService<IdempotencyPruningService>();
         services.AddWebhooks(configuration);
+
+        services.AddOptions<OutboxOptions>().Bind(configuration.GetSection(OutboxOptions.SectionName));
+        services.AddSingleton<OutboxSignal>();
+        services.AddSingleton<OutboxDispatcher>();
+        services.AddHostedService(provider => provider.GetRequiredService<OutboxDispatcher>());
+        services.AddHostedService<OutboxListener>();
         return services;
     }
 }

@@ -60,7 +60,7 @@ public static class OrderTrackingServices
 
         // On SIGTERM, stop taking new requests and let the ones in flight finish (up to this long).
         services.Configure<HostOptions>(host => host.ShutdownTimeout = TimeSpan.FromSeconds(configuration.GetValue("ShutdownTimeoutSeconds", 30)));
-        services.AddScoped<IOrderNotifier, SignalROrderNotifier>();
+        services.AddSingleton<IOrderNotifier, SignalROrderNotifier>();
         services.AddHttpContextAccessor();
         services.AddScoped<ICurrentActor, CurrentActor>();
 

@@ -86,7 +86,17 @@ public sealed class OrderLifecycleTests
             var entry = order.History[^1];
             Assert.Equal((from, to, actor.Type, actor.Id, actor.DisplayName), ((OrderStatus)entry.From!, entry.To, entry.ActorType, entry.ActorId, entry.ActorName));
             Assert.Equal(Now.AddDays(1), entry.At);
-            Assert.Equal(new OrderStatusChanged(order.Id, from, to, Now.AddDays(1)), Assert.Single(order.DomainEvents));
+            Assert.Equal(
+                new OrderStatusChanged(order.Id, from, to, Now.AddDays(1))
+                {
+                    TrackingCode = order.TrackingCode,
+                    MerchantId = order.MerchantId,
+                    AssignedCourierId = order.AssignedCourierId,
+                    AssignedPartnerId = order.AssignedPartnerId,
+                    OrderCreatedAt = order.CreatedAt,
+                    EstimatedDeliveryAt = order.EstimatedDeliveryAt,
+                },
+                Assert.Single(order.DomainEvents));
             return;
         }
 

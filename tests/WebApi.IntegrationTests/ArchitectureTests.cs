@@ -8,6 +8,16 @@ public sealed class ArchitectureTests
     private static readonly System.Reflection.Assembly Domain = typeof(OrderTracking.Domain.Orders.Order).Assembly;
     private static readonly System.Reflection.Assembly Application = typeof(OrderTracking.Application.DependencyInjection).Assembly;
     private static readonly System.Reflection.Assembly Infrastructure = typeof(OrderTracking.Infrastructure.DependencyInjection).Assembly;
+    private static readonly System.Reflection.Assembly WebApi = typeof(OrderTracking.WebApi.OrderTrackingServices).Assembly;
+
+    /// <summary>Every aggregate of the Domain and the namespace of its events: what the after-commit path must not name.</summary>
+    private static readonly string[] Aggregates = Domain.GetTypes()
+        .Where(t => t.IsClass && !t.IsAbstract && t.IsAssignableTo(typeof(OrderTracking.Domain.Common.AggregateRoot)))
+        .SelectMany(t => new[] { t.FullName!, t.Namespace + ".Events" })
+        .Distinct()
+        .ToArray();
+
+    private static readonly string[] MediatorSenders = ["Mediator.IMediator", "Mediator.ISender", "Mediator.IPublisher"];
 
     [Fact]
     public void The_domain_knows_no_framework_and_no_outer_layer() =>
@@ -41,6 +51,30 @@ public sealed class ArchitectureTests
             .ToList();
 
         Assert.Empty(leaky);
+    }
+
+    [Fact]
+    public void The_after_commit_path_names_no_aggregate_and_no_event()
+    {
+        Assert.Contains(typeof(OrderTracking.Domain.Orders.Order).FullName!, Aggregates);
+        AssertHolds(AfterCommitPath().ShouldNot().HaveDependencyOnAny(Aggregates));
+
+        // The same rule over a repository, which does name its aggregate, fails: the rule can see it.
+        Assert.False(Types.InAssembly(Infrastructure).That().HaveName("OrderRepository").ShouldNot().HaveDependencyOnAny(Aggregates).GetResult().IsSuccessful);
+    }
+
+    private static PredicateList AfterCommitPath() =>
+        Types.InAssembly(Infrastructure).That().ResideInNamespace("OrderTracking.Infrastructure.Outbox").Or().HaveName("UnitOfWork");
+
+    [Fact]
+    public void No_handler_sends_a_mediator_request_from_inside_another()
+    {
+        // Application holds every request and event handler; the live-update port's implementation is called by them.
+        AssertHolds(Types.InAssembly(Application).ShouldNot().HaveDependencyOnAny(MediatorSenders));
+        AssertHolds(Types.InAssembly(WebApi).That().ResideInNamespace("OrderTracking.WebApi.Hubs").ShouldNot().HaveDependencyOnAny(MediatorSenders));
+
+        // Controllers do send requests, so the rule sees the dependency.
+        Assert.False(Types.InAssembly(WebApi).That().ResideInNamespace("OrderTracking.WebApi.Controllers").ShouldNot().HaveDependencyOnAny(MediatorSenders).GetResult().IsSuccessful);
     }
 
     private static void AssertHolds(ConditionList rule)

@@ -11,8 +11,8 @@ export interface OrderChangedMessage {
   previousStatus?: OrderStatus | null;
   assignedCourierId?: string | null;
   assignedPartnerId?: string | null;
+  /** The order's `updatedAt` after this change: a client already holding it has this state. */
   updatedAt: string;
-  version: number;
 }
 
 /**
@@ -107,9 +107,9 @@ export function createLiveUpdates({
     void queryClient.invalidateQueries({ queryKey: liveQueryKeys.orderLists });
     // Any change can move a figure (counts, times, rates), whoever made it.
     void queryClient.invalidateQueries({ queryKey: liveQueryKeys.analytics });
-    // The person who made the change already holds this version (the mutation put the answer in the cache).
-    const cached = queryClient.getQueryData<{ version?: number }>(liveQueryKeys.orderDetail(message.orderId));
-    if (cached?.version !== message.version) {
+    // The person who made the change already holds this state (the mutation put the answer in the cache).
+    const cached = queryClient.getQueryData<{ updatedAt?: string }>(liveQueryKeys.orderDetail(message.orderId));
+    if (cached?.updatedAt !== message.updatedAt) {
       void queryClient.invalidateQueries({ queryKey: liveQueryKeys.orderDetail(message.orderId) });
       void queryClient.invalidateQueries({ queryKey: liveQueryKeys.orderHistory(message.orderId) });
     }

@@ -110,7 +110,7 @@ public sealed class Order : AggregateRoot
         };
         order._items.AddRange(items);
         order._history.Add(new OrderHistoryEntry(order.Id, null, OrderStatus.Pending, now, createdBy, "Order created", null));
-        order.Raise(new OrderCreated(order.Id, merchantId, now));
+        order.Raise(new OrderCreated(order.Id, merchantId, now) { TrackingCode = order.TrackingCode, EstimatedDeliveryAt = estimatedDeliveryAt });
         return order;
     }
 
@@ -294,7 +294,7 @@ public sealed class Order : AggregateRoot
         AssignedCourierId = courierId;
         AssignedPartnerId = partnerId;
         UpdatedAt = now;
-        Raise(new OrderAssigned(Id, previousCourier, previousPartner, courierId, partnerId, now));
+        Raise(new OrderAssigned(Id, previousCourier, previousPartner, courierId, partnerId, now) { TrackingCode = TrackingCode, MerchantId = MerchantId, Status = Status });
     }
 
     private void MoveTo(OrderStatus target, Actor actor, DateTimeOffset now, string? note, string? reason)
@@ -311,7 +311,15 @@ public sealed class Order : AggregateRoot
         StatusChangedAt = now;
         UpdatedAt = now;
         Append(from, now, actor, note, reason);
-        Raise(new OrderStatusChanged(Id, from, target, now));
+        Raise(new OrderStatusChanged(Id, from, target, now)
+        {
+            TrackingCode = TrackingCode,
+            MerchantId = MerchantId,
+            AssignedCourierId = AssignedCourierId,
+            AssignedPartnerId = AssignedPartnerId,
+            OrderCreatedAt = CreatedAt,
+            EstimatedDeliveryAt = EstimatedDeliveryAt,
+        });
     }
 
     private void EnsureLegal(OrderStatus target, Actor actor)

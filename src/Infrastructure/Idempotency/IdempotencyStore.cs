@@ -114,7 +114,7 @@ public sealed class IdempotencyStore(AppDbContext db, UnitOfWork unitOfWork, IOp
                     .SetProperty(r => r.ETag, response.ETag),
                 cancellationToken);
         await claim.Transaction!.CommitAsync(cancellationToken);
-        await unitOfWork.PublishCommittedAsync(cancellationToken);
+        unitOfWork.Committed();
     }
 
     /// <summary>Deletes keys older than the retention; safe to run on any number of instances at once.</summary>

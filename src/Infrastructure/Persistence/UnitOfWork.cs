@@ -2,61 +2,66 @@ using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using OrderTracking.Application.Common.Exceptions;
 using OrderTracking.Application.Common.Interfaces;
-using OrderTracking.Application.Orders.Notifications;
-using OrderTracking.Domain.Orders;
+using OrderTracking.Infrastructure.Outbox;
 
 namespace OrderTracking.Infrastructure.Persistence;
 
 /// <summary>
-/// Saves the request's changes and, once they are committed, announces the orders that changed. When the
-/// request runs inside an explicit transaction (an idempotent request), the announcement waits for
-/// <see cref="PublishCommittedAsync"/>, called after that transaction commits; a rollback discards it.
+/// Saves the request's changes together with the domain events they raised (as outbox rows, in the same
+/// transaction) and, once they are committed, wakes the outbox dispatcher. When the request runs inside an explicit
+/// transaction (an idempotent request), the wake waits for <see cref="Committed"/>, called after that transaction
+/// commits; a rollback takes the rows with it, so nothing is announced.
 /// </summary>
-public sealed class UnitOfWork(AppDbContext db, IOrderNotifier notifier) : IUnitOfWork
+public sealed class UnitOfWork(AppDbContext db, OutboxSignal outbox, TimeProvider timeProvider) : IUnitOfWork
 {
-    private readonly List<OrderChange> _pending = [];
+    private bool _wroteEvents;
 
     public async Task SaveChangesAsync(CancellationToken cancellationToken)
     {
-        var changed = db.ChangeTracker.Entries<Order>()
-            .Where(e => e.Entity.DomainEvents.Count > 0)
-            .Select(e => (Order: e.Entity, Events: e.Entity.DomainEvents.ToList()))
-            .ToList();
+        var raising = OutboxWriter.AddRaisedEvents(db, timeProvider);
         try
         {
             await db.SaveChangesAsync(cancellationToken);
         }
         catch (DbUpdateConcurrencyException)
         {
+            ForgetUnsavedEvents();
             throw new ConcurrencyConflictException("Someone else changed this at the same moment. Reload it and try again.");
         }
         catch (DbUpdateException ex) when (ex.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
         {
+            ForgetUnsavedEvents();
             throw new DuplicateException("This would duplicate something that must be unique.");
         }
 
-        foreach (var (order, events) in changed)
+        foreach (var aggregate in raising)
         {
-            order.ClearDomainEvents();
-            _pending.Add(OrderChange.From(order, events));
+            aggregate.ClearDomainEvents();
         }
 
+        _wroteEvents |= raising.Count > 0;
         if (db.Database.CurrentTransaction is null)
         {
-            await PublishCommittedAsync(cancellationToken);
+            Committed();
         }
     }
 
-    /// <summary>Announces what was saved; call only once the saving transaction has committed.</summary>
-    public async Task PublishCommittedAsync(CancellationToken cancellationToken)
+    /// <summary>Wakes the dispatcher for what was saved; call only once the saving transaction has committed.</summary>
+    public void Committed()
     {
-        if (_pending.Count == 0)
+        if (_wroteEvents)
         {
-            return;
+            _wroteEvents = false;
+            outbox.Wake();
         }
+    }
 
-        var changes = _pending.ToList();
-        _pending.Clear();
-        await notifier.PublishAsync(changes, cancellationToken);
+    /// <summary>A failed save leaves its rows added in the context; the events stay on their aggregates instead.</summary>
+    private void ForgetUnsavedEvents()
+    {
+        foreach (var entry in db.ChangeTracker.Entries<OutboxMessage>().Where(e => e.State == EntityState.Added).ToList())
+        {
+            entry.State = EntityState.Detached;
+        }
     }
 }

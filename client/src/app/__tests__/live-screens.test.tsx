@@ -22,7 +22,6 @@ function announce(order: OrderDto, previousStatus: OrderDto['status'] | null): O
     assignedCourierId: order.assignedCourierId ?? null,
     assignedPartnerId: order.assignedPartnerId ?? null,
     updatedAt: order.updatedAt,
-    version: order.version,
   };
 }
 
@@ -92,7 +91,7 @@ describe('screens that update live, without reload', () => {
     expect(await screen.findByRole('button', { name: 'Claim OT-POOLED0001' })).toBeInTheDocument();
     const connection = await connected(hub);
 
-    const claimed = { ...pooled, assignedCourierId: '0190a000-0000-7000-8000-0000000000ff', version: pooled.version + 1 };
+    const claimed = { ...pooled, assignedCourierId: '0190a000-0000-7000-8000-0000000000ff', version: pooled.version + 1, updatedAt: '2026-11-20T16:00:00Z' };
     items = [];
     act(() => connection.emit('orderChanged', announce(claimed, 'ReadyForPickup')));
 

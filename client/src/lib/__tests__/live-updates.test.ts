@@ -16,13 +16,12 @@ function changed(overrides: Partial<OrderChangedMessage> = {}): OrderChangedMess
     assignedCourierId: '0190a000-0000-7000-8000-000000000002',
     assignedPartnerId: null,
     updatedAt: '2026-11-20T15:00:00Z',
-    version: 43,
     ...overrides,
   };
 }
 
 /** A query a mounted screen would hold (an observer keeps it active), counting how often it is fetched. */
-function watch(queryClient: QueryClient, queryKey: QueryKey, data: unknown = { version: 42 }) {
+function watch(queryClient: QueryClient, queryKey: QueryKey, data: unknown = { updatedAt: '2026-11-20T14:00:00Z' }) {
   const fetches = { count: 0 };
   const observer = new QueryObserver(queryClient, {
     queryKey,
@@ -71,16 +70,16 @@ describe('live updates: messages', () => {
     expect(after.map((n, i) => n - before[i]!)).toEqual([1, 1, 1, 1, 0, 1]);
   });
 
-  it('leaves the order alone when the cache already holds the announced version (the change was this screen’s own)', async () => {
+  it('leaves the order alone when the cache already holds the announced state (the change was this screen’s own)', async () => {
     const { hub, queryClient, live } = setup();
-    const detail = watch(queryClient, ['orders', 'detail', orderId], { version: 43 });
+    const detail = watch(queryClient, ['orders', 'detail', orderId], { updatedAt: '2026-11-20T15:00:00Z' });
     const history = watch(queryClient, ['orders', 'history', orderId], []);
     const lists = watch(queryClient, ['orders', 'list', {}]);
     live.start();
     await vi.advanceTimersByTimeAsync(0);
     const before = [detail, history, lists].map((q) => q.fetches.count);
 
-    hub.latest.emit('orderChanged', changed({ version: 43 }));
+    hub.latest.emit('orderChanged', changed());
     await vi.advanceTimersByTimeAsync(0);
 
     expect([detail, history, lists].map((q, i) => q.fetches.count - before[i]!)).toEqual([0, 0, 1]);

@@ -1,12 +1,17 @@
 using OrderTracking.Application.Orders.Notifications;
+using OrderTracking.Application.Tracking.Queries.GetTracking;
 
 namespace OrderTracking.Application.Common.Interfaces;
 
 /// <summary>
-/// Tells connected clients that orders changed. Called only after the changes are committed: a change that fails
-/// or rolls back is never announced.
+/// Sends live messages to connected clients (SignalR in the WebApi). Called by after-commit event handlers only,
+/// so a change that fails or rolls back is never announced. Deciding who hears what is the handlers' job.
 /// </summary>
 public interface IOrderNotifier
 {
-    Task PublishAsync(IReadOnlyList<OrderChange> changes, CancellationToken cancellationToken);
+    /// <summary>Sends <c>orderChanged</c> to the signed-in <paramref name="audiences"/>.</summary>
+    Task OrderChangedAsync(OrderChange change, IReadOnlyList<OrderAudience> audiences, CancellationToken cancellationToken);
+
+    /// <summary>Sends <c>trackingChanged</c>, the public view, to the followers of its tracking code.</summary>
+    Task TrackingChangedAsync(TrackingDto view, CancellationToken cancellationToken);
 }

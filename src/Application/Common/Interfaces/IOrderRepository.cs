@@ -13,7 +13,11 @@ namespace OrderTracking.Application.Common.Interfaces;
 /// </summary>
 public interface IOrderRepository
 {
-    /// <summary>A tracked order with its history, for changing it, if <paramref name="scope"/> (an <see cref="OrderVisibility"/> rule) lets the caller reach it.</summary>
+    /// <summary>
+    /// A tracked order with its items, for changing it, if <paramref name="scope"/> (an <see cref="OrderVisibility"/> rule)
+    /// lets the caller reach it. Its <see cref="Order.History"/> is not loaded: a change appends to it, and only the
+    /// appended entries are in memory.
+    /// </summary>
     Task<Order?> FindForUpdateAsync(OrderKey key, Expression<Func<Order, bool>> scope, CancellationToken cancellationToken);
 
     Task<Order?> FindVisibleAsync(Guid id, Actor actor, CancellationToken cancellationToken);

@@ -14,7 +14,7 @@ public abstract record OrderAudience
     /// <summary>Every courier: the pool of unassigned orders ready for pickup.</summary>
     public sealed record CourierPool : OrderAudience;
 
-    /// <summary>Anonymous followers of one tracking code; they get the public view only.</summary>
+    /// <summary>Anonymous followers of one tracking code; they get the public view only, when the status moves.</summary>
     public sealed record Tracking(string TrackingCode) : OrderAudience;
 
     /// <summary>

@@ -1,12 +1,11 @@
-using OrderTracking.Domain.Common;
 using OrderTracking.Domain.Orders;
 using OrderTracking.Domain.Orders.Events;
 
 namespace OrderTracking.Application.Orders.Notifications;
 
 /// <summary>
-/// What changed about one order in one committed unit of work, with enough of its state before and after to
-/// tell everyone who could see it before or can see it now.
+/// What one committed domain event changed about an order, with enough of its state before and after to tell
+/// everyone who could see it before or can see it now. Built from the event alone: nothing is read again.
 /// </summary>
 public sealed record OrderChange(
     Guid OrderId,
@@ -18,28 +17,19 @@ public sealed record OrderChange(
     Guid? AssignedPartnerId,
     Guid? PreviousCourierId,
     Guid? PreviousPartnerId,
-    DateTimeOffset UpdatedAt,
-    uint Version)
+    DateTimeOffset UpdatedAt)
 {
-    public bool StatusChanged => PreviousStatus != Status;
+    /// <summary>Whether the order moved from one status to another (its creation is not a move).</summary>
+    public bool StatusChanged => PreviousStatus is { } previous && previous != Status;
 
-    /// <summary>The change of <paramref name="order"/> that <paramref name="events"/> (raised since it was loaded) describe.</summary>
-    public static OrderChange From(Order order, IReadOnlyList<IDomainEvent> events)
-    {
-        var firstStatusChange = events.OfType<OrderStatusChanged>().FirstOrDefault();
-        var firstAssignment = events.OfType<OrderAssigned>().FirstOrDefault();
-        var created = events.OfType<OrderCreated>().Any();
-        return new OrderChange(
-            order.Id,
-            order.TrackingCode,
-            order.MerchantId,
-            order.Status,
-            created ? null : firstStatusChange?.From ?? order.Status,
-            order.AssignedCourierId,
-            order.AssignedPartnerId,
-            firstAssignment is null ? order.AssignedCourierId : firstAssignment.PreviousCourierId,
-            firstAssignment is null ? order.AssignedPartnerId : firstAssignment.PreviousPartnerId,
-            order.UpdatedAt,
-            order.Version);
-    }
+    public static OrderChange Of(OrderCreated created) => new(
+        created.OrderId, created.TrackingCode, created.MerchantId, OrderStatus.Pending, null, null, null, null, null, created.OccurredAt);
+
+    public static OrderChange Of(OrderStatusChanged moved) => new(
+        moved.OrderId, moved.TrackingCode, moved.MerchantId, moved.To, moved.From,
+        moved.AssignedCourierId, moved.AssignedPartnerId, moved.AssignedCourierId, moved.AssignedPartnerId, moved.OccurredAt);
+
+    public static OrderChange Of(OrderAssigned assigned) => new(
+        assigned.OrderId, assigned.TrackingCode, assigned.MerchantId, assigned.Status, assigned.Status,
+        assigned.CourierId, assigned.PartnerId, assigned.PreviousCourierId, assigned.PreviousPartnerId, assigned.OccurredAt);
 }

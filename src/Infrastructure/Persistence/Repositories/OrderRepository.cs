@@ -12,9 +12,13 @@ namespace OrderTracking.Infrastructure.Persistence.Repositories;
 
 public sealed class OrderRepository(AppDbContext db) : IOrderRepository
 {
+    /// <remarks>
+    /// One round trip: the order with its items (owned, so always loaded) in a single query, and not its history,
+    /// which a change only appends to: EF Core inserts the new entries without the old ones being read.
+    /// </remarks>
     public Task<Order?> FindForUpdateAsync(OrderKey key, Expression<Func<Order, bool>> scope, CancellationToken cancellationToken)
     {
-        var query = db.Orders.Where(scope).Include(o => o.History);
+        var query = db.Orders.Where(scope).AsSingleQuery();
         return key.Id is { } id
             ? query.FirstOrDefaultAsync(o => o.Id == id, cancellationToken)
             : query.FirstOrDefaultAsync(o => o.TrackingCode == key.TrackingCode, cancellationToken);

@@ -1,0 +1,28 @@
+using System.Collections.Frozen;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using OrderTracking.Domain.Common;
+
+namespace OrderTracking.Infrastructure.Outbox;
+
+/// <summary>
+/// Every <see cref="IDomainEvent"/> of the Domain, by its type name, and how it is written to and read from the
+/// outbox. Found by reflection, so a new event needs no change here.
+/// </summary>
+public static class DomainEventTypes
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
+
+    private static readonly FrozenDictionary<string, Type> ByName = typeof(IDomainEvent).Assembly.GetTypes()
+        .Where(type => type is { IsClass: true, IsAbstract: false } && type.IsAssignableTo(typeof(IDomainEvent)))
+        .ToFrozenDictionary(type => type.Name, StringComparer.Ordinal);
+
+    public static string NameOf(IDomainEvent domainEvent) => domainEvent.GetType().Name;
+
+    public static string Serialize(IDomainEvent domainEvent) => JsonSerializer.Serialize(domainEvent, domainEvent.GetType(), Json);
+
+    public static IDomainEvent Deserialize(string typeName, string payload) =>
+        ByName.TryGetValue(typeName, out var type)
+            ? (IDomainEvent)(JsonSerializer.Deserialize(payload, type, Json) ?? throw new JsonException($"The payload of a {typeName} is null."))
+            : throw new JsonException($"No domain event is called {typeName}.");
+}

@@ -1,0 +1,57 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Npgsql;
+
+namespace OrderTracking.Infrastructure.Outbox;
+
+/// <summary>
+/// Listens on the <see cref="Channel"/> channel that the outbox table's insert trigger notifies at every commit, so
+/// this instance dispatches at once what other instances wrote (when they crashed before dispatching, or lost the
+/// claim). Holds one unpooled connection; after losing it, wakes the dispatcher once it is back to catch up.
+/// </summary>
+public sealed partial class OutboxListener(
+    IConfiguration configuration,
+    OutboxSignal signal,
+    IOptions<OutboxOptions> options,
+    ILogger<OutboxListener> logger) : BackgroundService
+{
+    public const string Channel = "outbox_messages";
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                var connectionString = new NpgsqlConnectionStringBuilder(configuration.GetConnectionString(DependencyInjection.ConnectionStringName))
+                {
+                    Pooling = false,
+                    KeepAlive = 30,
+                }.ConnectionString;
+                await using var connection = new NpgsqlConnection(connectionString);
+                await connection.OpenAsync(stoppingToken);
+                connection.Notification += (_, _) => signal.Wake();
+                await using (var listen = new NpgsqlCommand($"LISTEN {Channel}", connection))
+                {
+                    await listen.ExecuteNonQueryAsync(stoppingToken);
+                }
+
+                signal.Wake();
+                while (true)
+                {
+                    await connection.WaitAsync(stoppingToken);
+                }
+            }
+            catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
+            {
+                LogListenFailed(logger, options.Value.ListenerReconnectDelay, ex);
+                await Task.Delay(options.Value.ListenerReconnectDelay, stoppingToken);
+            }
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Listening for outbox commits of other instances failed; trying again in {Delay} (the sweep still runs)")]
+    private static partial void LogListenFailed(ILogger logger, TimeSpan delay, Exception exception);
+}

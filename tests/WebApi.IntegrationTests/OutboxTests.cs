@@ -107,12 +107,14 @@ public sealed class OutboxTests(OutboxTests.Factory api) : IClassFixture<OutboxT
         return (T)(await command.ExecuteScalarAsync())!;
     }
 
-    private static async Task WaitUntilAsync(Func<Task<bool>> condition, string what)
+    private async Task WaitUntilAsync(Func<Task<bool>> condition, string what)
     {
         var deadline = DateTime.UtcNow.AddSeconds(20);
         while (!await condition())
         {
-            Assert.True(DateTime.UtcNow < deadline, $"Gave up waiting for {what}.");
+            Assert.True(
+                DateTime.UtcNow < deadline,
+                $"Gave up waiting for {what}. The outbox's log:\n" + string.Join('\n', api.Logs.Lines.Where(line => line.Contains("outbox", StringComparison.OrdinalIgnoreCase) && !line.StartsWith("Trace", StringComparison.Ordinal) && !line.StartsWith("Debug", StringComparison.Ordinal))));
             await Task.Delay(50);
         }
     }
@@ -126,10 +128,10 @@ public sealed class OutboxTests(OutboxTests.Factory api) : IClassFixture<OutboxT
         var order = await merchant.CreateOrderAsync();
         await merchant.MoveAsync(order.Id, OrderStatus.Confirmed);
 
-        await live.WaitForAsync(l => l.OrderChanges(order.Id).Count() == 2, "the creation and the confirmation");
         await WaitUntilAsync(
             async () => await QueryAsync<long>("SELECT count(*) FROM outbox_messages WHERE aggregate_id = @id AND dispatched_at IS NOT NULL", ("id", order.Id)) == 2,
             "both rows marked dispatched");
+        await live.WaitForAsync(l => l.OrderChanges(order.Id).Count() == 2, "the creation and the confirmation");
         Assert.Equal(
             "OrderCreated,OrderStatusChanged",
             await QueryAsync<string>("SELECT string_agg(type, ',' ORDER BY occurred_at) FROM outbox_messages WHERE aggregate_id = @id AND aggregate_type = 'Order'", ("id", order.Id)));

@@ -55,6 +55,15 @@ public sealed partial class OutboxDispatcher(
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+
+        // The context's retrying strategy runs the claim as one unit: a transient fault repeats the whole pass (and
+        // so, at worst, its handlers: they run at least once anyway).
+        return await db.Database.CreateExecutionStrategy().ExecuteAsync(token => DispatchDueAsync(db, token), cancellationToken);
+    }
+
+    private async Task<int> DispatchDueAsync(AppDbContext db, CancellationToken cancellationToken)
+    {
+        db.ChangeTracker.Clear();
         var settings = options.Value;
         var now = timeProvider.GetUtcNow();
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);

@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using OrderTracking.Application.Auth.Common;
 using OrderTracking.Application.Common.Events;
+using OrderTracking.Application.Webhooks.Events;
 
 namespace OrderTracking.Application;
 
@@ -13,6 +14,7 @@ public static class DependencyInjection
         services.AddValidatorsFromAssembly(typeof(DependencyInjection).Assembly, ServiceLifetime.Scoped, includeInternalTypes: false);
         services.AddSingleton(TimeProvider.System);
         services.AddScoped<SessionIssuer>();
+        services.AddScoped<OrderWebhookPlanner>();
         services.AddDomainEventHandlers();
         return services;
     }

@@ -11,6 +11,7 @@ using OrderTracking.Infrastructure.Outbox;
 using OrderTracking.Infrastructure.Persistence;
 using OrderTracking.Infrastructure.Persistence.Repositories;
 using OrderTracking.Infrastructure.Persistence.Seeding;
+using OrderTracking.Infrastructure.Webhooks;
 
 namespace OrderTracking.Infrastructure;
 
@@ -52,6 +53,7 @@ public static class DependencyInjection
         services.AddOptions<IdempotencyOptions>().Bind(configuration.GetSection(IdempotencyOptions.SectionName));
         services.AddScoped<IdempotencyStore>();
         services.AddHostedService<IdempotencyPruningService>();
+        services.AddWebhooks(configuration);
 
         services.AddOptions<OutboxOptions>().Bind(configuration.GetSection(OutboxOptions.SectionName));
         services.AddSingleton<OutboxSignal>();

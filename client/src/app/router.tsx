@@ -26,6 +26,10 @@ export const routes: RouteObject[] = [
               { path: 'dashboard', ...page(() => import('./routes/dashboard')) },
             ],
           },
+          {
+            element: <RequireRole roles={['Merchant']} />,
+            children: [{ path: 'settings', ...page(() => import('./routes/settings')) }],
+          },
           { path: 'orders/:orderId', ...page(() => import('./routes/orders/detail')) },
           {
             path: 'courier',

@@ -7,6 +7,7 @@ import {
   PartnersClient,
   TrackingClient,
   UsersClient,
+  WebhookEndpointsClient,
   type ApiClientConfiguration,
 } from './api/generated';
 import { createAuthenticatedFetch, type FetchFn, type HttpLike } from './authenticated-fetch';
@@ -103,6 +104,7 @@ export function createApi(options: ApiOptions = {}) {
     orders: new OrdersClient(withToken, baseUrl, http),
     users: new UsersClient(withToken, baseUrl, http),
     partners: new PartnersClient(withToken, baseUrl, http),
+    webhooks: new WebhookEndpointsClient(withToken, baseUrl, http),
     assignees: new AssigneesClient(withToken, baseUrl, http),
     analytics: new AnalyticsClient(withToken, baseUrl, http),
     tracking: new TrackingClient(anonymous, baseUrl, plainHttp),

@@ -39,9 +39,18 @@ public sealed class ValidatorRulesSchemaProcessor(IServiceProvider services) : I
         var schema = context.Schema.ActualSchema;
         foreach (var (name, property) in schema.Properties)
         {
-            foreach (var component in ValidatorRules.For(services, validatedType, char.ToUpperInvariant(name[0]) + name[1..]))
+            var member = char.ToUpperInvariant(name[0]) + name[1..];
+            foreach (var component in ValidatorRules.For(services, validatedType, member))
             {
                 Apply(schema, name, property, component);
+            }
+
+            if (property.Item is { } item)
+            {
+                foreach (var component in ValidatorRules.ForEachItem(services, validatedType, member))
+                {
+                    ValidatorRules.ApplyBounds(item, component);
+                }
             }
         }
     }
@@ -68,9 +77,21 @@ public static class ValidatorRules
     {
         using var scope = services.CreateScope();
         return scope.ServiceProvider.GetService(typeof(IValidator<>).MakeGenericType(validatedType)) is IValidator validator
-            ? validator.CreateDescriptor().GetRulesForMember(member).SelectMany(rule => rule.Components).ToList()
+            ? validator.CreateDescriptor().GetRulesForMember(member).Where(rule => !IsPerItem(rule)).SelectMany(rule => rule.Components).ToList()
             : [];
     }
+
+    /// <summary>The rules a <c>RuleForEach</c> puts on each element of a collection member.</summary>
+    public static IEnumerable<IRuleComponent> ForEachItem(IServiceProvider services, Type validatedType, string member)
+    {
+        using var scope = services.CreateScope();
+        return scope.ServiceProvider.GetService(typeof(IValidator<>).MakeGenericType(validatedType)) is IValidator validator
+            ? validator.CreateDescriptor().GetRulesForMember(member).Where(IsPerItem).SelectMany(rule => rule.Components).ToList()
+            : [];
+    }
+
+    private static bool IsPerItem(IValidationRule rule) =>
+        rule.GetType().GetInterfaces().Any(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(ICollectionRule<,>));
 
     public static void ApplyBounds(JsonSchema property, IRuleComponent component)
     {

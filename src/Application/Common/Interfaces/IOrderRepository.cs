@@ -22,6 +22,9 @@ public interface IOrderRepository
 
     Task<Order?> FindVisibleAsync(Guid id, Actor actor, CancellationToken cancellationToken);
 
+    /// <summary>Any order by id, read-only: for after-commit work that acts for no caller and applies its receiver's view itself.</summary>
+    Task<Order?> FindAsync(Guid id, CancellationToken cancellationToken);
+
     /// <summary>Any order by its public code, with its history; for the public tracking page.</summary>
     Task<Order?> FindByTrackingCodeAsync(string trackingCode, CancellationToken cancellationToken);
 

@@ -27,6 +27,9 @@ public sealed class OrderRepository(AppDbContext db) : IOrderRepository
     public Task<Order?> FindVisibleAsync(Guid id, Actor actor, CancellationToken cancellationToken) =>
         db.Orders.AsNoTracking().Where(OrderVisibility.For(actor)).FirstOrDefaultAsync(o => o.Id == id, cancellationToken);
 
+    public Task<Order?> FindAsync(Guid id, CancellationToken cancellationToken) =>
+        db.Orders.AsNoTracking().FirstOrDefaultAsync(o => o.Id == id, cancellationToken);
+
     public Task<Order?> FindByTrackingCodeAsync(string trackingCode, CancellationToken cancellationToken) =>
         db.Orders.AsNoTracking().Include(o => o.History).FirstOrDefaultAsync(o => o.TrackingCode == trackingCode, cancellationToken);
 

@@ -1,5 +1,6 @@
 import { Link, useParams } from 'react-router';
 import { PartnerApiKeys } from '@/features/partners/components/partner-api-keys';
+import { WebhookEndpoints } from '@/features/webhooks/components/webhook-endpoints';
 
 export default function PartnerRoute() {
   const { partnerId = '' } = useParams();
@@ -9,6 +10,11 @@ export default function PartnerRoute() {
         <Link to="/admin/partners">← Delivery partners</Link>
       </nav>
       <PartnerApiKeys key={partnerId} partnerId={partnerId} />
+      <WebhookEndpoints
+        key={`webhooks-${partnerId}`}
+        owner={{ partnerId }}
+        description="The partner’s endpoints are told about the orders assigned to it, as its API shows them."
+      />
     </div>
   );
 }

@@ -1,0 +1,51 @@
+using FluentValidation;
+using Mediator;
+using OrderTracking.Application.Common.Interfaces;
+using OrderTracking.Application.Common.Security;
+using OrderTracking.Application.Common.Validation;
+using OrderTracking.Application.Webhooks.Common;
+using OrderTracking.Domain.Common;
+using OrderTracking.Domain.Webhooks;
+
+namespace OrderTracking.Application.Webhooks.Commands.CreateWebhookEndpoint;
+
+/// <summary>
+/// Adds a webhook endpoint: a merchant's own (no <see cref="PartnerId"/>), or, by an admin, a delivery partner's. The
+/// answer holds the signing secret, shown this once.
+/// </summary>
+[Authorize(ActorType.Admin, ActorType.Merchant)]
+public sealed record CreateWebhookEndpointCommand(Guid? PartnerId, string? Url, IReadOnlyList<string>? Events) : ICommand<WebhookEndpointWithSecretDto>;
+
+public sealed class CreateWebhookEndpointCommandValidator : AbstractValidator<CreateWebhookEndpointCommand>
+{
+    public CreateWebhookEndpointCommandValidator()
+    {
+        RuleFor(c => c.Url).NotEmpty().MaximumLength(WebhookUrl.MaxLength);
+        RuleFor(c => c.Events).NotEmpty().MaxItems(WebhookEventTypes.All.Count);
+        RuleForEach(c => c.Events).NotEmpty().MaximumLength(WebhookEventTypes.MaxLength).Must(WebhookEventTypes.IsKnown).WithMessage($"Each event must be one of: {string.Join(", ", WebhookEventTypes.All)}.");
+    }
+}
+
+public sealed class CreateWebhookEndpointCommandHandler(
+    IWebhookRepository webhooks,
+    IPartnerRepository partners,
+    IWebhookUrlGuard urlGuard,
+    ICurrentActor currentActor,
+    IUnitOfWork unitOfWork,
+    TimeProvider timeProvider) : ICommandHandler<CreateWebhookEndpointCommand, WebhookEndpointWithSecretDto>
+{
+    public async ValueTask<WebhookEndpointWithSecretDto> Handle(CreateWebhookEndpointCommand command, CancellationToken cancellationToken)
+    {
+        var owner = await partners.OwnerManagedByAsync(currentActor.Required(), command.PartnerId, cancellationToken);
+        if (await urlGuard.RefusalAsync(command.Url!, cancellationToken) is { } refusal)
+        {
+            throw new DomainValidationException(nameof(command.Url), refusal);
+        }
+
+        var secret = WebhookSigningSecret.New();
+        var endpoint = WebhookEndpoint.Create(owner, command.Url!, command.Events!, secret, timeProvider.GetUtcNow());
+        webhooks.AddEndpoint(endpoint);
+        await unitOfWork.SaveChangesAsync(cancellationToken);
+        return new WebhookEndpointWithSecretDto(endpoint.ToDto(), secret);
+    }
+}

@@ -1,0 +1,28 @@
+using OrderTracking.Application.Common.Exceptions;
+using OrderTracking.Application.Common.Interfaces;
+using OrderTracking.Domain.Common;
+using OrderTracking.Domain.Webhooks;
+
+namespace OrderTracking.Application.Webhooks.Common;
+
+public static class WebhookEndpointAccess
+{
+    /// <summary>The endpoint, if <paramref name="actor"/> manages it; otherwise it does not exist for the actor (404).</summary>
+    public static async Task<WebhookEndpoint> FindManagedAsync(this IWebhookRepository webhooks, Guid id, Actor actor, CancellationToken cancellationToken)
+    {
+        var endpoint = await webhooks.FindEndpointAsync(id, cancellationToken);
+        return endpoint is not null && endpoint.IsManagedBy(actor) ? endpoint : throw new NotFoundException("Webhook endpoint", id);
+    }
+
+    /// <summary>The owner <paramref name="actor"/> manages endpoints for; an admin's partner must exist.</summary>
+    public static async Task<WebhookOwner> OwnerManagedByAsync(this IPartnerRepository partners, Actor actor, Guid? partnerId, CancellationToken cancellationToken)
+    {
+        var owner = WebhookOwner.ManagedBy(actor, partnerId) ?? throw new ForbiddenAccessException();
+        if (owner.Type == ActorType.Partner && await partners.FindByIdAsync(owner.Id, cancellationToken) is null)
+        {
+            throw new NotFoundException("Partner", owner.Id);
+        }
+
+        return owner;
+    }
+}

@@ -1,0 +1,33 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using OrderTracking.Domain.Webhooks;
+
+namespace OrderTracking.Infrastructure.Persistence.Configurations;
+
+public sealed class WebhookDeliveryConfiguration : IEntityTypeConfiguration<WebhookDelivery>
+{
+    /// <summary>Insertion order, the tie-break of <see cref="WebhookDelivery.OccurredAt"/> for one order's events raised in one save.</summary>
+    public const string Sequence = "Sequence";
+
+    public void Configure(EntityTypeBuilder<WebhookDelivery> builder)
+    {
+        builder.ToTable("webhook_deliveries");
+        builder.HasKey(d => d.Id);
+        builder.Property<long>(Sequence).UseIdentityAlwaysColumn();
+        builder.Property(d => d.EventType).HasMaxLength(WebhookEventTypes.MaxLength).IsRequired();
+        builder.Property(d => d.Payload).IsRequired();
+        builder.Property(d => d.Status).HasConversion<string>().HasMaxLength(20).IsRequired();
+        builder.Property(d => d.LastError).HasMaxLength(WebhookDelivery.MaxErrorLength);
+        builder.HasOne<WebhookEndpoint>().WithMany().HasForeignKey(d => d.EndpointId).OnDelete(DeleteBehavior.Cascade);
+
+        // One delivery per event and endpoint: a handler that runs twice for an event plans nothing more.
+        builder.HasIndex(d => new { d.EndpointId, d.EventId }).IsUnique();
+
+        // The worker's scan: pending deliveries by due time.
+        builder.HasIndex(d => d.NextAttemptAt).HasFilter("status = 'Pending'");
+
+        // The log (newest first) and the per-order ordering check.
+        builder.HasIndex(d => new { d.EndpointId, d.CreatedAt });
+        builder.HasIndex(d => new { d.EndpointId, d.OrderId, d.OccurredAt }).HasFilter("status = 'Pending'");
+    }
+}

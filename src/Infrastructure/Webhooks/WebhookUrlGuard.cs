@@ -1,0 +1,27 @@
+using Microsoft.Extensions.Options;
+using OrderTracking.Application.Common.Interfaces;
+using OrderTracking.Application.Webhooks.Common;
+using OrderTracking.Domain.Webhooks;
+
+namespace OrderTracking.Infrastructure.Webhooks;
+
+public sealed class WebhookUrlGuard(WebhookDestination destination, IOptions<WebhookOptions> options) : IWebhookUrlGuard
+{
+    public async Task<string?> RefusalAsync(string url, CancellationToken cancellationToken)
+    {
+        if (WebhookUrl.Problem(url.Trim(), options.Value.HttpAllowed) is { } problem)
+        {
+            return problem;
+        }
+
+        try
+        {
+            await destination.ResolveAllowedAsync(new Uri(url.Trim()).IdnHost, cancellationToken);
+            return null;
+        }
+        catch (WebhookAddressRefusedException refused)
+        {
+            return refused.Message;
+        }
+    }
+}

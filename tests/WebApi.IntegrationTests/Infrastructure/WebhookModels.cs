@@ -1,0 +1,33 @@
+namespace OrderTracking.WebApi.IntegrationTests.Infrastructure;
+
+public sealed record WebhookEndpointResponse(Guid Id, string Url, List<string> Events, bool IsEnabled, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt, DateTimeOffset? PreviousSecretExpiresAt);
+
+public sealed record WebhookEndpointWithSecretResponse(WebhookEndpointResponse Endpoint, string Secret);
+
+public sealed record WebhookDeliveryResponse(
+    Guid Id,
+    Guid EventId,
+    string EventType,
+    Guid OrderId,
+    string Status,
+    int AttemptCount,
+    DateTimeOffset CreatedAt,
+    DateTimeOffset? LastAttemptAt,
+    int? LastStatusCode,
+    int? LastDurationMs,
+    string? LastError,
+    DateTimeOffset? NextAttemptAt,
+    DateTimeOffset? DeliveredAt);
+
+/// <summary>The API with webhooks allowed to reach a receiver on loopback, and retries fast enough for a test.</summary>
+public class WebhookApiFactory : ApiFactory
+{
+    protected override IDictionary<string, string?> ExtraSettings => new Dictionary<string, string?>
+    {
+        ["Webhooks:AllowLoopback"] = "true",
+        ["Webhooks:TimeoutSeconds"] = "5",
+        ["Webhooks:RetryFirstDelaySeconds"] = "0.2",
+        ["Webhooks:RetryMaxDelaySeconds"] = "0.5",
+        ["Webhooks:PollIntervalSeconds"] = "0.2",
+    };
+}

@@ -29,4 +29,16 @@ public sealed class TrackingCodeTests
     [InlineData("OT-7F3K9Q2M4I", false)]
     [InlineData(null, false)]
     public void Well_formedness(string? code, bool expected) => Assert.Equal(expected, TrackingCode.IsWellFormed(code));
+
+    [Theory]
+    [InlineData("7F3K", "OT-7F3K")]
+    [InlineData(" ot-7f3k9 ", "OT-7F3K9")]
+    [InlineData("OT-7F3K9Q2M4X", "OT-7F3K9Q2M4X")]
+    [InlineData("OT-7F3", null)]
+    [InlineData("7F3", null)]
+    [InlineData("Berlin", null)]
+    [InlineData("7F3K%", null)]
+    [InlineData("OT-7F3K9Q2M4X0", null)]
+    public void A_search_term_is_read_as_the_start_of_a_code_from_four_random_characters(string term, string? prefix) =>
+        Assert.Equal(prefix, TrackingCode.SearchPrefix(term));
 }

@@ -39,6 +39,7 @@ export function anOrder(overrides: Partial<OrderDto> = {}): OrderDto {
     updatedAt: '2026-11-20T09:00:00Z',
     version: 5,
     allowedTransitions: ['Confirmed', 'Cancelled'],
+    isOverdue: false,
     ...overrides,
   };
 }

@@ -116,6 +116,9 @@ public sealed class Order : AggregateRoot
 
     public bool IsTerminal => OrderLifecycle.IsTerminal(Status);
 
+    /// <summary>Still open although its estimated delivery has passed: the merchant should look at it.</summary>
+    public bool IsOverdueAt(DateTimeOffset now) => !IsTerminal && EstimatedDeliveryAt < now;
+
     /// <summary>
     /// The pickup pool: ready for pickup and nobody in charge of it yet. Every courier sees these orders (by area
     /// only) and may claim one. <see cref="InPickupPool"/> is the same rule for the database.

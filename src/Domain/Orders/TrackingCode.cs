@@ -25,4 +25,22 @@ public static class TrackingCode
         code is { Length: Length }
         && code.StartsWith(Prefix, StringComparison.Ordinal)
         && code.AsSpan(Prefix.Length).IndexOfAnyExcept(AlphabetChars) < 0;
+
+    /// <summary>The fewest random characters a search term needs before it is read as the start of a code.</summary>
+    public const int MinSearchPrefixLength = 4;
+
+    /// <summary>
+    /// The start of a code that <paramref name="term"/> spells, with or without the <c>OT-</c> prefix and in any case
+    /// (<c>7f3k</c> and <c>OT-7F3K</c> both give <c>OT-7F3K</c>), or null when it is not one: fewer than
+    /// <see cref="MinSearchPrefixLength"/> random characters (too many codes share a shorter start) or a character
+    /// no code has.
+    /// </summary>
+    public static string? SearchPrefix(string term)
+    {
+        var upper = term.Trim().ToUpperInvariant();
+        var random = upper.StartsWith(Prefix, StringComparison.Ordinal) ? upper[Prefix.Length..] : upper;
+        return random.Length is >= MinSearchPrefixLength and <= RandomLength && random.AsSpan().IndexOfAnyExcept(AlphabetChars) < 0
+            ? Prefix + random
+            : null;
+    }
 }

@@ -7,6 +7,7 @@ using OrderTracking.Application.Orders.Commands.ChangeOrderStatus;
 using OrderTracking.Application.Orders.Commands.ClaimOrder;
 using OrderTracking.Application.Orders.Commands.CreateOrder;
 using OrderTracking.Application.Orders.Common;
+using OrderTracking.Application.Orders.Queries.CountOrders;
 using OrderTracking.Application.Orders.Queries.ExportOrders;
 using OrderTracking.Application.Orders.Queries.GetOrder;
 using OrderTracking.Application.Orders.Queries.GetOrderHistory;
@@ -42,6 +43,15 @@ public sealed class OrdersController(IMediator mediator) : ApiControllerBase
     [ProducesResponseType<OrderPage>(StatusCodes.Status200OK)]
     public async Task<OrderPage> List([FromQuery] OrderFilterParameters filter, [FromQuery] int? limit, [FromQuery] string? cursor, CancellationToken cancellationToken) =>
         await mediator.Send(new ListOrdersQuery(filter.ToFilter(), limit, cursor), cancellationToken);
+
+    /// <summary>How many orders the list's filters match: exact up to 10 000, then <c>isCapped</c> ("10 000+"). Separate from the page, so paging never waits for a count.</summary>
+    /// <param name="filter">Which orders, as for the list.</param>
+    /// <param name="cancellationToken">Aborts the request.</param>
+    [HttpGet("count")]
+    [Sends<CountOrdersQuery>]
+    [ProducesResponseType<OrderCount>(StatusCodes.Status200OK)]
+    public async Task<OrderCount> Count([FromQuery] OrderFilterParameters filter, CancellationToken cancellationToken) =>
+        await mediator.Send(new CountOrdersQuery(filter.ToFilter()), cancellationToken);
 
     /// <summary>The orders of the list's filters as CSV (UTF-8, RFC 4180), streamed.</summary>
     [HttpGet("export")]

@@ -655,7 +655,7 @@ export class OrdersClient extends ApiClientBase {
      * @param merchantId (optional) Only this merchant's orders.
      * @param courierId (optional) Only orders assigned to this courier.
      * @param partnerId (optional) Only orders assigned to this delivery partner.
-     * @param search (optional) A tracking code, or part of the customer's name.
+     * @param search (optional) The start of a tracking code (4 or more of its characters, with or without OT-), or part of the city, the postal code or the customer's name.
      * @param createdFrom (optional) Created at or after this instant (ISO 8601).
      * @param createdTo (optional) Created at or before this instant (ISO 8601).
      * @param limit (optional) Page size, 1 to 100 (default 25).
@@ -746,12 +746,102 @@ export class OrdersClient extends ApiClientBase {
     }
 
     /**
+     * How many orders the list's filters match: exact up to 10 000, then isCapped ("10 000+"). Separate from the page, so paging never waits for a count.
+     * @param status (optional) Only these statuses (repeat the parameter for several).
+     * @param merchantId (optional) Only this merchant's orders.
+     * @param courierId (optional) Only orders assigned to this courier.
+     * @param partnerId (optional) Only orders assigned to this delivery partner.
+     * @param search (optional) The start of a tracking code (4 or more of its characters, with or without OT-), or part of the city, the postal code or the customer's name.
+     * @param createdFrom (optional) Created at or after this instant (ISO 8601).
+     * @param createdTo (optional) Created at or before this instant (ISO 8601).
+     */
+    count(status?: OrderStatus[] | null | undefined, merchantId?: string | null | undefined, courierId?: string | null | undefined, partnerId?: string | null | undefined, search?: string | null | undefined, createdFrom?: string | null | undefined, createdTo?: string | null | undefined, signal?: AbortSignal): Promise<OrderCount> {
+        let url_ = this.baseUrl + "/api/orders/count?";
+        if (status !== undefined && status !== null)
+            status && status.forEach(item => { url_ += "status=" + encodeURIComponent("" + item) + "&"; });
+        if (merchantId !== undefined && merchantId !== null)
+            url_ += "merchantId=" + encodeURIComponent("" + merchantId) + "&";
+        if (courierId !== undefined && courierId !== null)
+            url_ += "courierId=" + encodeURIComponent("" + courierId) + "&";
+        if (partnerId !== undefined && partnerId !== null)
+            url_ += "partnerId=" + encodeURIComponent("" + partnerId) + "&";
+        if (search !== undefined && search !== null)
+            url_ += "search=" + encodeURIComponent("" + search) + "&";
+        if (createdFrom !== undefined && createdFrom !== null)
+            url_ += "createdFrom=" + encodeURIComponent("" + createdFrom) + "&";
+        if (createdTo !== undefined && createdTo !== null)
+            url_ += "createdTo=" + encodeURIComponent("" + createdTo) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.processCount(_response);
+        });
+    }
+
+    protected processCount(response: Response): Promise<OrderCount> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as OrderCount;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ValidationProblemDetails;
+            return throwException("The request is malformed or breaks a field rule; errors names each field.", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The credential is missing, invalid or expired.", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The signed-in user may not do this.", status, _responseText, _headers, result403);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Too many requests: wait for the seconds in Retry-After.", status, _responseText, _headers, result429);
+            });
+        } else if (status === 500) {
+            return response.text().then((_responseText) => {
+            let result500: any = null;
+            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("An unexpected error; it is logged with the trace id.", status, _responseText, _headers, result500);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<OrderCount>(null as any);
+    }
+
+    /**
      * The orders of the list's filters as CSV (UTF-8, RFC 4180), streamed.
      * @param status (optional) Only these statuses (repeat the parameter for several).
      * @param merchantId (optional) Only this merchant's orders.
      * @param courierId (optional) Only orders assigned to this courier.
      * @param partnerId (optional) Only orders assigned to this delivery partner.
-     * @param search (optional) A tracking code, or part of the customer's name.
+     * @param search (optional) The start of a tracking code (4 or more of its characters, with or without OT-), or part of the city, the postal code or the customer's name.
      * @param createdFrom (optional) Created at or after this instant (ISO 8601).
      * @param createdTo (optional) Created at or before this instant (ISO 8601).
      */
@@ -1332,7 +1422,7 @@ export class PartnerOrdersClient extends ApiClientBase {
      * @param merchantId (optional) Only this merchant's orders.
      * @param courierId (optional) Only orders assigned to this courier.
      * @param partnerId (optional) Only orders assigned to this delivery partner.
-     * @param search (optional) A tracking code, or part of the customer's name.
+     * @param search (optional) The start of a tracking code (4 or more of its characters, with or without OT-), or part of the city, the postal code or the customer's name.
      * @param createdFrom (optional) Created at or after this instant (ISO 8601).
      * @param createdTo (optional) Created at or before this instant (ISO 8601).
      * @param limit (optional) Page size, 1 to 100 (default 25).
@@ -3286,6 +3376,7 @@ export interface OrderDto {
     total: number;
     notes?: string | undefined;
     estimatedDeliveryAt?: string | undefined;
+    isOverdue: boolean;
     assignedCourierId?: string | undefined;
     assignedPartnerId?: string | undefined;
     createdAt: string;
@@ -3333,6 +3424,11 @@ export interface CreateOrderCommand {
 export interface OrderPage {
     items?: OrderDto[];
     nextCursor?: string | undefined;
+}
+
+export interface OrderCount {
+    count?: number;
+    isCapped?: boolean;
 }
 
 export interface OrderHistoryEntryDto {

@@ -17,7 +17,12 @@ public sealed partial class LoggingBehaviour<TMessage, TResponse>(
     {
         var started = Stopwatch.GetTimestamp();
         var response = await next(message, cancellationToken);
-        LogHandled(logger, typeof(TMessage).Name, currentActor.Actor?.Type.ToString() ?? "Anonymous", currentActor.Actor?.Id, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+        // Production logs at Warning: then the entry's arguments (the actor type's name is a new string) are not built.
+        if (logger.IsEnabled(LogLevel.Information))
+        {
+            LogHandled(logger, typeof(TMessage).Name, currentActor.Actor?.Type.ToString() ?? "Anonymous", currentActor.Actor?.Id, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+        }
+
         return response;
     }
 

@@ -2,6 +2,7 @@ using System.Linq.Expressions;
 using OrderTracking.Application.Orders.Common;
 using OrderTracking.Application.Orders.Queries;
 using OrderTracking.Application.Orders.Queries.ExportOrders;
+using OrderTracking.Application.Tracking.Queries.GetTracking;
 using OrderTracking.Domain.Common;
 using OrderTracking.Domain.Orders;
 
@@ -25,13 +26,17 @@ public interface IOrderRepository
     /// <summary>Any order by id, read-only: for after-commit work that acts for no caller and applies its receiver's view itself.</summary>
     Task<Order?> FindAsync(Guid id, CancellationToken cancellationToken);
 
-    /// <summary>Any order by its public code, with its history; for the public tracking page.</summary>
-    Task<Order?> FindByTrackingCodeAsync(string trackingCode, CancellationToken cancellationToken);
+    /// <summary>The public view of any order by its public code (<see cref="PublicTrackingView"/>), read in one query.</summary>
+    Task<TrackingDto?> FindTrackingViewAsync(string trackingCode, CancellationToken cancellationToken);
 
-    Task<IReadOnlyList<OrderHistoryEntry>> GetHistoryAsync(Guid orderId, CancellationToken cancellationToken);
+    /// <summary>The order's timeline, oldest first, or null when the order is not one <paramref name="actor"/> may see.</summary>
+    Task<IReadOnlyList<OrderHistoryEntry>?> GetVisibleHistoryAsync(Guid orderId, Actor actor, CancellationToken cancellationToken);
 
     /// <summary>One page in keyset order (newest first: created at, then id, both descending).</summary>
     Task<IReadOnlyList<Order>> ListAsync(OrderFilter filter, Actor actor, OrderCursor? after, int limit, CancellationToken cancellationToken);
+
+    /// <summary>How many orders match, counting no further than <paramref name="cap"/>.</summary>
+    Task<int> CountAsync(OrderFilter filter, Actor actor, int cap, CancellationToken cancellationToken);
 
     /// <summary>Every matching order as a flat export row, newest first, read from the database as the caller enumerates.</summary>
     IAsyncEnumerable<OrderExportRow> StreamExportRowsAsync(OrderFilter filter, Actor actor, CancellationToken cancellationToken);

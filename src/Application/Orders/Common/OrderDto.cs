@@ -34,6 +34,10 @@ public sealed record OrderDto
     public string? Notes { get; init; }
 
     public DateTimeOffset? EstimatedDeliveryAt { get; init; }
+
+    /// <summary>Still open although <see cref="EstimatedDeliveryAt"/> has passed (at the time of the answer).</summary>
+    public required bool IsOverdue { get; init; }
+
     public Guid? AssignedCourierId { get; init; }
     public Guid? AssignedPartnerId { get; init; }
     public required DateTimeOffset CreatedAt { get; init; }

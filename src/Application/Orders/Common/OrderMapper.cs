@@ -10,11 +10,11 @@ public static partial class OrderMapper
 {
     /// <summary>
     /// The order as <paramref name="caller"/> sees it, with the moves the caller may make now; without the customer,
-    /// the street and the notes when the caller may see only the delivery area.
+    /// the street and the notes when the caller may see only the delivery area; overdue as of <paramref name="now"/>.
     /// </summary>
-    public static OrderDto ToDto(this Order order, Actor caller)
+    public static OrderDto ToDto(this Order order, Actor caller, DateTimeOffset now)
     {
-        var dto = MapOrder(order) with { AllowedTransitions = order.AllowedTransitionsFor(caller) };
+        var dto = MapOrder(order) with { AllowedTransitions = order.AllowedTransitionsFor(caller), IsOverdue = order.IsOverdueAt(now) };
         return order.ShowsOnlyDeliveryAreaTo(caller) ? dto with { Customer = null, DeliveryAddress = null, Notes = null } : dto;
     }
 
@@ -26,6 +26,7 @@ public static partial class OrderMapper
     [MapperIgnoreSource(nameof(Order.StatusChangedAt))]
     [MapperIgnoreSource(nameof(Order.TimeInStatus))]
     [MapValue(nameof(OrderDto.AllowedTransitions), Use = nameof(NoTransitions))]
+    [MapValue(nameof(OrderDto.IsOverdue), false)]
     [MapProperty(nameof(Order.DeliveryAddress), nameof(OrderDto.DeliveryArea), Use = nameof(ToArea))]
     [MapProperty(nameof(Order.DeliveryAddress), nameof(OrderDto.DeliveryAddress))]
     private static partial OrderDto MapOrder(Order order);

@@ -22,6 +22,11 @@ public sealed class OrderConfiguration : IEntityTypeConfiguration<Order>
 
         builder.Property(o => o.TrackingCode).HasMaxLength(TrackingCode.Length).IsRequired();
         builder.HasIndex(o => o.TrackingCode).IsUnique();
+
+        // The search's "starts with" on the code: the unique index above follows the database's collation, which LIKE
+        // 'OT-7F3K%' cannot use unless it is C; text_pattern_ops compares bytes, which codes (ASCII) allow.
+        builder.HasIndex(o => o.TrackingCode, "ix_orders_tracking_code_prefix").HasOperators("text_pattern_ops")
+            .HasDatabaseName("ix_orders_tracking_code_prefix");
         builder.Property(o => o.Status).HasConversion<string>().HasMaxLength(32);
         builder.Property(o => o.Currency).HasMaxLength(3).IsFixedLength();
         builder.Property(o => o.Total).HasPrecision(Money.Precision, Money.Scale);
@@ -46,6 +51,10 @@ public sealed class OrderConfiguration : IEntityTypeConfiguration<Order>
             address.Property(a => a.City).HasMaxLength(DeliveryAddress.MaxCityLength).IsRequired();
             address.Property(a => a.PostalCode).HasMaxLength(DeliveryAddress.MaxPostalCodeLength).IsRequired();
             address.Property(a => a.Country).HasMaxLength(DeliveryAddress.MaxCountryLength).IsRequired();
+
+            // The search's "contains" on the delivery area, like the customer's name above (trigrams).
+            address.HasIndex(a => a.City).HasMethod("gin").HasOperators("gin_trgm_ops");
+            address.HasIndex(a => a.PostalCode).HasMethod("gin").HasOperators("gin_trgm_ops");
         });
         builder.Navigation(o => o.DeliveryAddress).IsRequired();
 

@@ -158,6 +158,11 @@ namespace OrderTracking.Infrastructure.Persistence.Migrations
                         .IsDescending(false, true, true)
                         .HasDatabaseName("ix_orders_status_created_at_id");
 
+                    b.HasIndex(new[] { "TrackingCode" }, "ix_orders_tracking_code_prefix")
+                        .HasDatabaseName("ix_orders_tracking_code_prefix");
+
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex(new[] { "TrackingCode" }, "ix_orders_tracking_code_prefix"), new[] { "text_pattern_ops" });
+
                     b.ToTable("orders", (string)null);
                 });
 
@@ -826,6 +831,18 @@ namespace OrderTracking.Infrastructure.Persistence.Migrations
                                 .HasColumnName("delivery_address_postal_code");
 
                             b1.HasKey("OrderId");
+
+                            b1.HasIndex("City")
+                                .HasDatabaseName("ix_orders_delivery_address_city");
+
+                            NpgsqlIndexBuilderExtensions.HasMethod(b1.HasIndex("City"), "gin");
+                            NpgsqlIndexBuilderExtensions.HasOperators(b1.HasIndex("City"), new[] { "gin_trgm_ops" });
+
+                            b1.HasIndex("PostalCode")
+                                .HasDatabaseName("ix_orders_delivery_address_postal_code");
+
+                            NpgsqlIndexBuilderExtensions.HasMethod(b1.HasIndex("PostalCode"), "gin");
+                            NpgsqlIndexBuilderExtensions.HasOperators(b1.HasIndex("PostalCode"), new[] { "gin_trgm_ops" });
 
                             b1.ToTable("orders");
 

@@ -15,10 +15,9 @@ public sealed class TrackingTimelineReader(AppDbContext db) : ITrackingTimelineR
             .Select(o => new
             {
                 MerchantName = db.Users.Where(u => u.Id == o.MerchantId).Select(u => u.DisplayName).FirstOrDefault(),
-
-                // Assignments and claims (from == to) name couriers: not for the public, as in PublicTrackingView.
-                Timeline = o.History
-                    .Where(h => h.From != h.To && h.At <= upToUtc)
+                Timeline = o.History.AsQueryable()
+                    .Where(PublicTrackingView.ShowsEntry)
+                    .Where(h => h.At <= upToUtc)
                     .OrderBy(h => h.At).ThenBy(h => h.Id)
                     .Select(h => new TrackingEventDto(h.To, h.At))
                     .ToList(),

@@ -9,6 +9,7 @@ import { PageHeader } from '@/components/ui/page-header';
 import { useToast } from '@/components/ui/toast/use-toast';
 import { ProgressSteps } from '@/components/progress-steps';
 import { StatusBadge } from '@/components/status-badge';
+import { Badge } from '@/components/ui/badge';
 import type { AssignOrderRequest, OrderDto, OrderStatus } from '@/lib/api/generated';
 import { toApiError } from '@/lib/errors';
 import { formatDateTime, shortId } from '@/lib/format';
@@ -112,7 +113,11 @@ export function OrderDetail({ orderId }: { orderId: string }) {
           </>
         }
         description={`Created ${formatDateTime(data.createdAt)} · last change ${formatDateTime(data.updatedAt)}`}
-        actions={<StatusBadge status={data.status} />}
+        actions={
+          <>
+            <StatusBadge status={data.status} /> {data.isOverdue && <Badge tone="danger">Overdue</Badge>}
+          </>
+        }
       />
 
       <Card title="Status">

@@ -1,12 +1,16 @@
-import { useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { Button } from '@/components/ui/button';
 import { SelectField } from '@/components/ui/select-field';
 import { TextField } from '@/components/ui/text-field';
 import type { UserDto } from '@/lib/api/generated';
 import { allStatuses, statusLabels } from '@/lib/order-status';
+import { useDebouncedValue } from '@/lib/use-debounced-value';
 import type { OrderFilters } from '../hooks/use-order-filters';
 
-/** Edits a draft of the filters; the parent remounts it (key) when the applied filters change elsewhere. */
+/**
+ * Edits a draft of the filters; the parent remounts it (key) when the applied filters other than the search change
+ * elsewhere. The search applies itself as the user types, once the typing pauses.
+ */
 export interface OrderFiltersFormProps {
   filters: OrderFilters;
   onChange: (filters: OrderFilters) => void;
@@ -19,10 +23,25 @@ function wideScreen(): boolean {
   return typeof window === 'undefined' || !window.matchMedia || window.matchMedia('(min-width: 641px)').matches;
 }
 
+/** Long enough to let a word be typed, short enough to feel immediate. */
+export const searchDelayMs = 300;
+
 export const emptyFilters: OrderFilters = { status: [], search: '', from: '', to: '', merchantId: '' };
 
 export function OrderFiltersForm({ filters, onChange, merchants }: OrderFiltersFormProps) {
   const [draft, setDraft] = useState(filters);
+  const typedSearch = useDebouncedValue(draft.search, searchDelayMs);
+
+  // Applies the search when the typing pauses, on top of the filters applied then; a change of the applied filters
+  // alone (another filter, the browser's back button) never re-applies an older search.
+  const applied = useRef({ filters, onChange });
+  useEffect(() => {
+    applied.current = { filters, onChange };
+  });
+  useEffect(() => {
+    const { filters: current, onChange: apply } = applied.current;
+    if (typedSearch.trim() !== current.search.trim()) apply({ ...current, search: typedSearch });
+  }, [typedSearch]);
 
   const dateError = draft.from && draft.to && draft.from > draft.to ? ['The end date is before the start date.'] : undefined;
 
@@ -45,7 +64,7 @@ export function OrderFiltersForm({ filters, onChange, merchants }: OrderFiltersF
           <TextField
             label="Search"
             type="search"
-            placeholder="Tracking code or customer name"
+            placeholder="Tracking code, city, postal code or customer"
             value={draft.search}
             onChange={(e) => setDraft({ ...draft, search: e.target.value })}
           />

@@ -6,11 +6,19 @@ import { LoadingState } from '@/components/ui/loading-state';
 import { toApiError } from '@/lib/errors';
 import { useCurrentUser } from '@/lib/use-session';
 import { useExportOrders } from '../api/use-export-orders';
+import { useOrderCount } from '../api/use-order-count';
 import { useOrders } from '../api/use-orders';
 import { useUsersOfRole } from '../api/use-people';
 import { useOrderFilters } from '../hooks/use-order-filters';
 import { OrderFiltersForm } from './order-filters-form';
 import { OrdersTable } from './orders-table';
+
+const counted = new Intl.NumberFormat();
+
+/** The API counts up to 10 000; past that it says "10 000+". */
+function countLabel(count: number, isCapped: boolean): string {
+  return `${counted.format(count)}${isCapped ? '+' : ''} order${count === 1 && !isCapped ? '' : 's'}`;
+}
 
 /** Filters (kept in the URL), the table, "load more" over the cursor, and a CSV export of the same filters. */
 export function OrdersList() {
@@ -18,6 +26,7 @@ export function OrdersList() {
   const isAdmin = user.role === 'Admin';
   const { filters, setFilters } = useOrderFilters();
   const orders = useOrders(filters);
+  const count = useOrderCount(filters);
   const merchants = useUsersOfRole('Merchant', isAdmin);
   const exportOrders = useExportOrders();
 
@@ -27,7 +36,7 @@ export function OrdersList() {
   return (
     <div className="stack">
       <OrderFiltersForm
-        key={JSON.stringify(filters)}
+        key={JSON.stringify({ ...filters, search: undefined })}
         filters={filters}
         onChange={setFilters}
         merchants={isAdmin ? (merchants.data ?? []) : undefined}
@@ -35,7 +44,8 @@ export function OrdersList() {
 
       <div className="row-between">
         <p className="muted" aria-live="polite">
-          {orders.isSuccess && `${rows.length}${orders.hasNextPage ? '+' : ''} order${rows.length === 1 ? '' : 's'} shown`}
+          {orders.isSuccess && `${rows.length} shown`}
+          {orders.isSuccess && count.data && ` of ${countLabel(count.data.count ?? 0, count.data.isCapped ?? false)}`}
         </p>
         <Button variant="secondary" onClick={() => exportOrders.mutate(filters)} loading={exportOrders.isPending}>
           Export CSV

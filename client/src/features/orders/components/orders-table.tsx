@@ -1,5 +1,6 @@
 import { Link } from 'react-router';
 import { StatusBadge } from '@/components/status-badge';
+import { Badge } from '@/components/ui/badge';
 import type { OrderDto } from '@/lib/api/generated';
 import { formatDateTime, formatMoney } from '@/lib/format';
 
@@ -31,7 +32,7 @@ export function OrdersTable({ orders, caption }: { orders: OrderDto[]; caption: 
               <td data-label="Customer">{order.customer?.name ?? '—'}</td>
               <td data-label="City">{order.deliveryArea.city}</td>
               <td>
-                <StatusBadge status={order.status} />
+                <StatusBadge status={order.status} /> {order.isOverdue && <Badge tone="danger">Overdue</Badge>}
               </td>
               <td data-label="Total" className="num">
                 {formatMoney(order.total, order.currency)}

@@ -71,6 +71,6 @@ public sealed class AssignOrderCommandHandler(
             throw new ConcurrencyConflictException("Someone else changed the order at the same moment. Reload it and try again.");
         }
 
-        return order.ToDto(actor);
+        return order.ToDto(actor, now);
     }
 }

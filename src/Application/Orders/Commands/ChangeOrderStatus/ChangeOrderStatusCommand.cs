@@ -52,6 +52,6 @@ public sealed class ChangeOrderStatusCommandHandler(
 
         await OrderStatusChange.ApplyAsync(order, command.Status!.Value, new StatusChangeDetails(command.Note, command.Reason, command.RecipientName),
             command.ExpectedVersion, actor, orders, unitOfWork, timeProvider, cancellationToken);
-        return order.ToDto(actor);
+        return order.ToDto(actor, timeProvider.GetUtcNow());
     }
 }

@@ -34,6 +34,6 @@ public sealed class ClaimOrderCommandHandler(
             throw new ConcurrencyConflictException("Another courier claimed this order first.");
         }
 
-        return order.ToDto(actor);
+        return order.ToDto(actor, timeProvider.GetUtcNow());
     }
 }

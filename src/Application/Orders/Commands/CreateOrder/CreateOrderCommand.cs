@@ -74,7 +74,7 @@ public sealed class CreateOrderCommandHandler(
 
         orders.Add(order);
         await unitOfWork.SaveChangesAsync(cancellationToken);
-        return order.ToDto(actor);
+        return order.ToDto(actor, timeProvider.GetUtcNow());
     }
 
     private async Task<Guid> ResolveMerchantAsync(Guid? requested, Actor actor, CancellationToken cancellationToken)

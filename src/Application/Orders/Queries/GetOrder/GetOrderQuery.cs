@@ -10,13 +10,13 @@ namespace OrderTracking.Application.Orders.Queries.GetOrder;
 [Authorize(ActorType.Admin, ActorType.Merchant, ActorType.Delivery)]
 public sealed record GetOrderQuery(Guid OrderId) : IQuery<OrderDto>;
 
-public sealed class GetOrderQueryHandler(ICurrentActor currentActor, IOrderRepository orders) : IQueryHandler<GetOrderQuery, OrderDto>
+public sealed class GetOrderQueryHandler(ICurrentActor currentActor, IOrderRepository orders, TimeProvider timeProvider) : IQueryHandler<GetOrderQuery, OrderDto>
 {
     public async ValueTask<OrderDto> Handle(GetOrderQuery query, CancellationToken cancellationToken)
     {
         var actor = currentActor.Required();
         var order = await orders.FindVisibleAsync(query.OrderId, actor, cancellationToken)
             ?? throw new NotFoundException("Order", query.OrderId);
-        return order.ToDto(actor);
+        return order.ToDto(actor, timeProvider.GetUtcNow());
     }
 }

@@ -16,9 +16,8 @@ public sealed class GetOrderHistoryQueryHandler(ICurrentActor currentActor, IOrd
     public async ValueTask<IReadOnlyList<OrderHistoryEntryDto>> Handle(GetOrderHistoryQuery query, CancellationToken cancellationToken)
     {
         var actor = currentActor.Required();
-        _ = await orders.FindVisibleAsync(query.OrderId, actor, cancellationToken)
+        var history = await orders.GetVisibleHistoryAsync(query.OrderId, actor, cancellationToken)
             ?? throw new NotFoundException("Order", query.OrderId);
-        var history = await orders.GetHistoryAsync(query.OrderId, cancellationToken);
         return history.Select(h => h.ToDto()).ToList();
     }
 }

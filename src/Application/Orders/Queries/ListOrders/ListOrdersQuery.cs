@@ -30,7 +30,7 @@ public sealed class ListOrdersQueryValidator : AbstractValidator<ListOrdersQuery
     }
 }
 
-public sealed class ListOrdersQueryHandler(ICurrentActor currentActor, IOrderRepository orders) : IQueryHandler<ListOrdersQuery, OrderPage>
+public sealed class ListOrdersQueryHandler(ICurrentActor currentActor, IOrderRepository orders, TimeProvider timeProvider) : IQueryHandler<ListOrdersQuery, OrderPage>
 {
     public async ValueTask<OrderPage> Handle(ListOrdersQuery query, CancellationToken cancellationToken)
     {
@@ -42,6 +42,7 @@ public sealed class ListOrdersQueryHandler(ICurrentActor currentActor, IOrderRep
         var rows = await orders.ListAsync(query.Filter, actor, after, limit + 1, cancellationToken);
         var page = rows.Take(limit).ToList();
         var nextCursor = rows.Count > limit ? new OrderCursor(page[^1].CreatedAt, page[^1].Id).Encode() : null;
-        return new OrderPage(page.Select(o => o.ToDto(actor)).ToList(), nextCursor);
+        var now = timeProvider.GetUtcNow();
+        return new OrderPage(page.Select(o => o.ToDto(actor, now)).ToList(), nextCursor);
     }
 }

@@ -20,14 +20,12 @@ public sealed record TrackingDto(
 /// <summary>One status the order reached and when.</summary>
 public sealed record TrackingEventDto(OrderStatus Status, DateTimeOffset At);
 
-public sealed class GetTrackingQueryHandler(IOrderRepository orders, IUserRepository users) : IQueryHandler<GetTrackingQuery, TrackingDto>
+public sealed class GetTrackingQueryHandler(IOrderRepository orders) : IQueryHandler<GetTrackingQuery, TrackingDto>
 {
     public async ValueTask<TrackingDto> Handle(GetTrackingQuery query, CancellationToken cancellationToken)
     {
         var code = query.TrackingCode.Trim().ToUpperInvariant();
-        var order = (TrackingCode.IsWellFormed(code) ? await orders.FindByTrackingCodeAsync(code, cancellationToken) : null)
+        return (TrackingCode.IsWellFormed(code) ? await orders.FindTrackingViewAsync(code, cancellationToken) : null)
             ?? throw new NotFoundException("Tracking code", query.TrackingCode);
-        var merchant = await users.FindByIdAsync(order.MerchantId, cancellationToken);
-        return PublicTrackingView.Of(order, merchant?.DisplayName ?? string.Empty);
     }
 }

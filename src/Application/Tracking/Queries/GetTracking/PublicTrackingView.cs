@@ -1,19 +1,15 @@
+using System.Linq.Expressions;
 using OrderTracking.Domain.Orders;
 
 namespace OrderTracking.Application.Tracking.Queries.GetTracking;
 
-/// <summary>Builds the customer-facing view of an order; the single place that decides what the public may see.</summary>
+/// <summary>
+/// What the public may see of an order: the fields of <see cref="TrackingDto"/> (nothing personal) and, of its
+/// timeline, the entries <see cref="ShowsEntry"/> lets through. The repository reads the view with these rules in one
+/// query.
+/// </summary>
 public static class PublicTrackingView
 {
-    public static TrackingDto Of(Order order, string merchantName) => new(
-        order.TrackingCode,
-        order.Status,
-        merchantName,
-        order.CreatedAt,
-        order.EstimatedDeliveryAt,
-        order.History
-            .Where(h => h.From != h.To) // assignments and claims name couriers: not for the public
-            .OrderBy(h => h.At)
-            .Select(h => new TrackingEventDto(h.To, h.At))
-            .ToList());
+    /// <summary>Status changes only: assignments and claims (from equals to) name couriers.</summary>
+    public static Expression<Func<OrderHistoryEntry, bool>> ShowsEntry { get; } = h => h.From != h.To;
 }

@@ -22,6 +22,9 @@ function setup(at = '/orders') {
       ? { body: { items: [second], nextCursor: null } }
       : { body: { items: [first], nextCursor: 'page-2' } },
   );
+  network.get('/api/orders/count', (request) => ({
+    body: query(request).get('search') ? { count: 10000, isCapped: true } : { count: 2, isCapped: false },
+  }));
   const view = renderWithApp(<OrdersList />, { network, session: sessionFor(merchantUser), at, path: '/orders' });
   return { ...view, network, user: userEvent.setup() };
 }
@@ -50,13 +53,27 @@ describe('OrdersList', () => {
     await user.type(screen.getByLabelText('Created to'), '2026-11-30');
     await user.click(screen.getByRole('button', { name: 'Apply filters' }));
 
-    await waitFor(() => expect(network.sent('GET', '/api/orders')).toHaveLength(2));
-    const params = query(network.sent('GET', '/api/orders')[1]!);
+    // The search may already have applied itself during the typing; the last request carries every filter.
+    await waitFor(() => expect(query(network.sent('GET', '/api/orders').at(-1)!).getAll('status')).toHaveLength(2));
+    const params = query(network.sent('GET', '/api/orders').at(-1)!);
     expect(params.getAll('status')).toEqual(['ReadyForPickup', 'InTransit']);
     expect(params.get('search')).toBe('Lovelace');
     expect(new Date(params.get('createdfrom')!).getTime()).toBe(new Date('2026-11-01T00:00:00').getTime());
     expect(new Date(params.get('createdto')!).getTime()).toBe(new Date('2026-11-30T23:59:59.999').getTime());
     expect(router.state.location.search).toBe('?status=ReadyForPickup&status=InTransit&search=Lovelace&from=2026-11-01&to=2026-11-30');
+  });
+
+  it('searches as the user types, once the typing pauses, keeps the focus in the box and shows the count', async () => {
+    const { network, router, user } = setup();
+    expect(await screen.findByText(/1 shown of 2 orders/)).toBeInTheDocument();
+
+    await user.type(screen.getByLabelText('Search'), 'Leeds');
+
+    await waitFor(() => expect(router.state.location.search).toBe('?search=Leeds'));
+    expect(await screen.findByText(/of 10,000\+ orders/)).toBeInTheDocument();
+    expect(network.sent('GET', '/api/orders').map((r) => query(r).get('search'))).toContain('Leeds');
+    expect(network.sent('GET', '/api/orders/count').map((r) => query(r).get('search'))).toContain('Leeds');
+    expect(screen.getByLabelText('Search')).toHaveFocus();
   });
 
   it('says when nothing matches the filters', async () => {

@@ -201,8 +201,8 @@ public sealed partial class WebApiProcess : IAsyncDisposable
         }
     }
 
-    /// <summary>Kestrel's start-up line (Microsoft.Hosting.Lifetime, Information) with the address it bound.</summary>
-    [System.Text.RegularExpressions.GeneratedRegex(@"Now listening on: (http://\S+)")]
+    /// <summary>Kestrel's start-up line (Microsoft.Hosting.Lifetime, Information) with the address it bound, plain or inside a JSON log line.</summary>
+    [System.Text.RegularExpressions.GeneratedRegex(@"Now listening on: (http://[^\s""]+)")]
     private static partial System.Text.RegularExpressions.Regex ListeningOn();
 }
 

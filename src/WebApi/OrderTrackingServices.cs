@@ -57,7 +57,7 @@ public static class OrderTrackingServices
         // Several instances behind a load balancer share live updates through Redis; one instance needs nothing.
         if (configuration["Redis:ConnectionString"] is { Length: > 0 } redis)
         {
-            signalR.AddStackExchangeRedis(redis, options => options.Configuration.ChannelPrefix = StackExchange.Redis.RedisChannel.Literal("order-tracking"));
+            RedisBackplane.Add(signalR, redis);
         }
 
         // On SIGTERM, stop taking new requests and let the ones in flight finish (up to this long).

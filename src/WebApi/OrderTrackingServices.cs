@@ -34,15 +34,17 @@ public static class OrderTrackingServices
 
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = MaxRequestBodyBytes);
 
+        builder.AddObservability();
         services.AddApplication();
         services.AddInfrastructure(configuration);
         services.AddMediator((Mediator.MediatorOptions options) =>
         {
             options.ServiceLifetime = ServiceLifetime.Scoped;
             // Read by Mediator's source generator at compile time, so the list must be written out here.
-            // Order matters, outermost first: log, then authorize, then validate, then the handler.
+            // Order matters, outermost first: trace, log, then authorize, then validate, then the handler.
             options.PipelineBehaviors =
             [
+                typeof(TracingBehaviour<,>),
                 typeof(LoggingBehaviour<,>),
                 typeof(AuthorizationBehaviour<,>),
                 typeof(ValidationBehaviour<,>),
@@ -55,7 +57,7 @@ public static class OrderTrackingServices
         // Several instances behind a load balancer share live updates through Redis; one instance needs nothing.
         if (configuration["Redis:ConnectionString"] is { Length: > 0 } redis)
         {
-            signalR.AddStackExchangeRedis(redis, options => options.Configuration.ChannelPrefix = StackExchange.Redis.RedisChannel.Literal("order-tracking"));
+            RedisBackplane.Add(signalR, redis);
         }
 
         // On SIGTERM, stop taking new requests and let the ones in flight finish (up to this long).
@@ -74,11 +76,15 @@ public static class OrderTrackingServices
                 json.JsonSerializerOptions.Converters.Add(new JsonStringEnumConverter(allowIntegerValues: false));
                 json.JsonSerializerOptions.Converters.Add(new TextWithoutControlCharactersConverter());
 
+                // A misspelt or unsupported field is refused with 400 rather than ignored (ADR ops-0015); the document says additionalProperties: false.
+                json.JsonSerializerOptions.UnmappedMemberHandling = System.Text.Json.Serialization.JsonUnmappedMemberHandling.Disallow;
+
                 // The reader's messages name internal types; ModelStateProblems words its own.
                 json.AllowInputFormatterExceptionMessages = false;
             })
             .ConfigureApiBehaviorOptions(api => api.InvalidModelStateResponseFactory = ModelStateProblems.Create);
         services.AddProblemDetails();
+        services.AddSingleton<RouteMethods>();
         services.AddExceptionHandler<ProblemDetailsExceptionHandler>();
 
         services.AddJwtAuthentication(builder.Environment);
@@ -103,7 +109,7 @@ public static class OrderTrackingServices
             document.Title = "Order Tracking API";
             document.Version = "v1";
             document.UseControllerSummaryAsTagDescription = true;
-            document.Description = "Create, move and follow orders live. Users sign in with POST /api/auth/login and send the access token as a Bearer token.";
+            document.Description = "Create, move and follow orders live. Users sign in with POST /api/auth/login and send the access token as a Bearer token. A request body with a field its schema does not name is refused with 400; a route called with a method it does not take answers 405 with Allow.";
             document.AddSecurity("Bearer", new OpenApiSecurityScheme
             {
                 Type = OpenApiSecuritySchemeType.Http,
@@ -221,6 +227,7 @@ public static class OrderTrackingServices
 
     public static WebApplication UseOrderTrackingPipeline(this WebApplication app)
     {
+        app.UseMetricsEndpoint();
         app.UseTrustedProxies();
         app.UseMiddleware<SecurityHeadersMiddleware>();
         if (!app.Environment.IsDevelopment())
@@ -254,9 +261,24 @@ public static class OrderTrackingServices
         app.MapHub<OrdersHub>(OrdersHub.Path, hub => hub.CloseOnAuthenticationExpiration = true);
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });
-        app.Map("/api/{**path}", () => Results.Problem(statusCode: StatusCodes.Status404NotFound, type: ProblemTypes.NotFound, title: "Not found", detail: "There is no such API route."))
-            .ExcludeFromDescription();
+        app.Map("/api/{**path}", UnknownApiRoute).ExcludeFromDescription();
         app.MapClientAppFallback();
         return app;
+    }
+
+    /// <summary>A path no API route takes answers 404; a route's path with a method it does not take answers 405 and says which it does.</summary>
+    private static IResult UnknownApiRoute(HttpContext httpContext, RouteMethods routes)
+    {
+        if (routes.For(httpContext) is not { Count: > 0 } allowed)
+        {
+            return Results.Problem(statusCode: StatusCodes.Status404NotFound, type: ProblemTypes.NotFound, title: "Not found", detail: "There is no such API route.");
+        }
+
+        httpContext.Response.Headers.Allow = string.Join(", ", allowed);
+        return Results.Problem(
+            statusCode: StatusCodes.Status405MethodNotAllowed,
+            type: ProblemTypes.MethodNotAllowed,
+            title: "Method not allowed",
+            detail: $"This route takes {string.Join(", ", allowed)}, not {httpContext.Request.Method}.");
     }
 }

@@ -80,7 +80,7 @@ public sealed class PlatformTests(PlatformTests.Factory api) : IClassFixture<Pla
             "src/WebApi/openapi.json is out of date: run scripts/generate-api.sh and commit the result.");
     }
 
-    private static string RepositoryRoot()
+    internal static string RepositoryRoot()
     {
         var directory = new DirectoryInfo(AppContext.BaseDirectory);
         while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "OrderTracking.sln")))

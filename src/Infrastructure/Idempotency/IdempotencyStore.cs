@@ -45,7 +45,7 @@ public sealed class IdempotencyStore(AppDbContext db, UnitOfWork unitOfWork, IOp
                         await CompleteAsync(claim, callerScope, key, response, token);
                     }
                 }
-                catch (Exception ex) when (IsRetriedByStrategy(ex))
+                catch (Exception ex) when (IsRetriedByStrategy(ex) || IsLostWithItsConnection(claim, ex))
                 {
                     throw new IdempotentWorkInterruptedException(ex);
                 }
@@ -53,6 +53,15 @@ public sealed class IdempotencyStore(AppDbContext db, UnitOfWork unitOfWork, IOp
 
             return claim;
         }, cancellationToken);
+
+    /// <summary>
+    /// The server ended the connection between two statements of the work (pg_terminate_backend, a restart): Npgsql
+    /// closes the transaction with it, and the next statement is refused with an InvalidOperationException rather
+    /// than a connection error. Nothing was committed (the commit comes last), so it is as retryable as any broken
+    /// connection. The fault-injection stage (scripts/faults.sh) found it as a 500.
+    /// </summary>
+    private static bool IsLostWithItsConnection(IdempotencyClaim claim, Exception exception) =>
+        exception is InvalidOperationException && claim.Transaction?.GetDbTransaction().Connection is null;
 
     private static bool IsRetriedByStrategy(Exception exception) =>
         exception is NpgsqlException { IsTransient: true } or DbUpdateException { InnerException: NpgsqlException { IsTransient: true } }

@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Filters;
 using OrderTracking.Application.Common.Interfaces;
+using OrderTracking.Application.Common.Telemetry;
 using OrderTracking.Infrastructure.Idempotency;
 
 namespace OrderTracking.WebApi.Infrastructure;
@@ -108,6 +109,7 @@ public sealed class IdempotencyFilter(IdempotencyStore store, ICurrentActor curr
         }
 
         headers["Idempotent-Replayed"] = "true";
+        OrderTrackingTelemetry.IdempotentReplay();
         context.Result = new ContentResult { StatusCode = stored.StatusCode, Content = stored.Body, ContentType = stored.ContentType };
     }
 

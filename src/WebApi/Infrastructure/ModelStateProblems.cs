@@ -15,6 +15,7 @@ public static class ModelStateProblems
 {
     public const string UnreadableBody = "The request body is not valid JSON for this operation.";
     public const string UnreadableValue = "The value is not valid for this field.";
+    public const string UnknownField = "This operation takes no such field.";
 
     public static IActionResult Create(ActionContext context)
     {
@@ -52,10 +53,18 @@ public static class ModelStateProblems
     private static string Message(string key, ModelError error) => error.Exception switch
     {
         ControlCharactersException or { InnerException: ControlCharactersException } => Text.ControlCharactersMessage,
+        JsonException json when IsUnknownField(json) => UnknownField,
         JsonException or InputFormatterException => Unreadable(key),
         _ when string.IsNullOrEmpty(error.ErrorMessage) => Unreadable(key),
         _ => error.ErrorMessage,
     };
+
+    /// <summary>
+    /// The reader's refusal of a field no request type has (UnmappedMemberHandling.Disallow). It has no type of its own;
+    /// its message is the only mark, and is read here only to choose our own wording.
+    /// </summary>
+    private static bool IsUnknownField(JsonException exception) =>
+        exception.Message.Contains("could not be mapped to any .NET member", StringComparison.Ordinal);
 
     private static string Unreadable(string key) => key == "body" ? UnreadableBody : UnreadableValue;
 

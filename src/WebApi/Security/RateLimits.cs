@@ -4,6 +4,7 @@ using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.IdentityModel.JsonWebTokens;
+using OrderTracking.Application.Common.Telemetry;
 using OrderTracking.Infrastructure.Identity;
 using OrderTracking.WebApi.Infrastructure;
 
@@ -79,6 +80,7 @@ public static class RateLimits
 
     public static Task WriteTooManyRequestsAsync(HttpContext http, TimeSpan? wait)
     {
+        OrderTrackingTelemetry.RateLimitRefused(http.GetEndpoint()?.Metadata.GetMetadata<EnableRateLimitingAttribute>()?.PolicyName ?? "other");
         var retryAfter = wait is { } after ? Math.Max(1, (int)Math.Ceiling(after.TotalSeconds)) : 60;
         http.Response.Headers.RetryAfter = retryAfter.ToString(CultureInfo.InvariantCulture);
         return ProblemResponses.WriteAsync(http, StatusCodes.Status429TooManyRequests, ProblemTypes.TooManyRequests, "Too many requests", $"Slow down: try again in {retryAfter} seconds.");

@@ -210,66 +210,38 @@ public sealed partial class WebApiProcess : IAsyncDisposable
         }
     }
 
-    /// <summary>Kestrel's start-up line (Microsoft.Hosting.Lifetime, Information) with the address it bound.</summary>
-    [System.Text.RegularExpressions.GeneratedRegex(@"Now listening on: (http://\S+)")]
+    /// <summary>Kestrel's start-up line (Microsoft.Hosting.Lifetime, Information) with the address it bound, plain or inside a JSON log line.</summary>
+    [System.Text.RegularExpressions.GeneratedRegex(@"Now listening on: (http://[^\s""]+)")]
     private static partial System.Text.RegularExpressions.Regex ListeningOn();
 }
 
 /// <summary>A throwaway redis-server (Debian's package) on a free loopback port, with persistence off.</summary>
 public sealed class RedisServer : IAsyncDisposable
 {
-    private readonly Process _process;
+    private Process _process;
 
     private RedisServer(Process process, int port)
     {
         _process = process;
+        Port = port;
         ConnectionString = $"127.0.0.1:{port}";
     }
+
+    public int Port { get; }
 
     public string ConnectionString { get; }
 
     public static async Task<RedisServer> StartAsync()
     {
-        var executable = new[] { "/usr/bin/redis-server", "/usr/local/bin/redis-server" }.FirstOrDefault(File.Exists)
-            ?? throw new InvalidOperationException("redis-server is not installed (Debian: apt-get install redis-server); ./test.sh installs it.");
-
         // redis-server cannot choose its own port. If the free port chosen here is taken before it binds, it exits
         // saying so, and another port is tried; it is ours once it says it is ready.
         for (var attempt = 1; ; attempt++)
         {
             var port = LoopbackPort.Free();
-            var process = Process.Start(new ProcessStartInfo(executable, ["--port", port.ToString(System.Globalization.CultureInfo.InvariantCulture), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"])
-            {
-                RedirectStandardOutput = true,
-                RedirectStandardError = true,
-            })!;
-            var ready = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-            var output = new StringBuilder();
-            process.OutputDataReceived += (_, e) =>
-            {
-                lock (output)
-                {
-                    output.AppendLine(e.Data);
-                }
-
-                if (e.Data?.Contains("Ready to accept connections", StringComparison.Ordinal) == true)
-                {
-                    ready.TrySetResult();
-                }
-            };
-            process.BeginOutputReadLine();
-            process.BeginErrorReadLine();
-            var exited = process.WaitForExitAsync();
-            var first = await Task.WhenAny(ready.Task, exited).WaitAsync(TimeSpan.FromSeconds(30));
-            if (first == ready.Task)
+            var (process, said) = await LaunchAsync(port);
+            if (process is not null)
             {
                 return new RedisServer(process, port);
-            }
-
-            string said;
-            lock (output)
-            {
-                said = output.ToString();
             }
 
             if (attempt == 3 || !said.Contains("Address already in use", StringComparison.Ordinal))
@@ -279,14 +251,66 @@ public sealed class RedisServer : IAsyncDisposable
         }
     }
 
-    public async ValueTask DisposeAsync()
+    /// <summary>Kills the server, as a crash or a lost host would: clients see their connection drop.</summary>
+    public async Task StopAsync()
     {
         if (!_process.HasExited)
         {
             _process.Kill();
             await _process.WaitForExitAsync();
         }
+    }
 
+    /// <summary>Starts a new server on the same port, as Redis coming back at the same address.</summary>
+    public async Task StartAgainAsync()
+    {
+        var (process, said) = await LaunchAsync(Port);
+        _process.Dispose();
+        _process = process ?? throw new InvalidOperationException($"redis-server did not start again on port {Port}:\n{said}");
+    }
+
+    private static async Task<(Process? Process, string Said)> LaunchAsync(int port)
+    {
+        var executable = new[] { "/usr/bin/redis-server", "/usr/local/bin/redis-server" }.FirstOrDefault(File.Exists)
+            ?? throw new InvalidOperationException("redis-server is not installed (Debian: apt-get install redis-server); ./test.sh installs it.");
+        var process = Process.Start(new ProcessStartInfo(executable, ["--port", port.ToString(System.Globalization.CultureInfo.InvariantCulture), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"])
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        })!;
+        var ready = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var output = new StringBuilder();
+        process.OutputDataReceived += (_, e) =>
+        {
+            lock (output)
+            {
+                output.AppendLine(e.Data);
+            }
+
+            if (e.Data?.Contains("Ready to accept connections", StringComparison.Ordinal) == true)
+            {
+                ready.TrySetResult();
+            }
+        };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        var exited = process.WaitForExitAsync();
+        var first = await Task.WhenAny(ready.Task, exited).WaitAsync(TimeSpan.FromSeconds(30));
+        if (first == ready.Task)
+        {
+            return (process, string.Empty);
+        }
+
+        lock (output)
+        {
+            process.Dispose();
+            return (null, output.ToString());
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await StopAsync();
         _process.Dispose();
     }
 }

@@ -5,6 +5,7 @@ using Mediator;
 using OrderTracking.Application.Common.Exceptions;
 using OrderTracking.Application.Common.Interfaces;
 using OrderTracking.Application.Common.Security;
+using OrderTracking.Application.Common.Telemetry;
 using OrderTracking.Application.Orders.Common;
 using OrderTracking.Domain.Common;
 using OrderTracking.Domain.Orders;
@@ -74,6 +75,7 @@ public sealed class CreateOrderCommandHandler(
 
         orders.Add(order);
         await unitOfWork.SaveChangesAsync(cancellationToken);
+        OrderTrackingTelemetry.OrderCreated();
         return order.ToDto(actor, timeProvider.GetUtcNow());
     }
 

@@ -1,0 +1,188 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Http.Connections;
+using Microsoft.AspNetCore.SignalR.Client;
+using OrderTracking.Testing;
+using OrderTracking.WebApi.IntegrationTests.Infrastructure;
+
+namespace OrderTracking.WebApi.IntegrationTests;
+
+/// <summary>
+/// A production instance (its own process, JSON logs) with the Prometheus scrape address configured, after a little of
+/// everything the dashboard shows: an order created and replayed, a status change, a live connection and a refused
+/// request. One scrape of <c>/metrics</c> serves every test here.
+/// </summary>
+public sealed partial class MetricsTests(MetricsTests.ScrapedInstance instance) : IClassFixture<MetricsTests.ScrapedInstance>
+{
+    public sealed class ScrapedInstance : IAsyncLifetime
+    {
+        private WebApiProcess? _process;
+
+        public string Metrics { get; private set; } = string.Empty;
+        public HttpStatusCode MetricsOnPublicPort { get; private set; }
+        public string Output => _process?.Output ?? string.Empty;
+
+        public async Task InitializeAsync()
+        {
+            var database = await (await PostgresServer.InstanceAsync()).CreateDatabaseAsync();
+            var metricsPort = LoopbackPort.Free();
+            _process = WebApiProcess.StartWith(database, new Dictionary<string, string>
+            {
+                ["Metrics__PrometheusUrl"] = $"http://127.0.0.1:{metricsPort}",
+                ["RateLimiting__Tracking__PermitLimit"] = "1",
+                ["Logging__LogLevel__OrderTracking"] = "Information",
+            });
+            await _process.WaitUntilReadyAsync();
+            var (exitCode, output) = await WebApiProcess.RunVerbAsync(database, "create-admin", "--email", "metrics@example.com", "--password", "Metrics-admin-1", "--name", "Ops");
+            Assert.True(exitCode == 0, output);
+
+            using var admin = new HttpClient { BaseAddress = _process.BaseAddress };
+            var login = await admin.PostAsJsonAsync("/api/auth/login", new { email = "metrics@example.com", password = "Metrics-admin-1" });
+            await login.ShouldBeAsync(HttpStatusCode.OK);
+            var token = (await login.ReadAsync<LoginResponse>()).AccessToken;
+            admin.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+
+            await using var hub = new HubConnectionBuilder()
+                .WithUrl(new Uri(_process.BaseAddress, "/hubs/orders"), options =>
+                {
+                    options.AccessTokenProvider = () => Task.FromResult<string?>(token);
+                    options.Transports = HttpTransportType.WebSockets;
+                    options.SkipNegotiation = true;
+                })
+                .Build();
+            await hub.StartAsync();
+
+            var merchant = await admin.PostAsJsonAsync("/api/users", new { email = "m@example.com", password = "Merchant123!", displayName = "M", role = "Merchant" });
+            var merchantId = (await merchant.ReadAsync<UserResponse>()).Id;
+            var key = Guid.NewGuid().ToString();
+            var body = OrderRequests.ValidOrder(merchantId: merchantId);
+            OrderResponse? order = null;
+            for (var attempt = 0; attempt < 2; attempt++)
+            {
+                using var create = new HttpRequestMessage(HttpMethod.Post, "/api/orders") { Content = JsonContent.Create(body) };
+                create.Headers.Add("Idempotency-Key", key);
+                var created = await admin.SendAsync(create);
+                await created.ShouldBeAsync(HttpStatusCode.Created);
+                order = await created.ReadAsync<OrderResponse>();
+            }
+
+            await admin.MoveAsync(order!.Id, Domain.Orders.OrderStatus.Confirmed);
+            using var anonymous = new HttpClient { BaseAddress = _process.BaseAddress };
+            await anonymous.GetAsync($"/api/tracking/{order.TrackingCode}");
+            Assert.Equal(HttpStatusCode.TooManyRequests, (await anonymous.GetAsync($"/api/tracking/{order.TrackingCode}")).StatusCode);
+
+            using var scraper = new HttpClient();
+            Metrics = await scraper.GetStringAsync($"http://127.0.0.1:{metricsPort}/metrics");
+            MetricsOnPublicPort = (await anonymous.GetAsync("/metrics")).StatusCode;
+        }
+
+        public async Task DisposeAsync()
+        {
+            if (_process is not null)
+            {
+                await _process.DisposeAsync();
+            }
+        }
+    }
+
+    /// <summary>Every sample's value by its series (name and labels, as written; the timestamp after the value is dropped).</summary>
+    private Dictionary<string, double> Samples() =>
+        instance.Metrics.Split('\n')
+            .Where(line => line.Length > 0 && line[0] != '#')
+            .Select(line =>
+            {
+                var end = line.Contains('{') ? line.LastIndexOf('}') + 1 : line.IndexOf(' ');
+                var value = line[end..].Trim().Split(' ')[0];
+                return (Series: line[..end], Value: double.Parse(value, System.Globalization.CultureInfo.InvariantCulture));
+            })
+            .GroupBy(sample => sample.Series)
+            .ToDictionary(g => g.Key, g => g.Last().Value);
+
+    private double Sum(string name, params string[] labels) =>
+        Samples().Where(s => (s.Key == name || s.Key.StartsWith(name + "{", StringComparison.Ordinal)) && labels.All(l => s.Key.Contains(l, StringComparison.Ordinal))).Sum(s => s.Value);
+
+    [Fact]
+    public void Metrics_show_the_domain_counters_after_a_create_a_replay_a_status_change_and_a_refusal()
+    {
+        Assert.Equal(1, Sum("ordertracking_orders_created_total"));
+        Assert.Equal(1, Sum("ordertracking_idempotency_replays_total"));
+        Assert.Equal(1, Sum("ordertracking_orders_status_changes_total", "from=\"Pending\"", "to=\"Confirmed\""));
+        Assert.Equal(1, Sum("ordertracking_rate_limit_refusals_total", "policy=\"tracking\""));
+    }
+
+    [Fact]
+    public void Metrics_show_requests_SQL_and_live_connections()
+    {
+        Assert.True(Sum("http_server_request_duration_seconds_count", "/status\"") >= 1, instance.Metrics);
+        Assert.Contains(Samples().Keys, series => series.StartsWith("db_client_", StringComparison.Ordinal));
+        Assert.Equal(1, Sum("signalr_server_active_connections"));
+    }
+
+    [Fact]
+    public void The_scrape_endpoint_is_not_served_on_the_public_port()
+    {
+        Assert.Equal(HttpStatusCode.NotFound, instance.MetricsOnPublicPort);
+    }
+
+    [Fact]
+    public void The_dashboard_parses_and_names_only_metrics_the_instance_exposes()
+    {
+        var exposed = Samples().Keys.Select(series => SeriesName().Match(series).Value).ToHashSet(StringComparer.Ordinal);
+        using var dashboard = JsonDocument.Parse(File.ReadAllText(Path.Combine(PlatformTests.RepositoryRoot(), "observability", "grafana", "dashboards", "order-tracking.json")));
+        var expressions = Expressions(dashboard.RootElement).ToList();
+
+        Assert.NotEmpty(expressions);
+        var named = expressions.SelectMany(MetricNames).ToHashSet(StringComparer.Ordinal);
+        Assert.Contains("ordertracking_orders_created_total", named);
+        var missing = named.Where(name => !exposed.Contains(name)).Order(StringComparer.Ordinal).ToList();
+        Assert.True(missing.Count == 0, $"the dashboard names {string.Join(", ", missing)}, which the instance does not expose; it exposes: {string.Join(", ", exposed.Order(StringComparer.Ordinal))}");
+    }
+
+    [Fact]
+    public void Production_logs_are_JSON_lines_carrying_the_trace_id()
+    {
+        var lines = instance.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Where(line => line.StartsWith('{')).ToList();
+        var entries = lines.Select(line => JsonDocument.Parse(line).RootElement.Clone()).ToList();
+
+        var handled = Assert.Single(entries, e => e.GetProperty("Message").GetString()!.StartsWith("Handled ChangeOrderStatusCommand", StringComparison.Ordinal));
+        var traceIds = handled.GetProperty("Scopes").EnumerateArray()
+            .Where(scope => scope.ValueKind == JsonValueKind.Object && scope.TryGetProperty("TraceId", out _))
+            .Select(scope => scope.GetProperty("TraceId").GetString());
+        Assert.Matches("^[0-9a-f]{32}$", Assert.Single(traceIds));
+    }
+
+    private static IEnumerable<string> Expressions(JsonElement element) => element.ValueKind switch
+    {
+        JsonValueKind.Object => element.EnumerateObject().SelectMany(p => p.Name == "expr" && p.Value.ValueKind == JsonValueKind.String ? [p.Value.GetString()!] : Expressions(p.Value)),
+        JsonValueKind.Array => element.EnumerateArray().SelectMany(Expressions),
+        _ => [],
+    };
+
+    /// <summary>The metric names of a PromQL expression: what is left once labels, ranges, groupings, numbers and functions are taken out.</summary>
+    private static IEnumerable<string> MetricNames(string expression)
+    {
+        var bare = Grouping().Replace(LabelsOrRanges().Replace(expression, " "), " ");
+        return Identifier().Matches(bare).Select(m => m.Value).Where(token => !PromQl.Contains(token));
+    }
+
+    private static readonly HashSet<string> PromQl =
+    [
+        "sum", "rate", "irate", "increase", "histogram_quantile", "avg", "max", "min", "count", "topk", "bottomk", "clamp_min",
+        "by", "without", "on", "ignoring", "group_left", "group_right", "and", "or", "unless", "offset", "vector", "scalar", "e", "Inf", "NaN",
+    ];
+
+    [GeneratedRegex(@"\{[^}]*\}|\[[^\]]*\]|""[^""]*""")]
+    private static partial Regex LabelsOrRanges();
+
+    [GeneratedRegex(@"\b(by|without|on|ignoring)\s*\([^)]*\)")]
+    private static partial Regex Grouping();
+
+    [GeneratedRegex(@"(?<![\w.])[A-Za-z_:][A-Za-z0-9_:]*")]
+    private static partial Regex Identifier();
+
+    [GeneratedRegex(@"^[A-Za-z_:][A-Za-z0-9_:]*")]
+    private static partial Regex SeriesName();
+}

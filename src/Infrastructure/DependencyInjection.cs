@@ -30,6 +30,7 @@ public static class DependencyInjection
         services.AddScoped<IOrderRepository, OrderRepository>();
         services.AddScoped<IUserRepository, UserRepository>();
         services.AddScoped<IPartnerRepository, PartnerRepository>();
+        services.AddScoped<IMerchantProfileRepository, MerchantProfileRepository>();
         services.AddScoped<ISessionRepository, SessionRepository>();
         services.AddScoped<IAnalyticsReader, AnalyticsReader>();
         services.AddOptions<SessionOptions>().Bind(configuration.GetSection(SessionOptions.SectionName))

@@ -14,14 +14,26 @@ public static partial class OrderMapper
     /// </summary>
     public static OrderDto ToDto(this Order order, Actor caller)
     {
-        var dto = MapOrder(order) with { AllowedTransitions = order.AllowedTransitionsFor(caller) };
-        return order.ShowsOnlyDeliveryAreaTo(caller) ? dto with { Customer = null, DeliveryAddress = null, Notes = null } : dto;
+        var dto = MapOrder(order) with
+        {
+            AllowedTransitions = order.AllowedTransitionsFor(caller),
+            DeliveryMapUrl = MapLink.For(order.DeliveryAddress),
+            Pickup = order.ShowsPickupTo(caller) ? order.Pickup!.ToDto() : null,
+        };
+        return order.ShowsOnlyDeliveryAreaTo(caller) ? dto with { Customer = null, DeliveryAddress = null, DeliveryMapUrl = null, Notes = null } : dto;
     }
+
+    public static OrderPickupDto ToDto(this OrderPickup pickup) =>
+        new(pickup.LocationId, pickup.Label, pickup.Address.ToDto(), pickup.Instructions, MapLink.For(pickup.Address));
 
     [MapperIgnoreSource(nameof(Order.History))]
     [MapperIgnoreSource(nameof(Order.DomainEvents))]
     [MapperIgnoreSource(nameof(Order.IsTerminal))]
     [MapperIgnoreSource(nameof(Order.IsInPickupPool))]
+    [MapperIgnoreSource(nameof(Order.AwaitsPickup))]
+    [MapperIgnoreSource(nameof(Order.Pickup))]
+    [MapperIgnoreTarget(nameof(OrderDto.Pickup))]
+    [MapperIgnoreTarget(nameof(OrderDto.DeliveryMapUrl))]
     [MapperIgnoreSource(nameof(Order.DeliveredAt))]
     [MapperIgnoreSource(nameof(Order.StatusChangedAt))]
     [MapperIgnoreSource(nameof(Order.TimeInStatus))]

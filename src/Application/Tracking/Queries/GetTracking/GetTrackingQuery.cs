@@ -13,14 +13,21 @@ public sealed record TrackingDto(
     string TrackingCode,
     OrderStatus Status,
     string MerchantName,
+    SenderDto Sender,
     DateTimeOffset CreatedAt,
     DateTimeOffset? EstimatedDeliveryAt,
     IReadOnlyList<TrackingEventDto> Timeline);
 
+/// <summary>
+/// Who sent the parcel, as the merchant presents itself to its customers: the business name of its profile (its
+/// account name when it has no profile) and the public contact it chose to show.
+/// </summary>
+public sealed record SenderDto(string BusinessName, string? Phone, string? Email);
+
 /// <summary>One status the order reached and when.</summary>
 public sealed record TrackingEventDto(OrderStatus Status, DateTimeOffset At);
 
-public sealed class GetTrackingQueryHandler(IOrderRepository orders, IUserRepository users) : IQueryHandler<GetTrackingQuery, TrackingDto>
+public sealed class GetTrackingQueryHandler(IOrderRepository orders, IUserRepository users, IMerchantProfileRepository profiles) : IQueryHandler<GetTrackingQuery, TrackingDto>
 {
     public async ValueTask<TrackingDto> Handle(GetTrackingQuery query, CancellationToken cancellationToken)
     {
@@ -28,6 +35,11 @@ public sealed class GetTrackingQueryHandler(IOrderRepository orders, IUserReposi
         var order = (TrackingCode.IsWellFormed(code) ? await orders.FindByTrackingCodeAsync(code, cancellationToken) : null)
             ?? throw new NotFoundException("Tracking code", query.TrackingCode);
         var merchant = await users.FindByIdAsync(order.MerchantId, cancellationToken);
-        return PublicTrackingView.Of(order, merchant?.DisplayName ?? string.Empty);
+        var profile = await profiles.FindAsync(order.MerchantId, cancellationToken);
+        var merchantName = merchant?.DisplayName ?? string.Empty;
+        var sender = profile is null
+            ? new SenderDto(merchantName, null, null)
+            : new SenderDto(profile.BusinessName, profile.ContactPhone, profile.ContactEmail);
+        return PublicTrackingView.Of(order, merchantName, sender);
     }
 }

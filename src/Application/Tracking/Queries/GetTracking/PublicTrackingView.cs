@@ -5,14 +5,15 @@ namespace OrderTracking.Application.Tracking.Queries.GetTracking;
 /// <summary>Builds the customer-facing view of an order; the single place that decides what the public may see.</summary>
 public static class PublicTrackingView
 {
-    public static TrackingDto Of(Order order, string merchantName) => new(
+    public static TrackingDto Of(Order order, string merchantName, SenderDto sender) => new(
         order.TrackingCode,
         order.Status,
         merchantName,
+        sender,
         order.CreatedAt,
         order.EstimatedDeliveryAt,
         order.History
-            .Where(h => h.From != h.To) // assignments and claims name couriers: not for the public
+            .Where(h => h.Kind == OrderHistoryKind.StatusChange) // assignments and claims name couriers: not for the public
             .OrderBy(h => h.At)
             .Select(h => new TrackingEventDto(h.To, h.At))
             .ToList());

@@ -3057,20 +3057,20 @@ export interface LogoutCommand {
 }
 
 export interface MerchantProfileDto {
-    merchantId?: string;
-    businessName?: string;
+    merchantId: string;
+    businessName: string;
     contactPhone?: string | undefined;
     contactEmail?: string | undefined;
-    pickupLocations?: PickupLocationDto[];
+    pickupLocations: PickupLocationDto[];
 }
 
 export interface PickupLocationDto {
-    id?: string;
-    label?: string;
-    address?: DeliveryAddressDto;
+    id: string;
+    label: string;
+    address: DeliveryAddressDto;
     instructions?: string | undefined;
-    isDefault?: boolean;
-    mapUrl?: string;
+    isDefault: boolean;
+    mapUrl: string;
 }
 
 export interface DeliveryAddressDto {
@@ -3094,9 +3094,9 @@ export interface SaveMerchantProfileRequest {
 /** A place where couriers collect the merchant's parcels. */
 export interface PickupLocationRequest {
     /** A name the merchant recognises, such as "Main shop". */
-    label?: string | undefined;
+    label: string;
     /** The address to collect from. */
-    address?: DeliveryAddressDto | undefined;
+    address: DeliveryAddressDto;
     /** Opening hours, "ring at the back door", and so on. */
     instructions?: string | undefined;
     /** Make this the default for new orders (the first location always is). */
@@ -3133,11 +3133,11 @@ export interface CustomerDto {
 }
 
 export interface OrderPickupDto {
-    locationId?: string;
-    label?: string;
-    address?: DeliveryAddressDto;
+    locationId: string;
+    label: string;
+    address: DeliveryAddressDto;
     instructions?: string | undefined;
-    mapUrl?: string;
+    mapUrl: string;
 }
 
 export interface DeliveryAreaDto {
@@ -3252,7 +3252,7 @@ export interface TrackingDto {
 }
 
 export interface SenderDto {
-    businessName?: string;
+    businessName: string;
     phone?: string | undefined;
     email?: string | undefined;
 }

@@ -5,9 +5,10 @@ using OrderTracking.Domain.Merchants;
 namespace OrderTracking.Application.Merchants.Common;
 
 /// <summary>The field rules of a pickup location, shared by adding and changing one.</summary>
-public sealed class PickupLocationValidator : AbstractValidator<IPickupLocationFields>
+public abstract class PickupLocationValidator<T> : AbstractValidator<T>
+    where T : IPickupLocationFields
 {
-    public PickupLocationValidator()
+    protected PickupLocationValidator()
     {
         RuleFor(c => c.Label).RequiredText(PickupLocation.MaxLabelLength);
         RuleFor(c => c.Address).NotNull().SetValidator(new DeliveryAddressValidator()!);

@@ -63,11 +63,22 @@ public sealed record DeliveryAddressDto(string Line1, string? Line2, string City
 public sealed record DeliveryAreaDto(string City, string PostalCode, string Country);
 
 /// <summary>Where an order is collected from, as it was when the order was created.</summary>
-/// <param name="LocationId">The merchant's pickup location the address was copied from.</param>
-/// <param name="Label">The location's name, such as "Main shop".</param>
-/// <param name="Address">The address to collect from.</param>
-/// <param name="Instructions">Opening hours, "ring at the back door", and so on.</param>
-/// <param name="MapUrl">OpenStreetMap search link for the address.</param>
-public sealed record OrderPickupDto(Guid LocationId, string Label, DeliveryAddressDto Address, string? Instructions, string MapUrl);
+public sealed record OrderPickupDto
+{
+    /// <summary>The merchant's pickup location the address was copied from.</summary>
+    public required Guid LocationId { get; init; }
+
+    /// <summary>The location's name, such as "Main shop".</summary>
+    public required string Label { get; init; }
+
+    /// <summary>The address to collect from.</summary>
+    public required DeliveryAddressDto Address { get; init; }
+
+    /// <summary>Opening hours, "ring at the back door", and so on.</summary>
+    public string? Instructions { get; init; }
+
+    /// <summary>OpenStreetMap search link for the address.</summary>
+    public required string MapUrl { get; init; }
+}
 
 public sealed record OrderItemDto(string Name, int Quantity, decimal UnitPrice);

@@ -23,8 +23,14 @@ public static partial class OrderMapper
         return order.ShowsOnlyDeliveryAreaTo(caller) ? dto with { Customer = null, DeliveryAddress = null, DeliveryMapUrl = null, Notes = null } : dto;
     }
 
-    public static OrderPickupDto ToDto(this OrderPickup pickup) =>
-        new(pickup.LocationId, pickup.Label, pickup.Address.ToDto(), pickup.Instructions, MapLink.For(pickup.Address));
+    public static OrderPickupDto ToDto(this OrderPickup pickup) => new()
+    {
+        LocationId = pickup.LocationId,
+        Label = pickup.Label,
+        Address = pickup.Address.ToDto(),
+        Instructions = pickup.Instructions,
+        MapUrl = MapLink.For(pickup.Address),
+    };
 
     [MapperIgnoreSource(nameof(Order.History))]
     [MapperIgnoreSource(nameof(Order.DomainEvents))]

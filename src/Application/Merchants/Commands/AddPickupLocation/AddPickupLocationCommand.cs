@@ -1,4 +1,3 @@
-using FluentValidation;
 using Mediator;
 using OrderTracking.Application.Common.Interfaces;
 using OrderTracking.Application.Common.Security;
@@ -13,10 +12,7 @@ namespace OrderTracking.Application.Merchants.Commands.AddPickupLocation;
 public sealed record AddPickupLocationCommand(Guid MerchantId, string? Label, DeliveryAddressDto? Address, string? Instructions, bool IsDefault)
     : ICommand<PickupLocationDto>, IPickupLocationFields;
 
-public sealed class AddPickupLocationCommandValidator : AbstractValidator<AddPickupLocationCommand>
-{
-    public AddPickupLocationCommandValidator() => Include(new PickupLocationValidator());
-}
+public sealed class AddPickupLocationCommandValidator : PickupLocationValidator<AddPickupLocationCommand>;
 
 public sealed class AddPickupLocationCommandHandler(
     ICurrentActor currentActor,

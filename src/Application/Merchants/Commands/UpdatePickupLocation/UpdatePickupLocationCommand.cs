@@ -1,4 +1,3 @@
-using FluentValidation;
 using Mediator;
 using OrderTracking.Application.Common.Exceptions;
 using OrderTracking.Application.Common.Interfaces;
@@ -14,10 +13,7 @@ namespace OrderTracking.Application.Merchants.Commands.UpdatePickupLocation;
 public sealed record UpdatePickupLocationCommand(Guid MerchantId, Guid LocationId, string? Label, DeliveryAddressDto? Address, string? Instructions, bool IsDefault)
     : ICommand<PickupLocationDto>, IPickupLocationFields;
 
-public sealed class UpdatePickupLocationCommandValidator : AbstractValidator<UpdatePickupLocationCommand>
-{
-    public UpdatePickupLocationCommandValidator() => Include(new PickupLocationValidator());
-}
+public sealed class UpdatePickupLocationCommandValidator : PickupLocationValidator<UpdatePickupLocationCommand>;
 
 public sealed class UpdatePickupLocationCommandHandler(
     ICurrentActor currentActor,

@@ -22,7 +22,17 @@ public sealed record TrackingDto(
 /// Who sent the parcel, as the merchant presents itself to its customers: the business name of its profile (its
 /// account name when it has no profile) and the public contact it chose to show.
 /// </summary>
-public sealed record SenderDto(string BusinessName, string? Phone, string? Email);
+public sealed record SenderDto
+{
+    /// <summary>The merchant's business name.</summary>
+    public required string BusinessName { get; init; }
+
+    /// <summary>The merchant's public contact phone, if it gave one.</summary>
+    public string? Phone { get; init; }
+
+    /// <summary>The merchant's public contact email, if it gave one.</summary>
+    public string? Email { get; init; }
+}
 
 /// <summary>One status the order reached and when.</summary>
 public sealed record TrackingEventDto(OrderStatus Status, DateTimeOffset At);
@@ -38,8 +48,8 @@ public sealed class GetTrackingQueryHandler(IOrderRepository orders, IUserReposi
         var profile = await profiles.FindAsync(order.MerchantId, cancellationToken);
         var merchantName = merchant?.DisplayName ?? string.Empty;
         var sender = profile is null
-            ? new SenderDto(merchantName, null, null)
-            : new SenderDto(profile.BusinessName, profile.ContactPhone, profile.ContactEmail);
+            ? new SenderDto { BusinessName = merchantName }
+            : new SenderDto { BusinessName = profile.BusinessName, Phone = profile.ContactPhone, Email = profile.ContactEmail };
         return PublicTrackingView.Of(order, merchantName, sender);
     }
 }

@@ -2,7 +2,8 @@ import type { Page } from '@playwright/test';
 import { accounts, checkScreen, expect, signIn, signOut, test } from './support';
 
 // A merchant's pickup locations, an order collected from one of them, and the courier who is shown where to go.
-test.describe.configure({ mode: 'serial' });
+// Each test walks several screens with an axe scan at two widths: more than the default minute on a busy machine.
+test.describe.configure({ mode: 'serial', timeout: 180_000 });
 
 let orderPath = '';
 let trackingCode = '';

@@ -32,8 +32,9 @@ public sealed class PickupLocation
     public bool IsDefault { get; internal set; }
     public DateTimeOffset CreatedAt { get; private set; }
 
-    /// <summary>What an order created now keeps of this location.</summary>
-    public OrderPickup ToOrderPickup() => new(Id, Label, Address, Instructions);
+    /// <summary>What an order created now keeps of this location: a copy, down to its own address instance.</summary>
+    /// <remarks>EF Core tracks an owned address by reference, so the order must not share the location's instance.</remarks>
+    public OrderPickup ToOrderPickup() => new(Id, Label, Address with { }, Instructions);
 
     internal void Change(string label, DeliveryAddress address, string? instructions)
     {

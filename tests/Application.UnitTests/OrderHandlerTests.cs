@@ -22,6 +22,7 @@ public sealed class OrderHandlerTests
 
     private readonly Mock<IOrderRepository> _orders = new();
     private readonly Mock<IUserRepository> _users = new();
+    private readonly Mock<IMerchantProfileRepository> _profiles = new();
     private readonly Mock<IUnitOfWork> _unitOfWork = new();
     private readonly Microsoft.Extensions.Time.Testing.FakeTimeProvider _clock = new(Now);
 
@@ -43,7 +44,7 @@ public sealed class OrderHandlerTests
     [Fact]
     public async Task A_merchant_creates_an_order_for_itself_and_it_is_saved_once()
     {
-        var handler = new CreateOrderCommandHandler(As(Merchant), _orders.Object, _users.Object, _unitOfWork.Object, _clock);
+        var handler = new CreateOrderCommandHandler(As(Merchant), _orders.Object, _users.Object, _profiles.Object, _unitOfWork.Object, _clock);
 
         var dto = await handler.Handle(NewOrder(), CancellationToken.None);
 
@@ -56,7 +57,7 @@ public sealed class OrderHandlerTests
     [Fact]
     public async Task A_merchant_cannot_create_for_another_merchant()
     {
-        var handler = new CreateOrderCommandHandler(As(Merchant), _orders.Object, _users.Object, _unitOfWork.Object, _clock);
+        var handler = new CreateOrderCommandHandler(As(Merchant), _orders.Object, _users.Object, _profiles.Object, _unitOfWork.Object, _clock);
 
         await Assert.ThrowsAsync<ForbiddenAccessException>(() => handler.Handle(NewOrder(Guid.NewGuid()), CancellationToken.None).AsTask());
         _orders.Verify(o => o.Add(It.IsAny<Order>()), Times.Never);
@@ -68,7 +69,7 @@ public sealed class OrderHandlerTests
         var inactive = User.Create("m@example.com", "M", UserRole.Merchant, "hash", Now);
         inactive.Deactivate(Now);
         _users.Setup(u => u.FindByIdAsync(inactive.Id, It.IsAny<CancellationToken>())).ReturnsAsync(inactive);
-        var handler = new CreateOrderCommandHandler(As(Admin), _orders.Object, _users.Object, _unitOfWork.Object, _clock);
+        var handler = new CreateOrderCommandHandler(As(Admin), _orders.Object, _users.Object, _profiles.Object, _unitOfWork.Object, _clock);
 
         var missing = await Assert.ThrowsAsync<ValidationException>(() => handler.Handle(NewOrder(), CancellationToken.None).AsTask());
         var notActive = await Assert.ThrowsAsync<ValidationException>(() => handler.Handle(NewOrder(inactive.Id), CancellationToken.None).AsTask());

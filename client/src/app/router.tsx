@@ -32,6 +32,10 @@ export const routes: RouteObject[] = [
           },
           { path: 'orders/:orderId', ...page(() => import('./routes/orders/detail')) },
           {
+            element: <RequireRole roles={['Merchant']} />,
+            children: [{ path: 'business', ...page(() => import('./routes/merchants/profile')) }],
+          },
+          {
             path: 'courier',
             element: <RequireRole roles={['Delivery']} />,
             children: [
@@ -47,6 +51,7 @@ export const routes: RouteObject[] = [
               { path: 'users', ...page(() => import('./routes/admin/users')) },
               { path: 'partners', ...page(() => import('./routes/admin/partners')) },
               { path: 'partners/:partnerId', ...page(() => import('./routes/admin/partner')) },
+              { path: 'merchants/:merchantId', ...page(() => import('./routes/merchants/profile')) },
               { path: 'orders', element: <Navigate to="/orders" replace /> },
               { path: '*', ...page(() => import('./routes/not-found')) },
             ],

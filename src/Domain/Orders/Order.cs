@@ -40,6 +40,9 @@ public sealed class Order : AggregateRoot
     public OrderStatus Status { get; private set; }
     public Customer Customer { get; private set; }
     public DeliveryAddress DeliveryAddress { get; private set; }
+
+    /// <summary>Where the courier collects the order; null for orders created before merchants had pickup locations, or by a merchant without any.</summary>
+    public OrderPickup? Pickup { get; private set; }
     public IReadOnlyList<OrderItem> Items => _items;
     public string Currency { get; private set; }
     public decimal Total { get; private set; }
@@ -74,7 +77,8 @@ public sealed class Order : AggregateRoot
         string? notes,
         DateTimeOffset? estimatedDeliveryAt,
         Actor createdBy,
-        DateTimeOffset now)
+        DateTimeOffset now,
+        OrderPickup? pickup = null)
     {
         if (items.Count is 0 or > OrderItem.MaxItemsPerOrder)
         {
@@ -100,6 +104,7 @@ public sealed class Order : AggregateRoot
             Status = OrderStatus.Pending,
             Customer = customer,
             DeliveryAddress = deliveryAddress,
+            Pickup = pickup,
             Currency = currency,
             Total = total,
             Notes = notes,
@@ -109,7 +114,7 @@ public sealed class Order : AggregateRoot
             StatusChangedAt = now,
         };
         order._items.AddRange(items);
-        order._history.Add(new OrderHistoryEntry(order.Id, null, OrderStatus.Pending, now, createdBy, "Order created", null));
+        order._history.Add(new OrderHistoryEntry(order.Id, OrderHistoryKind.StatusChange, null, OrderStatus.Pending, now, createdBy, "Order created", null));
         order.Raise(new OrderCreated(order.Id, merchantId, now) { TrackingCode = order.TrackingCode, EstimatedDeliveryAt = estimatedDeliveryAt });
         return order;
     }
@@ -170,6 +175,16 @@ public sealed class Order : AggregateRoot
     /// </summary>
     public bool ShowsOnlyDeliveryAreaTo(Actor actor) =>
         actor.Type == ActorType.Delivery && (PartiesOf(actor) & OrderParty.AssignedCourier) == 0;
+
+    /// <summary>Not yet collected: a courier or partner still has to go to the pickup address.</summary>
+    public bool AwaitsPickup => OrderLifecycle.AssignableStatuses.Contains(Status);
+
+    /// <summary>
+    /// Whether <paramref name="actor"/> is shown where to collect the order. Couriers and partners see the pickup
+    /// address until the order is picked up, then only the drop-off; the merchant and admins always see it.
+    /// </summary>
+    public bool ShowsPickupTo(Actor actor) =>
+        Pickup is not null && (actor.Type is ActorType.Admin or ActorType.Merchant || AwaitsPickup);
 
     /// <summary>The statuses <paramref name="actor"/> may move this order to now.</summary>
     public IReadOnlyList<OrderStatus> AllowedTransitionsFor(Actor actor)
@@ -271,7 +286,7 @@ public sealed class Order : AggregateRoot
         }
 
         SetAssignee(courier.Id, null, now);
-        Append(Status, now, courier, $"Claimed by courier {courier.DisplayName}", null);
+        Append(OrderHistoryKind.Claim, Status, now, courier, $"Claimed by courier {courier.DisplayName}", null);
     }
 
     private void Assign(Guid? courierId, Guid? partnerId, string note, Actor actor, DateTimeOffset now)
@@ -287,7 +302,7 @@ public sealed class Order : AggregateRoot
         }
 
         SetAssignee(courierId, partnerId, now);
-        Append(Status, now, actor, note, null);
+        Append(OrderHistoryKind.Assignment, Status, now, actor, note, null);
     }
 
     private void SetAssignee(Guid? courierId, Guid? partnerId, DateTimeOffset now)
@@ -313,7 +328,7 @@ public sealed class Order : AggregateRoot
         Status = target;
         StatusChangedAt = now;
         UpdatedAt = now;
-        Append(from, now, actor, note, reason);
+        Append(OrderHistoryKind.StatusChange, from, now, actor, note, reason);
         Raise(new OrderStatusChanged(Id, from, target, now)
         {
             TrackingCode = TrackingCode,
@@ -339,8 +354,8 @@ public sealed class Order : AggregateRoot
     private bool PreconditionHolds(OrderStatus target) =>
         target != OrderStatus.PickedUp || AssignedCourierId is not null || AssignedPartnerId is not null;
 
-    private void Append(OrderStatus? from, DateTimeOffset now, Actor actor, string? note, string? reason) =>
-        _history.Add(new OrderHistoryEntry(Id, from, Status, now, actor, note, reason));
+    private void Append(OrderHistoryKind kind, OrderStatus? from, DateTimeOffset now, Actor actor, string? note, string? reason) =>
+        _history.Add(new OrderHistoryEntry(Id, kind, from, Status, now, actor, note, reason));
 
     private static string RequireReason(string reason)
     {

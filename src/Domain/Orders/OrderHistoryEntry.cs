@@ -4,8 +4,9 @@ namespace OrderTracking.Domain.Orders;
 
 /// <summary>
 /// One step of an order's timeline. Entries are only ever appended: nothing in the model can change
-/// or remove one. <see cref="From"/> is null for the entry that records the order's creation, and
-/// equals <see cref="To"/> for assignments and claims, which change who delivers, not the status.
+/// or remove one. <see cref="Kind"/> tells status changes from assignments and claims; <see cref="From"/> is null
+/// for the entry that records the order's creation, and equals <see cref="To"/> for assignments and claims, which
+/// change who delivers, not the status.
 /// </summary>
 public sealed class OrderHistoryEntry
 {
@@ -14,10 +15,11 @@ public sealed class OrderHistoryEntry
         ActorName = string.Empty;
     }
 
-    internal OrderHistoryEntry(Guid orderId, OrderStatus? from, OrderStatus to, DateTimeOffset at, Actor actor, string? note, string? reason)
+    internal OrderHistoryEntry(Guid orderId, OrderHistoryKind kind, OrderStatus? from, OrderStatus to, DateTimeOffset at, Actor actor, string? note, string? reason)
     {
         Id = Guid.CreateVersion7(at);
         OrderId = orderId;
+        Kind = kind;
         From = from;
         To = to;
         At = at;
@@ -30,6 +32,7 @@ public sealed class OrderHistoryEntry
 
     public Guid Id { get; private set; }
     public Guid OrderId { get; private set; }
+    public OrderHistoryKind Kind { get; private set; }
     public OrderStatus? From { get; private set; }
     public OrderStatus To { get; private set; }
     public DateTimeOffset At { get; private set; }

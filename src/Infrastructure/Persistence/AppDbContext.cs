@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using OrderTracking.Domain.Merchants;
 using OrderTracking.Domain.Orders;
 using OrderTracking.Domain.Partners;
 using OrderTracking.Domain.Sessions;
@@ -12,6 +13,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : DbCon
     public DbSet<Order> Orders => Set<Order>();
     public DbSet<OrderHistoryEntry> OrderHistory => Set<OrderHistoryEntry>();
     public DbSet<User> Users => Set<User>();
+    public DbSet<MerchantProfile> MerchantProfiles => Set<MerchantProfile>();
     public DbSet<DeliveryPartner> DeliveryPartners => Set<DeliveryPartner>();
     public DbSet<PartnerApiKey> PartnerApiKeys => Set<PartnerApiKey>();
     public DbSet<SessionFamily> SessionFamilies => Set<SessionFamily>();

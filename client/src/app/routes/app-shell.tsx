@@ -11,6 +11,7 @@ const navByRole: Record<UserRole, NavItem[]> = {
     { to: '/orders', label: 'Orders', end: true },
     { to: '/orders/new', label: 'New order' },
     { to: '/dashboard', label: 'Dashboard' },
+    { to: '/business', label: 'Business profile' },
     { to: '/settings', label: 'Settings' },
   ],
   Delivery: [

@@ -19,6 +19,15 @@ public sealed record OrderDto
     /// <summary>The full address. Null for a courier looking at an order in the pickup pool, like <see cref="Customer"/>.</summary>
     public DeliveryAddressDto? DeliveryAddress { get; init; }
 
+    /// <summary>OpenStreetMap search link for <see cref="DeliveryAddress"/>; null whenever the address is.</summary>
+    public string? DeliveryMapUrl { get; init; }
+
+    /// <summary>
+    /// Where the courier collects the order: a copy of the merchant's pickup location taken when the order was created.
+    /// Couriers and partners see it until the order is picked up (null afterwards); null on orders without one.
+    /// </summary>
+    public OrderPickupDto? Pickup { get; init; }
+
     /// <summary>City, postal code and country of the delivery: shown to everyone who may see the order.</summary>
     public required DeliveryAreaDto DeliveryArea { get; init; }
 
@@ -56,5 +65,24 @@ public sealed record DeliveryAddressDto(string Line1, string? Line2, string City
 
 /// <summary>The part of a delivery address a courier sees before it claims an order.</summary>
 public sealed record DeliveryAreaDto(string City, string PostalCode, string Country);
+
+/// <summary>Where an order is collected from, as it was when the order was created.</summary>
+public sealed record OrderPickupDto
+{
+    /// <summary>The merchant's pickup location the address was copied from.</summary>
+    public required Guid LocationId { get; init; }
+
+    /// <summary>The location's name, such as "Main shop".</summary>
+    public required string Label { get; init; }
+
+    /// <summary>The address to collect from.</summary>
+    public required DeliveryAddressDto Address { get; init; }
+
+    /// <summary>Opening hours, "ring at the back door", and so on.</summary>
+    public string? Instructions { get; init; }
+
+    /// <summary>OpenStreetMap search link for the address.</summary>
+    public required string MapUrl { get; init; }
+}
 
 public sealed record OrderItemDto(string Name, int Quantity, decimal UnitPrice);

@@ -3,8 +3,12 @@ using OrderTracking.Domain.Orders;
 
 namespace OrderTracking.Application.Orders.Common;
 
-/// <summary>One step of an order's timeline. <c>from</c> is null for the creation entry; equal to <c>to</c> for an assignment or a claim.</summary>
+/// <summary>
+/// One step of an order's timeline. <c>kind</c> says what happened: a status change, an assignment or a claim.
+/// <c>from</c> is null for the creation entry; equal to <c>to</c> for an assignment or a claim.
+/// </summary>
 public sealed record OrderHistoryEntryDto(
+    OrderHistoryKind Kind,
     OrderStatus? From,
     OrderStatus To,
     DateTimeOffset At,

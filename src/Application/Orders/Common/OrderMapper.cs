@@ -14,14 +14,33 @@ public static partial class OrderMapper
     /// </summary>
     public static OrderDto ToDto(this Order order, Actor caller, DateTimeOffset now)
     {
-        var dto = MapOrder(order) with { AllowedTransitions = order.AllowedTransitionsFor(caller), IsOverdue = order.IsOverdueAt(now) };
-        return order.ShowsOnlyDeliveryAreaTo(caller) ? dto with { Customer = null, DeliveryAddress = null, Notes = null } : dto;
+        var dto = MapOrder(order) with
+        {
+            AllowedTransitions = order.AllowedTransitionsFor(caller),
+            IsOverdue = order.IsOverdueAt(now),
+            DeliveryMapUrl = MapLink.For(order.DeliveryAddress),
+            Pickup = order.ShowsPickupTo(caller) ? order.Pickup!.ToDto() : null,
+        };
+        return order.ShowsOnlyDeliveryAreaTo(caller) ? dto with { Customer = null, DeliveryAddress = null, DeliveryMapUrl = null, Notes = null } : dto;
     }
+
+    public static OrderPickupDto ToDto(this OrderPickup pickup) => new()
+    {
+        LocationId = pickup.LocationId,
+        Label = pickup.Label,
+        Address = pickup.Address.ToDto(),
+        Instructions = pickup.Instructions,
+        MapUrl = MapLink.For(pickup.Address),
+    };
 
     [MapperIgnoreSource(nameof(Order.History))]
     [MapperIgnoreSource(nameof(Order.DomainEvents))]
     [MapperIgnoreSource(nameof(Order.IsTerminal))]
     [MapperIgnoreSource(nameof(Order.IsInPickupPool))]
+    [MapperIgnoreSource(nameof(Order.AwaitsPickup))]
+    [MapperIgnoreSource(nameof(Order.Pickup))]
+    [MapperIgnoreTarget(nameof(OrderDto.Pickup))]
+    [MapperIgnoreTarget(nameof(OrderDto.DeliveryMapUrl))]
     [MapperIgnoreSource(nameof(Order.DeliveredAt))]
     [MapperIgnoreSource(nameof(Order.StatusChangedAt))]
     [MapperIgnoreSource(nameof(Order.TimeInStatus))]

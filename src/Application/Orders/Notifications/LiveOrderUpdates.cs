@@ -8,10 +8,10 @@ namespace OrderTracking.Application.Orders.Notifications;
 /// <summary>
 /// Turns committed order events into live messages: <c>orderChanged</c> for everyone who could see the order before
 /// or can see it now (<see cref="OrderAudience"/>), and the public view for followers of its tracking code when its
-/// status moved. The message is built from the event; only the public timeline and the merchant's name, which no
-/// event carries, are read, in one query, and only when someone may follow the code.
+/// status moved. The message is built from the event; only the public view's timeline and sender, which no event
+/// carries, are read, with the public page's own query, and only when someone may follow the code.
 /// </summary>
-public sealed class LiveOrderUpdates(IOrderNotifier notifier, ITrackingTimelineReader timelines) :
+public sealed class LiveOrderUpdates(IOrderNotifier notifier, IOrderRepository orders) :
     IDomainEventHandler<OrderCreated>,
     IDomainEventHandler<OrderStatusChanged>,
     IDomainEventHandler<OrderAssigned>
@@ -30,14 +30,19 @@ public sealed class LiveOrderUpdates(IOrderNotifier notifier, ITrackingTimelineR
             return;
         }
 
-        // Read up to this event only, so a later change already committed does not show beside this status.
-        if (await timelines.ReadAsync(domainEvent.OrderId, domainEvent.OccurredAt, cancellationToken) is not { } timeline)
+        if (await orders.FindTrackingViewAsync(domainEvent.TrackingCode, cancellationToken) is not { } view)
         {
             return;
         }
 
+        // The view as of this event, so a later change already committed does not show beside this status.
         await notifier.TrackingChangedAsync(
-            new TrackingDto(domainEvent.TrackingCode, domainEvent.To, timeline.MerchantName, domainEvent.OrderCreatedAt, domainEvent.EstimatedDeliveryAt, timeline.Timeline),
+            view with
+            {
+                Status = domainEvent.To,
+                EstimatedDeliveryAt = domainEvent.EstimatedDeliveryAt,
+                Timeline = view.Timeline.Where(step => step.At <= domainEvent.OccurredAt).ToList(),
+            },
             cancellationToken);
     }
 

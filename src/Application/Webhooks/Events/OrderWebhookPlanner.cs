@@ -38,7 +38,7 @@ public sealed class OrderWebhookPlanner(IWebhookRepository webhooks, IOrderRepos
         var window = options.Value.RetrySchedule.Window;
         var deliveries = endpoints.Select(endpoint =>
         {
-            var body = new WebhookPayload(context.EventId, eventType, context.OccurredAt, order.ToDto(endpoint.Owner.AsReceiver())).ToJson();
+            var body = new WebhookPayload(context.EventId, eventType, context.OccurredAt, order.ToDto(endpoint.Owner.AsReceiver(), context.OccurredAt)).ToJson();
             return WebhookDelivery.Plan(endpoint.Id, context.EventId, eventType, order.Id, context.OccurredAt, body, window, now);
         }).ToList();
         await webhooks.PlanAsync(deliveries, cancellationToken);

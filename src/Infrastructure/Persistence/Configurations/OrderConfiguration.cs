@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using OrderTracking.Domain.Orders;
 using OrderTracking.Domain.Common;
+using OrderTracking.Domain.Merchants;
 
 namespace OrderTracking.Infrastructure.Persistence.Configurations;
 
@@ -19,6 +20,7 @@ public sealed class OrderConfiguration : IEntityTypeConfiguration<Order>
         builder.Ignore(o => o.DomainEvents);
         builder.Ignore(o => o.IsTerminal);
         builder.Ignore(o => o.IsInPickupPool);
+        builder.Ignore(o => o.AwaitsPickup);
 
         builder.Property(o => o.TrackingCode).HasMaxLength(TrackingCode.Length).IsRequired();
         builder.HasIndex(o => o.TrackingCode).IsUnique();
@@ -57,6 +59,15 @@ public sealed class OrderConfiguration : IEntityTypeConfiguration<Order>
             address.HasIndex(a => a.PostalCode).HasMethod("gin").HasOperators("gin_trgm_ops");
         });
         builder.Navigation(o => o.DeliveryAddress).IsRequired();
+
+        // A copy, not a reference: editing or removing the merchant's location later leaves the order as it was.
+        builder.OwnsOne(o => o.Pickup, pickup =>
+        {
+            pickup.Property(p => p.Label).HasMaxLength(PickupLocation.MaxLabelLength).IsRequired();
+            pickup.Property(p => p.Instructions).HasMaxLength(PickupLocation.MaxInstructionsLength);
+            pickup.OwnsOne(p => p.Address, AddressColumns.Configure);
+            pickup.Navigation(p => p.Address).IsRequired();
+        });
 
         builder.OwnsMany(o => o.Items, items =>
         {

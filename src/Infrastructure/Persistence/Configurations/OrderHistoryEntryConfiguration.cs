@@ -11,6 +11,7 @@ public sealed class OrderHistoryEntryConfiguration : IEntityTypeConfiguration<Or
         builder.ToTable("order_history");
         builder.HasKey(h => h.Id);
         builder.Property(h => h.Id).ValueGeneratedNever();
+        builder.Property(h => h.Kind).HasConversion<string>().HasMaxLength(32);
         builder.Property(h => h.From).HasConversion<string>().HasMaxLength(32);
         builder.Property(h => h.To).HasConversion<string>().HasMaxLength(32);
         builder.Property(h => h.ActorType).HasConversion<string>().HasMaxLength(32);

@@ -24,6 +24,76 @@ namespace OrderTracking.Infrastructure.Persistence.Migrations
             NpgsqlModelBuilderExtensions.HasPostgresExtension(modelBuilder, "pg_trgm");
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("OrderTracking.Domain.Merchants.MerchantProfile", b =>
+                {
+                    b.Property<Guid>("MerchantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("merchant_id");
+
+                    b.Property<string>("BusinessName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("business_name");
+
+                    b.Property<string>("ContactEmail")
+                        .HasMaxLength(254)
+                        .HasColumnType("character varying(254)")
+                        .HasColumnName("contact_email");
+
+                    b.Property<string>("ContactPhone")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("contact_phone");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("MerchantId")
+                        .HasName("pk_merchant_profiles");
+
+                    b.ToTable("merchant_profiles", (string)null);
+                });
+
+            modelBuilder.Entity("OrderTracking.Domain.Merchants.PickupLocation", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Instructions")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("instructions");
+
+                    b.Property<bool>("IsDefault")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_default");
+
+                    b.Property<string>("Label")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("label");
+
+                    b.Property<Guid>("MerchantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("merchant_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_pickup_locations");
+
+                    b.HasIndex("MerchantId")
+                        .HasDatabaseName("ix_pickup_locations_merchant_id");
+
+                    b.ToTable("pickup_locations", (string)null);
+                });
+
             modelBuilder.Entity("OrderTracking.Domain.Orders.Order", b =>
                 {
                     b.Property<Guid>("Id")
@@ -196,6 +266,12 @@ namespace OrderTracking.Infrastructure.Persistence.Migrations
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)")
                         .HasColumnName("from");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("kind");
 
                     b.Property<string>("Note")
                         .HasMaxLength(2250)
@@ -755,6 +831,73 @@ namespace OrderTracking.Infrastructure.Persistence.Migrations
                     b.ToTable("outbox_messages", (string)null);
                 });
 
+            modelBuilder.Entity("OrderTracking.Domain.Merchants.MerchantProfile", b =>
+                {
+                    b.HasOne("OrderTracking.Domain.Users.User", null)
+                        .WithOne()
+                        .HasForeignKey("OrderTracking.Domain.Merchants.MerchantProfile", "MerchantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_merchant_profiles_users_merchant_id");
+                });
+
+            modelBuilder.Entity("OrderTracking.Domain.Merchants.PickupLocation", b =>
+                {
+                    b.HasOne("OrderTracking.Domain.Merchants.MerchantProfile", null)
+                        .WithMany("Locations")
+                        .HasForeignKey("MerchantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_pickup_locations_merchant_profiles_merchant_id");
+
+                    b.OwnsOne("OrderTracking.Domain.Orders.DeliveryAddress", "Address", b1 =>
+                        {
+                            b1.Property<Guid>("PickupLocationId")
+                                .HasColumnType("uuid")
+                                .HasColumnName("id");
+
+                            b1.Property<string>("City")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("character varying(200)")
+                                .HasColumnName("address_city");
+
+                            b1.Property<string>("Country")
+                                .IsRequired()
+                                .HasMaxLength(100)
+                                .HasColumnType("character varying(100)")
+                                .HasColumnName("address_country");
+
+                            b1.Property<string>("Line1")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("character varying(200)")
+                                .HasColumnName("address_line1");
+
+                            b1.Property<string>("Line2")
+                                .HasMaxLength(200)
+                                .HasColumnType("character varying(200)")
+                                .HasColumnName("address_line2");
+
+                            b1.Property<string>("PostalCode")
+                                .IsRequired()
+                                .HasMaxLength(20)
+                                .HasColumnType("character varying(20)")
+                                .HasColumnName("address_postal_code");
+
+                            b1.HasKey("PickupLocationId");
+
+                            b1.ToTable("pickup_locations");
+
+                            b1.WithOwner()
+                                .HasForeignKey("PickupLocationId")
+                                .HasConstraintName("fk_pickup_locations_pickup_locations_id");
+                        });
+
+                    b.Navigation("Address")
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("OrderTracking.Domain.Orders.Order", b =>
                 {
                     b.OwnsOne("OrderTracking.Domain.Orders.Customer", "Customer", b1 =>
@@ -892,6 +1035,83 @@ namespace OrderTracking.Infrastructure.Persistence.Migrations
                                 .HasConstraintName("fk_order_items_orders_order_id");
                         });
 
+                    b.OwnsOne("OrderTracking.Domain.Orders.OrderPickup", "Pickup", b1 =>
+                        {
+                            b1.Property<Guid>("OrderId")
+                                .HasColumnType("uuid")
+                                .HasColumnName("id");
+
+                            b1.Property<string>("Instructions")
+                                .HasMaxLength(500)
+                                .HasColumnType("character varying(500)")
+                                .HasColumnName("pickup_instructions");
+
+                            b1.Property<string>("Label")
+                                .IsRequired()
+                                .HasMaxLength(100)
+                                .HasColumnType("character varying(100)")
+                                .HasColumnName("pickup_label");
+
+                            b1.Property<Guid>("LocationId")
+                                .HasColumnType("uuid")
+                                .HasColumnName("pickup_location_id");
+
+                            b1.HasKey("OrderId");
+
+                            b1.ToTable("orders");
+
+                            b1.WithOwner()
+                                .HasForeignKey("OrderId")
+                                .HasConstraintName("fk_orders_orders_id");
+
+                            b1.OwnsOne("OrderTracking.Domain.Orders.DeliveryAddress", "Address", b2 =>
+                                {
+                                    b2.Property<Guid>("OrderPickupOrderId")
+                                        .HasColumnType("uuid")
+                                        .HasColumnName("id");
+
+                                    b2.Property<string>("City")
+                                        .IsRequired()
+                                        .HasMaxLength(200)
+                                        .HasColumnType("character varying(200)")
+                                        .HasColumnName("pickup_address_city");
+
+                                    b2.Property<string>("Country")
+                                        .IsRequired()
+                                        .HasMaxLength(100)
+                                        .HasColumnType("character varying(100)")
+                                        .HasColumnName("pickup_address_country");
+
+                                    b2.Property<string>("Line1")
+                                        .IsRequired()
+                                        .HasMaxLength(200)
+                                        .HasColumnType("character varying(200)")
+                                        .HasColumnName("pickup_address_line1");
+
+                                    b2.Property<string>("Line2")
+                                        .HasMaxLength(200)
+                                        .HasColumnType("character varying(200)")
+                                        .HasColumnName("pickup_address_line2");
+
+                                    b2.Property<string>("PostalCode")
+                                        .IsRequired()
+                                        .HasMaxLength(20)
+                                        .HasColumnType("character varying(20)")
+                                        .HasColumnName("pickup_address_postal_code");
+
+                                    b2.HasKey("OrderPickupOrderId");
+
+                                    b2.ToTable("orders");
+
+                                    b2.WithOwner()
+                                        .HasForeignKey("OrderPickupOrderId")
+                                        .HasConstraintName("fk_orders_orders_id");
+                                });
+
+                            b1.Navigation("Address")
+                                .IsRequired();
+                        });
+
                     b.Navigation("Customer")
                         .IsRequired();
 
@@ -899,6 +1119,8 @@ namespace OrderTracking.Infrastructure.Persistence.Migrations
                         .IsRequired();
 
                     b.Navigation("Items");
+
+                    b.Navigation("Pickup");
                 });
 
             modelBuilder.Entity("OrderTracking.Domain.Orders.OrderHistoryEntry", b =>
@@ -949,6 +1171,11 @@ namespace OrderTracking.Infrastructure.Persistence.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_webhook_deliveries_webhook_endpoints_endpoint_id");
+                });
+
+            modelBuilder.Entity("OrderTracking.Domain.Merchants.MerchantProfile", b =>
+                {
+                    b.Navigation("Locations");
                 });
 
             modelBuilder.Entity("OrderTracking.Domain.Orders.Order", b =>

@@ -33,8 +33,9 @@ public sealed class OrderRepository(AppDbContext db) : IOrderRepository
     public Task<Order?> FindAsync(Guid id, CancellationToken cancellationToken) =>
         db.Orders.AsNoTracking().FirstOrDefaultAsync(o => o.Id == id, cancellationToken);
 
-    // The order, its merchant's name and its public timeline in one statement. Compiled once: the public page runs it
-    // on every request, and its shape never varies.
+    // The order, its sender (the merchant's profile, or its account name without one) and its public timeline in one
+    // statement. Compiled once: the public page and the live announcements to tracking followers run it, and its shape
+    // never varies.
     private static readonly Func<AppDbContext, string, CancellationToken, Task<TrackingDto?>> TrackingView = EF.CompileAsyncQuery(
         (AppDbContext db, string trackingCode, CancellationToken _) => db.Orders.AsNoTracking()
             .Where(o => o.TrackingCode == trackingCode)
@@ -42,6 +43,14 @@ public sealed class OrderRepository(AppDbContext db) : IOrderRepository
                 o.TrackingCode,
                 o.Status,
                 db.Users.Where(u => u.Id == o.MerchantId).Select(u => u.DisplayName).FirstOrDefault() ?? string.Empty,
+                new SenderDto
+                {
+                    BusinessName = db.MerchantProfiles.Where(p => p.MerchantId == o.MerchantId).Select(p => p.BusinessName).FirstOrDefault()
+                        ?? db.Users.Where(u => u.Id == o.MerchantId).Select(u => u.DisplayName).FirstOrDefault()
+                        ?? string.Empty,
+                    Phone = db.MerchantProfiles.Where(p => p.MerchantId == o.MerchantId).Select(p => p.ContactPhone).FirstOrDefault(),
+                    Email = db.MerchantProfiles.Where(p => p.MerchantId == o.MerchantId).Select(p => p.ContactEmail).FirstOrDefault(),
+                },
                 o.CreatedAt,
                 o.EstimatedDeliveryAt,
                 o.History.AsQueryable().Where(PublicTrackingView.ShowsEntry).OrderBy(h => h.At).ThenBy(h => h.Id)

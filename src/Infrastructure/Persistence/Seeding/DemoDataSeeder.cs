@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using OrderTracking.Application.Common.Interfaces;
 using OrderTracking.Domain.Common;
+using OrderTracking.Domain.Merchants;
 using OrderTracking.Domain.Orders;
 using OrderTracking.Domain.Partners;
 using OrderTracking.Domain.Users;
@@ -35,6 +36,8 @@ public sealed partial class DemoDataSeeder(AppDbContext db, IPasswordHasher pass
 
         var admin = users["admin@example.com"].AsActor();
         var merchants = new[] { users["merchant@example.com"].AsActor(), users["merchant2@example.com"].AsActor() };
+        var profiles = DemoProfiles(users, now.AddDays(-30));
+        db.MerchantProfiles.AddRange(profiles.Values);
         var couriers = new[] { users["courier@example.com"].AsActor(), users["courier2@example.com"].AsActor() };
 
         var faker = new Faker("en") { Random = new Randomizer(20261125) };
@@ -48,7 +51,8 @@ public sealed partial class DemoDataSeeder(AppDbContext db, IPasswordHasher pass
                 var usePartner = index % 5 == 0;
                 var delivery = usePartner ? partner.AsActor() : courier;
                 var createdAt = now.AddDays(-faker.Random.Double(0.2, 14));
-                var order = NewOrder(faker, merchant, createdAt);
+                var locations = profiles[merchant.Id].Locations;
+                var order = NewOrder(faker, merchant, locations[index % locations.Count].ToOrderPickup(), createdAt);
                 WalkTo(order, status, merchant, delivery, admin, usePartner, partner, createdAt, faker);
                 order.ClearDomainEvents();
                 db.Orders.Add(order);
@@ -59,7 +63,21 @@ public sealed partial class DemoDataSeeder(AppDbContext db, IPasswordHasher pass
         LogSeeded(logger, users.Count, index);
     }
 
-    private static Order NewOrder(Faker faker, Actor merchant, DateTimeOffset createdAt)
+    /// <summary>Each demo merchant's business name, public contact and two pickup locations (the first the default).</summary>
+    private static Dictionary<Guid, MerchantProfile> DemoProfiles(Dictionary<string, User> users, DateTimeOffset at)
+    {
+        var bakery = MerchantProfile.Create(users["merchant@example.com"].Id, "Corner Bakery Ltd", "+44 20 7946 0001", "hello@cornerbakery.example", at);
+        bakery.AddLocation("Shop", new DeliveryAddress("12 Baker Street", null, "London", "NW1 6XE", "United Kingdom"), "Open 7:00-18:00. Collect at the counter.", true, at);
+        bakery.AddLocation("Bakehouse", new DeliveryAddress("5 Mill Lane", "Unit 3", "London", "SE1 9PH", "United Kingdom"), "Ring at the back door.", false, at);
+
+        var grocer = MerchantProfile.Create(users["merchant2@example.com"].Id, "Green Grocer", "+44 161 496 0002", null, at);
+        grocer.AddLocation("Market stall", new DeliveryAddress("Stall 14, Market Street", null, "Manchester", "M1 1PW", "United Kingdom"), "Weekdays 8:00-16:00.", true, at);
+        grocer.AddLocation("Warehouse", new DeliveryAddress("40 Dock Road", null, "Manchester", "M17 1AB", "United Kingdom"), null, false, at);
+
+        return new[] { bakery, grocer }.ToDictionary(p => p.MerchantId);
+    }
+
+    private static Order NewOrder(Faker faker, Actor merchant, OrderPickup pickup, DateTimeOffset createdAt)
     {
         var items = Enumerable.Range(0, faker.Random.Int(1, 4))
             .Select(_ => new OrderItem(faker.Commerce.ProductName(), faker.Random.Int(1, 5), Math.Round(faker.Random.Decimal(2, 80), 2)))
@@ -73,7 +91,8 @@ public sealed partial class DemoDataSeeder(AppDbContext db, IPasswordHasher pass
             faker.Random.Bool(0.3f) ? "Leave with the neighbour if nobody is home." : null,
             createdAt.AddHours(faker.Random.Int(24, 72)),
             merchant,
-            createdAt);
+            createdAt,
+            pickup);
     }
 
     /// <summary>Moves a new order step by step to <paramref name="target"/>, each step by the right role, minutes to hours apart.</summary>

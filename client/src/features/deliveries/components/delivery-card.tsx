@@ -1,15 +1,17 @@
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
+import { MapLink } from '@/components/postal-address';
 import { StatusBadge } from '@/components/status-badge';
 import type { OrderDto } from '@/lib/api/generated';
 import { formatDateTime } from '@/lib/format';
 
 /**
- * An order as a courier needs it on a phone: where to go, for whom, and one big action. An order of the pickup
- * pool comes without customer and street (the API shows a courier only its area until it claims it).
+ * An order as a courier needs it on a phone: where to go, for whom, and one big action. Until the parcel is picked
+ * up that is first the pickup address (the API sends it until then). An order of the pickup pool comes without
+ * customer and street (the API shows a courier only its area until it claims it).
  */
 export function DeliveryCard({ order, action }: { order: OrderDto; action?: ReactNode }) {
-  const { deliveryAddress: address, customer, deliveryArea: area } = order;
+  const { deliveryAddress: address, customer, deliveryArea: area, pickup } = order;
   const label = customer ? `Order ${order.trackingCode}, ${customer.name}` : `Order ${order.trackingCode}, ${area.postalCode} ${area.city}`;
   return (
     <li className="card order-card">
@@ -19,7 +21,27 @@ export function DeliveryCard({ order, action }: { order: OrderDto; action?: Reac
         </Link>
         <StatusBadge status={order.status} />
       </div>
+      {pickup?.address && (
+        <div className="order-card__pickup">
+          <p className="order-card__address">
+            <span className="muted small">Collect from {pickup.label}</span>
+            <br />
+            <strong>{pickup.address.line1}</strong>
+            {pickup.address.line2 && `, ${pickup.address.line2}`}
+            <br />
+            {pickup.address.postalCode} {pickup.address.city}
+          </p>
+          {pickup.instructions && <p className="small">{pickup.instructions}</p>}
+          {pickup.mapUrl && <MapLink href={pickup.mapUrl} place={`pickup of ${order.trackingCode}`} />}
+        </div>
+      )}
       <p className="order-card__address">
+        {pickup && (
+          <>
+            <span className="muted small">Deliver to</span>
+            <br />
+          </>
+        )}
         {address && (
           <>
             <strong>{address.line1}</strong>
@@ -29,6 +51,7 @@ export function DeliveryCard({ order, action }: { order: OrderDto; action?: Reac
         )}
         {area.postalCode} {area.city}
       </p>
+      {order.deliveryMapUrl && <MapLink href={order.deliveryMapUrl} place={`drop-off of ${order.trackingCode}`} />}
       <p className="muted small">
         {customer ? `For ${customer.name}` : 'Claim it to see the customer and street'} · {order.items.length} item
         {order.items.length === 1 ? '' : 's'}

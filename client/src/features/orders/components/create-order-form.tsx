@@ -1,16 +1,18 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { Link } from 'react-router';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
 import { SelectField } from '@/components/ui/select-field';
 import { TextareaField } from '@/components/ui/textarea-field';
 import { TextField } from '@/components/ui/text-field';
-import type { CreateOrderCommand, OrderDto } from '@/lib/api/generated';
+import type { CreateOrderCommand, OrderDto, PickupLocationDto } from '@/lib/api/generated';
 import { fieldMessages, toApiError } from '@/lib/errors';
 import { formatMoney } from '@/lib/format';
 import { newIdempotencyKey } from '@/lib/idempotency-key';
 import { useCurrentUser } from '@/lib/use-session';
 import { useCreateOrder } from '../api/use-order-mutations';
+import { usePickupLocations } from '../api/use-pickup-locations';
 import { useUsersOfRole } from '../api/use-people';
 import { ItemRowFields, type ItemDraft } from './item-row-fields';
 
@@ -29,6 +31,8 @@ const emptyForm = {
   currency: 'GBP',
   notes: '',
   estimatedDeliveryAt: '',
+  /** Empty for the merchant's default pickup location. */
+  pickupLocationId: '',
 };
 
 type FormState = typeof emptyForm;
@@ -47,6 +51,7 @@ const fieldLabels: Record<string, string> = {
   currency: 'Currency',
   notes: 'Notes',
   estimateddeliveryat: 'Estimated delivery',
+  pickuplocationid: 'Pickup location',
 };
 
 const itemFieldLabels: Record<string, string> = { name: 'name', quantity: 'quantity', unitprice: 'unit price' };
@@ -84,6 +89,7 @@ function toCommand(form: FormState, items: ItemDraft[], asAdmin: boolean): Creat
     currency: form.currency,
     notes: optional(form.notes),
     estimatedDeliveryAt: form.estimatedDeliveryAt ? new Date(form.estimatedDeliveryAt).toISOString() : undefined,
+    pickupLocationId: optional(form.pickupLocationId),
   };
 }
 
@@ -97,6 +103,7 @@ export function CreateOrderForm({ onCreated }: { onCreated: (order: OrderDto) =>
   const merchants = useUsersOfRole('Merchant', isAdmin);
   const createOrder = useCreateOrder();
   const [form, setForm] = useState<FormState>(emptyForm);
+  const pickupLocations = usePickupLocations(isAdmin ? form.merchantId || undefined : user.id);
   const nextKey = useRef(2);
   const [items, setItems] = useState<ItemDraft[]>([{ key: 1, name: '', quantity: '1', unitPrice: '' }]);
   const summaryRef = useRef<HTMLDivElement>(null);
@@ -163,6 +170,17 @@ export function CreateOrderForm({ onCreated }: { onCreated: (order: OrderDto) =>
           </SelectField>
         </Card>
       )}
+
+      <Card title="Pickup">
+        <PickupPicker
+          locations={pickupLocations.data}
+          loading={pickupLocations.isFetching}
+          value={form.pickupLocationId}
+          onChange={set('pickupLocationId')}
+          errors={err('pickupLocationId')}
+          ownProfile={!isAdmin}
+        />
+      </Card>
 
       <Card title="Customer">
         <div className="form-grid">
@@ -258,5 +276,48 @@ export function CreateOrderForm({ onCreated }: { onCreated: (order: OrderDto) =>
         </Button>
       </div>
     </form>
+  );
+}
+
+/** Where the courier collects the order: the default location unless the merchant picks another. */
+function PickupPicker({
+  locations,
+  loading,
+  value,
+  onChange,
+  errors,
+  ownProfile,
+}: {
+  locations: PickupLocationDto[] | undefined;
+  loading: boolean;
+  value: string;
+  onChange: (event: { target: { value: string } }) => void;
+  errors?: string[];
+  ownProfile: boolean;
+}) {
+  if (!locations)
+    return <p className="muted">{loading ? 'Loading pickup locations…' : 'Choose the merchant to see its pickup locations.'}</p>;
+  if (locations.length === 0) {
+    return (
+      <p className="muted">
+        No pickup location yet, so couriers will not see where to collect.{' '}
+        {ownProfile && <Link to="/business">Add one in your business profile.</Link>}
+      </p>
+    );
+  }
+
+  const place = (l: PickupLocationDto) => `${l.label}: ${l.address.line1}, ${l.address.city}`;
+  const fallback = locations.find((l) => l.isDefault) ?? locations[0];
+  return (
+    <SelectField label="Collect from" value={value} onChange={onChange} errors={errors}>
+      <option value="">{place(fallback)} (default)</option>
+      {locations
+        .filter((l) => l.id !== fallback.id)
+        .map((l) => (
+          <option key={l.id} value={l.id}>
+            {place(l)}
+          </option>
+        ))}
+    </SelectField>
   );
 }

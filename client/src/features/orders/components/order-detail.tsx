@@ -7,6 +7,7 @@ import { ErrorState } from '@/components/ui/error-state';
 import { LoadingState } from '@/components/ui/loading-state';
 import { PageHeader } from '@/components/ui/page-header';
 import { useToast } from '@/components/ui/toast/use-toast';
+import { MapLink, PostalAddress } from '@/components/postal-address';
 import { ProgressSteps } from '@/components/progress-steps';
 import { StatusBadge } from '@/components/status-badge';
 import { Badge } from '@/components/ui/badge';
@@ -161,6 +162,15 @@ export function OrderDetail({ orderId }: { orderId: string }) {
             <p className="muted">Shown once you claim this order.</p>
           )}
         </Card>
+        {data.pickup?.address && (
+          <Card title="Pickup">
+            <p>
+              <strong>{data.pickup.label}</strong>
+            </p>
+            <PostalAddress address={data.pickup.address} mapUrl={data.pickup.mapUrl} place="pickup address" />
+            {data.pickup.instructions && <p className="small">{data.pickup.instructions}</p>}
+          </Card>
+        )}
         <Card title="Delivery address">
           <address style={{ fontStyle: 'normal' }}>
             {data.deliveryAddress && (
@@ -179,6 +189,7 @@ export function OrderDetail({ orderId }: { orderId: string }) {
             <br />
             {data.deliveryArea.country}
           </address>
+          {data.deliveryMapUrl && <MapLink href={data.deliveryMapUrl} place="delivery address" />}
           {!data.deliveryAddress && <p className="muted small">The street is shown once you claim this order.</p>}
         </Card>
       </div>

@@ -4,17 +4,34 @@ import { failureReasonLabel, statusLabels } from '@/lib/order-status';
 
 const actorLabels: Record<string, string> = { Admin: 'admin', Merchant: 'merchant', Delivery: 'courier', Partner: 'delivery partner' };
 
-/** The order's history, newest first: what changed, who did it and when, with the note and the reason. */
+/** The headline of an entry: the status it moved to, or who took the order for a claim or an assignment. */
+function headline(entry: OrderHistoryEntryDto): string {
+  switch (entry.kind) {
+    case 'Claim':
+      return `Claimed by ${entry.actorName ?? 'a courier'}`;
+    case 'Assignment':
+      // The note names who was put in charge ("Assigned to courier Carl").
+      return entry.note ?? 'Assigned';
+    default:
+      return entry.to ? statusLabels[entry.to] : 'Update';
+  }
+}
+
+/**
+ * The order's history, newest first: what changed, who did it and when, with the note and the reason. Claims and
+ * assignments are their own lines ("Claimed by …", "Assigned to …"), not a repeat of the status.
+ */
 export function OrderTimeline({ entries }: { entries: OrderHistoryEntryDto[] }) {
   const newestFirst = [...entries].reverse();
   return (
     <ol className="timeline" aria-label="Order history">
       {newestFirst.map((entry, index) => {
         const reason = entry.to === 'DeliveryFailed' ? failureReasonLabel(entry.reason) : entry.reason;
+        const statusChange = entry.kind !== 'Claim' && entry.kind !== 'Assignment';
         return (
           <li key={`${entry.at}-${index}`}>
-            <strong>{entry.to ? statusLabels[entry.to] : 'Update'}</strong>
-            {entry.from && entry.from !== entry.to && <span className="muted small"> from {statusLabels[entry.from]}</span>}
+            <strong>{headline(entry)}</strong>
+            {statusChange && entry.from && entry.from !== entry.to && <span className="muted small"> from {statusLabels[entry.from]}</span>}
             <div className="timeline__meta">
               <time dateTime={entry.at}>{formatDateTime(entry.at)}</time>
               {entry.actorName && (
@@ -25,7 +42,7 @@ export function OrderTimeline({ entries }: { entries: OrderHistoryEntryDto[] }) 
               )}
             </div>
             {reason && <p>Reason: {reason}</p>}
-            {entry.note && <p>Note: {entry.note}</p>}
+            {statusChange && entry.note && <p>Note: {entry.note}</p>}
           </li>
         );
       })}

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { Link } from 'react-router';
 import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
 import { EmptyState } from '@/components/ui/empty-state';
@@ -62,6 +63,11 @@ export function UsersAdmin() {
                     <Button variant="ghost" onClick={() => setEditing(user)} aria-label={`Edit ${user.email}`}>
                       Edit
                     </Button>
+                    {user.role === 'Merchant' && (
+                      <Link to={`/admin/merchants/${user.id}`} aria-label={`Business profile of ${user.displayName}`}>
+                        Profile
+                      </Link>
+                    )}
                   </td>
                 </tr>
               ))}

@@ -29,6 +29,12 @@ public sealed record CreateOrderCommand : ICommand<OrderDto>
 
     public string? Notes { get; init; }
     public DateTimeOffset? EstimatedDeliveryAt { get; init; }
+
+    /// <summary>
+    /// Which of the merchant's pickup locations the courier collects from; leave it out for the default location.
+    /// The order keeps a copy of the address, so editing the location later does not change the order.
+    /// </summary>
+    public Guid? PickupLocationId { get; init; }
 }
 
 public sealed class CreateOrderCommandValidator : AbstractValidator<CreateOrderCommand>
@@ -54,6 +60,7 @@ public sealed class CreateOrderCommandHandler(
     ICurrentActor currentActor,
     IOrderRepository orders,
     IUserRepository users,
+    IMerchantProfileRepository profiles,
     IUnitOfWork unitOfWork,
     TimeProvider timeProvider) : ICommandHandler<CreateOrderCommand, OrderDto>
 {
@@ -61,6 +68,7 @@ public sealed class CreateOrderCommandHandler(
     {
         var actor = currentActor.Required();
         var merchantId = await ResolveMerchantAsync(command.MerchantId, actor, cancellationToken);
+        var pickup = await ResolvePickupAsync(merchantId, command.PickupLocationId, cancellationToken);
 
         var order = Order.Create(
             merchantId,
@@ -71,12 +79,27 @@ public sealed class CreateOrderCommandHandler(
             command.Notes,
             command.EstimatedDeliveryAt?.ToUniversalTime(),
             actor,
-            timeProvider.GetUtcNow());
+            timeProvider.GetUtcNow(),
+            pickup);
 
         orders.Add(order);
         await unitOfWork.SaveChangesAsync(cancellationToken);
         OrderTrackingTelemetry.OrderCreated();
         return order.ToDto(actor, timeProvider.GetUtcNow());
+    }
+
+    /// <summary>The named location or the merchant's default; none when the merchant has not set up a location yet.</summary>
+    private async Task<OrderPickup?> ResolvePickupAsync(Guid merchantId, Guid? locationId, CancellationToken cancellationToken)
+    {
+        var profile = await profiles.FindAsync(merchantId, cancellationToken);
+        if (profile is null)
+        {
+            return locationId is null
+                ? null
+                : throw new ValidationException([new ValidationFailure(nameof(CreateOrderCommand.PickupLocationId), "This merchant has no pickup location with this id.")]);
+        }
+
+        return profile.PickupFor(locationId)?.ToOrderPickup();
     }
 
     private async Task<Guid> ResolveMerchantAsync(Guid? requested, Actor actor, CancellationToken cancellationToken)

@@ -13,9 +13,26 @@ public sealed record TrackingDto(
     string TrackingCode,
     OrderStatus Status,
     string MerchantName,
+    SenderDto Sender,
     DateTimeOffset CreatedAt,
     DateTimeOffset? EstimatedDeliveryAt,
     IReadOnlyList<TrackingEventDto> Timeline);
+
+/// <summary>
+/// Who sent the parcel, as the merchant presents itself to its customers: the business name of its profile (its
+/// account name when it has no profile) and the public contact it chose to show.
+/// </summary>
+public sealed record SenderDto
+{
+    /// <summary>The merchant's business name.</summary>
+    public required string BusinessName { get; init; }
+
+    /// <summary>The merchant's public contact phone, if it gave one.</summary>
+    public string? Phone { get; init; }
+
+    /// <summary>The merchant's public contact email, if it gave one.</summary>
+    public string? Email { get; init; }
+}
 
 /// <summary>One status the order reached and when.</summary>
 public sealed record TrackingEventDto(OrderStatus Status, DateTimeOffset At);

@@ -10,6 +10,6 @@ namespace OrderTracking.Application.Tracking.Queries.GetTracking;
 /// </summary>
 public static class PublicTrackingView
 {
-    /// <summary>Status changes only: assignments and claims (from equals to) name couriers.</summary>
-    public static Expression<Func<OrderHistoryEntry, bool>> ShowsEntry { get; } = h => h.From != h.To;
+    /// <summary>Status changes only: assignments and claims name couriers.</summary>
+    public static Expression<Func<OrderHistoryEntry, bool>> ShowsEntry { get; } = h => h.Kind == OrderHistoryKind.StatusChange;
 }

@@ -17,14 +17,18 @@ const validationProblem = {
   },
 };
 
+const profileRoute = `/api/merchants/${merchantUser.id}/profile`;
+
 function setup() {
   const network = createFakeFetch();
+  network.get(profileRoute, { status: 404, body: { title: 'Not found', status: 404 } });
   const onCreated = vi.fn();
   const view = renderWithApp(<CreateOrderForm onCreated={onCreated} />, { network, session: sessionFor(merchantUser) });
   return { ...view, network, onCreated, user: userEvent.setup() };
 }
 
-describe('CreateOrderForm', () => {
+// Typing a whole order is over 4 s of user events when the machine is busy: more than the 5 s default allows.
+describe('CreateOrderForm', { timeout: 15_000 }, () => {
   it('shows each field error of the API’s ValidationProblemDetails next to its field and in a summary', async () => {
     const { network, user } = setup();
     network.post('/api/orders', { status: 400, body: validationProblem });
@@ -95,5 +99,44 @@ describe('CreateOrderForm', () => {
       items: [{ name: 'Sourdough loaf', quantity: 2, unitPrice: 4.5 }],
       currency: 'GBP',
     });
+  });
+
+  it('collects from the default pickup location unless the merchant picks another, and sends the choice', async () => {
+    const { network, user } = setup();
+    const location = (id: string, label: string, line1: string, isDefault: boolean) => ({
+      id,
+      label,
+      address: { line1, city: 'London', postalCode: 'NW1 6XE', country: 'United Kingdom' },
+      isDefault,
+      mapUrl: 'https://www.openstreetmap.org/search?query=x',
+    });
+    network.get(profileRoute, {
+      status: 200,
+      body: {
+        merchantId: merchantUser.id,
+        businessName: 'Corner Bakery Ltd',
+        contactPhone: '+44 20 7946 0001',
+        pickupLocations: [
+          location('loc-bakehouse', 'Bakehouse', '5 Mill Lane', false),
+          location('loc-shop', 'Shop', '12 Baker Street', true),
+        ],
+      },
+    });
+    network.post('/api/orders', { status: 400, body: validationProblem });
+
+    const picker = await screen.findByLabelText('Collect from');
+    expect(
+      within(picker)
+        .getAllByRole('option')
+        .map((o) => o.textContent),
+    ).toEqual(['Shop: 12 Baker Street, London (default)', 'Bakehouse: 5 Mill Lane, London']);
+    await user.click(screen.getByRole('button', { name: 'Create order' }));
+    await screen.findByRole('alert');
+    expect(network.sent('POST', '/api/orders')[0]!.body).not.toHaveProperty('pickupLocationId');
+
+    await user.selectOptions(picker, 'Bakehouse: 5 Mill Lane, London');
+    await user.click(screen.getByRole('button', { name: 'Create order' }));
+    await waitFor(() => expect(network.sent('POST', '/api/orders')).toHaveLength(2));
+    expect(network.sent('POST', '/api/orders')[1]!.body).toMatchObject({ pickupLocationId: 'loc-bakehouse' });
   });
 });

@@ -1,0 +1,20 @@
+import { useParams } from 'react-router';
+import { PageHeader } from '@/components/ui/page-header';
+import { MerchantProfile } from '@/features/merchants/components/merchant-profile';
+import { useCurrentUser } from '@/lib/use-session';
+
+/** The merchant's own profile at /business; an admin reaches any merchant's at /admin/merchants/:merchantId. */
+export default function MerchantProfileRoute() {
+  const user = useCurrentUser();
+  const { merchantId } = useParams();
+  const id = merchantId ?? user.id;
+  return (
+    <div className="app-main--narrow" style={{ margin: '0 auto' }}>
+      <PageHeader
+        title="Business profile"
+        description="Your customers see the business name and contact on the tracking page; couriers see where to collect."
+      />
+      <MerchantProfile key={id} merchantId={id} />
+    </div>
+  );
+}

@@ -12,22 +12,28 @@ public sealed class RouteMethods(EndpointDataSource endpoints, ParameterPolicyFa
 {
     private readonly Lazy<IReadOnlyList<Route>> _routes = new(() => Build(endpoints, policies));
 
-    /// <summary>The methods some route takes at this path, or none when the path is no route.</summary>
+    /// <summary>
+    /// The methods some route takes at this path, or none when the path is no route, or is a route for this very
+    /// method (the catch-all then answered because a constraint refused the values: a 404, not a 405).
+    /// </summary>
     public IReadOnlyList<string> For(HttpContext httpContext)
     {
         var path = httpContext.Request.Path;
-        return _routes.Value
+        var methods = _routes.Value
             .Where(route => route.Matches(httpContext, path))
             .SelectMany(route => route.Methods)
             .Distinct(StringComparer.OrdinalIgnoreCase)
             .Order(StringComparer.Ordinal)
             .ToList();
+        return methods.Contains(httpContext.Request.Method, StringComparer.OrdinalIgnoreCase) ? [] : methods;
     }
 
     private static List<Route> Build(EndpointDataSource endpoints, ParameterPolicyFactory policies) =>
         endpoints.Endpoints
             .OfType<RouteEndpoint>()
             .Where(endpoint => endpoint.Metadata.GetMetadata<IHttpMethodMetadata>() is { HttpMethods.Count: > 0 })
+            // Catch-alls (the client app's fallback) take any path: they say nothing about API routes.
+            .Where(endpoint => !endpoint.RoutePattern.Parameters.Any(parameter => parameter.IsCatchAll))
             .Select(endpoint => new Route(
                 new TemplateMatcher(new RouteTemplate(endpoint.RoutePattern), new RouteValueDictionary(endpoint.RoutePattern.Defaults)),
                 endpoint.RoutePattern.ParameterPolicies

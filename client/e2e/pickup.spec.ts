@@ -19,7 +19,7 @@ test('a merchant keeps its business profile and pickup locations and picks one f
   await expect(page.getByLabel('Business name')).toHaveValue('Corner Bakery Ltd');
   const locations = page.getByRole('list', { name: 'Pickup locations' });
   await expect(locations.getByRole('heading', { name: 'Shop' })).toBeVisible();
-  await expect(locations.getByRole('link', { name: /Open in map/ }).first()).toHaveAttribute(
+  await expect(locations.getByRole('link', { name: /Open in map \(Shop,/ })).toHaveAttribute(
     'href',
     /^https:\/\/www\.openstreetmap\.org\/search\?query=12%20Baker%20Street/,
   );

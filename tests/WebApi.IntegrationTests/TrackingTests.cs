@@ -22,7 +22,7 @@ public sealed class TrackingTests(ApiFactory api) : IClassFixture<ApiFactory>
         using var json = JsonDocument.Parse(body);
         var root = json.RootElement;
         Assert.Equal(
-            ["createdAt", "estimatedDeliveryAt", "merchantName", "status", "timeline", "trackingCode"],
+            ["createdAt", "estimatedDeliveryAt", "merchantName", "sender", "status", "timeline", "trackingCode"],
             root.EnumerateObject().Select(p => p.Name).Order());
         Assert.Equal("ReadyForPickup", root.GetProperty("status").GetString());
         Assert.Equal(merchantUser.DisplayName, root.GetProperty("merchantName").GetString());

@@ -68,11 +68,11 @@ public sealed partial class DemoDataSeeder(AppDbContext db, IPasswordHasher pass
     {
         var bakery = MerchantProfile.Create(users["merchant@example.com"].Id, "Corner Bakery Ltd", "+44 20 7946 0001", "hello@cornerbakery.example", at);
         bakery.AddLocation("Shop", new DeliveryAddress("12 Baker Street", null, "London", "NW1 6XE", "United Kingdom"), "Open 7:00-18:00. Collect at the counter.", true, at);
-        bakery.AddLocation("Bakehouse", new DeliveryAddress("5 Mill Lane", "Unit 3", "London", "SE1 9PH", "United Kingdom"), "Ring at the back door.", false, at);
+        bakery.AddLocation("Bakehouse", new DeliveryAddress("5 Mill Lane", "Unit 3", "London", "SE1 9PH", "United Kingdom"), "Ring at the back door.", false, at.AddMinutes(1));
 
         var grocer = MerchantProfile.Create(users["merchant2@example.com"].Id, "Green Grocer", "+44 161 496 0002", null, at);
         grocer.AddLocation("Market stall", new DeliveryAddress("Stall 14, Market Street", null, "Manchester", "M1 1PW", "United Kingdom"), "Weekdays 8:00-16:00.", true, at);
-        grocer.AddLocation("Warehouse", new DeliveryAddress("40 Dock Road", null, "Manchester", "M17 1AB", "United Kingdom"), null, false, at);
+        grocer.AddLocation("Warehouse", new DeliveryAddress("40 Dock Road", null, "Manchester", "M17 1AB", "United Kingdom"), null, false, at.AddMinutes(1));
 
         return new[] { bakery, grocer }.ToDictionary(p => p.MerchantId);
     }

@@ -53,4 +53,5 @@ public sealed record DeliveryAddressDto(string Line1, string? Line2, string City
 /// <summary>The part of a delivery address a courier sees before it claims an order.</summary>
 public sealed record DeliveryAreaDto(string City, string PostalCode, string Country);
 
-public sealed record OrderItemDto(string Name, int Quantity, decimal UnitPrice);
+/// <summary>One line of an order. <c>unitPrice</c> is required on creation: a missing price is refused, never taken as 0.</summary>
+public sealed record OrderItemDto(string Name, int Quantity, decimal? UnitPrice);

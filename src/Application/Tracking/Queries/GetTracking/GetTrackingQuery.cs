@@ -17,8 +17,11 @@ public sealed record TrackingDto(
     DateTimeOffset? EstimatedDeliveryAt,
     IReadOnlyList<TrackingEventDto> Timeline);
 
-/// <summary>One status the order reached and when.</summary>
-public sealed record TrackingEventDto(OrderStatus Status, DateTimeOffset At);
+/// <summary>
+/// One status the order reached and when. <c>failureReason</c> is set on a failed delivery attempt only: one of a
+/// fixed list the customer page words for people; the courier's free-text note is never shown.
+/// </summary>
+public sealed record TrackingEventDto(OrderStatus Status, DateTimeOffset At, DeliveryFailureReason? FailureReason = null);
 
 public sealed class GetTrackingQueryHandler(IOrderRepository orders, IUserRepository users) : IQueryHandler<GetTrackingQuery, TrackingDto>
 {

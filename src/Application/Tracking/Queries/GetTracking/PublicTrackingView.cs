@@ -14,6 +14,11 @@ public static class PublicTrackingView
         order.History
             .Where(h => h.From != h.To) // assignments and claims name couriers: not for the public
             .OrderBy(h => h.At)
-            .Select(h => new TrackingEventDto(h.To, h.At))
+            .Select(h => new TrackingEventDto(h.To, h.At, FailureReason(h)))
             .ToList());
+
+    private static DeliveryFailureReason? FailureReason(OrderHistoryEntry entry) =>
+        entry.To == OrderStatus.DeliveryFailed && Enum.TryParse<DeliveryFailureReason>(entry.Reason, ignoreCase: false, out var reason)
+            ? reason
+            : null;
 }

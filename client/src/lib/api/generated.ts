@@ -2136,13 +2136,17 @@ export class UsersClient extends ApiClientBase {
     }
 
     /**
-     * Every user, optionally of one role (for example Delivery, to pick a courier).
+     * Every user, optionally of one role (for example Delivery, to pick a courier) and whose name or email contains
+    search (any case).
      * @param role (optional) 
+     * @param search (optional) 
      */
-    list(role?: UserRole | null | undefined, signal?: AbortSignal): Promise<UserDto[]> {
+    list(role?: UserRole | null | undefined, search?: string | null | undefined, signal?: AbortSignal): Promise<UserDto[]> {
         let url_ = this.baseUrl + "/api/users?";
         if (role !== undefined && role !== null)
             url_ += "role=" + encodeURIComponent("" + role) + "&";
+        if (search !== undefined && search !== null)
+            url_ += "search=" + encodeURIComponent("" + search) + "&";
         url_ = url_.replace(/[?&]$/, "");
 
         let options_: RequestInit = {
@@ -2641,7 +2645,7 @@ export interface DeliveryAreaDto {
 export interface OrderItemDto {
     name: string;
     quantity?: number;
-    unitPrice?: number;
+    unitPrice: number;
 }
 
 export interface CreateOrderCommand {
@@ -2741,6 +2745,7 @@ export interface TrackingDto {
 export interface TrackingEventDto {
     status?: OrderStatus;
     at?: string;
+    failureReason?: DeliveryFailureReason | undefined;
 }
 
 export interface CreateUserCommand {

@@ -4,6 +4,7 @@
 # packages/api-client/consumer-check/consumer.ts against the installed .d.ts, and runs it (sign in, create an order,
 # read its public tracking view) against the WebApi that scripts/e2e-server.sh starts on a throwaway PostgreSQL.
 # Needs the WebApi built in Release (test.sh builds it first). Everything is removed on exit.
+# Env: API_CLIENT_READY_SECONDS (600): how long to wait for the WebApi to start.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
@@ -39,7 +40,7 @@ server_pid=$!
 api="http://127.0.0.1:$port"
 echo "api-client: waiting for the WebApi on $api"
 if ! node -e "
-  const deadline = Date.now() + 240_000;
+  const deadline = Date.now() + ${API_CLIENT_READY_SECONDS:-600} * 1000;
   (async () => {
     while (Date.now() < deadline) {
       try { if ((await fetch('$api/health/ready')).ok) process.exit(0); } catch {}

@@ -1,5 +1,5 @@
 import * as RadixDialog from '@radix-ui/react-dialog';
-import { useState, type ReactNode } from 'react';
+import { useId, useState, type ReactNode } from 'react';
 import { Button } from './button';
 
 export interface DialogProps {
@@ -22,6 +22,7 @@ export interface DialogProps {
  */
 export function Dialog({ open, title, description, onClose, confirmDismiss, children }: DialogProps) {
   const [asking, setAsking] = useState(false);
+  const questionId = useId();
 
   function dismiss(event: Event) {
     if (!confirmDismiss) return;
@@ -48,8 +49,8 @@ export function Dialog({ open, title, description, onClose, confirmDismiss, chil
             <RadixDialog.Title>{title}</RadixDialog.Title>
             {description && <RadixDialog.Description className="muted">{description}</RadixDialog.Description>}
             {asking ? (
-              <div role="alertdialog" aria-labelledby="dialog-confirm-dismiss" className="stack">
-                <p id="dialog-confirm-dismiss">
+              <div role="group" aria-labelledby={questionId} className="stack">
+                <p id={questionId}>
                   <strong>{confirmDismiss}</strong>
                 </p>
                 <div className="dialog__actions">

@@ -81,7 +81,9 @@ function toCommand(form: FormState, items: ItemDraft[], asAdmin: boolean): Creat
       country: form.country.trim(),
     },
     // A blank quantity or price goes out missing, and the API answers with a message for that field (never a free item).
-    items: items.map((item) => ({ name: item.name.trim(), quantity: toNumber(item.quantity), unitPrice: toNumber(item.unitPrice) }) as OrderItemDto),
+    items: items.map(
+      (item) => ({ name: item.name.trim(), quantity: toNumber(item.quantity), unitPrice: toNumber(item.unitPrice) }) as OrderItemDto,
+    ),
     currency: form.currency,
     notes: optional(form.notes),
     estimatedDeliveryAt: form.estimatedDeliveryAt ? new Date(form.estimatedDeliveryAt).toISOString() : undefined,

@@ -83,7 +83,10 @@ export function trackingHeadline(tracking: PublicTracking, options: TimeOptions 
     case 'Cancelled':
       return {
         title: 'This order was cancelled',
-        details: [`${sender} cancelled it${at ? ` on ${customerDate(at, options)}` : ''}; it will not be delivered.`, contactHint(tracking.sender)],
+        details: [
+          `${sender} cancelled it${at ? ` on ${customerDate(at, options)}` : ''}; it will not be delivered.`,
+          contactHint(tracking.sender),
+        ],
       };
     case 'Returned':
       return {

@@ -55,7 +55,10 @@ export function UsersAdmin() {
       ) : users.isError ? (
         <ErrorState error={users.error} title="Could not load the users" onRetry={() => users.refetch()} />
       ) : users.data.length === 0 ? (
-        <EmptyState title={filtered ? 'No users match' : 'No users'} description={filtered ? 'Try another name, email or role.' : undefined} />
+        <EmptyState
+          title={filtered ? 'No users match' : 'No users'}
+          description={filtered ? 'Try another name, email or role.' : undefined}
+        />
       ) : (
         <div className="table-wrap card" style={{ padding: 0 }} role="region" aria-label="Users" tabIndex={0}>
           <table className="table table--stack">

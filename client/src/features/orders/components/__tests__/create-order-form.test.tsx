@@ -10,7 +10,10 @@ const validationProblem = {
   title: 'One or more fields are invalid.',
   status: 400,
   errors: {
-    'customer.phone': ['Enter a phone number of 6 to 15 digits, such as +44 20 7946 0000.', 'Shorten the customer’s phone number to 30 characters or fewer.'],
+    'customer.phone': [
+      'Enter a phone number of 6 to 15 digits, such as +44 20 7946 0000.',
+      'Shorten the customer’s phone number to 30 characters or fewer.',
+    ],
     'deliveryAddress.city': ['Enter the town or city.'],
     'items[1].quantity': ['Enter a quantity from 1 to 10000.'],
     'items[0].unitPrice': ['Enter the unit price (0 for a free item).'],

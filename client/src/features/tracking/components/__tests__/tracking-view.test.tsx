@@ -107,7 +107,11 @@ describe('TrackingView', () => {
     expect(screen.getByText(/Corner Bakery cancelled it on Friday.*20.*; it will not be delivered/)).toBeInTheDocument();
     expect(screen.queryByText(/Estimated delivery/)).not.toBeInTheDocument();
     const steps = screen.getByRole('list', { name: 'Delivery progress' });
-    expect(within(steps).getAllByRole('listitem').map((li) => [li.textContent, li.dataset.state])).toEqual([
+    expect(
+      within(steps)
+        .getAllByRole('listitem')
+        .map((li) => [li.textContent, li.dataset.state]),
+    ).toEqual([
       ['Order received (done)', 'done'],
       ['Order confirmed (done)', 'done'],
       ['Cancelled', 'stopped'],

@@ -1,7 +1,7 @@
 /// <reference types="vitest/config" />
 import { fileURLToPath, URL } from 'node:url';
 import react from '@vitejs/plugin-react';
-import { defineConfig } from 'vite';
+import { defaultClientConditions, defineConfig } from 'vite';
 
 // `npm run dev` proxies the API and the SignalR hub to the WebApi; override with API_PROXY_TARGET.
 const apiTarget = process.env.API_PROXY_TARGET ?? 'http://localhost:5080';
@@ -11,8 +11,11 @@ export default defineConfig({
   plugins: [react()],
   resolve: {
     alias: { '@': fileURLToPath(new URL('./src', import.meta.url)) },
+    // The API client package (../packages/api-client) is read from its TypeScript source: no build step before ours.
+    conditions: ['source', ...defaultClientConditions],
   },
   server: {
+    fs: { allow: [fileURLToPath(new URL('..', import.meta.url))] },
     proxy: {
       '/api': { target: apiTarget, changeOrigin: true },
       '/hubs': { target: apiTarget, changeOrigin: true, ws: true },

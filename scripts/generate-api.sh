@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Regenerates the committed OpenAPI document (src/WebApi/openapi.json) from the WebApi and the TypeScript
-# client (client/src/lib/api/generated.ts) from that document with NSwag. CI runs it and fails on any diff.
+# client (packages/api-client/src/generated.ts, the @order-tracking/api-client package the web client uses) from
+# that document with NSwag. CI runs it and fails on any diff.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
@@ -8,5 +9,5 @@ dotnet tool restore >/dev/null
 dotnet build src/WebApi -c Release --nologo -v quiet -clp:ErrorsOnly
 ASPNETCORE_ENVIRONMENT=Development ORDERTRACKING_SKIP_DOTENV=1 \
   dotnet run --project src/WebApi -c Release --no-build --no-launch-profile -- openapi "$root/src/WebApi/openapi.json"
-dotnet tool run nswag run client/nswag.json >/dev/null
-echo "Generated client written to client/src/lib/api/generated.ts"
+dotnet tool run nswag run packages/api-client/nswag.json >/dev/null
+echo "Generated client written to packages/api-client/src/generated.ts"

@@ -78,7 +78,18 @@ test('an admin issues a partner API key, shown once, that works until it is revo
   await shown.getByRole('button', { name: 'Copy key' }).click();
   await expect(shown.getByRole('button', { name: 'Copied' })).toBeVisible();
   await checkScreen(page, 'admin-new-api-key');
+
+  // Escape or a click outside asks first: the key cannot be shown again.
+  await page.keyboard.press('Escape');
+  await expect(shown.getByText('You will not see this key again. Close without storing it?')).toBeVisible();
+  await checkScreen(page, 'admin-new-api-key-close-confirmation');
+  await shown.getByRole('button', { name: 'Keep open' }).click();
+  await expect(shown.locator('code.secret')).toHaveText(key);
+  await page.mouse.click(5, 5);
+  await expect(shown.getByRole('button', { name: 'Close anyway' })).toBeVisible();
+  await shown.getByRole('button', { name: 'Keep open' }).click();
   await shown.getByRole('button', { name: 'I have stored the key' }).click();
+  await expect(shown).toBeHidden();
 
   // The key works on the partner API, and the list shows it without the secret.
   expect((await page.request.get('/api/partner/orders', { headers: { 'X-Api-Key': key } })).status()).toBe(200);

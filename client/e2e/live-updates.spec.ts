@@ -1,12 +1,5 @@
 import type { APIRequestContext, Page } from '@playwright/test';
-import { accounts, checkScreen, expect, signIn, test } from './support';
-
-/** Signs in through the API (test set-up only; the screens under test go through the UI). */
-async function tokenFor(request: APIRequestContext, account: { email: string; password: string }): Promise<string> {
-  const response = await request.post('/api/auth/login', { data: account });
-  expect(response.status(), 'sign-in for the set-up').toBe(200);
-  return ((await response.json()) as { accessToken: string }).accessToken;
-}
+import { accounts, checkScreen, expect, signIn, test, tokenFor } from './support';
 
 /** An order already on its way: created by the merchant, claimed by the courier, in transit. */
 async function orderInTransit(request: APIRequestContext) {
@@ -81,7 +74,7 @@ test('a courier marks an order delivered; the merchant’s order page and the pu
     const customerPage = await customerContext.newPage();
     const customerTransport = watchLiveTransport(customerPage);
     await customerPage.goto(`/track/${order.trackingCode}`);
-    await expect(currentStep(customerPage)).toHaveText('In transit');
+    await expect(currentStep(customerPage)).toHaveText('Out for delivery');
     await expect(liveIndicator(customerPage)).toHaveText('Live');
     await markPage(customerPage);
 
@@ -109,7 +102,7 @@ test('a courier marks an order delivered; the merchant’s order page and the pu
     // The rest of each page followed too, and nothing was reloaded.
     await expect(merchantPage.getByText('This order is closed.')).toBeVisible();
     await expect(merchantPage.getByRole('list', { name: 'Order history' })).toContainText('Live Neighbour');
-    await expect(customerPage.getByRole('heading', { level: 2, name: 'Delivered' })).toBeVisible();
+    await expect(customerPage.getByRole('heading', { level: 2, name: /^Delivered on / })).toBeVisible();
     await wasNotReloaded(merchantPage);
     await wasNotReloaded(customerPage);
 
@@ -139,7 +132,7 @@ test('the live indicator says when the connection is lost and comes back, and th
   const courier = { Authorization: `Bearer ${await tokenFor(request, accounts.courier)}` };
   const delivered = await request.post(`/api/orders/${order.id}/status`, { headers: courier, data: { status: 'Delivered' } });
   expect(delivered.status()).toBe(200);
-  await expect(currentStep(page)).toHaveText('In transit');
+  await expect(currentStep(page)).toHaveText('Out for delivery');
   await checkScreen(page, 'tracking-offline');
 
   // Back online it reconnects at once and reads the page again: the change it missed shows up.

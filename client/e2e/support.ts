@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test as base, type Page } from '@playwright/test';
+import { expect, test as base, type APIRequestContext, type Page } from '@playwright/test';
 
 export const accounts = {
   admin: { email: 'admin@example.com', password: 'Admin123!' },
@@ -39,6 +39,13 @@ export async function signIn(page: Page, account: { email: string; password: str
   await page.getByLabel('Password').fill(account.password);
   await page.getByRole('button', { name: 'Sign in' }).click();
   await expect(page.getByRole('button', { name: 'Sign out' })).toBeVisible();
+}
+
+/** Signs in through the API (test set-up only; the screens under test go through the UI). */
+export async function tokenFor(request: APIRequestContext, account: { email: string; password: string }): Promise<string> {
+  const response = await request.post('/api/auth/login', { data: account });
+  expect(response.status(), 'sign-in for the set-up').toBe(200);
+  return ((await response.json()) as { accessToken: string }).accessToken;
 }
 
 export async function signOut(page: Page) {

@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using System.Net;
 using OrderTracking.Domain.Orders;
 using OrderTracking.Domain.Users;
@@ -22,7 +23,7 @@ public sealed class OrderExportTests(ApiFactory api) : IClassFixture<ApiFactory>
         await response.ShouldBeAsync(HttpStatusCode.OK);
         Assert.Equal("text/csv", response.Content.Headers.ContentType!.MediaType);
         var csv = await response.Content.ReadAsStringAsync();
-        Assert.StartsWith("TrackingCode,Status,MerchantId,CustomerName,", csv);
+        Assert.StartsWith("TrackingCode,Status,MerchantId,MerchantName,CustomerName,", csv);
         Assert.Contains("\"Smith, \"\"Jo\"\"\nSecond line\"", csv);
         Assert.Contains("'=HYPERLINK", csv);
         Assert.DoesNotContain(",=HYPERLINK", csv);
@@ -31,6 +32,39 @@ public sealed class OrderExportTests(ApiFactory api) : IClassFixture<ApiFactory>
         Assert.DoesNotContain(confirmed.TrackingCode, csv);
         Assert.Contains("\r\n", csv);
     }
+
+    [Fact]
+    public async Task Export_names_the_merchant_courier_and_partner_beside_their_ids_and_counts_item_lines_and_quantity_apart()
+    {
+        var (admin, _) = await api.SignedInAsync(UserRole.Admin);
+        var (merchant, merchantUser) = await api.SignedInAsync(UserRole.Merchant);
+        var courier = await api.CreateUserAsync(UserRole.Delivery, displayName: "Courier Csvname");
+        var partner = await (await admin.PostAsJsonAsync("/api/partners", new { name = "Partner Csvname" })).ReadAsync<PartnerIdentity>();
+        var toCourier = await merchant.ReadyForPickupAsync();
+        var toPartner = await merchant.ReadyForPickupAsync();
+        (await admin.PostAsJsonAsync($"/api/orders/{toCourier.Id}/assignment", new { courierId = courier.Id })).EnsureSuccessStatusCode();
+        (await admin.PostAsJsonAsync($"/api/orders/{toPartner.Id}/assignment", new { partnerId = partner.Id })).EnsureSuccessStatusCode();
+
+        var csv = await (await admin.GetAsync($"/api/orders/export?merchantId={merchantUser.Id}")).Content.ReadAsStringAsync();
+
+        var lines = csv.Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        var header = lines[0].Split(',');
+        var rows = lines[1..].Select(l => l.Split(',')).ToDictionary(cells => cells[0], cells => header.Zip(cells).ToDictionary(p => p.First, p => p.Second));
+        Assert.Equal(
+            ["MerchantId", "MerchantName"],
+            header.SkipWhile(h => h != "MerchantId").Take(2));
+        Assert.Equal(["ItemLines", "ItemQuantity"], header.SkipWhile(h => h != "ItemLines").Take(2));
+        Assert.Equal(merchantUser.DisplayName, rows[toCourier.TrackingCode]["MerchantName"]);
+        Assert.Equal("Courier Csvname", rows[toCourier.TrackingCode]["AssignedCourierName"]);
+        Assert.Equal(courier.Id.ToString(), rows[toCourier.TrackingCode]["AssignedCourierId"]);
+        Assert.Equal("Partner Csvname", rows[toPartner.TrackingCode]["AssignedPartnerName"]);
+        Assert.Equal("", rows[toPartner.TrackingCode]["AssignedCourierName"]);
+        // The sample order has two lines: 2 loaves and 3 croissants.
+        Assert.Equal("2", rows[toCourier.TrackingCode]["ItemLines"]);
+        Assert.Equal("5", rows[toCourier.TrackingCode]["ItemQuantity"]);
+    }
+
+    private sealed record PartnerIdentity(Guid Id);
 
     [Fact]
     public async Task Export_honours_the_created_range_inclusive_at_both_ends_and_the_merchant_filter()

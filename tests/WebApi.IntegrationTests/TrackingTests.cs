@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json;
+using OrderTracking.Domain.Orders;
 using OrderTracking.Domain.Users;
 using OrderTracking.WebApi.IntegrationTests.Infrastructure;
 
@@ -31,6 +32,30 @@ public sealed class TrackingTests(ApiFactory api) : IClassFixture<ApiFactory>
         {
             Assert.DoesNotContain(personal, body, StringComparison.OrdinalIgnoreCase);
         }
+    }
+
+    [Fact]
+    public async Task A_failed_attempt_carries_its_reason_from_the_fixed_list_and_never_the_couriers_note()
+    {
+        var (merchant, _) = await api.SignedInAsync(UserRole.Merchant);
+        var (courier, _) = await api.SignedInAsync(UserRole.Delivery);
+        var order = await merchant.ReadyForPickupAsync();
+        (await courier.PostAsync($"/api/orders/{order.Id}/claim", null)).EnsureSuccessStatusCode();
+        await courier.MoveAsync(order.Id, OrderStatus.PickedUp);
+        await courier.MoveAsync(order.Id, OrderStatus.InTransit);
+        await courier.MoveAsync(order.Id, OrderStatus.DeliveryFailed, reason: "RecipientUnavailable", note: "Neighbour at no. 3 Secretnote");
+
+        var response = await api.CreateClient().GetAsync($"/api/tracking/{order.TrackingCode}");
+
+        await response.ShouldBeAsync(HttpStatusCode.OK);
+        var body = await response.Content.ReadAsStringAsync();
+        using var json = JsonDocument.Parse(body);
+        var timeline = json.RootElement.GetProperty("timeline").EnumerateArray().ToList();
+        var failed = Assert.Single(timeline, e => e.GetProperty("status").GetString() == "DeliveryFailed");
+        Assert.Equal("RecipientUnavailable", failed.GetProperty("failureReason").GetString());
+        Assert.All(timeline.Where(e => e.GetProperty("status").GetString() != "DeliveryFailed"),
+            e => Assert.Equal(JsonValueKind.Null, e.GetProperty("failureReason").ValueKind));
+        Assert.DoesNotContain("Secretnote", body, StringComparison.Ordinal);
     }
 
     [Theory]

@@ -48,6 +48,28 @@ public sealed class UsersTests(ApiFactory api) : IClassFixture<ApiFactory>
     }
 
     [Fact]
+    public async Task Admin_searches_users_by_name_or_email_in_any_case_and_filters_by_role()
+    {
+        var (admin, _) = await api.SignedInAsync(UserRole.Admin);
+        var tag = Guid.NewGuid().ToString("N")[..10];
+        var merchant = await api.CreateUserAsync(UserRole.Merchant, displayName: $"Bakery {tag}");
+        var courier = await api.CreateUserAsync(UserRole.Delivery, email: $"rider-{tag}@example.com", displayName: "Rider");
+        await api.CreateUserAsync(UserRole.Merchant, displayName: "Someone else");
+
+        var byName = await admin.GetFromJsonAsync<List<UserResponse>>($"/api/users?search=BAKERY%20{tag.ToUpperInvariant()}", Json.Options);
+        var byEmail = await admin.GetFromJsonAsync<List<UserResponse>>($"/api/users?search={tag}", Json.Options);
+        var couriersOnly = await admin.GetFromJsonAsync<List<UserResponse>>($"/api/users?search={tag}&role=Delivery", Json.Options);
+        var wildcard = await admin.GetFromJsonAsync<List<UserResponse>>("/api/users?search=%25", Json.Options);
+        var tooLong = await admin.GetAsync($"/api/users?search={new string('a', 101)}");
+
+        Assert.Equal([merchant.Id], byName!.Select(u => u.Id));
+        Assert.Equal(new[] { courier.Id, merchant.Id }.Order(), byEmail!.Select(u => u.Id).Order());
+        Assert.Equal([courier.Id], couriersOnly!.Select(u => u.Id));
+        Assert.Empty(wildcard!);
+        Assert.Equal(HttpStatusCode.BadRequest, tooLong.StatusCode);
+    }
+
+    [Fact]
     public async Task An_admin_cannot_deactivate_itself_and_unknown_users_are_404()
     {
         var (admin, me) = await api.SignedInAsync(UserRole.Admin);

@@ -1,6 +1,7 @@
 import type { ComponentType } from 'react';
 import { createBrowserRouter, Navigate, type RouteObject } from 'react-router';
 import { RequireRole, RootRedirect } from './guards';
+import { LoadingState } from '@/components/ui/loading-state';
 import { RouteErrorPage } from './routes/route-error';
 
 /** Each screen is its own chunk: the sign-in and tracking pages load none of the signed-in screens' code. */
@@ -11,6 +12,8 @@ function page(load: () => Promise<{ default: ComponentType }>): Pick<RouteObject
 export const routes: RouteObject[] = [
   {
     errorElement: <RouteErrorPage />,
+    // Shown while the first screen's chunk loads; without it the router warns on every first load.
+    hydrateFallbackElement: <LoadingState label="Loading…" />,
     children: [
       { index: true, element: <RootRedirect /> },
       { path: 'sign-in', ...page(() => import('./routes/sign-in')) },

@@ -1,29 +1,37 @@
 import type { OrderStatus } from '@/lib/api/generated';
-import { progressSteps, statusLabels } from '@/lib/order-status';
+import { journeySteps, statusLabels } from '@/lib/order-status';
+
+const hiddenState = { done: ' (done)', todo: ' (not yet)', current: '', stopped: '' } as const;
 
 /**
- * The happy path as steps, with the current one marked. Off-path statuses (failed, returned, cancelled) show the
- * steps reached so far; the caller shows the status itself next to it.
+ * The order's journey as steps, with the current one marked. An order off the happy path (failed, returned,
+ * cancelled) shows that state as its current step instead of a row of steps it will never reach.
+ * `labels` lets the public page use the customer's words.
  */
-export function ProgressSteps({ status, reached }: { status: OrderStatus; reached: OrderStatus[] }) {
-  const reachedSet = new Set<OrderStatus>([...reached, status]);
-  const currentIndex = progressSteps.indexOf(status);
-  const lastReached = currentIndex >= 0 ? currentIndex : Math.max(...progressSteps.map((s, i) => (reachedSet.has(s) ? i : -1)));
-
+export function ProgressSteps({
+  status,
+  reached,
+  labels = statusLabels,
+}: {
+  status: OrderStatus;
+  reached: OrderStatus[];
+  labels?: Record<OrderStatus, string>;
+}) {
+  const steps = journeySteps(status, reached);
   return (
-    <ol className="steps" aria-label="Delivery progress" style={{ ['--step-count' as string]: progressSteps.length }}>
-      {progressSteps.map((step, index) => {
-        const state = index === currentIndex ? 'current' : index <= lastReached ? 'done' : 'todo';
-        return (
-          <li key={step} data-state={state} aria-current={state === 'current' ? 'step' : undefined}>
-            <span>
-              {statusLabels[step]}
-              {state === 'done' && <span className="visually-hidden"> (done)</span>}
-              {state === 'todo' && <span className="visually-hidden"> (not yet)</span>}
-            </span>
-          </li>
-        );
-      })}
+    <ol className="steps" aria-label="Delivery progress" style={{ ['--step-count' as string]: steps.length }}>
+      {steps.map((step) => (
+        <li
+          key={step.status}
+          data-state={step.state}
+          aria-current={step.state === 'current' || step.state === 'stopped' ? 'step' : undefined}
+        >
+          <span>
+            {labels[step.status]}
+            {hiddenState[step.state] && <span className="visually-hidden">{hiddenState[step.state]}</span>}
+          </span>
+        </li>
+      ))}
     </ol>
   );
 }

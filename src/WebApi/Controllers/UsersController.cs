@@ -15,12 +15,15 @@ namespace OrderTracking.WebApi.Controllers;
 [Route("api/users")]
 public sealed class UsersController(IMediator mediator) : ApiControllerBase
 {
-    /// <summary>Every user, optionally of one role (for example Delivery, to pick a courier).</summary>
+    /// <summary>
+    /// Every user, optionally of one role (for example Delivery, to pick a courier) and whose name or email contains
+    /// search (any case).
+    /// </summary>
     [HttpGet]
     [Sends<ListUsersQuery>]
     [ProducesResponseType<IReadOnlyList<UserDto>>(StatusCodes.Status200OK)]
-    public async Task<IReadOnlyList<UserDto>> List([FromQuery] UserRole? role, CancellationToken cancellationToken) =>
-        await mediator.Send(new ListUsersQuery(role), cancellationToken);
+    public async Task<IReadOnlyList<UserDto>> List([FromQuery] UserRole? role, [FromQuery] string? search, CancellationToken cancellationToken) =>
+        await mediator.Send(new ListUsersQuery(role, search), cancellationToken);
 
     /// <summary>Opens an account.</summary>
     [HttpPost]

@@ -1,6 +1,5 @@
 import { useNavigate, useParams } from 'react-router';
 import { PublicLayout } from '@/components/layouts/public-layout';
-import { LiveIndicator } from '@/components/live-indicator';
 import { Card } from '@/components/ui/card';
 import { TrackingLookup } from '@/features/tracking/components/tracking-lookup';
 import { TrackingView } from '@/features/tracking/components/tracking-view';
@@ -26,10 +25,7 @@ export default function TrackRoute() {
     <PublicLayout wide>
       {/* An anonymous live connection that follows this code: the page changes as the parcel moves. */}
       <LiveUpdatesProvider>
-        <div className="row-between">
-          <h1>Track your parcel</h1>
-          <LiveIndicator />
-        </div>
+        <h1>Track your parcel</h1>
         <TrackingView key={trackingCode} trackingCode={trackingCode} />
         <Card title="Track another parcel">
           <TrackingLookup onLookup={lookup} />

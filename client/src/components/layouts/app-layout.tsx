@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import { Link, NavLink } from 'react-router';
 import { LiveIndicator } from '../live-indicator';
 import { Button } from '../ui/button';
+import { ToastViewport } from '../ui/toast/toast-provider';
 import { BrandMark } from './brand-mark';
 
 export interface NavItem {
@@ -51,6 +52,7 @@ export function AppLayout({ nav, userName, roleLabel, onSignOut, signingOut, chi
           </div>
         </div>
       </header>
+      <ToastViewport />
       <main id="main" className="app-main" tabIndex={-1}>
         {children}
       </main>

@@ -1,51 +1,73 @@
-import { useEffect, useId, useRef, type ReactNode } from 'react';
+import * as RadixDialog from '@radix-ui/react-dialog';
+import { useId, useState, type ReactNode } from 'react';
+import { Button } from './button';
 
 export interface DialogProps {
   open: boolean;
   title: string;
   description?: ReactNode;
   onClose: () => void;
+  /**
+   * When set, Escape or a click outside does not close the dialog at once: it asks this question first, with
+   * "Close anyway" and "Keep open". The dialog's own buttons close it as they always do.
+   */
+  confirmDismiss?: string;
   children: ReactNode;
 }
 
 /**
- * A modal on the native <dialog> element: the browser traps focus, closes on Escape, makes the page behind inert
- * and gives focus back to the opener when it closes. Put `autoFocus` on the field that should take focus first.
+ * A modal on Radix UI's Dialog (docs/decisions: the accessible primitives): focus stays inside while it is open
+ * (Tab wraps from the last control to the first), Escape and a click outside close it, the page behind is hidden
+ * from assistive technology, and focus returns to the opener. Put `autoFocus` on the field that should take focus first.
  */
-export function Dialog({ open, title, description, onClose, children }: DialogProps) {
-  const ref = useRef<HTMLDialogElement>(null);
-  const titleId = useId();
-  const descriptionId = useId();
+export function Dialog({ open, title, description, onClose, confirmDismiss, children }: DialogProps) {
+  const [asking, setAsking] = useState(false);
+  const questionId = useId();
 
-  useEffect(() => {
-    const dialog = ref.current;
-    if (!dialog) return;
-    if (open && !dialog.open) dialog.showModal();
-    if (!open && dialog.open) dialog.close();
-  }, [open]);
+  function dismiss(event: Event) {
+    if (!confirmDismiss) return;
+    event.preventDefault();
+    setAsking(true);
+  }
 
   return (
-    <dialog
-      ref={ref}
-      className="dialog"
-      aria-labelledby={titleId}
-      aria-describedby={description ? descriptionId : undefined}
-      onCancel={(event) => {
-        event.preventDefault();
-        onClose();
+    <RadixDialog.Root
+      open={open}
+      onOpenChange={(next) => {
+        if (!next) onClose();
       }}
     >
-      {open && (
-        <div className="dialog__body">
-          <h2 id={titleId}>{title}</h2>
-          {description && (
-            <p id={descriptionId} className="muted">
-              {description}
-            </p>
-          )}
-          {children}
-        </div>
-      )}
-    </dialog>
+      <RadixDialog.Portal>
+        <RadixDialog.Overlay className="dialog__overlay" />
+        <RadixDialog.Content
+          className="dialog"
+          onEscapeKeyDown={dismiss}
+          onInteractOutside={dismiss}
+          {...(description ? {} : { 'aria-describedby': undefined })}
+        >
+          <div className="dialog__body">
+            <RadixDialog.Title>{title}</RadixDialog.Title>
+            {description && <RadixDialog.Description className="muted">{description}</RadixDialog.Description>}
+            {asking ? (
+              <div role="group" aria-labelledby={questionId} className="stack">
+                <p id={questionId}>
+                  <strong>{confirmDismiss}</strong>
+                </p>
+                <div className="dialog__actions">
+                  <Button variant="secondary" autoFocus onClick={() => setAsking(false)}>
+                    Keep open
+                  </Button>
+                  <Button variant="danger" onClick={onClose}>
+                    Close anyway
+                  </Button>
+                </div>
+              </div>
+            ) : (
+              children
+            )}
+          </div>
+        </RadixDialog.Content>
+      </RadixDialog.Portal>
+    </RadixDialog.Root>
   );
 }

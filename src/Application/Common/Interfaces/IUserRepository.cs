@@ -10,7 +10,8 @@ public interface IUserRepository
 
     Task<bool> EmailExistsAsync(string normalizedEmail, CancellationToken cancellationToken);
 
-    Task<IReadOnlyList<User>> ListAsync(UserRole? role, CancellationToken cancellationToken);
+    /// <summary>Users ordered by email, optionally of one role and whose name or email contains <paramref name="search"/> (any case).</summary>
+    Task<IReadOnlyList<User>> ListAsync(UserRole? role, CancellationToken cancellationToken, string? search = null);
 
     Task<IReadOnlyDictionary<Guid, string>> GetDisplayNamesAsync(IReadOnlyCollection<Guid> ids, CancellationToken cancellationToken);
 

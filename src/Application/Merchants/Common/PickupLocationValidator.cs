@@ -1,4 +1,5 @@
 using FluentValidation;
+using OrderTracking.Application.Common.Validation;
 using OrderTracking.Application.Orders.Common;
 using OrderTracking.Domain.Merchants;
 
@@ -10,9 +11,9 @@ public abstract class PickupLocationValidator<T> : AbstractValidator<T>
 {
     protected PickupLocationValidator()
     {
-        RuleFor(c => c.Label).RequiredText(PickupLocation.MaxLabelLength);
-        RuleFor(c => c.Address).NotNull().SetValidator(new DeliveryAddressValidator()!);
-        RuleFor(c => c.Instructions).MaximumLength(PickupLocation.MaxInstructionsLength);
+        RuleFor(c => c.Label).RequiredText(PickupLocation.MaxLabelLength, "a name for the location, such as Main shop");
+        RuleFor(c => c.Address).NotNull().WithMessage("Enter the location's address.").SetValidator(new DeliveryAddressValidator()!);
+        RuleFor(c => c.Instructions).OptionalText(PickupLocation.MaxInstructionsLength, "the instructions");
     }
 }
 

@@ -85,4 +85,6 @@ public sealed record OrderPickupDto
     public required string MapUrl { get; init; }
 }
 
-public sealed record OrderItemDto(string Name, int Quantity, decimal UnitPrice);
+
+/// <summary>One line of an order. <c>unitPrice</c> is required on creation: a missing price is refused, never taken as 0.</summary>
+public sealed record OrderItemDto(string Name, int Quantity, decimal? UnitPrice);

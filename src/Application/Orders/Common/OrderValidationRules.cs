@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using FluentValidation;
+using OrderTracking.Application.Common.Validation;
 using OrderTracking.Domain.Common;
 using OrderTracking.Domain.Orders;
 
@@ -43,19 +44,19 @@ public static partial class OrderValidationRules
         code is { Length: 3 } && code.All(char.IsAsciiLetterUpper) && (IsoCurrencies.Value.Count == 0 || IsoCurrencies.Value.Contains(code));
 
     public static bool HasAtMostTwoDecimals(decimal value) => decimal.Round(value, Money.Scale) == value;
-
-    public static IRuleBuilderOptions<T, string?> RequiredText<T>(this IRuleBuilder<T, string?> rule, int maxLength) =>
-        rule.NotEmpty().MaximumLength(maxLength);
 }
 
 public sealed class CustomerValidator : AbstractValidator<CustomerDto>
 {
     public CustomerValidator()
     {
-        RuleFor(c => c.Name).RequiredText(Customer.MaxNameLength);
-        RuleFor(c => c.Phone).Cascade(CascadeMode.Stop).NotEmpty().MaximumLength(Customer.MaxPhoneLength)
-            .Must(OrderValidationRules.IsPhoneNumber).WithMessage("'Phone' is not a valid phone number.");
-        RuleFor(c => c.Email).EmailAddress().MaximumLength(Customer.MaxEmailLength).When(c => !string.IsNullOrEmpty(c.Email));
+        RuleFor(c => c.Name).RequiredText(Customer.MaxNameLength, "the customer's name");
+        RuleFor(c => c.Phone).RequiredText(Customer.MaxPhoneLength, "the customer's phone number")
+            .Must(OrderValidationRules.IsPhoneNumber).WithMessage("Enter a phone number of 6 to 15 digits, such as +44 20 7946 0000.");
+        RuleFor(c => c.Email).Cascade(CascadeMode.Stop)
+            .EmailAddress().WithMessage("Enter an email address such as name@example.com, or leave it empty.")
+            .OptionalText(Customer.MaxEmailLength, "the email address")
+            .When(c => !string.IsNullOrEmpty(c.Email));
     }
 }
 
@@ -63,11 +64,11 @@ public sealed class DeliveryAddressValidator : AbstractValidator<DeliveryAddress
 {
     public DeliveryAddressValidator()
     {
-        RuleFor(a => a.Line1).RequiredText(DeliveryAddress.MaxLineLength);
-        RuleFor(a => a.Line2).MaximumLength(DeliveryAddress.MaxLineLength);
-        RuleFor(a => a.City).RequiredText(DeliveryAddress.MaxCityLength);
-        RuleFor(a => a.PostalCode).RequiredText(DeliveryAddress.MaxPostalCodeLength);
-        RuleFor(a => a.Country).RequiredText(DeliveryAddress.MaxCountryLength);
+        RuleFor(a => a.Line1).RequiredText(DeliveryAddress.MaxLineLength, "the street address");
+        RuleFor(a => a.Line2).OptionalText(DeliveryAddress.MaxLineLength, "the second address line");
+        RuleFor(a => a.City).RequiredText(DeliveryAddress.MaxCityLength, "the town or city");
+        RuleFor(a => a.PostalCode).RequiredText(DeliveryAddress.MaxPostalCodeLength, "the postal code");
+        RuleFor(a => a.Country).RequiredText(DeliveryAddress.MaxCountryLength, "the country");
     }
 }
 
@@ -75,9 +76,14 @@ public sealed class OrderItemValidator : AbstractValidator<OrderItemDto>
 {
     public OrderItemValidator()
     {
-        RuleFor(i => i.Name).RequiredText(OrderItem.MaxNameLength);
-        RuleFor(i => i.Quantity).InclusiveBetween(1, OrderItem.MaxQuantity);
-        RuleFor(i => i.UnitPrice).InclusiveBetween(0, OrderItem.MaxUnitPrice)
-            .Must(OrderValidationRules.HasAtMostTwoDecimals).WithMessage($"'Unit Price' may have at most {Money.Scale} decimals.");
+        RuleFor(i => i.Name).RequiredText(OrderItem.MaxNameLength, "what the item is");
+        RuleFor(i => i.Quantity).InclusiveBetween(1, OrderItem.MaxQuantity)
+            .WithMessage($"Enter a quantity from 1 to {OrderItem.MaxQuantity}.");
+
+        // A blank price is refused rather than read as free: nobody means £0.00 by leaving the box empty.
+        RuleFor(i => i.UnitPrice).Cascade(CascadeMode.Stop)
+            .NotNull().WithMessage("Enter the unit price (0 for a free item).")
+            .InclusiveBetween(0, OrderItem.MaxUnitPrice).WithMessage($"Enter a unit price from 0 to {OrderItem.MaxUnitPrice}.")
+            .Must(price => OrderValidationRules.HasAtMostTwoDecimals(price!.Value)).WithMessage($"Use at most {Money.Scale} decimals for the unit price.");
     }
 }

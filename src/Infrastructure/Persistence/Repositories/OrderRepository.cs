@@ -54,7 +54,7 @@ public sealed class OrderRepository(AppDbContext db) : IOrderRepository
                 o.CreatedAt,
                 o.EstimatedDeliveryAt,
                 o.History.AsQueryable().Where(PublicTrackingView.ShowsEntry).OrderBy(h => h.At).ThenBy(h => h.Id)
-                    .Select(h => new TrackingEventDto(h.To, h.At)).ToList()))
+                    .Select(h => new TrackingEventDto(h.To, h.At, PublicTrackingView.FailureReasonOf(h.To, h.Reason))).ToList()))
             .AsSingleQuery()
             .FirstOrDefault());
 
@@ -92,10 +92,13 @@ public sealed class OrderRepository(AppDbContext db) : IOrderRepository
             .OrderByDescending(o => o.CreatedAt).ThenByDescending(o => o.Id)
             .Select(o => new OrderExportRow(
                 o.TrackingCode, o.Status, o.MerchantId,
+                db.Users.Where(u => u.Id == o.MerchantId).Select(u => u.DisplayName).FirstOrDefault(),
                 o.Customer.Name, o.Customer.Phone, o.Customer.Email,
                 o.DeliveryAddress.Line1, o.DeliveryAddress.Line2, o.DeliveryAddress.City, o.DeliveryAddress.PostalCode, o.DeliveryAddress.Country,
-                o.Items.Sum(i => i.Quantity), o.Total, o.Currency,
-                o.AssignedCourierId, o.AssignedPartnerId, o.CreatedAt, o.UpdatedAt, o.EstimatedDeliveryAt, o.DeliveredAt))
+                o.Items.Count, o.Items.Sum(i => i.Quantity), o.Total, o.Currency,
+                o.AssignedCourierId, db.Users.Where(u => u.Id == o.AssignedCourierId).Select(u => u.DisplayName).FirstOrDefault(),
+                o.AssignedPartnerId, db.DeliveryPartners.Where(p => p.Id == o.AssignedPartnerId).Select(p => p.Name).FirstOrDefault(),
+                o.CreatedAt, o.UpdatedAt, o.EstimatedDeliveryAt, o.DeliveredAt))
             // Split queries (the context's default) make EF Core read the whole result before the first row, because
             // PostgreSQL runs one command per connection at a time: 1 000 000 rows took about 900 MB. One query streams.
             .AsSingleQuery()

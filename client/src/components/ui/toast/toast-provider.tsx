@@ -1,3 +1,4 @@
+import * as RadixToast from '@radix-ui/react-toast';
 import { useCallback, useRef, useState, type ReactNode } from 'react';
 import { ToastContext, type ToastOptions } from './toast-context';
 
@@ -9,36 +10,45 @@ interface Toast {
 
 const visibleMs = 5000;
 
-/** Short confirmations ("Order created") in a polite live region; errors stay until dismissed. */
+/**
+ * Short confirmations ("Order created") on Radix UI's Toast, announced politely; errors stay until dismissed.
+ * One at a time: a new one replaces the last, so a phone never stacks them over the page.
+ */
 export function ToastProvider({ children }: { children: ReactNode }) {
-  const [toasts, setToasts] = useState<Toast[]>([]);
+  const [toast, setToast] = useState<Toast | null>(null);
   const nextId = useRef(1);
 
-  const dismiss = useCallback((id: number) => setToasts((list) => list.filter((t) => t.id !== id)), []);
-
-  const show = useCallback(
-    (message: string, options?: ToastOptions) => {
-      const id = nextId.current++;
-      const tone = options?.tone ?? 'default';
-      setToasts((list) => [...list.slice(-1), { id, message, tone }]);
-      if (tone !== 'error') setTimeout(() => dismiss(id), visibleMs);
-    },
-    [dismiss],
-  );
+  const show = useCallback((message: string, options?: ToastOptions) => {
+    setToast({ id: nextId.current++, message, tone: options?.tone ?? 'default' });
+  }, []);
 
   return (
     <ToastContext.Provider value={show}>
-      {children}
-      <div className="toasts" role="status" aria-live="polite">
-        {toasts.map((toast) => (
-          <div key={toast.id} className={toast.tone === 'error' ? 'toast toast--error' : 'toast'}>
-            <span>{toast.message}</span>
-            <button type="button" onClick={() => dismiss(toast.id)}>
-              Dismiss
-            </button>
-          </div>
-        ))}
-      </div>
+      <RadixToast.Provider label="Notification" duration={visibleMs} swipeDirection="right">
+        {children}
+        {toast && (
+          <RadixToast.Root
+            key={toast.id}
+            className={toast.tone === 'error' ? 'toast toast--error' : 'toast'}
+            type={toast.tone === 'error' ? 'foreground' : 'background'}
+            duration={toast.tone === 'error' ? Infinity : visibleMs}
+            onOpenChange={(open) => {
+              if (!open) setToast((current) => (current?.id === toast.id ? null : current));
+            }}
+          >
+            <RadixToast.Description>{toast.message}</RadixToast.Description>
+            <RadixToast.Close className="toast__close">Dismiss</RadixToast.Close>
+          </RadixToast.Root>
+        )}
+      </RadixToast.Provider>
     </ToastContext.Provider>
   );
+}
+
+/**
+ * Where notifications appear. The layout places it between the header and the page: on a wide screen it floats
+ * at the bottom right; on a phone it sits in the page flow above the content, so it never covers an action button.
+ */
+export function ToastViewport() {
+  return <RadixToast.Viewport className="toasts" />;
 }

@@ -66,23 +66,26 @@ export function BarChartCard({
               </BarChart>
             </ResponsiveContainer>
           </div>
-          <table className="visually-hidden">
-            <caption>{title}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{categoryName}</th>
-                <th scope="col">{valueName}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {data.map((d) => (
-                <tr key={d.key}>
-                  <th scope="row">{d.label}</th>
-                  <td>{d.display}</td>
+          {/* A table is never narrower than its content: hiding the table itself left it 4 px past a phone's edge. */}
+          <div className="visually-hidden">
+            <table>
+              <caption>{title}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{categoryName}</th>
+                  <th scope="col">{valueName}</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {data.map((d) => (
+                  <tr key={d.key}>
+                    <th scope="row">{d.label}</th>
+                    <td>{d.display}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
         </>
       )}
     </Card>

@@ -11,7 +11,7 @@ export function useUsersOfRole(role: UserRole, enabled: boolean) {
   const api = useApi();
   return useQuery({
     queryKey: ['users', 'role', role],
-    queryFn: ({ signal }) => apiCall(api.users.list(role, signal)),
+    queryFn: ({ signal }) => apiCall(api.users.list(role, undefined, signal)),
     enabled,
     staleTime: 60_000,
   });

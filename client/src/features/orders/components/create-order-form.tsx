@@ -6,7 +6,7 @@ import { Card } from '@/components/ui/card';
 import { SelectField } from '@/components/ui/select-field';
 import { TextareaField } from '@/components/ui/textarea-field';
 import { TextField } from '@/components/ui/text-field';
-import type { CreateOrderCommand, OrderDto, PickupLocationDto } from '@/lib/api/generated';
+import type { CreateOrderCommand, OrderDto, OrderItemDto, PickupLocationDto } from '@/lib/api/generated';
 import { fieldMessages, toApiError } from '@/lib/errors';
 import { formatMoney } from '@/lib/format';
 import { newIdempotencyKey } from '@/lib/idempotency-key';
@@ -85,7 +85,10 @@ function toCommand(form: FormState, items: ItemDraft[], asAdmin: boolean): Creat
       postalCode: form.postalCode.trim(),
       country: form.country.trim(),
     },
-    items: items.map((item) => ({ name: item.name.trim(), quantity: toNumber(item.quantity), unitPrice: toNumber(item.unitPrice) })),
+    // A blank quantity or price goes out missing, and the API answers with a message for that field (never a free item).
+    items: items.map(
+      (item) => ({ name: item.name.trim(), quantity: toNumber(item.quantity), unitPrice: toNumber(item.unitPrice) }) as OrderItemDto,
+    ),
     currency: form.currency,
     notes: optional(form.notes),
     estimatedDeliveryAt: form.estimatedDeliveryAt ? new Date(form.estimatedDeliveryAt).toISOString() : undefined,
@@ -114,7 +117,8 @@ export function CreateOrderForm({ onCreated }: { onCreated: (order: OrderDto) =>
 
   const error = createOrder.error ? toApiError(createOrder.error) : undefined;
   const errors = error?.fieldErrors;
-  const messages = errors ? Object.values(errors).flat() : [];
+  // One line per message, so the count in the title is the number of lines under it.
+  const messages = Object.entries(errors ?? {}).flatMap(([path, list]) => list.map((message) => ({ path, message })));
   const total = items.reduce((sum, item) => sum + lineTotal(item), 0);
 
   useEffect(() => {
@@ -146,9 +150,9 @@ export function CreateOrderForm({ onCreated }: { onCreated: (order: OrderDto) =>
           >
             {messages.length > 0 && (
               <ul>
-                {Object.entries(errors ?? {}).map(([path, list]) => (
-                  <li key={path}>
-                    <strong>{describeField(path)}:</strong> {list.join(' ')}
+                {messages.map(({ path, message }) => (
+                  <li key={`${path}-${message}`}>
+                    <strong>{describeField(path)}:</strong> {message}
                   </li>
                 ))}
               </ul>

@@ -26,10 +26,12 @@ import { DeliverOrderDialog } from './deliver-order-dialog';
 import { FailedDeliveryDialog } from './failed-delivery-dialog';
 import { OrderItemsTable } from './order-items-table';
 import { OrderTimeline } from './order-timeline';
+import { ReturnOrderDialog } from './return-order-dialog';
+import { TrackingLinkCard } from './tracking-link-card';
 import { TransitionButtons } from './transition-buttons';
 
-type OpenDialog = 'Cancelled' | 'DeliveryFailed' | 'Delivered' | 'assign' | null;
-const statusesWithDialog = new Set<OrderStatus>(['Cancelled', 'DeliveryFailed', 'Delivered']);
+type OpenDialog = 'Cancelled' | 'DeliveryFailed' | 'Delivered' | 'Returned' | 'assign' | null;
+const statusesWithDialog = new Set<OrderStatus>(['Cancelled', 'DeliveryFailed', 'Delivered', 'Returned']);
 const assignableStatuses = new Set<OrderStatus>(['Pending', 'Confirmed', 'Preparing', 'ReadyForPickup']);
 
 export function OrderDetail({ orderId }: { orderId: string }) {
@@ -146,6 +148,8 @@ export function OrderDetail({ orderId }: { orderId: string }) {
           </div>
         </div>
       </Card>
+
+      {(user.role === 'Merchant' || isAdmin) && <TrackingLinkCard trackingCode={data.trackingCode} />}
 
       <div className="grid-2">
         <Card title="Customer">
@@ -272,6 +276,14 @@ export function OrderDetail({ orderId }: { orderId: string }) {
         pending={changeStatus.isPending}
         error={statusError}
         onConfirm={(recipientName, note) => move({ status: 'Delivered', recipientName, note })}
+        onClose={() => setDialog(null)}
+      />
+      <ReturnOrderDialog
+        key={`ReturnOrderDialog-${dialogKey}`}
+        open={dialog === 'Returned'}
+        pending={changeStatus.isPending}
+        error={statusError}
+        onConfirm={() => move({ status: 'Returned' })}
         onClose={() => setDialog(null)}
       />
       <AssignOrderDialog

@@ -2,9 +2,15 @@ import { Link } from 'react-router';
 import { StatusBadge } from '@/components/status-badge';
 import { Badge } from '@/components/ui/badge';
 import type { OrderDto } from '@/lib/api/generated';
-import { formatDateTime, formatMoney } from '@/lib/format';
+import { formatDateTime, formatMoney, shortId } from '@/lib/format';
+import { useCurrentUser } from '@/lib/use-session';
+import { useUsersOfRole } from '../api/use-people';
 
 export function OrdersTable({ orders, caption }: { orders: OrderDto[]; caption: string }) {
+  // An admin sees every merchant's orders: say whose each one is.
+  const isAdmin = useCurrentUser().role === 'Admin';
+  const merchants = useUsersOfRole('Merchant', isAdmin);
+  const merchantName = (id: string) => merchants.data?.find((m) => m.id === id)?.displayName ?? `…${shortId(id)}`;
   return (
     <div className="table-wrap card" style={{ padding: 0 }} role="region" aria-label={caption} tabIndex={0}>
       <table className="table table--stack">
@@ -12,6 +18,7 @@ export function OrdersTable({ orders, caption }: { orders: OrderDto[]; caption: 
         <thead>
           <tr>
             <th scope="col">Tracking code</th>
+            {isAdmin && <th scope="col">Merchant</th>}
             <th scope="col">Customer</th>
             <th scope="col">City</th>
             <th scope="col">Status</th>
@@ -29,6 +36,7 @@ export function OrdersTable({ orders, caption }: { orders: OrderDto[]; caption: 
                   {order.trackingCode}
                 </Link>
               </td>
+              {isAdmin && <td data-label="Merchant">{merchantName(order.merchantId)}</td>}
               <td data-label="Customer">{order.customer?.name ?? '—'}</td>
               <td data-label="City">{order.deliveryArea.city}</td>
               <td>

@@ -22,7 +22,12 @@ export function IssueApiKeyDialog({ partnerId, partnerName, onClose }: { partner
 
   if (issued?.key) {
     return (
-      <Dialog open onClose={onClose} title="Copy the new API key now">
+      <Dialog
+        open
+        onClose={onClose}
+        title="Copy the new API key now"
+        confirmDismiss="You will not see this key again. Close without storing it?"
+      >
         <div className="stack">
           <Alert tone="warning" title="This is the only time the key is shown.">
             Store it in {partnerName}’s system now. Only a hash is kept; if the key is lost, issue a new one and revoke this one.

@@ -1,20 +1,16 @@
+import { Badge } from '@/components/ui/badge';
 import { Card } from '@/components/ui/card';
 import { EmptyState } from '@/components/ui/empty-state';
 import { ErrorState } from '@/components/ui/error-state';
 import { LoadingState } from '@/components/ui/loading-state';
+import { LiveIndicator } from '@/components/live-indicator';
 import { ProgressSteps } from '@/components/progress-steps';
-import { StatusBadge } from '@/components/status-badge';
 import { toApiError } from '@/lib/errors';
-import { formatDate, formatDateTime } from '@/lib/format';
-import { statusLabels } from '@/lib/order-status';
+import { statusTones } from '@/lib/order-status';
 import { useTracking } from '../api/use-tracking';
+import { customerDateTime, customerStatusLabels, trackingHeadline, type PublicTracking } from '../utils/customer-wording';
+import { SenderContact } from './sender-contact';
 import { TrackingTimeline } from './tracking-timeline';
-
-const offPathMessages: Partial<Record<string, string>> = {
-  DeliveryFailed: 'The courier could not deliver this parcel. Another attempt will follow, or it will be returned to the sender.',
-  Returned: 'This parcel was returned to the sender.',
-  Cancelled: 'This order was cancelled by the sender.',
-};
 
 export function TrackingView({ trackingCode }: { trackingCode: string }) {
   const tracking = useTracking(trackingCode);
@@ -33,10 +29,10 @@ export function TrackingView({ trackingCode }: { trackingCode: string }) {
     return <ErrorState error={error} title="Could not look up this parcel" onRetry={() => tracking.refetch()} />;
   }
 
-  const data = tracking.data;
+  const data: PublicTracking = tracking.data;
   const status = data.status ?? 'Pending';
   const timeline = data.timeline ?? [];
-  const deliveredAt = status === 'Delivered' ? timeline.findLast((e) => e.status === 'Delivered')?.at : undefined;
+  const headline = trackingHeadline(data);
 
   return (
     <div className="stack">
@@ -49,27 +45,26 @@ export function TrackingView({ trackingCode }: { trackingCode: string }) {
                 {data.trackingCode}
               </p>
             </div>
-            <StatusBadge status={status} />
+            <div className="row">
+              {/* Only a parcel on screen is followed live: a lookup that found nothing has nothing to update. */}
+              <LiveIndicator />
+              <Badge tone={statusTones[status]}>{customerStatusLabels[status]}</Badge>
+            </div>
           </div>
-          <h2 aria-live="polite">{statusLabels[status]}</h2>
-          {offPathMessages[status] && <p>{offPathMessages[status]}</p>}
-          <ProgressSteps status={status} reached={timeline.map((e) => e.status!).filter(Boolean)} />
+          <div aria-live="polite" className="stack-sm">
+            <h2>{headline.title}</h2>
+            {headline.details.map((line) => (
+              <p key={line}>{line}</p>
+            ))}
+          </div>
+          <ProgressSteps status={status} reached={timeline.map((e) => e.status!).filter(Boolean)} labels={customerStatusLabels} />
           <dl className="facts">
-            <dt>From</dt>
-            <dd>{data.merchantName ?? '—'}</dd>
             <dt>Ordered</dt>
-            <dd>{formatDateTime(data.createdAt)}</dd>
-            {deliveredAt && (
-              <>
-                <dt>Delivered</dt>
-                <dd>{formatDateTime(deliveredAt)}</dd>
-              </>
-            )}
-            <dt>Estimated delivery</dt>
-            <dd>{data.estimatedDeliveryAt ? formatDate(data.estimatedDeliveryAt) : 'Not yet known'}</dd>
+            <dd>{data.createdAt ? customerDateTime(data.createdAt) : '—'}</dd>
           </dl>
         </div>
       </Card>
+      <SenderContact merchantName={data.merchantName} sender={data.sender} />
       <Card title="Timeline">
         {timeline.length > 0 ? <TrackingTimeline events={timeline} /> : <p className="muted">No updates yet.</p>}
       </Card>

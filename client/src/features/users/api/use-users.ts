@@ -1,18 +1,25 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { CreateUserCommand, UpdateUserRequest } from '@/lib/api/generated';
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { CreateUserCommand, UpdateUserRequest, UserRole } from '@/lib/api/generated';
 import { useApi } from '@/lib/api-context';
 import { apiCall } from '@/lib/errors';
 
 export const userKeys = {
   all: ['users'] as const,
-  list: () => [...userKeys.all, 'list'] as const,
+  list: (filter: UsersFilter = {}) => [...userKeys.all, 'list', filter] as const,
 };
 
-export function useUsers() {
+export interface UsersFilter {
+  role?: UserRole;
+  search?: string;
+}
+
+/** Users of one role and/or whose name or email contains the search; the last list stays while the next loads. */
+export function useUsers(filter: UsersFilter = {}) {
   const api = useApi();
   return useQuery({
-    queryKey: userKeys.list(),
-    queryFn: ({ signal }) => apiCall(api.users.list(undefined, signal)),
+    queryKey: userKeys.list(filter),
+    queryFn: ({ signal }) => apiCall(api.users.list(filter.role, filter.search || undefined, signal)),
+    placeholderData: keepPreviousData,
   });
 }
 

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { Link } from 'react-router';
 import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
@@ -6,17 +6,30 @@ import { EmptyState } from '@/components/ui/empty-state';
 import { ErrorState } from '@/components/ui/error-state';
 import { LoadingState } from '@/components/ui/loading-state';
 import { PageHeader } from '@/components/ui/page-header';
-import type { UserDto } from '@/lib/api/generated';
+import { SelectField } from '@/components/ui/select-field';
+import { TextField } from '@/components/ui/text-field';
+import type { UserDto, UserRole } from '@/lib/api/generated';
 import { formatDate } from '@/lib/format';
 import { useCurrentUser } from '@/lib/use-session';
 import { useUsers } from '../api/use-users';
 import { CreateUserDialog } from './create-user-dialog';
 import { EditUserDialog } from './edit-user-dialog';
-import { roleLabels } from './role-label';
+import { roleLabels, roles } from './role-label';
+
+const searchDelayMs = 250;
 
 export function UsersAdmin() {
   const me = useCurrentUser();
-  const users = useUsers();
+  const [search, setSearch] = useState('');
+  const [role, setRole] = useState<UserRole | ''>('');
+  const [sentSearch, setSentSearch] = useState('');
+  // Ask the API once typing pauses, not on every key.
+  useEffect(() => {
+    const timer = setTimeout(() => setSentSearch(search.trim()), searchDelayMs);
+    return () => clearTimeout(timer);
+  }, [search]);
+  const users = useUsers({ role: role || undefined, search: sentSearch });
+  const filtered = role !== '' || sentSearch !== '';
   const [creating, setCreating] = useState(false);
   const [editing, setEditing] = useState<UserDto | null>(null);
 
@@ -27,12 +40,26 @@ export function UsersAdmin() {
         description="Accounts for merchants, couriers and admins."
         actions={<Button onClick={() => setCreating(true)}>New user</Button>}
       />
+      <form className="user-filters" role="search" aria-label="Find users" onSubmit={(event) => event.preventDefault()}>
+        <TextField label="Name or email" type="search" value={search} onChange={(event) => setSearch(event.target.value)} />
+        <SelectField label="Role" value={role} onChange={(event) => setRole(event.target.value as UserRole | '')}>
+          <option value="">All roles</option>
+          {roles.map((value) => (
+            <option key={value} value={value}>
+              {roleLabels[value]}
+            </option>
+          ))}
+        </SelectField>
+      </form>
       {users.isPending ? (
         <LoadingState label="Loading users…" />
       ) : users.isError ? (
         <ErrorState error={users.error} title="Could not load the users" onRetry={() => users.refetch()} />
       ) : users.data.length === 0 ? (
-        <EmptyState title="No users" />
+        <EmptyState
+          title={filtered ? 'No users match' : 'No users'}
+          description={filtered ? 'Try another name, email or role.' : undefined}
+        />
       ) : (
         <div className="table-wrap card" style={{ padding: 0 }} role="region" aria-label="Users" tabIndex={0}>
           <table className="table table--stack">

@@ -1,3 +1,4 @@
+using OrderTracking.Application.Common.Validation;
 using FluentValidation;
 using Mediator;
 using Microsoft.Extensions.Options;
@@ -29,8 +30,8 @@ public sealed class LoginCommandValidator : AbstractValidator<LoginCommand>
 {
     public LoginCommandValidator()
     {
-        RuleFor(c => c.Email).NotEmpty().MaximumLength(User.MaxEmailLength);
-        RuleFor(c => c.Password).NotEmpty().MaximumLength(1024);
+        RuleFor(c => c.Email).RequiredText(User.MaxEmailLength, "your email address");
+        RuleFor(c => c.Password).RequiredText(1024, "your password");
     }
 }
 

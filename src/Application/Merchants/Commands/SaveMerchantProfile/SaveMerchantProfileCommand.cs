@@ -1,4 +1,5 @@
 using FluentValidation;
+using OrderTracking.Application.Common.Validation;
 using Mediator;
 using OrderTracking.Application.Common.Exceptions;
 using OrderTracking.Application.Common.Interfaces;
@@ -19,11 +20,12 @@ public sealed class SaveMerchantProfileCommandValidator : AbstractValidator<Save
 {
     public SaveMerchantProfileCommandValidator()
     {
-        RuleFor(c => c.BusinessName).RequiredText(MerchantProfile.MaxBusinessNameLength);
+        RuleFor(c => c.BusinessName).RequiredText(MerchantProfile.MaxBusinessNameLength, "the business name");
         RuleFor(c => c.ContactPhone).Cascade(CascadeMode.Stop).MaximumLength(MerchantProfile.MaxContactPhoneLength)
             .Must(OrderValidationRules.IsPhoneNumber).WithMessage("Enter a phone number customers can call, such as +44 20 7946 0000.")
             .When(c => !string.IsNullOrWhiteSpace(c.ContactPhone));
         RuleFor(c => c.ContactEmail).MaximumLength(MerchantProfile.MaxContactEmailLength).EmailAddress()
+            .WithMessage("Enter an email address customers can write to, such as hello@example.com.")
             .When(c => !string.IsNullOrWhiteSpace(c.ContactEmail));
         RuleFor(c => c.ContactPhone).NotEmpty().When(c => string.IsNullOrWhiteSpace(c.ContactEmail))
             .WithMessage(MerchantProfile.ContactRequired);

@@ -41,18 +41,18 @@ public sealed class CreateOrderCommandValidator : AbstractValidator<CreateOrderC
 {
     public CreateOrderCommandValidator(TimeProvider timeProvider)
     {
-        RuleFor(c => c.Customer).NotNull().SetValidator(new CustomerValidator()!);
-        RuleFor(c => c.DeliveryAddress).NotNull().SetValidator(new DeliveryAddressValidator()!);
-        RuleFor(c => c.Items).Cascade(CascadeMode.Stop).NotEmpty()
+        RuleFor(c => c.Customer).NotNull().WithMessage("Enter who the order is for.").SetValidator(new CustomerValidator()!);
+        RuleFor(c => c.DeliveryAddress).NotNull().WithMessage("Enter the delivery address.").SetValidator(new DeliveryAddressValidator()!);
+        RuleFor(c => c.Items).Cascade(CascadeMode.Stop).NotEmpty().WithMessage("Add at least one item.")
             .MaxItems(OrderItem.MaxItemsPerOrder).WithMessage($"An order has at most {OrderItem.MaxItemsPerOrder} items.");
-        RuleForEach(c => c.Items).NotNull().SetValidator(new OrderItemValidator());
-        RuleFor(c => c.Currency).Cascade(CascadeMode.Stop).NotEmpty()
-            .Must(OrderValidationRules.IsCurrencyCode).WithMessage("'Currency' must be an ISO 4217 code such as EUR.")
-            .Length(OrderValidationRules.CurrencyCodeLength);
-        RuleFor(c => c.Notes).MaximumLength(Order.MaxNotesLength);
+        RuleForEach(c => c.Items).NotNull().WithMessage("Describe each item.").SetValidator(new OrderItemValidator());
+        RuleFor(c => c.Currency).Cascade(CascadeMode.Stop).NotEmpty().WithMessage("Choose the currency.")
+            .Must(OrderValidationRules.IsCurrencyCode).WithMessage("Choose a currency by its three-letter code, such as EUR.")
+            .Length(OrderValidationRules.CurrencyCodeLength).WithMessage("Choose a currency by its three-letter code, such as EUR.");
+        RuleFor(c => c.Notes).OptionalText(Order.MaxNotesLength, "the notes");
         RuleFor(c => c.EstimatedDeliveryAt)
             .Must(at => at > timeProvider.GetUtcNow()).When(c => c.EstimatedDeliveryAt is not null)
-            .WithMessage("'Estimated Delivery At' must be in the future.");
+            .WithMessage("Choose an estimated delivery time in the future.");
     }
 }
 
@@ -74,7 +74,7 @@ public sealed class CreateOrderCommandHandler(
             merchantId,
             command.Customer!.ToDomain(),
             command.DeliveryAddress!.ToDomain(),
-            command.Items!.Select(i => new OrderItem(i.Name, i.Quantity, i.UnitPrice)).ToList(),
+            command.Items!.Select(i => new OrderItem(i.Name, i.Quantity, i.UnitPrice!.Value)).ToList(),
             command.Currency!,
             command.Notes,
             command.EstimatedDeliveryAt?.ToUniversalTime(),

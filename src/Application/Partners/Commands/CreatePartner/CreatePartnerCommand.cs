@@ -1,3 +1,4 @@
+using OrderTracking.Application.Common.Validation;
 using FluentValidation;
 using Mediator;
 using OrderTracking.Application.Common.Exceptions;
@@ -16,7 +17,7 @@ public sealed class CreatePartnerCommandValidator : AbstractValidator<CreatePart
 {
     public CreatePartnerCommandValidator()
     {
-        RuleFor(c => c.Name).NotEmpty().MaximumLength(DeliveryPartner.MaxNameLength);
+        RuleFor(c => c.Name).RequiredText(DeliveryPartner.MaxNameLength, "the partner's name");
     }
 }
 

@@ -1,3 +1,4 @@
+using OrderTracking.Application.Common.Validation;
 using FluentValidation;
 using Mediator;
 using OrderTracking.Application.Common.Exceptions;
@@ -17,7 +18,7 @@ public sealed class IssueApiKeyCommandValidator : AbstractValidator<IssueApiKeyC
 {
     public IssueApiKeyCommandValidator()
     {
-        RuleFor(c => c.Name).NotEmpty().MaximumLength(PartnerApiKey.MaxNameLength);
+        RuleFor(c => c.Name).RequiredText(PartnerApiKey.MaxNameLength, "a name for the key, such as the system that will use it");
     }
 }
 

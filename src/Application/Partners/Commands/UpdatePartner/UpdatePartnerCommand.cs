@@ -1,3 +1,4 @@
+using OrderTracking.Application.Common.Validation;
 using FluentValidation;
 using Mediator;
 using OrderTracking.Application.Common.Exceptions;
@@ -17,7 +18,7 @@ public sealed class UpdatePartnerCommandValidator : AbstractValidator<UpdatePart
 {
     public UpdatePartnerCommandValidator()
     {
-        RuleFor(c => c.Name).NotEmpty().MaximumLength(DeliveryPartner.MaxNameLength).When(c => c.Name is not null);
+        RuleFor(c => c.Name).RequiredText(DeliveryPartner.MaxNameLength, "the partner's name").When(c => c.Name is not null);
     }
 }
 

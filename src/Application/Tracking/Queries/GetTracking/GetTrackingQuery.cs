@@ -34,8 +34,11 @@ public sealed record SenderDto
     public string? Email { get; init; }
 }
 
-/// <summary>One status the order reached and when.</summary>
-public sealed record TrackingEventDto(OrderStatus Status, DateTimeOffset At);
+/// <summary>
+/// One status the order reached and when. <c>failureReason</c> is set on a failed delivery attempt only: one of a
+/// fixed list the customer page words for people; the courier's free-text note is never shown.
+/// </summary>
+public sealed record TrackingEventDto(OrderStatus Status, DateTimeOffset At, DeliveryFailureReason? FailureReason = null);
 
 public sealed class GetTrackingQueryHandler(IOrderRepository orders) : IQueryHandler<GetTrackingQuery, TrackingDto>
 {

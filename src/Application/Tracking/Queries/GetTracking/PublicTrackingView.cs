@@ -12,4 +12,13 @@ public static class PublicTrackingView
 {
     /// <summary>Status changes only: assignments and claims name couriers.</summary>
     public static Expression<Func<OrderHistoryEntry, bool>> ShowsEntry { get; } = h => h.Kind == OrderHistoryKind.StatusChange;
+
+    /// <summary>
+    /// The reason of a failed delivery attempt, in the fixed list the customer page words for people; null on every
+    /// other entry. The courier's free-text note is never part of the public view.
+    /// </summary>
+    public static DeliveryFailureReason? FailureReasonOf(OrderStatus to, string? reason) =>
+        to == OrderStatus.DeliveryFailed && Enum.TryParse<DeliveryFailureReason>(reason, ignoreCase: false, out var parsed)
+            ? parsed
+            : null;
 }

@@ -1,3 +1,4 @@
+using OrderTracking.Application.Common.Validation;
 using FluentValidation;
 using Mediator;
 using OrderTracking.Application.Common.Exceptions;
@@ -20,10 +21,11 @@ public sealed class CreateUserCommandValidator : AbstractValidator<CreateUserCom
 {
     public CreateUserCommandValidator()
     {
-        RuleFor(c => c.Email).Cascade(CascadeMode.Stop).NotEmpty().MaximumLength(User.MaxEmailLength).EmailAddress();
+        RuleFor(c => c.Email).RequiredText(User.MaxEmailLength, "the email address")
+            .EmailAddress().WithMessage("Enter an email address such as name@example.com.");
         RuleFor(c => c.Password).ValidPassword();
-        RuleFor(c => c.DisplayName).Cascade(CascadeMode.Stop).NotEmpty().MaximumLength(User.MaxDisplayNameLength);
-        RuleFor(c => c.Role).NotNull().IsInEnum();
+        RuleFor(c => c.DisplayName).RequiredText(User.MaxDisplayNameLength, "the name");
+        RuleFor(c => c.Role).NotNull().WithMessage("Choose a role.").IsInEnum().WithMessage("Choose a role.");
     }
 }
 

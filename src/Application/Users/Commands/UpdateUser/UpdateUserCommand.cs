@@ -1,3 +1,4 @@
+using OrderTracking.Application.Common.Validation;
 using FluentValidation;
 using Mediator;
 using OrderTracking.Application.Common.Exceptions;
@@ -21,8 +22,8 @@ public sealed class UpdateUserCommandValidator : AbstractValidator<UpdateUserCom
 {
     public UpdateUserCommandValidator()
     {
-        RuleFor(c => c.DisplayName).Cascade(CascadeMode.Stop).NotEmpty().MaximumLength(User.MaxDisplayNameLength).When(c => c.DisplayName is not null);
-        RuleFor(c => c.Role).IsInEnum();
+        RuleFor(c => c.DisplayName).RequiredText(User.MaxDisplayNameLength, "the name").When(c => c.DisplayName is not null);
+        RuleFor(c => c.Role).IsInEnum().WithMessage("Choose a role.");
         RuleFor(c => c.Password).ValidPassword().When(c => c.Password is not null);
     }
 }

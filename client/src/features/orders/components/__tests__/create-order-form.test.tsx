@@ -10,10 +10,13 @@ const validationProblem = {
   title: 'One or more fields are invalid.',
   status: 400,
   errors: {
-    'customer.phone': ["'Phone' is not a valid phone number."],
-    'deliveryAddress.city': ["'City' must not be empty."],
-    'items[1].quantity': ["'Quantity' must be between 1 and 10000."],
-    'items[0].unitPrice': ["'Unit Price' must not have more than 2 decimals."],
+    'customer.phone': [
+      'Enter a phone number of 6 to 15 digits, such as +44 20 7946 0000.',
+      'Shorten the customer’s phone number to 30 characters or fewer.',
+    ],
+    'deliveryAddress.city': ['Enter the town or city.'],
+    'items[1].quantity': ['Enter a quantity from 1 to 10000.'],
+    'items[0].unitPrice': ['Enter the unit price (0 for a free item).'],
   },
 };
 
@@ -42,17 +45,21 @@ describe('CreateOrderForm', { timeout: 15_000 }, () => {
     await user.click(screen.getByRole('button', { name: 'Create order' }));
 
     const summary = await screen.findByRole('alert');
-    expect(summary).toHaveTextContent('Please fix 4 problems');
+    // Five messages, five lines: the phone has two.
+    expect(summary).toHaveTextContent('Please fix 5 problems');
+    expect(within(summary).getAllByRole('listitem')).toHaveLength(5);
     expect(within(summary).getByText('Item 2 quantity:')).toBeInTheDocument();
-    expect(within(summary).getByText('Customer phone:')).toBeInTheDocument();
+    expect(within(summary).getAllByText('Customer phone:')).toHaveLength(2);
 
     const phone = screen.getByLabelText('Phone');
     expect(phone).toHaveAttribute('aria-invalid', 'true');
-    expect(phone).toHaveAccessibleDescription("'Phone' is not a valid phone number.");
-    expect(screen.getByLabelText('City')).toHaveAccessibleDescription("'City' must not be empty.");
-    expect(secondQuantity).toHaveAccessibleDescription("'Quantity' must be between 1 and 10000.");
+    expect(phone).toHaveAccessibleDescription(
+      'Enter a phone number of 6 to 15 digits, such as +44 20 7946 0000. Shorten the customer’s phone number to 30 characters or fewer.',
+    );
+    expect(screen.getByLabelText('City')).toHaveAccessibleDescription('Enter the town or city.');
+    expect(secondQuantity).toHaveAccessibleDescription('Enter a quantity from 1 to 10000.');
     expect(firstQuantity).not.toHaveAttribute('aria-invalid');
-    expect(screen.getAllByLabelText('Unit price')[0]).toHaveAccessibleDescription("'Unit Price' must not have more than 2 decimals.");
+    expect(screen.getAllByLabelText('Unit price')[0]).toHaveAccessibleDescription('Enter the unit price (0 for a free item).');
     // Fields the API did not complain about stay unmarked.
     expect(screen.getByLabelText('Name')).not.toHaveAttribute('aria-invalid');
   });

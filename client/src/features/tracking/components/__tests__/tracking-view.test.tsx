@@ -1,43 +1,145 @@
 import { screen, within } from '@testing-library/react';
+import type { TrackingDto } from '@/lib/api/generated';
 import { createFakeFetch } from '@/testing/fake-fetch';
 import { renderWithApp } from '@/testing/render';
+import { customerStatusLabels, trackingHeadline, type PublicTracking } from '../../utils/customer-wording';
 import { TrackingView } from '../tracking-view';
 
+const onTheWay: TrackingDto = {
+  trackingCode: 'OT-7F3K9Q2M4X',
+  status: 'InTransit',
+  merchantName: 'Corner Bakery',
+  createdAt: '2026-11-20T09:00:00Z',
+  estimatedDeliveryAt: '2026-11-22T12:00:00Z',
+  timeline: [
+    { status: 'Pending', at: '2026-11-20T09:00:00Z' },
+    { status: 'Confirmed', at: '2026-11-20T09:05:00Z' },
+    { status: 'Preparing', at: '2026-11-20T10:00:00Z' },
+    { status: 'ReadyForPickup', at: '2026-11-20T12:00:00Z' },
+    { status: 'PickedUp', at: '2026-11-20T13:00:00Z' },
+    { status: 'InTransit', at: '2026-11-20T13:30:00Z' },
+  ],
+};
+
+function parcel(overrides: Partial<PublicTracking>): PublicTracking {
+  return { ...onTheWay, ...overrides };
+}
+
+function show(body: PublicTracking) {
+  const network = createFakeFetch();
+  network.get('/api/tracking/OT-7F3K9Q2M4X', { body });
+  renderWithApp(<TrackingView trackingCode="ot-7f3k9q2m4x" />, { network });
+  return network;
+}
+
+const internalNames = ['InTransit', 'ReadyForPickup', 'PickedUp', 'DeliveryFailed', 'In transit', 'Ready for pickup', 'Not yet known'];
+
+function expectNoInternalNames() {
+  for (const name of internalNames) expect(document.body).not.toHaveTextContent(name);
+}
+
 describe('TrackingView', () => {
-  it('shows the status, the progress and the whole timeline, newest first', async () => {
-    const network = createFakeFetch();
-    network.get('/api/tracking/OT-7F3K9Q2M4X', {
-      body: {
-        trackingCode: 'OT-7F3K9Q2M4X',
-        status: 'InTransit',
-        merchantName: 'Corner Bakery',
-        createdAt: '2026-11-20T09:00:00Z',
-        estimatedDeliveryAt: '2026-11-22T12:00:00Z',
-        timeline: [
-          { status: 'Pending', at: '2026-11-20T09:00:00Z' },
-          { status: 'Confirmed', at: '2026-11-20T09:05:00Z' },
-          { status: 'Preparing', at: '2026-11-20T10:00:00Z' },
-          { status: 'ReadyForPickup', at: '2026-11-20T12:00:00Z' },
-          { status: 'PickedUp', at: '2026-11-20T13:00:00Z' },
-          { status: 'InTransit', at: '2026-11-20T13:30:00Z' },
-        ],
-      },
-    });
-    renderWithApp(<TrackingView trackingCode="ot-7f3k9q2m4x" />, { network });
+  it('speaks the customer’s words: the status, the estimate while open, the progress and the timeline newest first', async () => {
+    const network = show(onTheWay);
 
     const timeline = await screen.findByRole('list', { name: 'Timeline' });
     expect(
       within(timeline)
         .getAllByRole('listitem')
         .map((li) => li.querySelector('strong')?.textContent),
-    ).toEqual(['In transit', 'Picked up', 'Ready for pickup', 'Preparing', 'Confirmed', 'Pending']);
-    expect(screen.getByRole('heading', { name: 'In transit' })).toBeInTheDocument();
+    ).toEqual(['Out for delivery', 'With the courier', 'Ready for the courier', 'Being prepared', 'Order confirmed', 'Order received']);
+    expect(screen.getByRole('heading', { name: 'Out for delivery' })).toBeInTheDocument();
+    expect(screen.getByText(/^Estimated delivery: Sunday.*22.* at /)).toBeInTheDocument();
     expect(screen.getByText('Corner Bakery')).toBeInTheDocument();
     const steps = screen.getByRole('list', { name: 'Delivery progress' });
-    expect(within(steps).getByText('In transit').closest('li')).toHaveAttribute('aria-current', 'step');
+    expect(within(steps).getByText('Out for delivery').closest('li')).toHaveAttribute('aria-current', 'step');
     expect(within(steps).getByText('Delivered').closest('li')).toHaveAttribute('data-state', 'todo');
+    expectNoInternalNames();
     // The code is looked up as typed, upper-cased, without a token.
     expect(network.requests[0]!.headers.get('Authorization')).toBeNull();
+  });
+
+  it('leads with the delivery time of a delivered parcel and shows no estimate', async () => {
+    show(
+      parcel({
+        status: 'Delivered',
+        timeline: [...onTheWay.timeline!, { status: 'Delivered', at: '2026-11-21T14:05:00Z' }],
+      }),
+    );
+
+    expect(await screen.findByRole('heading', { name: /^Delivered on Saturday.*21.* at / })).toBeInTheDocument();
+    expect(screen.queryByText(/Estimated delivery/)).not.toBeInTheDocument();
+    const steps = screen.getByRole('list', { name: 'Delivery progress' });
+    expect(within(steps).getByText('Delivered').closest('li')).toHaveAttribute('aria-current', 'step');
+  });
+
+  it('says why an attempt failed, in the customer’s terms, and what happens next; the steps show the failure', async () => {
+    show(
+      parcel({
+        status: 'DeliveryFailed',
+        timeline: [...onTheWay.timeline!, { status: 'DeliveryFailed', at: '2026-11-21T14:05:00Z', failureReason: 'RecipientUnavailable' }],
+      }),
+    );
+
+    expect(await screen.findByRole('heading', { name: /^We could not deliver your parcel on Saturday.*21/ })).toBeInTheDocument();
+    expect(screen.getAllByText('Nobody was available to receive the parcel.')).toHaveLength(2);
+    expect(screen.getByText(/The courier will try again, or the parcel will go back to Corner Bakery/)).toBeInTheDocument();
+    expect(screen.queryByText(/Estimated delivery/)).not.toBeInTheDocument();
+    const steps = within(screen.getByRole('list', { name: 'Delivery progress' }));
+    expect(steps.getByText('Delivery attempt failed').closest('li')).toHaveAttribute('data-state', 'stopped');
+    expect(steps.getByText('Delivered').closest('li')).toHaveAttribute('data-state', 'todo');
+    expectNoInternalNames();
+  });
+
+  it('shows a cancelled parcel as cancelled, with no estimate and no steps it will never reach', async () => {
+    show(
+      parcel({
+        status: 'Cancelled',
+        timeline: [
+          { status: 'Pending', at: '2026-11-20T09:00:00Z' },
+          { status: 'Confirmed', at: '2026-11-20T09:05:00Z' },
+          { status: 'Cancelled', at: '2026-11-20T11:00:00Z' },
+        ],
+      }),
+    );
+
+    expect(await screen.findByRole('heading', { name: 'This order was cancelled' })).toBeInTheDocument();
+    expect(screen.getByText(/Corner Bakery cancelled it on Friday.*20.*; it will not be delivered/)).toBeInTheDocument();
+    expect(screen.queryByText(/Estimated delivery/)).not.toBeInTheDocument();
+    const steps = screen.getByRole('list', { name: 'Delivery progress' });
+    expect(
+      within(steps)
+        .getAllByRole('listitem')
+        .map((li) => [li.textContent, li.dataset.state]),
+    ).toEqual([
+      ['Order received (done)', 'done'],
+      ['Order confirmed (done)', 'done'],
+      ['Cancelled', 'stopped'],
+    ]);
+  });
+
+  it('shows a returned parcel with the failed attempt before it, and the sender’s public contact when the API sends it', async () => {
+    show(
+      parcel({
+        status: 'Returned',
+        sender: { businessName: 'Corner Bakery Ltd', phone: '+44 20 7946 0000', email: 'hello@corner.example' },
+        timeline: [
+          ...onTheWay.timeline!,
+          { status: 'DeliveryFailed', at: '2026-11-21T14:05:00Z', failureReason: 'AddressNotFound' },
+          { status: 'Returned', at: '2026-11-22T09:00:00Z' },
+        ],
+      }),
+    );
+
+    expect(await screen.findByRole('heading', { name: 'Returned to the sender' })).toBeInTheDocument();
+    expect(screen.queryByText(/Estimated delivery/)).not.toBeInTheDocument();
+    const steps = within(screen.getByRole('list', { name: 'Delivery progress' }));
+    expect(steps.getByText('Returned to the sender').closest('li')).toHaveAttribute('data-state', 'stopped');
+    expect(steps.getByText('Delivery attempt failed').closest('li')).toHaveAttribute('data-state', 'done');
+    expect(steps.queryByText('Delivered')).not.toBeInTheDocument();
+    expect(screen.getByRole('link', { name: '+44 20 7946 0000' })).toHaveAttribute('href', 'tel:+442079460000');
+    expect(screen.getByRole('link', { name: 'hello@corner.example' })).toHaveAttribute('href', 'mailto:hello@corner.example');
+    expect(screen.getByText('Corner Bakery Ltd')).toBeInTheDocument();
   });
 
   it('says so when no parcel has the code', async () => {
@@ -45,5 +147,22 @@ describe('TrackingView', () => {
     network.get(/\/api\/tracking\//, { status: 404, body: { title: 'Not found', status: 404 } });
     renderWithApp(<TrackingView trackingCode="OT-NOPE" />, { network });
     expect(await screen.findByText('No parcel with this code')).toBeInTheDocument();
+  });
+});
+
+describe('trackingHeadline', () => {
+  it('writes times in the viewer’s time zone', () => {
+    const delivered = parcel({ status: 'Delivered', timeline: [{ status: 'Delivered', at: '2026-11-21T23:30:00Z' }] });
+
+    expect(trackingHeadline(delivered, { timeZone: 'Europe/London', locale: 'en-GB' }).title).toBe(
+      'Delivered on Saturday 21 November at 23:30 GMT',
+    );
+    expect(trackingHeadline(delivered, { timeZone: 'Europe/Berlin', locale: 'en-GB' }).title).toBe(
+      'Delivered on Sunday 22 November at 00:30 CET',
+    );
+  });
+
+  it('has customer wording for every status', () => {
+    for (const [status, label] of Object.entries(customerStatusLabels)) expect(label, status).not.toMatch(/[a-z][A-Z]/);
   });
 });

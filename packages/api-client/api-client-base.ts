@@ -1,5 +1,5 @@
 // Prepended to the generated client by NSwag (extensionCode). Every generated client extends this base,
-// which lets the app set the access token and handle responses in one place (src/lib/api-client.ts).
+// which lets the app set the access token and handle responses in one place (the web client configures it in client/src/lib/api-client.ts).
 export interface ApiClientConfiguration {
   getAccessToken(): string | undefined;
 }

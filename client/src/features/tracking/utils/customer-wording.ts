@@ -1,0 +1,115 @@
+import type { DeliveryFailureReason, OrderStatus, TrackingDto } from '@/lib/api/generated';
+import { closedStatuses } from '@/lib/order-status';
+
+/** The sender's public face. Optional until every API the page talks to sends it. */
+export interface TrackingSender {
+  businessName?: string;
+  phone?: string;
+  email?: string;
+}
+
+export type PublicTracking = TrackingDto & { sender?: TrackingSender };
+
+/** What a customer calls each status; the internal names never reach the page. */
+export const customerStatusLabels: Record<OrderStatus, string> = {
+  Pending: 'Order received',
+  Confirmed: 'Order confirmed',
+  Preparing: 'Being prepared',
+  ReadyForPickup: 'Ready for the courier',
+  PickedUp: 'With the courier',
+  InTransit: 'Out for delivery',
+  Delivered: 'Delivered',
+  DeliveryFailed: 'Delivery attempt failed',
+  Returned: 'Returned to the sender',
+  Cancelled: 'Cancelled',
+};
+
+/** Why an attempt failed, as the customer would say it. */
+export const customerFailureReasons: Record<DeliveryFailureReason, string> = {
+  RecipientUnavailable: 'Nobody was available to receive the parcel.',
+  AddressNotFound: 'The courier could not find the address.',
+  RefusedByRecipient: 'The parcel was refused at the door.',
+  Damaged: 'The parcel was damaged on the way.',
+  Other: 'The courier could not complete the delivery.',
+};
+
+export interface Headline {
+  title: string;
+  details: string[];
+}
+
+export interface TimeOptions {
+  /** For tests; the page always uses the viewer's own time zone and language. */
+  timeZone?: string;
+  locale?: string;
+}
+
+function format(iso: string, options: Intl.DateTimeFormatOptions, { timeZone, locale }: TimeOptions): string {
+  return new Intl.DateTimeFormat(locale, { ...options, timeZone }).format(new Date(iso));
+}
+
+export function customerDate(iso: string, options: TimeOptions = {}): string {
+  return format(iso, { weekday: 'long', day: 'numeric', month: 'long' }, options);
+}
+
+export function customerTime(iso: string, options: TimeOptions = {}): string {
+  return format(iso, { hour: '2-digit', minute: '2-digit', timeZoneName: 'short' }, options);
+}
+
+export function customerDateTime(iso: string, options: TimeOptions = {}): string {
+  return `${customerDate(iso, options)} at ${customerTime(iso, options)}`;
+}
+
+function lastEvent(tracking: PublicTracking, status: OrderStatus) {
+  return (tracking.timeline ?? []).findLast((event) => event.status === status);
+}
+
+function contactHint(sender: TrackingSender | undefined): string {
+  return sender?.businessName ? `Contact ${sender.businessName} if you have questions.` : 'Contact the sender if you have questions.';
+}
+
+/**
+ * The line that matters now: when it was delivered, the estimate while it is on its way, or what went wrong and
+ * what happens next. A closed parcel never shows an estimate.
+ */
+export function trackingHeadline(tracking: PublicTracking, options: TimeOptions = {}): Headline {
+  const status = tracking.status ?? 'Pending';
+  const at = lastEvent(tracking, status)?.at;
+  const sender = tracking.sender?.businessName ?? tracking.merchantName ?? 'the sender';
+
+  switch (status) {
+    case 'Delivered':
+      return { title: at ? `Delivered on ${customerDateTime(at, options)}` : 'Delivered', details: [] };
+    case 'Cancelled':
+      return {
+        title: 'This order was cancelled',
+        details: [
+          `${sender} cancelled it${at ? ` on ${customerDate(at, options)}` : ''}; it will not be delivered.`,
+          contactHint(tracking.sender),
+        ],
+      };
+    case 'Returned':
+      return {
+        title: 'Returned to the sender',
+        details: [`The parcel went back to ${sender}${at ? ` on ${customerDate(at, options)}` : ''}.`, contactHint(tracking.sender)],
+      };
+    case 'DeliveryFailed': {
+      const reason = lastEvent(tracking, 'DeliveryFailed')?.failureReason;
+      return {
+        title: at ? `We could not deliver your parcel on ${customerDateTime(at, options)}` : 'We could not deliver your parcel',
+        details: [
+          reason ? customerFailureReasons[reason] : customerFailureReasons.Other,
+          reason === 'Damaged'
+            ? `${sender} will be in touch about a replacement.`
+            : `The courier will try again, or the parcel will go back to ${sender}. You do not need to do anything.`,
+        ],
+      };
+    }
+    default:
+      if (closedStatuses.has(status)) return { title: customerStatusLabels[status], details: [] };
+      return {
+        title: customerStatusLabels[status],
+        details: tracking.estimatedDeliveryAt ? [`Estimated delivery: ${customerDateTime(tracking.estimatedDeliveryAt, options)}`] : [],
+      };
+  }
+}

@@ -1,0 +1,2 @@
+// The package's entry: everything NSwag generated from src/WebApi/openapi.json (clients, DTO types, ApiException).
+export * from './generated.js';

@@ -76,7 +76,7 @@ public static class OrderTrackingServices
                 json.JsonSerializerOptions.Converters.Add(new JsonStringEnumConverter(allowIntegerValues: false));
                 json.JsonSerializerOptions.Converters.Add(new TextWithoutControlCharactersConverter());
 
-                // A misspelt or unsupported field is refused with 400 rather than ignored (ADR ops-0015); the document says additionalProperties: false.
+                // A misspelt or unsupported field is refused with 400 rather than ignored (ADR 0018); the document says additionalProperties: false.
                 json.JsonSerializerOptions.UnmappedMemberHandling = System.Text.Json.Serialization.JsonUnmappedMemberHandling.Disallow;
 
                 // The reader's messages name internal types; ModelStateProblems words its own.

@@ -8,7 +8,7 @@ namespace OrderTracking.WebApi.IntegrationTests;
 
 /// <summary>
 /// The HTTP contract around the operations: a known route with a method it does not take answers 405 with
-/// <c>Allow</c>, and a body with a field the schema does not name is refused (ADR ops-0015), as the document says.
+/// <c>Allow</c>, and a body with a field the schema does not name is refused (ADR 0018), as the document says.
 /// </summary>
 public sealed class RequestContractTests(ApiFactory api) : IClassFixture<ApiFactory>
 {

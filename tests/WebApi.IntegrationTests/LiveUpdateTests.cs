@@ -84,7 +84,7 @@ public sealed class LiveUpdateTests(ApiFactory api) : IClassFixture<ApiFactory>
         await follower.WaitForAsync(l => l.Received.Any(m => m.Event == "trackingChanged"), "the public view");
         var view = follower.Received.Single(m => m.Event == "trackingChanged").Payload;
         Assert.Equal(
-            ["createdAt", "estimatedDeliveryAt", "merchantName", "status", "timeline", "trackingCode"],
+            ["createdAt", "estimatedDeliveryAt", "merchantName", "sender", "status", "timeline", "trackingCode"],
             view.EnumerateObject().Select(p => p.Name).Order());
         Assert.Equal(("Confirmed", merchantUser.DisplayName), (view.GetProperty("status").GetString(), view.GetProperty("merchantName").GetString()));
         var raw = view.GetRawText();

@@ -9,9 +9,10 @@ using OrderTracking.Infrastructure.Persistence;
 namespace OrderTracking.Infrastructure.Outbox;
 
 /// <summary>
-/// Hands committed domain events to their Application handlers. Woken at once by <see cref="OutboxSignal"/> (a commit
-/// in this instance, or NOTIFY from another), and every <see cref="OutboxOptions.SweepInterval"/> regardless, so rows
-/// that an instance committed but never dispatched (it crashed) are dispatched by whichever instance looks next.
+/// Hands committed domain events to their Application handlers. Woken at once by <see cref="OutboxSignal"/> after a
+/// commit in this instance, which claims its own rows first; rows another instance committed but never dispatched (it
+/// crashed) are taken over once <see cref="OutboxOptions.TakeoverDelay"/> old, when NOTIFY or the sweep (every
+/// <see cref="OutboxOptions.SweepInterval"/>) wakes whichever instance looks next.
 /// Each pass claims due rows with <c>FOR UPDATE SKIP LOCKED</c> in a transaction held while their handlers run, so
 /// with N instances each row is handled by one; a row whose handler fails is tried again later, with backoff, and
 /// holds up no other row.
@@ -66,11 +67,14 @@ public sealed partial class OutboxDispatcher(
         db.ChangeTracker.Clear();
         var settings = options.Value;
         var now = timeProvider.GetUtcNow();
+        var writtenHere = signal.WrittenHere(settings.TakeoverDelay);
+        var takeoverBefore = now - settings.TakeoverDelay;
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var due = await db.Set<OutboxMessage>()
             .FromSql($"""
                 SELECT * FROM outbox_messages
                 WHERE dispatched_at IS NULL AND failed_at IS NULL AND (next_attempt_at IS NULL OR next_attempt_at <= {now})
+                  AND (id = ANY({writtenHere}) OR occurred_at <= {takeoverBefore})
                 ORDER BY occurred_at, id
                 LIMIT {settings.BatchSize}
                 FOR UPDATE SKIP LOCKED
@@ -81,6 +85,7 @@ public sealed partial class OutboxDispatcher(
             return 0;
         }
 
+        signal.Claimed(due.Select(m => m.Id));
         foreach (var message in due)
         {
             try

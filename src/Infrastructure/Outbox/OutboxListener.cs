@@ -8,8 +8,9 @@ namespace OrderTracking.Infrastructure.Outbox;
 
 /// <summary>
 /// Listens on the <see cref="Channel"/> channel that the outbox table's insert trigger notifies at every commit, so
-/// this instance dispatches at once what other instances wrote (when they crashed before dispatching, or lost the
-/// claim). Holds one unpooled connection; after losing it, wakes the dispatcher once it is back to catch up.
+/// this instance dispatches what another instance wrote and did not dispatch (it crashed or is stuck) as soon as
+/// <see cref="OutboxOptions.TakeoverDelay"/> allows, without waiting for the sweep. Holds one unpooled connection;
+/// after losing it, wakes the dispatcher once it is back to catch up.
 /// </summary>
 public sealed partial class OutboxListener(
     IConfiguration configuration,
@@ -32,7 +33,7 @@ public sealed partial class OutboxListener(
                 }.ConnectionString;
                 await using var connection = new NpgsqlConnection(connectionString);
                 await connection.OpenAsync(stoppingToken);
-                connection.Notification += (_, _) => signal.Wake();
+                connection.Notification += (_, _) => signal.WakeForTakeover(options.Value.TakeoverDelay);
                 await using (var listen = new NpgsqlCommand($"LISTEN {Channel}", connection))
                 {
                     await listen.ExecuteNonQueryAsync(stoppingToken);

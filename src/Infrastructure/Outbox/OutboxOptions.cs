@@ -8,6 +8,12 @@ public sealed class OutboxOptions
     /// <summary>How often each instance looks for due rows besides being woken (commit in process, NOTIFY from others).</summary>
     public TimeSpan SweepInterval { get; set; } = TimeSpan.FromSeconds(10);
 
+    /// <summary>
+    /// How long other instances leave a row to the instance that wrote it (<see cref="OutboxSignal"/>); after that any
+    /// instance may dispatch it.
+    /// </summary>
+    public TimeSpan TakeoverDelay { get; set; } = TimeSpan.FromSeconds(2);
+
     /// <summary>How many rows one dispatch claims at most.</summary>
     public int BatchSize { get; set; } = 100;
 

@@ -10,15 +10,17 @@ namespace OrderTracking.Infrastructure.Persistence;
 /// Saves the request's changes together with the domain events they raised (as outbox rows, in the same
 /// transaction) and, once they are committed, wakes the outbox dispatcher. When the request runs inside an explicit
 /// transaction (an idempotent request), the wake waits for <see cref="Committed"/>, called after that transaction
-/// commits; a rollback takes the rows with it, so nothing is announced.
+/// commits; a rollback takes the rows with it, so nothing is announced. This instance's dispatcher claims the rows it
+/// is woken for ahead of other instances (<see cref="OutboxSignal"/>).
 /// </summary>
 public sealed class UnitOfWork(AppDbContext db, OutboxSignal outbox, TimeProvider timeProvider) : IUnitOfWork
 {
-    private bool _wroteEvents;
+    private readonly List<Guid> _written = [];
 
     public async Task SaveChangesAsync(CancellationToken cancellationToken)
     {
         var raising = OutboxWriter.AddRaisedEvents(db, timeProvider);
+        var written = db.ChangeTracker.Entries<OutboxMessage>().Where(e => e.State == EntityState.Added).Select(e => e.Entity.Id).ToList();
         try
         {
             await db.SaveChangesAsync(cancellationToken);
@@ -39,7 +41,7 @@ public sealed class UnitOfWork(AppDbContext db, OutboxSignal outbox, TimeProvide
             aggregate.ClearDomainEvents();
         }
 
-        _wroteEvents |= raising.Count > 0;
+        _written.AddRange(written);
         if (db.Database.CurrentTransaction is null)
         {
             Committed();
@@ -49,10 +51,10 @@ public sealed class UnitOfWork(AppDbContext db, OutboxSignal outbox, TimeProvide
     /// <summary>Wakes the dispatcher for what was saved; call only once the saving transaction has committed.</summary>
     public void Committed()
     {
-        if (_wroteEvents)
+        if (_written.Count > 0)
         {
-            _wroteEvents = false;
-            outbox.Wake();
+            outbox.Committed(_written);
+            _written.Clear();
         }
     }
 

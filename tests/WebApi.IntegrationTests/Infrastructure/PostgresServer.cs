@@ -51,8 +51,18 @@ public sealed class PostgresServer
         return WithDatabase(name);
     }
 
+    // Dozens of app hosts come and go in one run, each with its own database, pool and background services (outbox
+    // dispatcher and listener, webhook worker): idle connections are closed after seconds rather than Npgsql's five
+    // minutes, so finished hosts do not hold the server's connection slots.
     private string WithDatabase(string database) =>
-        new NpgsqlConnectionStringBuilder(_adminConnectionString) { Database = database, Pooling = true, MaxPoolSize = 40 }.ConnectionString;
+        new NpgsqlConnectionStringBuilder(_adminConnectionString)
+        {
+            Database = database,
+            Pooling = true,
+            MaxPoolSize = 40,
+            ConnectionIdleLifetime = 5,
+            ConnectionPruningInterval = 1,
+        }.ConnectionString;
 
     private static async Task<PostgresServer> StartAsync()
     {
@@ -95,7 +105,7 @@ public sealed class PostgresServer
         public static async Task<string> StartAsync()
         {
             var root = Directory.CreateTempSubdirectory("ot-test-pg-").FullName;
-            var cluster = await LocalPostgresCluster.StartAsync(root, "-c max_connections=300");
+            var cluster = await LocalPostgresCluster.StartAsync(root, "-c max_connections=1000");
             AppDomain.CurrentDomain.ProcessExit += (_, _) =>
             {
                 try

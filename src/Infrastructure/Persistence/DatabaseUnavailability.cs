@@ -1,4 +1,5 @@
 using Npgsql;
+using OrderTracking.Infrastructure.Idempotency;
 
 namespace OrderTracking.Infrastructure.Persistence;
 
@@ -28,6 +29,10 @@ public static class DatabaseUnavailability
                 // Socket and I/O errors reach us wrapped in an NpgsqlException marked transient; a bare
                 // SocketException may come from any other client (HttpClient) and says nothing about the database.
                 case NpgsqlException { IsTransient: true }:
+                    return true;
+                // The idempotent path has already decided its failure was the connection's (whatever it wraps: a
+                // transaction Npgsql closed with a killed connection surfaces as an InvalidOperationException).
+                case IdempotentWorkInterruptedException:
                     return true;
             }
         }

@@ -61,13 +61,12 @@ test('an access token the API refuses is renewed with the cookie and the call re
   context,
 }) => {
   await signIn(page, accounts.merchant);
-  // Waited for from before the refusal is set up: the page signed in to may already be asking for its orders, so the
-  // refused call (and the renewal it causes) can come before the click below.
+  // The dashboard's figures are asked for on its first visit, so that call is certain to be made after the refusal
+  // is in place (a screen already shown may answer from its cache and never call).
   const renewed = page.waitForResponse((r) => new URL(r.url()).pathname === '/api/auth/refresh' && r.status() === 200);
   let refused = false;
-  // The orders list only: the page also asks for the count, which must not take the one refusal.
   await page.route(
-    (url) => url.pathname === '/api/orders',
+    (url) => url.pathname === '/api/analytics/summary',
     async (route) => {
       if (refused) return route.continue();
       refused = true;
@@ -78,9 +77,10 @@ test('an access token the API refuses is renewed with the cookie and the call re
       });
     },
   );
-  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Orders' }).click();
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Dashboard' }).click();
   await renewed;
-  await expect(page.getByRole('table', { name: 'Orders' })).toBeVisible();
+  expect(refused, 'the figures were refused once').toBe(true);
+  await expect(page.getByRole('heading', { level: 2, name: 'Status mix' })).toBeVisible();
   const lastCookie = (await refreshCookie(context))!.value;
 
   await signOut(page);

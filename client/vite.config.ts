@@ -33,6 +33,8 @@ export default defineConfig({
     setupFiles: ['./src/testing/setup.ts'],
     include: ['src/**/*.test.{ts,tsx}'],
     css: false,
+    // Bounds a hung test on a loaded two-core CI machine, where a test of many typed keys takes several seconds.
+    testTimeout: 20000,
     reporters: testResultsDir ? ['default', ['junit', { outputFile: `${testResultsDir}/vitest.xml` }]] : ['default'],
   },
 });

@@ -1,6 +1,10 @@
 import '@testing-library/jest-dom/vitest';
-import { cleanup } from '@testing-library/react';
+import { cleanup, configure } from '@testing-library/react';
 import { afterEach } from 'vitest';
+
+// CI shares two cores with PostgreSQL, .NET builds and browsers: a re-render can take seconds there. A bound of
+// five seconds still fails a test whose awaited state never comes, without failing one that is merely slow.
+configure({ asyncUtilTimeout: 5000 });
 
 afterEach(() => {
   cleanup();

@@ -33,21 +33,31 @@ export function OrderFiltersForm({ filters, onChange, merchants }: OrderFiltersF
   const typedSearch = useDebouncedValue(draft.search, searchDelayMs);
 
   // Applies the search when the typing pauses, on top of the filters applied then; a change of the applied filters
-  // alone (another filter, the browser's back button) never re-applies an older search.
+  // alone (another filter, the browser's back button) never re-applies an older search. It compares with the search
+  // this form last sent, not with the applied one: the router applies a change in a transition, and a pause that
+  // ends before the transition commits would otherwise re-send the older filters over "Apply" or "Clear".
   const applied = useRef({ filters, onChange });
+  const sentSearch = useRef(filters.search);
   useEffect(() => {
     applied.current = { filters, onChange };
   });
   useEffect(() => {
+    if (typedSearch.trim() === sentSearch.current.trim()) return;
     const { filters: current, onChange: apply } = applied.current;
-    if (typedSearch.trim() !== current.search.trim()) apply({ ...current, search: typedSearch });
+    sentSearch.current = typedSearch;
+    apply({ ...current, search: typedSearch });
   }, [typedSearch]);
+
+  function send(next: OrderFilters) {
+    sentSearch.current = next.search;
+    onChange(next);
+  }
 
   const dateError = draft.from && draft.to && draft.from > draft.to ? ['The end date is before the start date.'] : undefined;
 
   function submit(event: FormEvent) {
     event.preventDefault();
-    if (!dateError) onChange(draft);
+    if (!dateError) send(draft);
   }
 
   function toggleStatus(status: (typeof allStatuses)[number], checked: boolean) {
@@ -104,7 +114,7 @@ export function OrderFiltersForm({ filters, onChange, merchants }: OrderFiltersF
             variant="ghost"
             onClick={() => {
               setDraft(emptyFilters);
-              onChange(emptyFilters);
+              send(emptyFilters);
             }}
           >
             Clear

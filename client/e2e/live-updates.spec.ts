@@ -1,33 +1,5 @@
-import type { APIRequestContext, Page } from '@playwright/test';
-import { accounts, checkScreen, expect, signIn, test, tokenFor } from './support';
-
-/** An order already on its way: created by the merchant, claimed by the courier, in transit. */
-async function orderInTransit(request: APIRequestContext) {
-  const merchant = { Authorization: `Bearer ${await tokenFor(request, accounts.merchant)}` };
-  const courier = { Authorization: `Bearer ${await tokenFor(request, accounts.courier)}` };
-  const created = await request.post('/api/orders', {
-    headers: { ...merchant, 'Idempotency-Key': crypto.randomUUID() },
-    data: {
-      customer: { name: `Live Customer ${Date.now()}`, phone: '+44 20 7946 0456' },
-      deliveryAddress: { line1: '2 Live Lane', city: 'London', postalCode: 'N1 9GU', country: 'United Kingdom' },
-      items: [{ name: 'Baguette', quantity: 1, unitPrice: 2.2 }],
-      currency: 'GBP',
-    },
-  });
-  expect(created.status(), 'order created').toBe(201);
-  const order = (await created.json()) as { id: string; trackingCode: string };
-  const move = async (headers: Record<string, string>, status: string) => {
-    const response = await request.post(`/api/orders/${order.id}/status`, { headers, data: { status } });
-    expect(response.status(), `moved to ${status}`).toBe(200);
-  };
-  await move(merchant, 'Confirmed');
-  await move(merchant, 'Preparing');
-  await move(merchant, 'ReadyForPickup');
-  expect((await request.post(`/api/orders/${order.id}/claim`, { headers: courier })).status(), 'claimed').toBe(200);
-  await move(courier, 'PickedUp');
-  await move(courier, 'InTransit');
-  return order;
-}
+import type { Page } from '@playwright/test';
+import { accounts, checkScreen, expect, orderAt, signIn, test, tokenFor } from './support';
 
 /** The hub's WebSocket and any Content-Security-Policy complaint on a page, recorded from the start. */
 function watchLiveTransport(page: Page) {
@@ -56,7 +28,7 @@ test('a courier marks an order delivered; the merchant’s order page and the pu
   browser,
   request,
 }) => {
-  const order = await orderInTransit(request);
+  const order = await orderAt(request, 'InTransit');
 
   const merchantContext = await browser.newContext();
   const customerContext = await browser.newContext();
@@ -120,7 +92,7 @@ test('a courier marks an order delivered; the merchant’s order page and the pu
 });
 
 test('the live indicator says when the connection is lost and comes back, and the page catches up', async ({ page, context, request }) => {
-  const order = await orderInTransit(request);
+  const order = await orderAt(request, 'InTransit');
   await page.goto(`/track/${order.trackingCode}`);
   await expect(liveIndicator(page)).toHaveText('Live');
 

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { accounts, checkScreen, expect, signIn, signOut, test } from './support';
+import { accounts, checkScreen, expect, fillNewOrder, signIn, signOut, test } from './support';
 
 // One order's life, across roles, in order: each test hands the order on to the next.
 test.describe.configure({ mode: 'serial' });
@@ -23,20 +23,17 @@ test('a merchant creates an order and makes it ready for pickup', async ({ page 
   await expect(page.getByLabel('City')).toHaveAttribute('aria-invalid', 'true');
   await checkScreen(page, 'merchant-new-order-errors');
 
-  await page.getByLabel('Name', { exact: true }).fill(customer);
-  await page.getByLabel('Phone').fill('+44 20 7946 0123');
-  await page.getByLabel('Email (optional)').fill('e2e.customer@example.com');
-  await page.getByLabel('Address line 1').fill('1 Test Street');
-  await page.getByLabel('City').fill('London');
-  await page.getByLabel('Postal code').fill('N1 9GU');
-  await page.getByLabel('Country').fill('United Kingdom');
-  await page.getByLabel('Estimated delivery (optional)').fill('2030-01-02T10:30');
-  await page.getByLabel('Item name').fill('Sourdough loaf');
-  await page.getByLabel('Quantity').fill('2');
-  await page.getByLabel('Unit price').fill('4.50');
-  await page.getByRole('button', { name: 'Add item' }).click();
-  await page.getByLabel('Item name').nth(1).fill('Croissant');
-  await page.getByLabel('Unit price').nth(1).fill('1.75');
+  await fillNewOrder(page, {
+    customer,
+    phone: '+44 20 7946 0123',
+    email: 'e2e.customer@example.com',
+    address: { line1: '1 Test Street', city: 'London', postalCode: 'N1 9GU', country: 'United Kingdom' },
+    estimatedDelivery: '2030-01-02T10:30',
+    items: [
+      { name: 'Sourdough loaf', quantity: 2, unitPrice: '4.50' },
+      { name: 'Croissant', unitPrice: '1.75' },
+    ],
+  });
   await expect(page.getByRole('status', { name: 'Order total' })).toHaveText('£10.75');
   await page.getByRole('button', { name: 'Create order' }).click();
 

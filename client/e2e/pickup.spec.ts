@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { accounts, checkScreen, expect, signIn, signOut, test } from './support';
+import { accounts, checkScreen, expect, fillNewOrder, signIn, signOut, test } from './support';
 
 // A merchant's pickup locations, an order collected from one of them, and the courier who is shown where to go.
 // Each test walks several screens with an axe scan at two widths: more than the default minute on a busy machine.
@@ -41,14 +41,12 @@ test('a merchant keeps its business profile and pickup locations and picks one f
   const pickup = page.getByLabel('Collect from');
   await expect(pickup.locator('option:checked')).toHaveText(/^Shop: 12 Baker Street, London \(default\)$/);
   await pickup.selectOption({ label: 'Bakehouse: 5 Mill Lane, London' });
-  await page.getByLabel('Name', { exact: true }).fill(customer);
-  await page.getByLabel('Phone').fill('+44 20 7946 0456');
-  await page.getByLabel('Address line 1').fill('3 Drop Lane');
-  await page.getByLabel('City').fill('London');
-  await page.getByLabel('Postal code').fill('N1 9GU');
-  await page.getByLabel('Country').fill('United Kingdom');
-  await page.getByLabel('Item name').fill('Baguette');
-  await page.getByLabel('Unit price').fill('2.20');
+  await fillNewOrder(page, {
+    customer,
+    phone: '+44 20 7946 0456',
+    address: { line1: '3 Drop Lane', city: 'London', postalCode: 'N1 9GU', country: 'United Kingdom' },
+    items: [{ name: 'Baguette', unitPrice: '2.20' }],
+  });
   await page.getByRole('button', { name: 'Create order' }).click();
 
   const heading = page.getByRole('heading', { level: 1, name: /^Order OT-/ });

@@ -48,6 +48,75 @@ export async function tokenFor(request: APIRequestContext, account: { email: str
   return ((await response.json()) as { accessToken: string }).accessToken;
 }
 
+/** What the new-order form is filled with; a field left out keeps the form's default. */
+export interface NewOrderInput {
+  customer: string;
+  phone: string;
+  email?: string;
+  address: { line1: string; city: string; postalCode: string; country: string };
+  estimatedDelivery?: string;
+  items: { name: string; quantity?: number; unitPrice: string }[];
+}
+
+/** Fills the merchant's new-order form as a person does, field by field, adding an item line per extra item. */
+export async function fillNewOrder(page: Page, order: NewOrderInput) {
+  await page.getByLabel('Name', { exact: true }).fill(order.customer);
+  await page.getByLabel('Phone').fill(order.phone);
+  if (order.email !== undefined) await page.getByLabel('Email (optional)').fill(order.email);
+  await page.getByLabel('Address line 1').fill(order.address.line1);
+  await page.getByLabel('City').fill(order.address.city);
+  await page.getByLabel('Postal code').fill(order.address.postalCode);
+  await page.getByLabel('Country').fill(order.address.country);
+  if (order.estimatedDelivery !== undefined) await page.getByLabel('Estimated delivery (optional)').fill(order.estimatedDelivery);
+  for (const [index, item] of order.items.entries()) {
+    if (index > 0) await page.getByRole('button', { name: 'Add item' }).click();
+    await page.getByLabel('Item name').nth(index).fill(item.name);
+    if (item.quantity !== undefined) await page.getByLabel('Quantity').nth(index).fill(String(item.quantity));
+    await page.getByLabel('Unit price').nth(index).fill(item.unitPrice);
+  }
+}
+
+export type OrderStage = 'Pending' | 'InTransit' | 'Delivered' | 'DeliveryFailed' | 'Cancelled';
+
+/**
+ * An order of the demo merchant taken through the API (set-up only) to `last`: confirmed and cancelled, or
+ * prepared, claimed by the demo courier and carried. The customer's details are ones a public page must never show.
+ */
+export async function orderAt(request: APIRequestContext, last: OrderStage): Promise<{ id: string; trackingCode: string }> {
+  const merchant = { Authorization: `Bearer ${await tokenFor(request, accounts.merchant)}` };
+  const courier = { Authorization: `Bearer ${await tokenFor(request, accounts.courier)}` };
+  const created = await request.post('/api/orders', {
+    headers: { ...merchant, 'Idempotency-Key': crypto.randomUUID() },
+    data: {
+      customer: { name: `Private Customer ${Date.now()}`, phone: '+44 20 7946 0789' },
+      deliveryAddress: { line1: '9 Private Road', city: 'London', postalCode: 'N1 9GU', country: 'United Kingdom' },
+      items: [{ name: 'Cake', quantity: 1, unitPrice: 12 }],
+      currency: 'GBP',
+      estimatedDeliveryAt: '2030-01-02T10:30:00Z',
+    },
+  });
+  expect(created.status(), 'order created').toBe(201);
+  const order = (await created.json()) as { id: string; trackingCode: string };
+  if (last === 'Pending') return order;
+  const move = async (headers: Record<string, string>, status: string, reason?: string) => {
+    const response = await request.post(`/api/orders/${order.id}/status`, { headers, data: { status, reason } });
+    expect(response.status(), `moved to ${status}`).toBe(200);
+  };
+  await move(merchant, 'Confirmed');
+  if (last === 'Cancelled') {
+    await move(merchant, 'Cancelled', 'Out of stock');
+    return order;
+  }
+  await move(merchant, 'Preparing');
+  await move(merchant, 'ReadyForPickup');
+  expect((await request.post(`/api/orders/${order.id}/claim`, { headers: courier })).status(), 'claimed').toBe(200);
+  await move(courier, 'PickedUp');
+  await move(courier, 'InTransit');
+  if (last === 'InTransit') return order;
+  await move(courier, last, last === 'DeliveryFailed' ? 'RecipientUnavailable' : undefined);
+  return order;
+}
+
 export async function signOut(page: Page) {
   await page.getByRole('button', { name: 'Sign out' }).click();
   await expect(page.getByRole('heading', { name: 'Sign in' })).toBeVisible();

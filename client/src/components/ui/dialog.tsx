@@ -1,5 +1,5 @@
 import * as RadixDialog from '@radix-ui/react-dialog';
-import { useId, useState, type ReactNode } from 'react';
+import { useId, useLayoutEffect, useRef, useState, type ReactNode } from 'react';
 import { Button } from './button';
 
 export interface DialogProps {
@@ -23,6 +23,13 @@ export interface DialogProps {
 export function Dialog({ open, title, description, onClose, confirmDismiss, children }: DialogProps) {
   const [asking, setAsking] = useState(false);
   const questionId = useId();
+  // Our dialogs are opened by state, not by a Radix Trigger, and Radix returns focus only to its Trigger: without
+  // this, closing leaves focus on the page's body and a keyboard user starts again from the top. Read before the
+  // content (a portal, mounted a commit later) takes focus, `autoFocus` included.
+  const opener = useRef<HTMLElement | null>(null);
+  useLayoutEffect(() => {
+    if (open) opener.current = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+  }, [open]);
 
   function dismiss(event: Event) {
     if (!confirmDismiss) return;
@@ -41,6 +48,10 @@ export function Dialog({ open, title, description, onClose, confirmDismiss, chil
         <RadixDialog.Overlay className="dialog__overlay" />
         <RadixDialog.Content
           className="dialog"
+          onCloseAutoFocus={(event) => {
+            event.preventDefault();
+            if (opener.current?.isConnected) opener.current.focus();
+          }}
           onEscapeKeyDown={dismiss}
           onInteractOutside={dismiss}
           {...(description ? {} : { 'aria-describedby': undefined })}

@@ -82,7 +82,7 @@ export function PickupLocationForm({
           errors={err('instructions')}
         />
       </div>
-      <label className="row">
+      <label className="checkbox-label">
         <input type="checkbox" checked={form.isDefault} onChange={(e) => setForm((f) => ({ ...f, isDefault: e.target.checked }))} />
         Collect new orders here unless I choose another place
       </label>

@@ -53,7 +53,7 @@ export function customerDate(iso: string, options: TimeOptions = {}): string {
 }
 
 export function customerTime(iso: string, options: TimeOptions = {}): string {
-  return format(iso, { hour: '2-digit', minute: '2-digit', timeZoneName: 'short' }, options);
+  return format(iso, { hour: 'numeric', minute: '2-digit', timeZoneName: 'short' }, options);
 }
 
 export function customerDateTime(iso: string, options: TimeOptions = {}): string {

@@ -162,6 +162,13 @@ describe('trackingHeadline', () => {
     );
   });
 
+  it('writes the hour as the viewer’s language does, without a zero before a 12-hour clock’s hour', () => {
+    const delivered = parcel({ status: 'Delivered', timeline: [{ status: 'Delivered', at: '2026-11-30T03:59:00Z' }] });
+
+    expect(trackingHeadline(delivered, { timeZone: 'UTC', locale: 'en-US' }).title).toBe('Delivered on Monday, November 30 at 3:59 AM UTC');
+    expect(trackingHeadline(delivered, { timeZone: 'UTC', locale: 'en-GB' }).title).toBe('Delivered on Monday 30 November at 03:59 UTC');
+  });
+
   it('has customer wording for every status', () => {
     for (const [status, label] of Object.entries(customerStatusLabels)) expect(label, status).not.toMatch(/[a-z][A-Z]/);
   });

@@ -93,7 +93,6 @@ public sealed class OrderLifecycleTests
                     MerchantId = order.MerchantId,
                     AssignedCourierId = order.AssignedCourierId,
                     AssignedPartnerId = order.AssignedPartnerId,
-                    OrderCreatedAt = order.CreatedAt,
                     EstimatedDeliveryAt = order.EstimatedDeliveryAt,
                 },
                 Assert.Single(order.DomainEvents));

@@ -30,6 +30,22 @@ public sealed class MerchantProfileTests(ApiFactory api) : IClassFixture<ApiFact
     }
 
     [Fact]
+    public async Task A_profile_with_its_locations_is_read_in_one_statement_that_draws_no_EF_Core_warning()
+    {
+        var (merchant, user) = await api.SignedInAsync(UserRole.Merchant);
+        await (await merchant.PutAsJsonAsync($"/api/merchants/{user.Id}/profile", Profile())).ShouldBeAsync(HttpStatusCode.OK);
+        await (await merchant.PostAsJsonAsync($"/api/merchants/{user.Id}/pickup-locations", Location("Shop", "12 Baker Street", isDefault: true))).ShouldBeAsync(HttpStatusCode.Created);
+        var before = api.Logs.Lines.Count;
+
+        // Creating an order reads the merchant's profile for its default pickup location, and nothing else reads profiles.
+        await merchant.CreateOrderAsync();
+
+        var statement = Assert.Single(api.Logs.Lines.Skip(before), line => line.Contains("Executed DbCommand", StringComparison.Ordinal) && line.Contains("merchant_profiles", StringComparison.Ordinal));
+        Assert.Contains("pickup_locations", statement, StringComparison.Ordinal);
+        Assert.DoesNotContain(api.Logs.Lines, line => line.Contains("row limiting operator", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task A_merchant_cannot_read_or_change_another_merchants_profile_but_an_admin_can()
     {
         var (owner, ownerUser) = await api.SignedInAsync(UserRole.Merchant);

@@ -5,6 +5,7 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Http.Connections;
 using Microsoft.AspNetCore.SignalR.Client;
+using Npgsql;
 using OrderTracking.Testing;
 using OrderTracking.WebApi.IntegrationTests.Infrastructure;
 
@@ -13,7 +14,8 @@ namespace OrderTracking.WebApi.IntegrationTests;
 /// <summary>
 /// A production instance (its own process, JSON logs) with the Prometheus scrape address configured, after a little of
 /// everything the dashboard shows: an order created and replayed, a status change, a live connection and a refused
-/// request. One scrape of <c>/metrics</c> serves every test here.
+/// request; and an idempotent create and status change whose commit the database refused. One scrape of
+/// <c>/metrics</c> serves every test here.
 /// </summary>
 public sealed partial class MetricsTests(MetricsTests.ScrapedInstance instance) : IClassFixture<MetricsTests.ScrapedInstance>
 {
@@ -23,6 +25,9 @@ public sealed partial class MetricsTests(MetricsTests.ScrapedInstance instance) 
 
         public string Metrics { get; private set; } = string.Empty;
         public HttpStatusCode MetricsOnPublicPort { get; private set; }
+        public HttpStatusCode RefusedCreate { get; private set; }
+        public HttpStatusCode RefusedStatusChange { get; private set; }
+        public long RefusedWritesStored { get; private set; }
         public string Output => _process?.Output ?? string.Empty;
 
         public async Task InitializeAsync()
@@ -70,6 +75,16 @@ public sealed partial class MetricsTests(MetricsTests.ScrapedInstance instance) 
             }
 
             await admin.MoveAsync(order!.Id, Domain.Orders.OrderStatus.Confirmed);
+
+            // Saved inside the request's transaction, refused at its commit: nothing of these two may be counted.
+            await ExecuteAsync(database, """
+                CREATE FUNCTION refuse_at_commit() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'refused at commit'; END $$;
+                CREATE CONSTRAINT TRIGGER refuse_at_commit AFTER INSERT OR UPDATE ON orders DEFERRABLE INITIALLY DEFERRED FOR EACH ROW
+                    WHEN (NEW.customer_name = 'Refused at commit' OR NEW.status = 'Cancelled') EXECUTE FUNCTION refuse_at_commit();
+                """);
+            RefusedCreate = await SendIdempotentAsync(admin, "/api/orders", OrderRequests.ValidOrder("Refused at commit", merchantId));
+            RefusedStatusChange = await SendIdempotentAsync(admin, $"/api/orders/{order.Id}/status", new { status = "Cancelled", reason = "Refused at commit" });
+            RefusedWritesStored = (long)(await ExecuteAsync(database, "SELECT count(*) FROM orders WHERE customer_name = 'Refused at commit' OR status = 'Cancelled'"))!;
             using var anonymous = new HttpClient { BaseAddress = _process.BaseAddress };
             await anonymous.GetAsync($"/api/tracking/{order.TrackingCode}");
             Assert.Equal(HttpStatusCode.TooManyRequests, (await anonymous.GetAsync($"/api/tracking/{order.TrackingCode}")).StatusCode);
@@ -77,6 +92,21 @@ public sealed partial class MetricsTests(MetricsTests.ScrapedInstance instance) 
             using var scraper = new HttpClient();
             Metrics = await scraper.GetStringAsync($"http://127.0.0.1:{metricsPort}/metrics");
             MetricsOnPublicPort = (await anonymous.GetAsync("/metrics")).StatusCode;
+        }
+
+        private static async Task<HttpStatusCode> SendIdempotentAsync(HttpClient client, string path, object body)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = JsonContent.Create(body) };
+            request.Headers.Add("Idempotency-Key", Guid.NewGuid().ToString());
+            return (await client.SendAsync(request)).StatusCode;
+        }
+
+        private static async Task<object?> ExecuteAsync(string database, string sql)
+        {
+            await using var connection = new NpgsqlConnection(database);
+            await connection.OpenAsync();
+            await using var command = new NpgsqlCommand(sql, connection);
+            return await command.ExecuteScalarAsync();
         }
 
         public async Task DisposeAsync()
@@ -114,6 +144,18 @@ public sealed partial class MetricsTests(MetricsTests.ScrapedInstance instance) 
     }
 
     [Fact]
+    public void An_idempotent_create_and_status_change_refused_at_their_commit_are_not_counted()
+    {
+        // A server error: both passed validation and the handler, and failed only at the commit.
+        Assert.True((int)instance.RefusedCreate >= 500, $"the refused create answered {instance.RefusedCreate}");
+        Assert.True((int)instance.RefusedStatusChange >= 500, $"the refused status change answered {instance.RefusedStatusChange}");
+        Assert.Equal(0, instance.RefusedWritesStored);
+
+        Assert.Equal(1, Sum("ordertracking_orders_created_total"));
+        Assert.Equal(0, Sum("ordertracking_orders_status_changes_total", "to=\"Cancelled\""));
+    }
+
+    [Fact]
     public void Metrics_show_requests_SQL_and_live_connections()
     {
         Assert.True(Sum("http_server_request_duration_seconds_count", "/status\"") >= 1, instance.Metrics);
@@ -147,7 +189,8 @@ public sealed partial class MetricsTests(MetricsTests.ScrapedInstance instance) 
         var lines = instance.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Where(line => line.StartsWith('{')).ToList();
         var entries = lines.Select(line => JsonDocument.Parse(line).RootElement.Clone()).ToList();
 
-        var handled = Assert.Single(entries, e => e.GetProperty("Message").GetString()!.StartsWith("Handled ChangeOrderStatusCommand", StringComparison.Ordinal));
+        // The first: the status change refused at its commit was handled too, before its commit failed.
+        var handled = entries.First(e => e.GetProperty("Message").GetString()!.StartsWith("Handled ChangeOrderStatusCommand", StringComparison.Ordinal));
         var traceIds = handled.GetProperty("Scopes").EnumerateArray()
             .Where(scope => scope.ValueKind == JsonValueKind.Object && scope.TryGetProperty("TraceId", out _))
             .Select(scope => scope.GetProperty("TraceId").GetString());

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Http.Json;
+using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
@@ -152,8 +153,10 @@ public sealed class OutboxTests(OutboxTests.Factory api) : IClassFixture<OutboxT
         {
             TrackingCode = order.TrackingCode,
             MerchantId = user.Id,
-            OrderCreatedAt = DateTimeOffset.UtcNow,
         };
+        // Written as an older version wrote it, with a field the event no longer has: it must still be read.
+        var payload = JsonNode.Parse(DomainEventTypes.Serialize(confirmed))!.AsObject();
+        payload["orderCreatedAt"] = DateTimeOffset.UtcNow;
         var rowId = Guid.CreateVersion7();
         await using (var connection = new NpgsqlConnection(api.ConnectionString))
         {
@@ -167,7 +170,7 @@ public sealed class OutboxTests(OutboxTests.Factory api) : IClassFixture<OutboxT
                 connection);
             insert.Parameters.AddWithValue("id", rowId);
             insert.Parameters.AddWithValue("order", order.Id);
-            insert.Parameters.AddWithValue("payload", DomainEventTypes.Serialize(confirmed));
+            insert.Parameters.AddWithValue("payload", payload.ToJsonString());
             await insert.ExecuteNonQueryAsync();
         }
 

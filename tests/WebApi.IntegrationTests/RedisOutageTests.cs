@@ -34,17 +34,7 @@ public sealed class RedisOutageTests
         var merchantId = (await merchant.ReadAsync<UserResponse>()).Id;
 
         var heard = new List<JsonElement>();
-        await using var hubOnA = new HubConnectionBuilder()
-            .WithUrl(new Uri(a.BaseAddress, "/hubs/orders"), options =>
-            {
-                options.AccessTokenProvider = () => Task.FromResult<string?>(adminOnA.DefaultRequestHeaders.Authorization!.Parameter);
-                options.Transports = HttpTransportType.WebSockets;
-                options.SkipNegotiation = true;
-            })
-            .Build();
-        hubOnA.On<JsonElement>("orderChanged", payload => { lock (heard) { heard.Add(payload); } });
-        await hubOnA.StartAsync();
-        await hubOnA.InvokeAsync("UnsubscribeFromTracking", HubListener.UnknownTrackingCode);
+        await using var hubOnA = await ListeningAsync(a, adminOnA, heard);
 
         await redis.StopAsync();
 
@@ -59,6 +49,56 @@ public sealed class RedisOutageTests
         await Task.WhenAll(WaitForReadinessAsync(a, "Healthy"), WaitForReadinessAsync(b, "Healthy"));
         await adminOnB.MoveAsync(orderId, OrderStatus.Confirmed);
         await WaitUntilHeardAsync(heard, orderId, "Confirmed", "A's client did not hear B's change after Redis came back", b);
+    }
+
+    [Fact]
+    public async Task Instances_that_start_while_Redis_is_down_share_live_updates_once_it_comes_up()
+    {
+        var database = await (await PostgresServer.InstanceAsync()).CreateDatabaseAsync();
+        await using var redis = await RedisServer.StartAsync();
+        await redis.StopAsync();
+        await using var a = WebApiProcess.Start(database, redis.ConnectionString);
+        await using var b = WebApiProcess.Start(database, redis.ConnectionString);
+        await Task.WhenAll(a.WaitUntilReadyAsync(), b.WaitUntilReadyAsync());
+        await Task.WhenAll(WaitForReadinessAsync(a, "Degraded"), WaitForReadinessAsync(b, "Degraded"));
+        var (exitCode, output) = await WebApiProcess.RunVerbAsync(database, "create-admin", "--email", "redis@example.com", "--password", "Redis-outage-1", "--name", "Ops");
+        Assert.True(exitCode == 0, output);
+        using var adminOnA = await SignedInAsync(a);
+        using var adminOnB = await SignedInAsync(b);
+        var merchant = await adminOnA.PostAsJsonAsync("/api/users", new { email = "m@example.com", password = "Merchant123!", displayName = "M", role = "Merchant" });
+        var merchantId = (await merchant.ReadAsync<UserResponse>()).Id;
+        var heardByEarly = new List<JsonElement>();
+        await using var earlyOnB = await ListeningAsync(b, adminOnB, heardByEarly);
+
+        await redis.StartAgainAsync();
+
+        await Task.WhenAll(WaitForReadinessAsync(a, "Healthy"), WaitForReadinessAsync(b, "Healthy"));
+        var heardByLate = new List<JsonElement>();
+        await using var lateOnB = await ListeningAsync(b, adminOnB, heardByLate);
+        var created = await adminOnA.PostAsJsonAsync("/api/orders", OrderRequests.ValidOrder(merchantId: merchantId));
+        await created.ShouldBeAsync(HttpStatusCode.Created);
+        var orderId = (await created.ReadAsync<OrderResponse>()).Id;
+        await adminOnA.MoveAsync(orderId, OrderStatus.Confirmed);
+        await WaitUntilHeardAsync(heardByLate, orderId, "Confirmed", "A client that joined B after Redis came up did not hear A's change", b);
+        await WaitUntilHeardAsync(heardByEarly, orderId, "Confirmed", "A client that joined B while Redis was down did not hear A's change once it came up", b);
+    }
+
+    /// <summary>A hub client of the instance, hearing every order the signed-in admin may see.</summary>
+    private static async Task<HubConnection> ListeningAsync(WebApiProcess instance, HttpClient signedIn, List<JsonElement> heard)
+    {
+        var hub = new HubConnectionBuilder()
+            .WithUrl(new Uri(instance.BaseAddress, "/hubs/orders"), options =>
+            {
+                options.AccessTokenProvider = () => Task.FromResult<string?>(signedIn.DefaultRequestHeaders.Authorization!.Parameter);
+                options.Transports = HttpTransportType.WebSockets;
+                options.SkipNegotiation = true;
+            })
+            .Build();
+        hub.On<JsonElement>("orderChanged", payload => { lock (heard) { heard.Add(payload); } });
+        await hub.StartAsync();
+        // A hub call returns after OnConnectedAsync has put the connection into its groups.
+        await hub.InvokeAsync("UnsubscribeFromTracking", HubListener.UnknownTrackingCode);
+        return hub;
     }
 
     private static async Task<HttpClient> SignedInAsync(WebApiProcess instance)

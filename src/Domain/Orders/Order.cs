@@ -335,7 +335,6 @@ public sealed class Order : AggregateRoot
             MerchantId = MerchantId,
             AssignedCourierId = AssignedCourierId,
             AssignedPartnerId = AssignedPartnerId,
-            OrderCreatedAt = CreatedAt,
             EstimatedDeliveryAt = EstimatedDeliveryAt,
         });
     }

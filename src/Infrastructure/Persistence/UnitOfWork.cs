@@ -2,6 +2,8 @@ using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using OrderTracking.Application.Common.Exceptions;
 using OrderTracking.Application.Common.Interfaces;
+using OrderTracking.Application.Common.Telemetry;
+using OrderTracking.Domain.Common;
 using OrderTracking.Infrastructure.Outbox;
 
 namespace OrderTracking.Infrastructure.Persistence;
@@ -11,11 +13,13 @@ namespace OrderTracking.Infrastructure.Persistence;
 /// transaction) and, once they are committed, wakes the outbox dispatcher. When the request runs inside an explicit
 /// transaction (an idempotent request), the wake waits for <see cref="Committed"/>, called after that transaction
 /// commits; a rollback takes the rows with it, so nothing is announced. This instance's dispatcher claims the rows it
-/// is woken for ahead of other instances (<see cref="OutboxSignal"/>).
+/// is woken for ahead of other instances (<see cref="OutboxSignal"/>). The domain counters are counted at the same
+/// point, from the events saved, so they count committed changes only, once each.
 /// </summary>
 public sealed class UnitOfWork(AppDbContext db, OutboxSignal outbox, TimeProvider timeProvider) : IUnitOfWork
 {
     private readonly List<Guid> _written = [];
+    private readonly List<IDomainEvent> _saved = [];
 
     public async Task SaveChangesAsync(CancellationToken cancellationToken)
     {
@@ -38,6 +42,7 @@ public sealed class UnitOfWork(AppDbContext db, OutboxSignal outbox, TimeProvide
 
         foreach (var aggregate in raising)
         {
+            _saved.AddRange(aggregate.DomainEvents);
             aggregate.ClearDomainEvents();
         }
 
@@ -48,7 +53,7 @@ public sealed class UnitOfWork(AppDbContext db, OutboxSignal outbox, TimeProvide
         }
     }
 
-    /// <summary>Wakes the dispatcher for what was saved; call only once the saving transaction has committed.</summary>
+    /// <summary>Wakes the dispatcher for what was saved and counts it; call only once the saving transaction has committed.</summary>
     public void Committed()
     {
         if (_written.Count > 0)
@@ -56,6 +61,9 @@ public sealed class UnitOfWork(AppDbContext db, OutboxSignal outbox, TimeProvide
             outbox.Committed(_written);
             _written.Clear();
         }
+
+        OrderTrackingTelemetry.Committed(_saved);
+        _saved.Clear();
     }
 
     /// <summary>A failed save leaves its rows added in the context; the events stay on their aggregates instead.</summary>

@@ -9,8 +9,8 @@ namespace OrderTracking.WebApi.Hubs;
 /// Keeps live updates working within the instance while Redis is away. Every connection and group membership is
 /// kept by a local manager as well as by the Redis one; a message goes through Redis while it is connected (Redis
 /// brings it back to this instance's clients too, so nobody gets it twice) and straight to this instance's clients
-/// when Redis is away or refuses it. Connections made while Redis was away join Redis only for the groups they
-/// enter after it returns; clients reconnecting (as they do on every token renewal) are whole again.
+/// when Redis is away or refuses it. A connection made while Redis was away is kept outside it with the groups it
+/// enters, and joins Redis with them once it is back (<see cref="JoinRedisAsync"/>), so it hears other instances again.
 /// </summary>
 public sealed partial class LocalFallbackHubLifetimeManager<THub>(
     RedisHubLifetimeManager<THub> redis,
@@ -22,6 +22,9 @@ public sealed partial class LocalFallbackHubLifetimeManager<THub>(
     /// <summary>The connections the Redis manager knows; only those may be put into its groups.</summary>
     private readonly ConcurrentDictionary<string, byte> _inRedis = new();
 
+    /// <summary>The connections made while Redis was away, until they join it.</summary>
+    private readonly ConcurrentDictionary<string, Outsider> _outside = new();
+
     public override async Task OnConnectedAsync(HubConnectionContext connection)
     {
         await local.OnConnectedAsync(connection);
@@ -29,11 +32,30 @@ public sealed partial class LocalFallbackHubLifetimeManager<THub>(
         {
             _inRedis[connection.ConnectionId] = 0;
         }
+        else
+        {
+            _outside[connection.ConnectionId] = new Outsider(connection);
+            backplane.ConnectionsOutsideChanged(+1);
+        }
     }
 
     public override async Task OnDisconnectedAsync(HubConnectionContext connection)
     {
         await local.OnDisconnectedAsync(connection);
+        if (_outside.TryRemove(connection.ConnectionId, out var outsider))
+        {
+            await outsider.UnderGateAsync(() =>
+            {
+                outsider.Gone = true;
+                if (!outsider.Joined)
+                {
+                    backplane.ConnectionsOutsideChanged(-1);
+                }
+
+                return Task.CompletedTask;
+            }, CancellationToken.None);
+        }
+
         if (_inRedis.TryRemove(connection.ConnectionId, out _))
         {
             await TryRedisAsync(() => redis.OnDisconnectedAsync(connection), evenIfAway: true);
@@ -43,6 +65,11 @@ public sealed partial class LocalFallbackHubLifetimeManager<THub>(
     public override async Task AddToGroupAsync(string connectionId, string groupName, CancellationToken cancellationToken = default)
     {
         await local.AddToGroupAsync(connectionId, groupName, cancellationToken);
+        if (await KeptOutsideAsync(connectionId, groups => groups.Add(groupName), cancellationToken))
+        {
+            return;
+        }
+
         if (_inRedis.ContainsKey(connectionId))
         {
             await TryRedisAsync(() => redis.AddToGroupAsync(connectionId, groupName, cancellationToken));
@@ -52,6 +79,11 @@ public sealed partial class LocalFallbackHubLifetimeManager<THub>(
     public override async Task RemoveFromGroupAsync(string connectionId, string groupName, CancellationToken cancellationToken = default)
     {
         await local.RemoveFromGroupAsync(connectionId, groupName, cancellationToken);
+        if (await KeptOutsideAsync(connectionId, groups => groups.Remove(groupName), cancellationToken))
+        {
+            return;
+        }
+
         if (_inRedis.ContainsKey(connectionId))
         {
             await TryRedisAsync(() => redis.RemoveFromGroupAsync(connectionId, groupName, cancellationToken), evenIfAway: true);
@@ -92,6 +124,67 @@ public sealed partial class LocalFallbackHubLifetimeManager<THub>(
 
     public override bool TryGetReturnType(string invocationId, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out Type? type) => redis.TryGetReturnType(invocationId, out type);
 
+    /// <summary>
+    /// Puts the connections made while Redis was away into the Redis manager, with their groups; one that Redis
+    /// refuses half-way is taken out again and tried on the next call. Called by the backplane while Redis is up.
+    /// </summary>
+    public async Task JoinRedisAsync(CancellationToken cancellationToken)
+    {
+        foreach (var outsider in _outside.Values)
+        {
+            await outsider.UnderGateAsync(async () =>
+            {
+                if (outsider.Gone || outsider.Joined || !backplane.IsConnected)
+                {
+                    return;
+                }
+
+                var connection = outsider.Connection;
+                try
+                {
+                    await redis.OnConnectedAsync(connection);
+                    foreach (var group in outsider.Groups)
+                    {
+                        await redis.AddToGroupAsync(connection.ConnectionId, group, cancellationToken);
+                    }
+                }
+                catch (Exception ex) when (ex is StackExchange.Redis.RedisException or TimeoutException)
+                {
+                    LogRedisAway(logger, ex.GetType().Name);
+                    await TryRedisAsync(() => redis.OnDisconnectedAsync(connection), evenIfAway: true);
+                    return;
+                }
+
+                _inRedis[connection.ConnectionId] = 0;
+                outsider.Joined = true;
+                _outside.TryRemove(connection.ConnectionId, out _);
+                backplane.ConnectionsOutsideChanged(-1);
+            }, cancellationToken);
+        }
+    }
+
+    /// <summary>Records a group change of a connection still outside Redis; false once it is in Redis (or was never outside).</summary>
+    private async Task<bool> KeptOutsideAsync(string connectionId, Action<HashSet<string>> change, CancellationToken cancellationToken)
+    {
+        if (!_outside.TryGetValue(connectionId, out var outsider))
+        {
+            return false;
+        }
+
+        var kept = false;
+        await outsider.UnderGateAsync(() =>
+        {
+            if (!outsider.Joined)
+            {
+                change(outsider.Groups);
+                kept = true;
+            }
+
+            return Task.CompletedTask;
+        }, cancellationToken);
+        return kept;
+    }
+
     private async Task SendAsync(Func<HubLifetimeManager<THub>, Task> send)
     {
         if (backplane.IsConnected && await TryRedisAsync(() => send(redis)))
@@ -119,6 +212,37 @@ public sealed partial class LocalFallbackHubLifetimeManager<THub>(
         {
             LogRedisAway(logger, ex.GetType().Name);
             return false;
+        }
+    }
+
+    /// <summary>
+    /// A connection made while Redis was away and the groups it is in. Its gate orders its group changes and its
+    /// disconnection with its joining Redis, so no group is missed and a connection gone is not joined.
+    /// </summary>
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("Reliability", "CA1001", Justification = "A SemaphoreSlim holds nothing to release unless its AvailableWaitHandle is used, which this one's never is.")]
+    private sealed class Outsider(HubConnectionContext connection)
+    {
+        private readonly SemaphoreSlim _gate = new(1, 1);
+
+        public HubConnectionContext Connection { get; } = connection;
+
+        public HashSet<string> Groups { get; } = new(StringComparer.Ordinal);
+
+        public bool Joined { get; set; }
+
+        public bool Gone { get; set; }
+
+        public async Task UnderGateAsync(Func<Task> action, CancellationToken cancellationToken)
+        {
+            await _gate.WaitAsync(cancellationToken);
+            try
+            {
+                await action();
+            }
+            finally
+            {
+                _gate.Release();
+            }
         }
     }
 

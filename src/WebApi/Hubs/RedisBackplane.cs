@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.SignalR.StackExchangeRedis;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Options;
 using StackExchange.Redis;
 
 namespace OrderTracking.WebApi.Hubs;
@@ -9,15 +10,25 @@ namespace OrderTracking.WebApi.Hubs;
 /// The Redis backplane of live updates, made to degrade instead of fail: the connection never aborts the start and
 /// fails fast while Redis is away (no request waits on it), StackExchange.Redis reconnects and restores the
 /// subscriptions when Redis returns, and meanwhile <see cref="LocalFallbackHubLifetimeManager{THub}"/> delivers
-/// each instance's messages to its own clients. <c>/health/ready</c> says Degraded while Redis is away: the
-/// instance still serves, so the balancer keeps it.
+/// each instance's messages to its own clients. <c>/health/ready</c> says Degraded while Redis is away, and until
+/// the connections opened meanwhile have joined it: the instance still serves, so the balancer keeps it.
 /// </summary>
+/// <remarks>
+/// The Redis manager subscribes to its own channels once, on its first use, and never again: a first use while Redis
+/// is down would leave it without them for good. So <see cref="Connector"/> makes the connection itself and lets
+/// the manager start only once Redis has answered; until then every message stays within the instance.
+/// </remarks>
 public sealed partial class RedisBackplane : IHealthCheck
 {
-    private volatile ConnectionMultiplexer? _connection;
+    private readonly TaskCompletionSource<IConnectionMultiplexer> _connection = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private volatile bool _managerStarted;
+    private int _connectionsOutside;
 
-    /// <summary>True while the backplane's Redis connection is up.</summary>
-    public bool IsConnected => _connection?.IsConnected == true;
+    /// <summary>True while Redis is up and the Redis manager has its subscriptions: messages may go through it.</summary>
+    public bool IsConnected => _managerStarted && _connection.Task is { IsCompletedSuccessfully: true, Result.IsConnected: true };
+
+    /// <summary>How often the connector looks whether Redis has come (back) and connections wait to join it.</summary>
+    private static TimeSpan LookInterval => TimeSpan.FromSeconds(1);
 
     public static void Add(ISignalRServerBuilder signalR, string configuration)
     {
@@ -28,12 +39,7 @@ public sealed partial class RedisBackplane : IHealthCheck
             options.Configuration.ChannelPrefix = RedisChannel.Literal("order-tracking");
             options.Configuration.AbortOnConnectFail = false;
             options.Configuration.BacklogPolicy = BacklogPolicy.FailFast;
-            options.ConnectionFactory = async writer =>
-            {
-                var connection = await ConnectionMultiplexer.ConnectAsync(options.Configuration, writer);
-                backplane._connection = connection;
-                return connection;
-            };
+            options.ConnectionFactory = _ => backplane._connection.Task;
         });
 
         // The Redis manager and a local one side by side, behind the one that picks per message.
@@ -44,30 +50,70 @@ public sealed partial class RedisBackplane : IHealthCheck
         signalR.Services.AddHostedService<Connector>();
     }
 
+    /// <summary>Counts the connections only this instance knows (opened while Redis was away), up or down.</summary>
+    public void ConnectionsOutsideChanged(int by) => Interlocked.Add(ref _connectionsOutside, by);
+
     public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default) =>
-        Task.FromResult(IsConnected
-            ? HealthCheckResult.Healthy("The Redis backplane is connected.")
-            : HealthCheckResult.Degraded("The Redis backplane is away: live updates reach this instance's clients only until it returns."));
+        Task.FromResult(
+            !IsConnected ? HealthCheckResult.Degraded("The Redis backplane is away: live updates reach this instance's clients only until it returns.")
+            : Volatile.Read(ref _connectionsOutside) > 0 ? HealthCheckResult.Degraded("The Redis backplane is back; the connections opened while it was away are joining it.")
+            : HealthCheckResult.Healthy("The Redis backplane is connected."));
 
     /// <summary>
-    /// Connects the backplane at start-up: the Redis manager connects on its first use, and the fallback manager
-    /// uses it only once it is connected. A message to a connection id nobody has is that first use.
+    /// Connects to Redis (at once, or whenever it comes), then starts the Redis manager with a connected multiplexer,
+    /// and from then on puts the connections opened while Redis was away into it whenever Redis is up.
     /// </summary>
-    private sealed partial class Connector(RedisHubLifetimeManager<OrdersHub> redis, ILogger<RedisBackplane> logger) : BackgroundService
+    private sealed partial class Connector(
+        RedisBackplane backplane,
+        IOptions<RedisOptions> options,
+        RedisHubLifetimeManager<OrdersHub> redis,
+        HubLifetimeManager<OrdersHub> manager,
+        ILogger<RedisBackplane> logger) : BackgroundService
     {
         protected override async Task ExecuteAsync(CancellationToken stoppingToken)
         {
-            try
+            var connection = await ConnectionMultiplexer.ConnectAsync(options.Value.Configuration);
+            backplane._connection.SetResult(connection);
+            if (!connection.IsConnected)
             {
-                await redis.SendConnectionAsync("order-tracking-backplane-start", "none", [], stoppingToken);
+                LogUnreachable(logger);
             }
-            catch (Exception ex) when (ex is RedisException or TimeoutException)
+
+            using var timer = new PeriodicTimer(LookInterval);
+            do
             {
-                LogUnreachable(logger, ex.GetType().Name);
+                if (!connection.IsConnected)
+                {
+                    continue;
+                }
+
+                try
+                {
+                    if (!backplane._managerStarted)
+                    {
+                        // The first use of the Redis manager is what subscribes it; a message to a connection id nobody has is one.
+                        await redis.SendConnectionAsync("order-tracking-backplane-start", "none", [], stoppingToken);
+                        backplane._managerStarted = true;
+                        LogConnected(logger);
+                    }
+
+                    await ((LocalFallbackHubLifetimeManager<OrdersHub>)manager).JoinRedisAsync(stoppingToken);
+                }
+                catch (Exception ex) when (ex is RedisException or TimeoutException)
+                {
+                    LogNotYet(logger, ex.GetType().Name);
+                }
             }
+            while (await timer.WaitForNextTickAsync(stoppingToken));
         }
 
-        [LoggerMessage(Level = LogLevel.Warning, Message = "The Redis backplane is not reachable at start-up ({Exception}); live updates stay within this instance until it is")]
-        private static partial void LogUnreachable(ILogger logger, string exception);
+        [LoggerMessage(Level = LogLevel.Warning, Message = "The Redis backplane is not reachable at start-up; live updates stay within this instance until it is")]
+        private static partial void LogUnreachable(ILogger logger);
+
+        [LoggerMessage(Level = LogLevel.Information, Message = "The Redis backplane is connected; live updates reach the clients of every instance")]
+        private static partial void LogConnected(ILogger logger);
+
+        [LoggerMessage(Level = LogLevel.Warning, Message = "The Redis backplane went away again while connecting ({Exception}); trying again")]
+        private static partial void LogNotYet(ILogger logger, string exception);
     }
 }

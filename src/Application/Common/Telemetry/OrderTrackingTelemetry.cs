@@ -1,6 +1,8 @@
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
+using OrderTracking.Domain.Common;
 using OrderTracking.Domain.Orders;
+using OrderTracking.Domain.Orders.Events;
 
 namespace OrderTracking.Application.Common.Telemetry;
 
@@ -31,10 +33,26 @@ public static class OrderTrackingTelemetry
     private static readonly Counter<long> RateLimitRefusals =
         Meter.CreateCounter<long>("ordertracking.rate_limit.refusals", description: "Requests refused with 429, by rate-limit policy.");
 
-    public static void OrderCreated() => OrdersCreated.Add(1);
-
-    public static void StatusChanged(OrderStatus from, OrderStatus to) =>
-        StatusChanges.Add(1, new KeyValuePair<string, object?>("from", StatusName(from)), new KeyValuePair<string, object?>("to", StatusName(to)));
+    /// <summary>
+    /// Counts what the events of one transaction say happened. The unit of work calls it once that transaction has
+    /// committed, so a write rolled back (an idempotent request's transaction that failed at its commit) is never
+    /// counted, and every path that creates an order or moves its status is counted the same way.
+    /// </summary>
+    public static void Committed(IEnumerable<IDomainEvent> events)
+    {
+        foreach (var domainEvent in events)
+        {
+            switch (domainEvent)
+            {
+                case OrderCreated:
+                    OrdersCreated.Add(1);
+                    break;
+                case OrderStatusChanged changed:
+                    StatusChanges.Add(1, new KeyValuePair<string, object?>("from", StatusName(changed.From)), new KeyValuePair<string, object?>("to", StatusName(changed.To)));
+                    break;
+            }
+        }
+    }
 
     public static void IdempotentReplay() => IdempotentReplays.Add(1);
 

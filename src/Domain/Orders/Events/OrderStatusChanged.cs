@@ -10,6 +10,5 @@ public sealed record OrderStatusChanged(Guid OrderId, OrderStatus From, OrderSta
     public required Guid MerchantId { get; init; }
     public Guid? AssignedCourierId { get; init; }
     public Guid? AssignedPartnerId { get; init; }
-    public required DateTimeOffset OrderCreatedAt { get; init; }
     public DateTimeOffset? EstimatedDeliveryAt { get; init; }
 }

@@ -1,6 +1,5 @@
 using OrderTracking.Application.Common.Exceptions;
 using OrderTracking.Application.Common.Interfaces;
-using OrderTracking.Application.Common.Telemetry;
 using OrderTracking.Domain.Common;
 using OrderTracking.Domain.Orders;
 
@@ -30,12 +29,10 @@ internal static class OrderStatusChange
                 preconditionSent: true);
         }
 
-        var from = order.Status;
         order.ChangeStatus(target, details, actor, timeProvider.GetUtcNow());
         try
         {
             await unitOfWork.SaveChangesAsync(cancellationToken);
-            OrderTrackingTelemetry.StatusChanged(from, order.Status);
         }
         catch (ConcurrencyConflictException)
         {

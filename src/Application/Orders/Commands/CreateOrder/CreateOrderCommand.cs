@@ -5,7 +5,6 @@ using Mediator;
 using OrderTracking.Application.Common.Exceptions;
 using OrderTracking.Application.Common.Interfaces;
 using OrderTracking.Application.Common.Security;
-using OrderTracking.Application.Common.Telemetry;
 using OrderTracking.Application.Orders.Common;
 using OrderTracking.Domain.Common;
 using OrderTracking.Domain.Orders;
@@ -84,7 +83,6 @@ public sealed class CreateOrderCommandHandler(
 
         orders.Add(order);
         await unitOfWork.SaveChangesAsync(cancellationToken);
-        OrderTrackingTelemetry.OrderCreated();
         return order.ToDto(actor, timeProvider.GetUtcNow());
     }
 

@@ -1,15 +1,9 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.TestHost;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using Npgsql;
 using OrderTracking.Domain.Orders;
 using OrderTracking.Domain.Users;
-using OrderTracking.Infrastructure.Outbox;
-using OrderTracking.Infrastructure.Webhooks;
 using OrderTracking.WebApi.IntegrationTests.Infrastructure;
 
 namespace OrderTracking.WebApi.IntegrationTests;
@@ -18,43 +12,8 @@ namespace OrderTracking.WebApi.IntegrationTests;
 /// At-least-once across a crash: an instance commits changes through the API and dies before it dispatches them; the
 /// next instance on the database finds their outbox rows and the merchant's endpoint still gets every event, signed.
 /// </summary>
-public sealed class WebhookCrashRecoveryTests(WebhookCrashRecoveryTests.Factory api) : IClassFixture<WebhookCrashRecoveryTests.Factory>
+public sealed class WebhookCrashRecoveryTests(NextInstanceFactory api) : IClassFixture<NextInstanceFactory>
 {
-    /// <summary>The instance started after the crash; it sweeps the outbox every second rather than every ten.</summary>
-    public sealed class Factory : WebhookApiFactory
-    {
-        protected override IDictionary<string, string?> ExtraSettings =>
-            new Dictionary<string, string?>(base.ExtraSettings) { ["Outbox:SweepInterval"] = "00:00:01" };
-    }
-
-    /// <summary>
-    /// An instance on the fixture's database whose outbox dispatcher and delivery worker never run: its commits are
-    /// made and answered, and nothing after them happens, as when the process is killed right after each commit.
-    /// </summary>
-    private sealed class DiesAfterCommit(string connectionString) : WebhookApiFactory
-    {
-        protected override IDictionary<string, string?> ExtraSettings =>
-            new Dictionary<string, string?>(base.ExtraSettings) { ["ConnectionStrings:OrderTracking"] = connectionString };
-
-        protected override void ConfigureWebHost(IWebHostBuilder builder)
-        {
-            base.ConfigureWebHost(builder);
-            builder.ConfigureTestServices(services =>
-            {
-                var afterCommit = services.Where(d => d.ServiceType == typeof(IHostedService) && (Runs<OutboxDispatcher>(d) || Runs<WebhookDeliveryWorker>(d))).ToList();
-                if (afterCommit.Count != 2)
-                {
-                    throw new InvalidOperationException($"Expected the outbox dispatcher and the webhook worker among the hosted services, found {afterCommit.Count} of them.");
-                }
-
-                afterCommit.ForEach(d => services.Remove(d));
-            });
-        }
-
-        private static bool Runs<T>(ServiceDescriptor descriptor) =>
-            descriptor.ImplementationType == typeof(T) || descriptor.ImplementationFactory?.Method.ReturnType == typeof(T);
-    }
-
     private async Task<List<(Guid Id, string Type, bool Dispatched)>> OutboxRowsAsync(Guid orderId)
     {
         await using var connection = new NpgsqlConnection(api.ConnectionString);

@@ -6,7 +6,9 @@ namespace OrderTracking.Domain.Webhooks;
 /// <summary>
 /// Where a webhook may never be sent (server-side request forgery): loopback, private and shared networks,
 /// link-local (which holds the cloud metadata services), unspecified, multicast and reserved addresses. Checked when
-/// an endpoint is saved and again on every connection, because a name may resolve elsewhere by then.
+/// an endpoint is saved and again on every connection, because a name may resolve elsewhere by then. An IPv6 address
+/// that carries an IPv4 one (IPv4-mapped, or the NAT64 prefix through which an IPv6-only network reaches IPv4 hosts,
+/// private ones included) is judged by the IPv4 address it leads to.
 /// </summary>
 public static class WebhookAddressRules
 {
@@ -33,12 +35,18 @@ public static class WebhookAddressRules
         (IPAddress.Parse("ff00::"), 8),
     ];
 
+    private static readonly IPAddress Nat64Prefix = IPAddress.Parse("64:ff9b::");
+
     /// <summary>Whether a webhook may not go to <paramref name="address"/>; loopback only passes when <paramref name="allowLoopback"/> (development and tests).</summary>
     public static bool IsForbidden(IPAddress address, bool allowLoopback)
     {
         if (address.IsIPv4MappedToIPv6)
         {
             address = address.MapToIPv4();
+        }
+        else if (Contains(Nat64Prefix, 96, address))
+        {
+            address = new IPAddress(address.GetAddressBytes()[12..]);
         }
 
         if (IPAddress.IsLoopback(address))

@@ -9,12 +9,16 @@ namespace OrderTracking.Application.Webhooks.Events;
 
 /// <summary>
 /// Plans one delivery per enabled endpoint that wants an order event: the order's merchant's endpoints, and those of
-/// the delivery partner the order is assigned to now. Each body shows the order as that owner sees it through the
-/// API. Running twice for one event plans nothing more (one delivery per event and endpoint).
+/// the delivery partner that was in charge of the order when the event happened, if it still is. The event, not the
+/// order read at dispatch, says who that partner was: a late dispatch (a retry, a crashed instance's row swept later)
+/// of an order reassigned since must not tell the new partner of what happened before its time, nor hand it the
+/// previous partner's assignment as its own. Each body shows the order as that owner sees it through the API.
+/// Running twice for one event plans nothing more (one delivery per event and endpoint).
 /// </summary>
 public sealed class OrderWebhookPlanner(IWebhookRepository webhooks, IOrderRepository orders, IOptions<WebhookOptions> options, TimeProvider timeProvider)
 {
-    public async Task PlanAsync(string eventType, Guid orderId, DomainEventContext context, CancellationToken cancellationToken)
+    /// <param name="partnerInCharge">The partner the order was assigned to when the event happened, as the event records it.</param>
+    public async Task PlanAsync(string eventType, Guid orderId, Guid? partnerInCharge, DomainEventContext context, CancellationToken cancellationToken)
     {
         var order = await orders.FindAsync(orderId, cancellationToken);
         if (order is null)
@@ -23,7 +27,7 @@ public sealed class OrderWebhookPlanner(IWebhookRepository webhooks, IOrderRepos
         }
 
         List<WebhookOwner> owners = [WebhookOwner.Merchant(order.MerchantId)];
-        if (order.AssignedPartnerId is { } partnerId)
+        if (partnerInCharge is { } partnerId && order.AssignedPartnerId == partnerId)
         {
             owners.Add(WebhookOwner.Partner(partnerId));
         }

@@ -12,8 +12,11 @@ namespace OrderTracking.Infrastructure.Webhooks;
 /// <summary>
 /// Sends due deliveries. Each round claims a batch with <c>FOR UPDATE SKIP LOCKED</c> and pushes their next attempt
 /// past a lease in the same statement, so N instances never send one delivery at once and a crashed instance's
-/// claim is retried when the lease ends. A delivery is only due when no earlier delivery of the same order to the
-/// same endpoint is still pending: one order's events reach an endpoint in order.
+/// claim is retried when the lease ends. A delivery is only due when no earlier event of the same order can still
+/// come before it: no earlier delivery of that order to the same endpoint is pending, and no earlier outbox event of
+/// that order is still waiting to be dispatched (its handlers failed and will be retried, so its deliveries are not
+/// planned yet). One order's events reach an endpoint in order; an event whose dispatch is finally given up holds up
+/// nothing.
 /// </summary>
 public sealed partial class WebhookDeliveryWorker(
     IServiceScopeFactory scopes,
@@ -64,6 +67,11 @@ public sealed partial class WebhookDeliveryWorker(
                       SELECT 1 FROM webhook_deliveries earlier
                       WHERE earlier.endpoint_id = d.endpoint_id AND earlier.order_id = d.order_id AND earlier.status = 'Pending'
                         AND (earlier.occurred_at, earlier.sequence) < (d.occurred_at, d.sequence))
+                  AND NOT EXISTS (
+                      SELECT 1 FROM outbox_messages undispatched
+                      WHERE undispatched.aggregate_id = d.order_id
+                        AND undispatched.dispatched_at IS NULL AND undispatched.failed_at IS NULL
+                        AND (undispatched.occurred_at, undispatched.id) < (d.occurred_at, d.event_id))
                 ORDER BY d.next_attempt_at
                 LIMIT {BatchSize}
                 FOR UPDATE OF d SKIP LOCKED)

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Net.Http.Headers;
 using System.Text;
 using OrderTracking.Domain.Webhooks;
+using Microsoft.Extensions.Logging;
 using Polly.Timeout;
 
 namespace OrderTracking.Infrastructure.Webhooks;
@@ -14,14 +15,39 @@ public sealed record WebhookAttemptResult(bool Succeeded, int? StatusCode, strin
 /// no redirects, connections only to addresses <see cref="WebhookDestination"/> allows. Retries are not its business:
 /// the delivery row's next attempt time carries them across restarts.
 /// </summary>
-public sealed class WebhookSender(IHttpClientFactory clients, TimeProvider timeProvider)
+public sealed partial class WebhookSender(IHttpClientFactory clients, TimeProvider timeProvider, ILogger<WebhookSender> logger)
 {
     public const string ClientName = "webhooks";
 
+    /// <summary>
+    /// Never throws but for <paramref name="cancellationToken"/>: whatever goes wrong becomes a failed result, so one
+    /// delivery's fault cannot take the outcome of the others in the worker's batch with it.
+    /// </summary>
     public async Task<WebhookAttemptResult> SendAsync(WebhookEndpoint endpoint, WebhookDelivery delivery, CancellationToken cancellationToken)
     {
-        var now = timeProvider.GetUtcNow();
-        using var request = new HttpRequestMessage(HttpMethod.Post, endpoint.Url)
+        var started = Stopwatch.GetTimestamp();
+        try
+        {
+            using var request = Sign(endpoint, delivery, timeProvider.GetUtcNow());
+            using var response = await clients.CreateClient(ClientName).SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
+            var status = (int)response.StatusCode;
+            var succeeded = response.IsSuccessStatusCode;
+            return new WebhookAttemptResult(succeeded, status, succeeded ? null : $"The receiver answered {status}.", Stopwatch.GetElapsedTime(started));
+        }
+        catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
+        {
+            if (ex is not (HttpRequestException or TimeoutRejectedException or OperationCanceledException))
+            {
+                LogUnexpectedFailure(logger, delivery.Id, endpoint.Id, ex);
+            }
+
+            return new WebhookAttemptResult(false, null, Describe(ex), Stopwatch.GetElapsedTime(started));
+        }
+    }
+
+    private static HttpRequestMessage Sign(WebhookEndpoint endpoint, WebhookDelivery delivery, DateTimeOffset now)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, endpoint.Url)
         {
             Content = new StringContent(delivery.Payload, Encoding.UTF8, "application/json"),
         };
@@ -31,19 +57,7 @@ public sealed class WebhookSender(IHttpClientFactory clients, TimeProvider timeP
         request.Headers.Add("X-OrderTracking-Event-Type", delivery.EventType);
         request.Headers.Add(WebhookSignature.HeaderName, WebhookSignature.Header(endpoint.SigningSecrets(now), now, delivery.Payload));
         request.Headers.UserAgent.Add(new ProductInfoHeaderValue("OrderTracking-Webhooks", "1.0"));
-
-        var started = Stopwatch.GetTimestamp();
-        try
-        {
-            using var response = await clients.CreateClient(ClientName).SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
-            var status = (int)response.StatusCode;
-            var succeeded = response.IsSuccessStatusCode;
-            return new WebhookAttemptResult(succeeded, status, succeeded ? null : $"The receiver answered {status}.", Stopwatch.GetElapsedTime(started));
-        }
-        catch (Exception ex) when (!cancellationToken.IsCancellationRequested && ex is HttpRequestException or TimeoutRejectedException or OperationCanceledException)
-        {
-            return new WebhookAttemptResult(false, null, Describe(ex), Stopwatch.GetElapsedTime(started));
-        }
+        return request;
     }
 
     private static string Describe(Exception ex) => ex switch
@@ -67,4 +81,7 @@ public sealed class WebhookSender(IHttpClientFactory clients, TimeProvider timeP
 
         return null;
     }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Sending webhook delivery {DeliveryId} to endpoint {EndpointId} failed unexpectedly; it is recorded as a failed attempt and retried")]
+    private static partial void LogUnexpectedFailure(ILogger logger, Guid deliveryId, Guid endpointId, Exception exception);
 }

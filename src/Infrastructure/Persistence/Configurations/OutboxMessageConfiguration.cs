@@ -19,5 +19,8 @@ public sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<Outbox
         // The dispatcher's claim reads due rows oldest first; dispatched and failed rows stay out of the index.
         builder.HasIndex(m => m.OccurredAt).HasFilter("dispatched_at IS NULL AND failed_at IS NULL").HasDatabaseName("ix_outbox_messages_due");
         builder.HasIndex(m => m.DispatchedAt).HasFilter("dispatched_at IS NOT NULL");
+
+        // The webhook worker asks, for each due delivery, whether an earlier event of its order is still undispatched.
+        builder.HasIndex(m => new { m.AggregateId, m.OccurredAt }).HasFilter("dispatched_at IS NULL AND failed_at IS NULL").HasDatabaseName("ix_outbox_messages_undispatched_by_aggregate");
     }
 }

@@ -828,6 +828,10 @@ namespace OrderTracking.Infrastructure.Persistence.Migrations
                         .HasDatabaseName("ix_outbox_messages_due")
                         .HasFilter("dispatched_at IS NULL AND failed_at IS NULL");
 
+                    b.HasIndex("AggregateId", "OccurredAt")
+                        .HasDatabaseName("ix_outbox_messages_undispatched_by_aggregate")
+                        .HasFilter("dispatched_at IS NULL AND failed_at IS NULL");
+
                     b.ToTable("outbox_messages", (string)null);
                 });
 

@@ -48,7 +48,7 @@ public sealed class BenchReport(
 
         foreach (var r in routes)
         {
-            yield return ($"{r.Route.Id}: p99 < 50 ms at {options.Connections} connections", Ms(r.Product.P99), r.Product.P99 < 50_000);
+            yield return ($"{r.Route.Id}: p99 < 50 ms at {r.Route.Connections ?? options.Connections} connections", Ms(r.Product.P99), r.Product.P99 < 50_000);
         }
     }
 
@@ -65,6 +65,11 @@ public sealed class BenchReport(
             if (r.RawErrors > 0)
             {
                 yield return $"{r.Route.Id}: {r.RawErrors} errors in {r.RawRounds.Sum(x => x.Requests)} requests to the raw baseline";
+            }
+
+            if (r.ProductRounds.Any(x => x.Requests == 0))
+            {
+                yield return $"{r.Route.Id}: a round in which no request to the WebApi completed";
             }
 
             if (r.WarmUpErrors > 0)

@@ -25,8 +25,12 @@ public sealed class HubCrowd : IAsyncDisposable
 
     public int Count => _listeners.Count;
 
-    /// <summary>Connects more listeners, <paramref name="parallel"/> at a time.</summary>
-    public async Task ConnectAsync(Uri baseAddress, IReadOnlyList<HubAudience> audiences, int parallel = 32)
+    /// <summary>
+    /// Connects more listeners, <paramref name="parallel"/> at a time. A connection that fails (the server too busy to
+    /// finish the handshake in time, say) is counted, not fatal: the run reports how many of the crowd connected.
+    /// </summary>
+    /// <returns>How many failed to connect, and the first failure's message.</returns>
+    public async Task<(int Failed, string? FirstError)> ConnectAsync(Uri baseAddress, IReadOnlyList<HubAudience> audiences, int parallel = 32)
     {
         using var gate = new SemaphoreSlim(parallel);
         var connecting = audiences.Select(async audience =>
@@ -34,14 +38,21 @@ public sealed class HubCrowd : IAsyncDisposable
             await gate.WaitAsync();
             try
             {
-                return await Listener.ConnectAsync(baseAddress, audience);
+                return (Listener: await Listener.ConnectAsync(baseAddress, audience), Error: (string?)null);
+            }
+            catch (Exception ex) when (ex is Microsoft.AspNetCore.SignalR.HubException or HttpRequestException or System.Net.WebSockets.WebSocketException or TimeoutException or OperationCanceledException)
+            {
+                return (Listener: (Listener?)null, Error: $"{ex.GetType().Name}: {ex.Message}");
             }
             finally
             {
                 gate.Release();
             }
         }).ToList();
-        _listeners.AddRange(await Task.WhenAll(connecting));
+        var outcomes = await Task.WhenAll(connecting);
+        _listeners.AddRange(outcomes.Where(o => o.Listener is not null).Select(o => o.Listener!));
+        var failed = outcomes.Where(o => o.Error is not null).ToList();
+        return (failed.Count, failed.FirstOrDefault().Error);
     }
 
     /// <summary>

@@ -25,6 +25,11 @@ public sealed class WrkRunner(string script, int threads, int connections, bool 
     /// <summary>wrk gives each thread an equal share of the connections.</summary>
     public int ConnectionsPerThread => connections / threads;
 
+    public int Connections => connections;
+
+    /// <summary>The same runner with another number of connections (and no more threads than connections).</summary>
+    public WrkRunner WithConnections(int count) => new(script, Math.Min(threads, count), count, recordErrors);
+
     public static void EnsureInstalled()
     {
         try

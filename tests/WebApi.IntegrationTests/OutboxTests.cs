@@ -49,7 +49,9 @@ public sealed class OutboxTests(OutboxTests.Factory api) : IClassFixture<OutboxT
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
             base.ConfigureWebHost(builder);
-            builder.ConfigureTestServices(services => services.AddSingleton(Probe).AddScoped<IDomainEventHandler<OrderCreated>, ProbeHandler>());
+            builder.ConfigureTestServices(services => services.AddSingleton(Probe)
+                .AddScoped<IDomainEventHandler<OrderCreated>, ProbeHandler>()
+                .AddScoped<IDomainEventHandler<OrderStatusChanged>, SlowProbeHandler>());
         }
     }
 
@@ -71,6 +73,50 @@ public sealed class OutboxTests(OutboxTests.Factory api) : IClassFixture<OutboxT
         public ConcurrentDictionary<Guid, int> Handled { get; } = new();
         public ConcurrentDictionary<Guid, int> Attempts { get; } = new();
         public ConcurrentDictionary<Guid, bool> FailOnceForMerchant { get; } = new();
+        public SlowProbe Slow { get; } = new();
+    }
+
+    /// <summary>For the orders it is told to watch, takes 100 ms per status change and records when each ran.</summary>
+    public sealed class SlowProbe
+    {
+        private int _running;
+        private int _mostAtOnce;
+
+        public ConcurrentDictionary<Guid, bool> Watched { get; } = new();
+        public ConcurrentQueue<(Guid OrderId, OrderStatus To, long Started, long Ended)> Runs { get; } = new();
+        public int MostAtOnce => Volatile.Read(ref _mostAtOnce);
+
+        public async Task RunAsync(OrderStatusChanged change, CancellationToken cancellationToken)
+        {
+            if (!Watched.ContainsKey(change.OrderId))
+            {
+                return;
+            }
+
+            var running = Interlocked.Increment(ref _running);
+            InterlockedMax(ref _mostAtOnce, running);
+            var started = System.Diagnostics.Stopwatch.GetTimestamp();
+            await Task.Delay(TimeSpan.FromMilliseconds(100), cancellationToken);
+            Interlocked.Decrement(ref _running);
+            Runs.Enqueue((change.OrderId, change.To, started, System.Diagnostics.Stopwatch.GetTimestamp()));
+        }
+
+        private static void InterlockedMax(ref int target, int value)
+        {
+            for (var seen = Volatile.Read(ref target); value > seen; seen = Volatile.Read(ref target))
+            {
+                if (Interlocked.CompareExchange(ref target, value, seen) == seen)
+                {
+                    return;
+                }
+            }
+        }
+    }
+
+    private sealed class SlowProbeHandler(EventProbe probe) : IDomainEventHandler<OrderStatusChanged>
+    {
+        public Task HandleAsync(OrderStatusChanged domainEvent, DomainEventContext context, CancellationToken cancellationToken) =>
+            probe.Slow.RunAsync(domainEvent, cancellationToken);
     }
 
     private sealed class ProbeHandler(EventProbe probe) : IDomainEventHandler<OrderCreated>
@@ -259,5 +305,61 @@ public sealed class OutboxTests(OutboxTests.Factory api) : IClassFixture<OutboxT
 
         Assert.Equal(ids.Length, rowIds.Count);
         Assert.All(rowIds, id => Assert.Equal(1, api.Probe.Handled.GetValueOrDefault(id)));
+    }
+
+    [Fact]
+    public async Task One_pass_handles_different_orders_events_side_by_side_and_each_orders_events_in_their_order()
+    {
+        // Three orders with four status changes each, committed together, so one dispatch pass claims all twelve.
+        var (merchant, user) = await api.SignedInAsync(UserRole.Merchant);
+        var orders = await Task.WhenAll(Enumerable.Range(0, 3).Select(_ => merchant.CreateOrderAsync()));
+        OrderStatus[] path = [OrderStatus.Confirmed, OrderStatus.Preparing, OrderStatus.ReadyForPickup, OrderStatus.Cancelled];
+        var started = DateTimeOffset.UtcNow;
+        var rows = new List<Guid>();
+        await using (var connection = new NpgsqlConnection(api.ConnectionString))
+        {
+            await connection.OpenAsync();
+            await using var batch = new NpgsqlBatch(connection);
+            var from = OrderStatus.Pending;
+            for (var step = 0; step < path.Length; step++)
+            {
+                foreach (var order in orders)
+                {
+                    api.Probe.Slow.Watched[order.Id] = true;
+                    var change = new OrderStatusChanged(order.Id, from, path[step], started.AddMilliseconds(step))
+                    {
+                        TrackingCode = order.TrackingCode,
+                        MerchantId = user.Id,
+                    };
+                    var id = Guid.CreateVersion7();
+                    rows.Add(id);
+                    var insert = new NpgsqlBatchCommand(
+                        "INSERT INTO outbox_messages (id, type, aggregate_type, aggregate_id, payload, occurred_at, attempts) VALUES ($1, 'OrderStatusChanged', 'Order', $2, $3::jsonb, $4, 0)");
+                    insert.Parameters.Add(new NpgsqlParameter { Value = id });
+                    insert.Parameters.Add(new NpgsqlParameter { Value = order.Id });
+                    insert.Parameters.Add(new NpgsqlParameter { Value = DomainEventTypes.Serialize(change) });
+                    insert.Parameters.Add(new NpgsqlParameter { Value = change.OccurredAt });
+                    batch.BatchCommands.Add(insert);
+                }
+
+                from = path[step];
+            }
+
+            await batch.ExecuteNonQueryAsync();
+        }
+
+        await WaitUntilAsync(
+            async () => await QueryAsync<long>("SELECT count(*) FROM outbox_messages WHERE id = ANY(@ids) AND dispatched_at IS NOT NULL", ("ids", rows.ToArray())) == rows.Count,
+            "the twelve rows dispatched");
+        var runs = api.Probe.Slow.Runs.Where(r => orders.Any(o => o.Id == r.OrderId)).ToList();
+        Assert.Equal(12, runs.Count);
+        foreach (var order in orders)
+        {
+            var ofOrder = runs.Where(r => r.OrderId == order.Id).OrderBy(r => r.Started).ToList();
+            Assert.Equal(path, ofOrder.Select(r => r.To));
+            Assert.All(ofOrder.Zip(ofOrder.Skip(1)), pair => Assert.True(pair.First.Ended <= pair.Second.Started, "One order's events overlapped."));
+        }
+
+        Assert.True(api.Probe.Slow.MostAtOnce >= 2, $"At most {api.Probe.Slow.MostAtOnce} status change was handled at once.");
     }
 }

@@ -15,7 +15,8 @@ namespace OrderTracking.Infrastructure.Outbox;
 /// <see cref="OutboxOptions.SweepInterval"/>) wakes whichever instance looks next.
 /// Each pass claims due rows with <c>FOR UPDATE SKIP LOCKED</c> in a transaction held while their handlers run, so
 /// with N instances each row is handled by one; a row whose handler fails is tried again later, with backoff, and
-/// holds up no other row.
+/// holds up no other row. Within a pass one aggregate's rows run in order, different aggregates' rows concurrently
+/// (up to <see cref="OutboxOptions.Parallelism"/>).
 /// </summary>
 public sealed partial class OutboxDispatcher(
     IServiceScopeFactory scopes,
@@ -86,18 +87,27 @@ public sealed partial class OutboxDispatcher(
         }
 
         signal.Claimed(due.Select(m => m.Id));
-        foreach (var message in due)
-        {
-            try
+
+        // One aggregate's events in their order; different aggregates' side by side. Handlers mostly wait (a query, a
+        // hub send), so one at a time would leave the after-commit path slower than the writes feeding it.
+        await Parallel.ForEachAsync(
+            due.GroupBy(m => m.AggregateId),
+            new ParallelOptions { MaxDegreeOfParallelism = settings.Parallelism, CancellationToken = cancellationToken },
+            async (events, token) =>
             {
-                await HandleAsync(message, cancellationToken);
-                message.DispatchedAt = timeProvider.GetUtcNow();
-            }
-            catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
-            {
-                RecordFailure(message, ex, settings);
-            }
-        }
+                foreach (var message in events)
+                {
+                    try
+                    {
+                        await HandleAsync(message, token);
+                        message.DispatchedAt = timeProvider.GetUtcNow();
+                    }
+                    catch (Exception ex) when (!token.IsCancellationRequested)
+                    {
+                        RecordFailure(message, ex, settings);
+                    }
+                }
+            });
 
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);

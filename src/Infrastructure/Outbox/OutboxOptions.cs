@@ -17,6 +17,9 @@ public sealed class OutboxOptions
     /// <summary>How many rows one dispatch claims at most.</summary>
     public int BatchSize { get; set; } = 100;
 
+    /// <summary>How many aggregates' events a pass handles at once; one aggregate's events always run one after another.</summary>
+    public int Parallelism { get; set; } = 8;
+
     /// <summary>The wait after the first failed dispatch of a row; it doubles with each further failure.</summary>
     public TimeSpan FirstRetryDelay { get; set; } = TimeSpan.FromSeconds(1);
 

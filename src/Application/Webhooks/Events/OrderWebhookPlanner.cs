@@ -3,6 +3,7 @@ using OrderTracking.Application.Common.Events;
 using OrderTracking.Application.Common.Interfaces;
 using OrderTracking.Application.Orders.Common;
 using OrderTracking.Application.Webhooks.Common;
+using OrderTracking.Domain.Common;
 using OrderTracking.Domain.Webhooks;
 
 namespace OrderTracking.Application.Webhooks.Events;
@@ -17,22 +18,31 @@ namespace OrderTracking.Application.Webhooks.Events;
 /// </summary>
 public sealed class OrderWebhookPlanner(IWebhookRepository webhooks, IOrderRepository orders, IOptions<WebhookOptions> options, TimeProvider timeProvider)
 {
+    /// <param name="merchantId">The order's merchant, as the event records it.</param>
     /// <param name="partnerInCharge">The partner the order was assigned to when the event happened, as the event records it.</param>
-    public async Task PlanAsync(string eventType, Guid orderId, Guid? partnerInCharge, DomainEventContext context, CancellationToken cancellationToken)
+    public async Task PlanAsync(string eventType, Guid orderId, Guid merchantId, Guid? partnerInCharge, DomainEventContext context, CancellationToken cancellationToken)
     {
+        // Most events have no endpoint to go to: ask that first (one indexed query), and read the order only when one wants it.
+        List<WebhookOwner> owners = [WebhookOwner.Merchant(merchantId)];
+        if (partnerInCharge is { } partnerId)
+        {
+            owners.Add(WebhookOwner.Partner(partnerId));
+        }
+
+        var endpoints = await webhooks.ListSubscribedAsync(eventType, owners, cancellationToken);
+        if (endpoints.Count == 0)
+        {
+            return;
+        }
+
         var order = await orders.FindAsync(orderId, cancellationToken);
         if (order is null)
         {
             return;
         }
 
-        List<WebhookOwner> owners = [WebhookOwner.Merchant(order.MerchantId)];
-        if (partnerInCharge is { } partnerId && order.AssignedPartnerId == partnerId)
-        {
-            owners.Add(WebhookOwner.Partner(partnerId));
-        }
-
-        var endpoints = await webhooks.ListSubscribedAsync(eventType, owners, cancellationToken);
+        // The partner hears of the event only if it still has the order.
+        endpoints = endpoints.Where(e => e.Owner.Type != ActorType.Partner || e.Owner.Id == order.AssignedPartnerId).ToList();
         if (endpoints.Count == 0)
         {
             return;

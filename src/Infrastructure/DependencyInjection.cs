@@ -27,6 +27,7 @@ public static class DependencyInjection
         services.AddDbContextPool<AppDbContext>((provider, options) => AppDbContextOptions.Configure(
             options, provider.GetRequiredService<IConfiguration>().GetConnectionString(ConnectionStringName)));
 
+        services.AddSingleton<StreamingReads>();
         services.AddScoped<UnitOfWork>();
         services.AddScoped<IUnitOfWork>(provider => provider.GetRequiredService<UnitOfWork>());
         services.AddScoped<DatabaseMigrator>();

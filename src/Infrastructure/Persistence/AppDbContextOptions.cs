@@ -16,17 +16,23 @@ public static class AppDbContextOptions
     /// The one description of how the context talks to PostgreSQL. Sensitive-data logging stays off: SQL
     /// parameters (customers' names, phones, addresses) never reach a log.
     /// </summary>
-    public static DbContextOptionsBuilder Configure(DbContextOptionsBuilder options, string? connectionString) =>
+    /// <param name="retryOnFailure">False only for <see cref="StreamingReads"/>: a retrying context buffers whole results.</param>
+    public static DbContextOptionsBuilder Configure(DbContextOptionsBuilder options, string? connectionString, bool retryOnFailure = true) =>
         options
-            .UseNpgsql(connectionString, npgsql => npgsql
-                .MigrationsHistoryTable("__ef_migrations_history")
+            .UseNpgsql(connectionString, npgsql =>
+            {
+                npgsql.MigrationsHistoryTable("__ef_migrations_history")
 
-                // An order loads its items and its history: two queries beat one cartesian product.
-                .UseQuerySplittingBehavior(QuerySplittingBehavior.SplitQuery)
+                    // An order loads its items and its history: two queries beat one cartesian product.
+                    .UseQuerySplittingBehavior(QuerySplittingBehavior.SplitQuery);
 
                 // A pooled connection the server killed, or a restart of a second or two, is retried inside the
                 // request. Explicit transactions run inside CreateExecutionStrategy() (see IdempotencyStore).
-                .EnableRetryOnFailure(MaxRetryCount, MaxRetryDelay, errorCodesToAdd: null))
+                if (retryOnFailure)
+                {
+                    npgsql.EnableRetryOnFailure(MaxRetryCount, MaxRetryDelay, errorCodesToAdd: null);
+                }
+            })
             .UseSnakeCaseNamingConvention()
             .EnableSensitiveDataLogging(false)
 

@@ -21,16 +21,6 @@ public sealed class WebhookDeliveryTests(WebhookApiFactory api) : IClassFixture<
         return endpoint;
     }
 
-    private static async Task<List<WebhookDeliveryResponse>> DeliveriesAsync(HttpClient client, Guid endpointId) =>
-        (await client.GetFromJsonAsync<List<WebhookDeliveryResponse>>($"/api/webhook-endpoints/{endpointId}/deliveries", Json.Options))!;
-
-    private static async Task<List<WebhookDeliveryResponse>> DeliveriesWhenAsync(HttpClient client, Guid endpointId, Func<List<WebhookDeliveryResponse>, bool> condition)
-    {
-        var deliveries = await Eventually.WaitForAsync(() => DeliveriesAsync(client, endpointId), condition);
-        Assert.True(condition(deliveries), $"The delivery log never reached the expected state: {JsonSerializer.Serialize(deliveries)}");
-        return deliveries;
-    }
-
     private static JsonElement BodyOf(ReceivedWebhook received) => JsonDocument.Parse(received.Body).RootElement;
 
     [Fact]
@@ -62,7 +52,7 @@ public sealed class WebhookDeliveryTests(WebhookApiFactory api) : IClassFixture<
         Assert.Equal("Pending", data.GetProperty("status").GetString());
         Assert.Equal(order.Customer.GetProperty("name").GetString(), data.GetProperty("customer").GetProperty("name").GetString());
 
-        var logged = await DeliveriesWhenAsync(merchant, endpoint.Endpoint.Id, d => d.Count == 1 && d[0].Status == "Delivered");
+        var logged = await WebhookDeliveryLog.WhenAsync(merchant, endpoint.Endpoint.Id, d => d.Count == 1 && d[0].Status == "Delivered");
         Assert.Equal((order.Id, "order.created", 200, 1), (logged[0].OrderId, logged[0].EventType, logged[0].LastStatusCode, logged[0].AttemptCount));
         Assert.Equal(received.EventId, logged[0].EventId.ToString());
         Assert.Empty(otherReceiver.Received);
@@ -105,7 +95,7 @@ public sealed class WebhookDeliveryTests(WebhookApiFactory api) : IClassFixture<
         Assert.Single(received.Select(r => r.EventId).Distinct());
         Assert.Single(received.Select(r => r.Body).Distinct());
         Assert.All(received, r => Assert.True(WebhookSignatureVerifier.IsValid(r.Body, r.Signature, endpoint.Secret, DateTimeOffset.UtcNow)));
-        var logged = await DeliveriesWhenAsync(merchant, endpoint.Endpoint.Id, d => d.Count == 1 && d[0].Status == "Delivered");
+        var logged = await WebhookDeliveryLog.WhenAsync(merchant, endpoint.Endpoint.Id, d => d.Count == 1 && d[0].Status == "Delivered");
         Assert.Equal((3, 200), (logged[0].AttemptCount, logged[0].LastStatusCode));
     }
 
@@ -118,7 +108,7 @@ public sealed class WebhookDeliveryTests(WebhookApiFactory api) : IClassFixture<
 
         await merchant.CreateOrderAsync();
 
-        var failing = await DeliveriesWhenAsync(merchant, endpoint.Endpoint.Id, d => d.Count == 1 && d[0].AttemptCount >= 2);
+        var failing = await WebhookDeliveryLog.WhenAsync(merchant, endpoint.Endpoint.Id, d => d.Count == 1 && d[0].AttemptCount >= 2);
         Assert.Equal("Pending", failing[0].Status);
         Assert.Equal("Could not connect to the receiver.", failing[0].LastError);
         Assert.Null(failing[0].LastStatusCode);
@@ -126,7 +116,7 @@ public sealed class WebhookDeliveryTests(WebhookApiFactory api) : IClassFixture<
 
         await receiver.StartAgainAsync();
         await receiver.WaitForAsync(r => r.Count >= 1, "the delivery once it was back");
-        await DeliveriesWhenAsync(merchant, endpoint.Endpoint.Id, d => d[0].Status == "Delivered");
+        await WebhookDeliveryLog.WhenAsync(merchant, endpoint.Endpoint.Id, d => d[0].Status == "Delivered");
     }
 
     [Fact]
@@ -157,7 +147,7 @@ public sealed class WebhookDeliveryTests(WebhookApiFactory api) : IClassFixture<
         var endpoint = await AddEndpointAsync(merchant, receiver.Url, events: ["order.created"]);
         await merchant.CreateOrderAsync();
         var first = (await receiver.WaitForAsync(r => r.Count == 1, "the first delivery")).Single();
-        var logged = (await DeliveriesWhenAsync(merchant, endpoint.Endpoint.Id, d => d.Count == 1 && d[0].Status == "Delivered")).Single();
+        var logged = (await WebhookDeliveryLog.WhenAsync(merchant, endpoint.Endpoint.Id, d => d.Count == 1 && d[0].Status == "Delivered")).Single();
         Assert.NotNull(logged.LastDurationMs);
         Assert.NotNull(logged.LastAttemptAt);
         Assert.Null(logged.NextAttemptAt);
@@ -169,7 +159,7 @@ public sealed class WebhookDeliveryTests(WebhookApiFactory api) : IClassFixture<
         Assert.Equal(first.EventId, again.EventId);
         Assert.Equal(first.Body, again.Body);
         Assert.True(WebhookSignatureVerifier.IsValid(again.Body, again.Signature, endpoint.Secret, DateTimeOffset.UtcNow));
-        await DeliveriesWhenAsync(merchant, endpoint.Endpoint.Id, d => d.Count == 1 && d[0].Status == "Delivered" && d[0].AttemptCount == 1);
+        await WebhookDeliveryLog.WhenAsync(merchant, endpoint.Endpoint.Id, d => d.Count == 1 && d[0].Status == "Delivered" && d[0].AttemptCount == 1);
 
         var (stranger, _) = await api.SignedInAsync(UserRole.Merchant);
         Assert.Equal(HttpStatusCode.NotFound, (await stranger.GetAsync($"/api/webhook-endpoints/{endpoint.Endpoint.Id}/deliveries")).StatusCode);

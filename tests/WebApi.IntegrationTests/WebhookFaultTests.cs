@@ -109,15 +109,6 @@ public sealed class WebhookFaultTests(WebhookFaultTests.Factory api) : IClassFix
         return endpoint;
     }
 
-    private static async Task<List<WebhookDeliveryResponse>> DeliveriesWhenAsync(HttpClient client, Guid endpointId, Func<List<WebhookDeliveryResponse>, bool> condition)
-    {
-        var deliveries = await Eventually.WaitForAsync(
-            async () => (await client.GetFromJsonAsync<List<WebhookDeliveryResponse>>($"/api/webhook-endpoints/{endpointId}/deliveries", Json.Options))!,
-            condition);
-        Assert.True(condition(deliveries), $"The delivery log never reached the expected state: {JsonSerializer.Serialize(deliveries)}");
-        return deliveries;
-    }
-
     private static string TypeOf(ReceivedWebhook received) => JsonDocument.Parse(received.Body).RootElement.GetProperty("type").GetString()!;
 
     [Fact]
@@ -138,7 +129,7 @@ public sealed class WebhookFaultTests(WebhookFaultTests.Factory api) : IClassFix
 
         // The case this test is about happened: the status change's delivery was planned while the creation's was not
         // yet, which is when the worker must still hold it back.
-        var log = await DeliveriesWhenAsync(merchant, endpoint.Endpoint.Id, d => d.Count == 2 && d.All(x => x.Status == "Delivered"));
+        var log = await WebhookDeliveryLog.WhenAsync(merchant, endpoint.Endpoint.Id, d => d.Count == 2 && d.All(x => x.Status == "Delivered"));
         var (first, second) = (log.Single(d => d.EventType == "order.created"), log.Single(d => d.EventType == "order.status_changed"));
         Assert.True(second.CreatedAt < first.CreatedAt, $"The status change was planned at {second.CreatedAt:O}, after the creation at {first.CreatedAt:O}.");
         Assert.True(first.DeliveredAt <= second.LastAttemptAt, $"The creation was delivered at {first.DeliveredAt:O}, after the status change was first tried at {second.LastAttemptAt:O}.");
@@ -158,18 +149,18 @@ public sealed class WebhookFaultTests(WebhookFaultTests.Factory api) : IClassFix
         // One event, two endpoints: both deliveries are planned together and claimed in one batch.
         await merchant.CreateOrderAsync();
 
-        var failing = await DeliveriesWhenAsync(merchant, brokenEndpoint.Endpoint.Id, d => d.Count == 1 && d[0].AttemptCount >= 2);
+        var failing = await WebhookDeliveryLog.WhenAsync(merchant, brokenEndpoint.Endpoint.Id, d => d.Count == 1 && d[0].AttemptCount >= 2);
         Assert.Equal(("Pending", null, "The request to the receiver failed."), (failing[0].Status, failing[0].LastStatusCode, failing[0].LastError));
         Assert.NotNull(failing[0].NextAttemptAt);
         Assert.Empty(broken.Received);
 
-        var delivered = await DeliveriesWhenAsync(merchant, healthyEndpoint.Endpoint.Id, d => d.Count == 1 && d[0].Status == "Delivered");
+        var delivered = await WebhookDeliveryLog.WhenAsync(merchant, healthyEndpoint.Endpoint.Id, d => d.Count == 1 && d[0].Status == "Delivered");
         Assert.Equal((1, 200), (delivered[0].AttemptCount, delivered[0].LastStatusCode));
         Assert.Single(healthy.Received);
 
         api.Faults.ThrowWhenSendingTo = null;
         await broken.WaitForAsync(r => r.Count == 1, "the delivery once sending works again");
-        await DeliveriesWhenAsync(merchant, brokenEndpoint.Endpoint.Id, d => d[0].Status == "Delivered");
+        await WebhookDeliveryLog.WhenAsync(merchant, brokenEndpoint.Endpoint.Id, d => d[0].Status == "Delivered");
         Assert.Single(healthy.Received);
     }
 }

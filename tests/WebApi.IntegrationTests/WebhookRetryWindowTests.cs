@@ -26,15 +26,6 @@ public sealed class WebhookRetryWindowTests(WebhookRetryWindowTests.Factory api)
             new Dictionary<string, string?>(base.ExtraSettings) { ["Webhooks:RetryWindowSeconds"] = Window.TotalSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture) };
     }
 
-    private static async Task<List<WebhookDeliveryResponse>> DeliveriesWhenAsync(HttpClient client, Guid endpointId, Func<List<WebhookDeliveryResponse>, bool> condition)
-    {
-        var deliveries = await Eventually.WaitForAsync(
-            async () => (await client.GetFromJsonAsync<List<WebhookDeliveryResponse>>($"/api/webhook-endpoints/{endpointId}/deliveries", Json.Options))!,
-            condition);
-        Assert.True(condition(deliveries), $"The delivery log never reached the expected state: {JsonSerializer.Serialize(deliveries)}");
-        return deliveries;
-    }
-
     [Fact]
     public async Task A_delivery_the_receiver_keeps_refusing_is_marked_failed_when_the_window_closes_and_is_never_tried_again()
     {
@@ -48,7 +39,7 @@ public sealed class WebhookRetryWindowTests(WebhookRetryWindowTests.Factory api)
 
         var order = await merchant.CreateOrderAsync();
 
-        var failed = (await DeliveriesWhenAsync(merchant, endpoint.Endpoint.Id, d => d.Count == 1 && d[0].Status == "Failed")).Single();
+        var failed = (await WebhookDeliveryLog.WhenAsync(merchant, endpoint.Endpoint.Id, d => d.Count == 1 && d[0].Status == "Failed")).Single();
         var attempts = receiver.Received;
         Assert.Equal(("order.created", 500, "The receiver answered 500."), (failed.EventType, failed.LastStatusCode, failed.LastError));
         Assert.Null(failed.NextAttemptAt);
@@ -65,7 +56,7 @@ public sealed class WebhookRetryWindowTests(WebhookRetryWindowTests.Factory api)
         // The order's next event is delivered (a failed delivery holds up nothing); by then the worker has claimed due
         // rows again, and the failed one was not among them.
         await merchant.MoveAsync(order.Id, OrderStatus.Confirmed);
-        var log = await DeliveriesWhenAsync(merchant, endpoint.Endpoint.Id, d => d.Count == 2 && d.Any(x => x.EventType == "order.status_changed" && x.Status == "Delivered"));
+        var log = await WebhookDeliveryLog.WhenAsync(merchant, endpoint.Endpoint.Id, d => d.Count == 2 && d.Any(x => x.EventType == "order.status_changed" && x.Status == "Delivered"));
         Assert.Equal(failed, log.Single(d => d.Id == failed.Id));
         Assert.Equal(attempts.Count, receiver.Received.Count(r => r.EventId == failed.EventId.ToString()));
         Assert.Single(receiver.Received, r => r.AnsweredWith == 200);

@@ -1,3 +1,6 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+
 namespace OrderTracking.WebApi.IntegrationTests.Infrastructure;
 
 public sealed record WebhookEndpointResponse(Guid Id, string Url, List<string> Events, bool IsEnabled, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt, DateTimeOffset? PreviousSecretExpiresAt);
@@ -30,4 +33,19 @@ public class WebhookApiFactory : ApiFactory
         ["Webhooks:RetryMaxDelaySeconds"] = "0.5",
         ["Webhooks:PollIntervalSeconds"] = "0.2",
     };
+}
+
+/// <summary>An endpoint's delivery log, as its owner reads it through the API.</summary>
+public static class WebhookDeliveryLog
+{
+    public static async Task<List<WebhookDeliveryResponse>> ReadAsync(HttpClient owner, Guid endpointId) =>
+        (await owner.GetFromJsonAsync<List<WebhookDeliveryResponse>>($"/api/webhook-endpoints/{endpointId}/deliveries", Json.Options))!;
+
+    /// <summary>Reads the log until <paramref name="condition"/> holds; fails the test, showing the log, when it never does.</summary>
+    public static async Task<List<WebhookDeliveryResponse>> WhenAsync(HttpClient owner, Guid endpointId, Func<List<WebhookDeliveryResponse>, bool> condition)
+    {
+        var deliveries = await Eventually.WaitForAsync(() => ReadAsync(owner, endpointId), condition);
+        Assert.True(condition(deliveries), $"The delivery log never reached the expected state: {JsonSerializer.Serialize(deliveries)}");
+        return deliveries;
+    }
 }

@@ -8,13 +8,12 @@ namespace OrderTracking.Infrastructure.Export;
 /// <summary>
 /// CSV through CsvHelper: RFC 4180 quoting, UTF-8 without BOM, ISO 8601 UTC times, and text cells that start
 /// with <c>=</c>, <c>+</c>, <c>-</c>, <c>@</c>, tab or CR prefixed with an apostrophe so spreadsheets show
-/// them as text instead of running them as formulas. Rows are flushed every few hundred, so the export
+/// them as text instead of running them as formulas. Rows are flushed as the buffer fills, so the export
 /// streams in bounded memory whatever its size.
 /// </summary>
 public sealed class OrderCsvWriter : IOrderCsvWriter
 {
     private const string TimeFormat = "yyyy-MM-dd'T'HH:mm:ss'Z'";
-    private const int RowsPerFlush = 500;
 
     private static readonly CsvWriterOptions Options = CsvWriterOptions.Default with
     {
@@ -57,7 +56,6 @@ public sealed class OrderCsvWriter : IOrderCsvWriter
     {
         await using var csv = CsvWriter.Create(output, Options, leaveOpen: true);
         csv.WriteHeader(Headers);
-        var unflushed = 0;
         await foreach (var row in rows.WithCancellation(cancellationToken))
         {
             foreach (var column in Columns)
@@ -66,14 +64,6 @@ public sealed class OrderCsvWriter : IOrderCsvWriter
             }
 
             await csv.EndRecordAsync(cancellationToken);
-
-            // The writer keeps what it is given until it is flushed: without this a million rows (300 MB of CSV)
-            // sat in memory, and the first byte left only when the last row had been read.
-            if (++unflushed == RowsPerFlush)
-            {
-                await csv.FlushAsync(cancellationToken);
-                unflushed = 0;
-            }
         }
 
         await csv.FlushAsync(cancellationToken);

@@ -1,8 +1,8 @@
 using System.Diagnostics;
 using System.Net.Http.Headers;
 using System.Text;
-using OrderTracking.Domain.Webhooks;
 using Microsoft.Extensions.Logging;
+using OrderTracking.Domain.Webhooks;
 using Polly.Timeout;
 
 namespace OrderTracking.Infrastructure.Webhooks;

@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using OrderTracking.Application.Auth.Common;
 using OrderTracking.Application.Common.Interfaces;
 using OrderTracking.Infrastructure.Analytics;
+using OrderTracking.Infrastructure.DataProtection;
 using OrderTracking.Infrastructure.Export;
 using OrderTracking.Infrastructure.Idempotency;
 using OrderTracking.Infrastructure.Identity;
@@ -56,6 +57,7 @@ public static class DependencyInjection
         services.AddOptions<IdempotencyOptions>().Bind(configuration.GetSection(IdempotencyOptions.SectionName));
         services.AddScoped<IdempotencyStore>();
         services.AddHostedService<IdempotencyPruningService>();
+        services.AddSharedKeyRing();
         services.AddWebhooks(configuration);
 
         services.AddOptions<OutboxOptions>().Bind(configuration.GetSection(OutboxOptions.SectionName))

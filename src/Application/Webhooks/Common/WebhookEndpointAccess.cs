@@ -1,6 +1,7 @@
 using OrderTracking.Application.Common.Exceptions;
 using OrderTracking.Application.Common.Interfaces;
 using OrderTracking.Domain.Common;
+using OrderTracking.Domain.Users;
 using OrderTracking.Domain.Webhooks;
 
 namespace OrderTracking.Application.Webhooks.Common;
@@ -24,5 +25,18 @@ public static class WebhookEndpointAccess
         }
 
         return owner;
+    }
+
+    /// <summary>A merchant whose endpoints an admin looks at; the merchant must exist.</summary>
+    public static async Task<WebhookOwner> MerchantManagedByAsync(this IUserRepository users, Actor actor, Guid merchantId, CancellationToken cancellationToken)
+    {
+        if (actor.Type != ActorType.Admin)
+        {
+            throw new ForbiddenAccessException();
+        }
+
+        return await users.FindByIdAsync(merchantId, cancellationToken) is { Role: UserRole.Merchant }
+            ? WebhookOwner.Merchant(merchantId)
+            : throw new NotFoundException("Merchant", merchantId);
     }
 }

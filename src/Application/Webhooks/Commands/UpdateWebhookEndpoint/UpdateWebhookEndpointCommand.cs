@@ -55,7 +55,7 @@ public sealed class UpdateWebhookEndpointCommandHandler(
         }
         else if (command.IsEnabled == false)
         {
-            endpoint.Disable(now);
+            endpoint.Disable(WebhookDisabledReason.Manually, now);
         }
 
         await unitOfWork.SaveChangesAsync(cancellationToken);

@@ -82,7 +82,8 @@ public sealed class WebhookEndpointTests(ApiFactory api) : IClassFixture<ApiFact
         var (courier, _) = await api.SignedInAsync(UserRole.Delivery);
 
         Assert.Equal(HttpStatusCode.NotFound, (await otherMerchant.PatchAsJsonAsync($"/api/webhook-endpoints/{created.Endpoint.Id}", new { isEnabled = false })).StatusCode);
-        Assert.Equal(HttpStatusCode.NotFound, (await admin.PostAsync($"/api/webhook-endpoints/{created.Endpoint.Id}/secret-rotation", null)).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await admin.PostAsync($"/api/webhook-endpoints/{created.Endpoint.Id}/secret-rotation", null)).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await admin.PatchAsJsonAsync($"/api/webhook-endpoints/{created.Endpoint.Id}", new { url = "https://93.184.215.15/hooks" })).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await courier.GetAsync("/api/webhook-endpoints")).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await admin.GetAsync("/api/webhook-endpoints")).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await merchant.GetAsync($"/api/partners/{Guid.NewGuid()}/webhook-endpoints")).StatusCode);

@@ -81,13 +81,19 @@ public sealed class WebhookEndpoint
     public static int? FreeSlot(IReadOnlyCollection<int> taken, int limit) =>
         taken.Count >= limit ? null : Enumerable.Range(1, limit).Cast<int?>().FirstOrDefault(slot => !taken.Contains(slot!.Value));
 
-    /// <summary>Whether <paramref name="actor"/> may see and change this endpoint: its merchant, or any admin.</summary>
+    /// <summary>
+    /// Whether <paramref name="actor"/> may change this endpoint's address and events, rotate its secret, and send to
+    /// it (tests, resends): its merchant, or an admin for a partner's endpoint. An admin never gets a merchant's secret.
+    /// </summary>
     public bool IsManagedBy(Actor actor) => actor.Type switch
     {
         ActorType.Merchant => OwnerType == ActorType.Merchant && OwnerId == actor.Id,
-        ActorType.Admin => true,
+        ActorType.Admin => OwnerType == ActorType.Partner,
         _ => false,
     };
+
+    /// <summary>Whether <paramref name="actor"/> may see this endpoint and its log, enable, disable or delete it: whoever manages it, and any admin.</summary>
+    public bool IsOverseenBy(Actor actor) => IsManagedBy(actor) || actor.Type == ActorType.Admin;
 
     public bool Wants(string eventType) => IsEnabled && _events.Contains(eventType, StringComparer.Ordinal);
 

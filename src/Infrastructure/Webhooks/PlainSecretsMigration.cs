@@ -17,7 +17,7 @@ public sealed class PlainSecretsMigration(IWebhookSecretProtector secrets)
         var plain = $"{WebhookSigningSecret.Prefix}%";
         var rows = await db.Database.SqlQuery<StoredSecrets>(
             $"""
-            SELECT id AS "Id", secret AS "Secret", previous_secret AS "PreviousSecret"
+            SELECT id, secret, previous_secret
             FROM webhook_endpoints WHERE secret LIKE {plain} OR previous_secret LIKE {plain}
             """).ToListAsync(cancellationToken);
         foreach (var row in rows)

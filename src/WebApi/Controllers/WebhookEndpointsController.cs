@@ -99,7 +99,6 @@ public sealed class WebhookEndpointsController(IMediator mediator) : ApiControll
     [Sends<SendWebhookTestCommand>]
     [ProducesResponseType<WebhookDeliveryDto>(StatusCodes.Status202Accepted)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound)]
-    [ProducesResponseType<ProblemDetails>(StatusCodes.Status429TooManyRequests)]
     public async Task<ActionResult<WebhookDeliveryDto>> SendTest(Guid id, CancellationToken cancellationToken) =>
         Accepted(await mediator.Send(new SendWebhookTestCommand(id), cancellationToken));
 
@@ -143,7 +142,6 @@ public sealed class WebhookEndpointsController(IMediator mediator) : ApiControll
     [ProducesResponseType<WebhookDeliveryDto>(StatusCodes.Status202Accepted)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status409Conflict)]
-    [ProducesResponseType<ProblemDetails>(StatusCodes.Status429TooManyRequests)]
     public async Task<ActionResult<WebhookDeliveryDto>> Resend(Guid id, Guid deliveryId, CancellationToken cancellationToken) =>
         Accepted(await mediator.Send(new ResendWebhookDeliveryCommand(id, deliveryId), cancellationToken));
 

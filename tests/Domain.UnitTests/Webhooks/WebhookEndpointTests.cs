@@ -70,7 +70,7 @@ public sealed class WebhookEndpointTests
     }
 
     [Fact]
-    public void An_admin_manages_every_endpoint_a_merchant_only_its_own_and_nobody_else_any()
+    public void An_admin_oversees_every_endpoint_but_manages_only_partners_a_merchant_its_own_and_nobody_else_any()
     {
         var merchant = new Actor(ActorType.Merchant, Guid.NewGuid(), "M");
         var mine = WebhookEndpoint.Create(WebhookOwner.Merchant(merchant.Id), 1, "https://hooks.example.com/", [WebhookEventTypes.OrderCreated], "p", Now);
@@ -78,8 +78,11 @@ public sealed class WebhookEndpointTests
 
         Assert.True(mine.IsManagedBy(merchant));
         Assert.False(partners.IsManagedBy(merchant));
-        Assert.True(mine.IsManagedBy(OrderFactory.Admin));
+        Assert.False(mine.IsManagedBy(OrderFactory.Admin));
+        Assert.True(mine.IsOverseenBy(OrderFactory.Admin));
         Assert.True(partners.IsManagedBy(OrderFactory.Admin));
+        Assert.True(mine.IsOverseenBy(merchant));
+        Assert.False(mine.IsOverseenBy(OrderFactory.OtherMerchant));
         Assert.False(mine.IsManagedBy(OrderFactory.OtherMerchant));
         Assert.False(partners.IsManagedBy(OrderFactory.Partner));
         Assert.False(mine.IsManagedBy(OrderFactory.Courier));

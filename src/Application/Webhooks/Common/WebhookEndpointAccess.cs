@@ -8,11 +8,18 @@ namespace OrderTracking.Application.Webhooks.Common;
 
 public static class WebhookEndpointAccess
 {
-    /// <summary>The endpoint, if <paramref name="actor"/> manages it; otherwise it does not exist for the actor (404).</summary>
+    /// <summary>The endpoint, if <paramref name="actor"/> manages it (<see cref="WebhookEndpoint.IsManagedBy"/>); otherwise 404, or 403 for an admin on a merchant's endpoint.</summary>
     public static async Task<WebhookEndpoint> FindManagedAsync(this IWebhookRepository webhooks, Guid id, Actor actor, CancellationToken cancellationToken)
     {
+        var endpoint = await webhooks.FindOverseenAsync(id, actor, cancellationToken);
+        return endpoint.IsManagedBy(actor) ? endpoint : throw new ForbiddenAccessException();
+    }
+
+    /// <summary>The endpoint, if <paramref name="actor"/> oversees it (<see cref="WebhookEndpoint.IsOverseenBy"/>); otherwise it does not exist for the actor (404).</summary>
+    public static async Task<WebhookEndpoint> FindOverseenAsync(this IWebhookRepository webhooks, Guid id, Actor actor, CancellationToken cancellationToken)
+    {
         var endpoint = await webhooks.FindEndpointAsync(id, cancellationToken);
-        return endpoint is not null && endpoint.IsManagedBy(actor) ? endpoint : throw new NotFoundException("Webhook endpoint", id);
+        return endpoint is not null && endpoint.IsOverseenBy(actor) ? endpoint : throw new NotFoundException("Webhook endpoint", id);
     }
 
     /// <summary>The owner <paramref name="actor"/> manages endpoints for; an admin's partner must exist.</summary>

@@ -39,7 +39,7 @@ public sealed class WebhookRepository(AppDbContext db, WebhookDeliverySignal sig
         var (types, ids) = (owners.Select(o => o.Type.ToString()).ToArray(), owners.Select(o => o.Id).ToArray());
         var subscribed = await db.Database.SqlQuery<SubscribedOwner>(
             $"""
-            SELECT DISTINCT e.owner_type AS "OwnerType", e.owner_id AS "OwnerId"
+            SELECT DISTINCT e.owner_type, e.owner_id
             FROM unnest({types}::text[], {ids}::uuid[]) AS o(owner_type, owner_id)
             JOIN webhook_endpoints e ON e.owner_type = o.owner_type AND e.owner_id = o.owner_id
             WHERE e.is_enabled AND {eventType} = ANY (e.events) AND webhook_owner_is_active(e.owner_type, e.owner_id)

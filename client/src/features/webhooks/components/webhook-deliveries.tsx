@@ -7,6 +7,7 @@ import type { WebhookDeliveryDto, WebhookDeliveryStatus } from '@/lib/api/genera
 import { formatDateTime } from '@/lib/format';
 import type { StatusTone } from '@/lib/order-status';
 import { useResendWebhookDelivery, useWebhookDeliveries } from '../api/use-webhooks';
+import { deliveryStatusLabel } from './delivery-status';
 
 const statusTones: Record<WebhookDeliveryStatus, StatusTone> = { Pending: 'warning', Delivered: 'success', Failed: 'danger' };
 
@@ -53,7 +54,7 @@ export function WebhookDeliveries({ endpointId, url }: { endpointId: string; url
                 <div className="small muted">{delivery.eventId}</div>
               </td>
               <td data-label="Status">
-                <Badge tone={delivery.status ? statusTones[delivery.status] : 'neutral'}>{delivery.status}</Badge>
+                <Badge tone={delivery.status ? statusTones[delivery.status] : 'neutral'}>{deliveryStatusLabel(delivery)}</Badge>
               </td>
               <td data-label="Outcome">{outcome(delivery)}</td>
               <td data-label="Duration">{delivery.lastDurationMs != null ? `${delivery.lastDurationMs} ms` : '—'}</td>

@@ -18,7 +18,7 @@ public sealed class DeleteWebhookEndpointCommandHandler(IWebhookRepository webho
 {
     public async ValueTask<Unit> Handle(DeleteWebhookEndpointCommand command, CancellationToken cancellationToken)
     {
-        var endpoint = await webhooks.FindManagedAsync(command.EndpointId, currentActor.Required(), cancellationToken);
+        var endpoint = await webhooks.FindOverseenAsync(command.EndpointId, currentActor.Required(), cancellationToken);
         webhooks.RemoveEndpoint(endpoint);
         await unitOfWork.SaveChangesAsync(cancellationToken);
         return Unit.Value;

@@ -16,7 +16,7 @@ public sealed class GetWebhookDeliveryQueryHandler(IWebhookRepository webhooks, 
 {
     public async ValueTask<WebhookDeliveryDetailDto> Handle(GetWebhookDeliveryQuery query, CancellationToken cancellationToken)
     {
-        var endpoint = await webhooks.FindManagedAsync(query.EndpointId, currentActor.Required(), cancellationToken);
+        var endpoint = await webhooks.FindOverseenAsync(query.EndpointId, currentActor.Required(), cancellationToken);
         var delivery = await webhooks.FindDeliveryAsync(endpoint.Id, query.DeliveryId, cancellationToken)
             ?? throw new NotFoundException("Webhook delivery", query.DeliveryId);
         var attempts = await webhooks.ListAttemptsAsync(delivery.Id, cancellationToken);

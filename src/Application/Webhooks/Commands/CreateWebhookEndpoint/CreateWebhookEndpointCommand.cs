@@ -1,6 +1,7 @@
 using FluentValidation;
 using Mediator;
 using Microsoft.Extensions.Options;
+using OrderTracking.Application.Common.Exceptions;
 using OrderTracking.Application.Common.Interfaces;
 using OrderTracking.Application.Common.Security;
 using OrderTracking.Application.Common.Validation;
@@ -46,15 +47,27 @@ public sealed class CreateWebhookEndpointCommandHandler(
             throw new DomainValidationException(nameof(command.Url), refusal);
         }
 
-        // The place is unique per owner in the database, so of two creations racing for the last one, one fails (409).
+        // The place is unique per owner in the database, so of two creations racing for one place only one gets it.
+        // The other looks again: it takes the next free place, or, when the race took the last one, hears of the cap.
         var limit = options.Value.MaxEndpointsPerOwner;
-        var slot = WebhookEndpoint.FreeSlot(await webhooks.TakenSlotsAsync(owner, cancellationToken), limit)
-            ?? throw new DomainRuleException($"An owner may have at most {limit} webhook endpoints. Delete one you no longer use, or change its URL and events.");
-
         var secret = WebhookSigningSecret.New();
-        var endpoint = WebhookEndpoint.Create(owner, slot, command.Url!, command.Events!, secrets.Protect(secret), timeProvider.GetUtcNow());
-        webhooks.AddEndpoint(endpoint);
-        await unitOfWork.SaveChangesAsync(cancellationToken);
-        return new WebhookEndpointWithSecretDto(endpoint.ToDto(), secret);
+        var protectedSecret = secrets.Protect(secret);
+        for (var attempt = 1; ; attempt++)
+        {
+            var slot = WebhookEndpoint.FreeSlot(await webhooks.TakenSlotsAsync(owner, cancellationToken), limit)
+                ?? throw new DomainRuleException($"An owner may have at most {limit} webhook endpoints. Delete one you no longer use, or change its URL and events.");
+            var endpoint = WebhookEndpoint.Create(owner, slot, command.Url!, command.Events!, protectedSecret, timeProvider.GetUtcNow());
+            webhooks.AddEndpoint(endpoint);
+            try
+            {
+                await unitOfWork.SaveChangesAsync(cancellationToken);
+                return new WebhookEndpointWithSecretDto(endpoint.ToDto(), secret);
+            }
+            catch (DuplicateException) when (attempt <= limit)
+            {
+                // Each lost race means another endpoint took a place: after `limit` of them the next look finds none.
+                webhooks.RemoveEndpoint(endpoint);
+            }
+        }
     }
 }

@@ -13,7 +13,8 @@ import { deliveryStatusLabel, deliveryStatusTone } from './delivery-status';
 import { WebhookDeliveryDialog } from './webhook-delivery-dialog';
 
 function outcome(delivery: WebhookDeliveryDto): string {
-  if (delivery.status === 'Delivered') return `Answered ${delivery.lastStatusCode}`;
+  const took = delivery.lastDurationMs != null ? ` in ${delivery.lastDurationMs} ms` : '';
+  if (delivery.status === 'Delivered') return `Answered ${delivery.lastStatusCode}${took}`;
   return delivery.lastError ?? 'Not tried yet';
 }
 
@@ -44,7 +45,6 @@ export function WebhookDeliveries({ endpointId, url, manage }: { endpointId: str
               <th scope="col">Event</th>
               <th scope="col">Status</th>
               <th scope="col">Outcome</th>
-              <th scope="col">Duration</th>
               <th scope="col">Attempts</th>
               <th scope="col">
                 <span className="visually-hidden">Actions</span>
@@ -62,7 +62,6 @@ export function WebhookDeliveries({ endpointId, url, manage }: { endpointId: str
                   <Badge tone={deliveryStatusTone(delivery)}>{deliveryStatusLabel(delivery)}</Badge>
                 </td>
                 <td data-label="Outcome">{outcome(delivery)}</td>
-                <td data-label="Duration">{delivery.lastDurationMs != null ? `${delivery.lastDurationMs} ms` : '—'}</td>
                 <td data-label="Attempts">{delivery.attemptCount}</td>
                 <td>
                   <div className="row">

@@ -73,8 +73,17 @@ export function WebhookDeliveryDialog({
             <dd>
               <code className={styles.url}>{delivery?.eventId}</code>
             </dd>
-            <dt>Retried until</dt>
-            <dd>{formatDateTime(delivery?.retryUntil)}</dd>
+            {delivery?.status === 'Delivered' ? (
+              <>
+                <dt>Delivered at</dt>
+                <dd>{formatDateTime(delivery.deliveredAt)}</dd>
+              </>
+            ) : (
+              <>
+                <dt>Retried until</dt>
+                <dd>{formatDateTime(delivery?.retryUntil)}</dd>
+              </>
+            )}
           </dl>
           <section className="stack-sm" aria-labelledby={`request-${deliveryId}`}>
             <h3 id={`request-${deliveryId}`}>Request body</h3>

@@ -17,6 +17,7 @@ using OrderTracking.Infrastructure.Persistence;
 using OrderTracking.WebApi.Filters;
 using OrderTracking.WebApi.Health;
 using OrderTracking.WebApi.Hubs;
+using OrderTracking.WebApi.Idempotency;
 using OrderTracking.WebApi.Infrastructure;
 using OrderTracking.WebApi.Security;
 
@@ -41,13 +42,15 @@ public static class OrderTrackingServices
         {
             options.ServiceLifetime = ServiceLifetime.Scoped;
             // Read by Mediator's source generator at compile time, so the list must be written out here.
-            // Order matters, outermost first: trace, log, then authorize, then validate, then the handler.
+            // Order matters, outermost first: trace, log, then authorize, then validate, then (commands only) the
+            // transaction, then the handler: a refused or invalid command never opens a transaction or claims a key.
             options.PipelineBehaviors =
             [
                 typeof(TracingBehaviour<,>),
                 typeof(LoggingBehaviour<,>),
                 typeof(AuthorizationBehaviour<,>),
                 typeof(ValidationBehaviour<,>),
+                typeof(TransactionBehaviour<,>),
             ];
         });
 
@@ -65,6 +68,8 @@ public static class OrderTrackingServices
         services.AddSingleton<IOrderNotifier, SignalROrderNotifier>();
         services.AddHttpContextAccessor();
         services.AddScoped<ICurrentActor, CurrentActor>();
+        services.AddScoped<IdempotencyRequest>();
+        services.AddScoped<IIdempotencyKeySource>(provider => provider.GetRequiredService<IdempotencyRequest>());
 
         services.AddControllers(mvc =>
             {
@@ -102,7 +107,7 @@ public static class OrderTrackingServices
                 .AllowAnyHeader()
                 .AllowAnyMethod()
                 .AllowCredentials()
-                .WithExposedHeaders("ETag", "Location", "Retry-After", "Idempotent-Replayed")));
+                .WithExposedHeaders("ETag", "Location", "Retry-After", IdempotencyFilter.ReplayedHeaderName)));
         services.AddInstanceHealth();
         services.AddOpenApiDocument((document, serviceProvider) =>
         {

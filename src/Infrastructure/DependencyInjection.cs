@@ -31,6 +31,7 @@ public static class DependencyInjection
         services.AddScoped<UnitOfWork>();
         services.AddScoped<IUnitOfWork>(provider => provider.GetRequiredService<UnitOfWork>());
         services.AddScoped<ICommandTransactions>(provider => provider.GetRequiredService<UnitOfWork>());
+        services.AddScoped<IQueryRetries>(provider => provider.GetRequiredService<UnitOfWork>());
         services.AddScoped<DatabaseMigrator>();
         services.AddScoped<DemoDataSeeder>();
         services.AddScoped<IOrderRepository, OrderRepository>();

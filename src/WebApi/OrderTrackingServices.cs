@@ -42,8 +42,9 @@ public static class OrderTrackingServices
         {
             options.ServiceLifetime = ServiceLifetime.Scoped;
             // Read by Mediator's source generator at compile time, so the list must be written out here.
-            // Order matters, outermost first: trace, log, then authorize, then validate, then (commands only) the
-            // transaction, then the handler: a refused or invalid command never opens a transaction or claims a key.
+            // Order matters, outermost first: trace, log, then authorize, then validate, then the transaction (commands)
+            // or the whole-query retry (queries), then the handler: a refused or invalid command never opens a
+            // transaction or claims a key.
             options.PipelineBehaviors =
             [
                 typeof(TracingBehaviour<,>),
@@ -51,6 +52,7 @@ public static class OrderTrackingServices
                 typeof(AuthorizationBehaviour<,>),
                 typeof(ValidationBehaviour<,>),
                 typeof(TransactionBehaviour<,>),
+                typeof(QueryRetryBehaviour<,>),
             ];
         });
 
@@ -78,6 +80,7 @@ public static class OrderTrackingServices
             })
             .AddJsonOptions(json =>
             {
+                json.JsonSerializerOptions.TypeInfoResolverChain.Insert(0, HotPathJson.Default);
                 json.JsonSerializerOptions.Converters.Add(new JsonStringEnumConverter(allowIntegerValues: false));
                 json.JsonSerializerOptions.Converters.Add(new TextWithoutControlCharactersConverter());
 

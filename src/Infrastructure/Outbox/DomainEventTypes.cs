@@ -1,6 +1,8 @@
 using System.Collections.Frozen;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
+using OrderTracking.Domain.Orders.Events;
 using OrderTracking.Domain.Common;
 
 namespace OrderTracking.Infrastructure.Outbox;
@@ -11,7 +13,12 @@ namespace OrderTracking.Infrastructure.Outbox;
 /// </summary>
 public static class DomainEventTypes
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
+    // The events known today have compile-time metadata (OutboxJson); a new one is still written and read, by reflection.
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    {
+        Converters = { new JsonStringEnumConverter() },
+        TypeInfoResolver = JsonTypeInfoResolver.Combine(OutboxJson.Default, new DefaultJsonTypeInfoResolver()),
+    };
 
     private static readonly FrozenDictionary<string, Type> ByName = typeof(IDomainEvent).Assembly.GetTypes()
         .Where(type => type is { IsClass: true, IsAbstract: false } && type.IsAssignableTo(typeof(IDomainEvent)))
@@ -26,3 +33,10 @@ public static class DomainEventTypes
             ? (IDomainEvent)(JsonSerializer.Deserialize(payload, type, Json) ?? throw new JsonException($"The payload of a {typeName} is null."))
             : throw new JsonException($"No domain event is called {typeName}.");
 }
+
+/// <summary>Compile-time JSON metadata for the outbox payloads of the domain events the writes raise.</summary>
+[JsonSourceGenerationOptions(JsonSerializerDefaults.Web, UseStringEnumConverter = true)]
+[JsonSerializable(typeof(OrderCreated))]
+[JsonSerializable(typeof(OrderStatusChanged))]
+[JsonSerializable(typeof(OrderAssigned))]
+internal sealed partial class OutboxJson : JsonSerializerContext;

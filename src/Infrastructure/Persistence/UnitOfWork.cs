@@ -17,7 +17,7 @@ namespace OrderTracking.Infrastructure.Persistence;
 /// their events, so the announcements and the domain counters see committed changes only, each once. It is also the
 /// one place where the database's refusals become the Application's conflicts.
 /// </summary>
-public sealed class UnitOfWork(AppDbContext db, OutboxSignal outbox, TimeProvider timeProvider) : IUnitOfWork, ICommandTransactions
+public sealed class UnitOfWork(AppDbContext db, OutboxSignal outbox, TimeProvider timeProvider) : IUnitOfWork, ICommandTransactions, IQueryRetries
 {
     private readonly Saved _committed = new();
     private readonly Saved _uncommitted = new();
@@ -98,6 +98,13 @@ public sealed class UnitOfWork(AppDbContext db, OutboxSignal outbox, TimeProvide
                 db.Database.AutoSavepointsEnabled = true;
             }
         }, cancellationToken);
+
+    /// <remarks>
+    /// Inside an execution strategy's operation EF Core neither retries nor buffers the statements: the strategy runs the
+    /// whole operation again instead.
+    /// </remarks>
+    public Task<T> RetryingAsync<T>(Func<CancellationToken, Task<T>> query, CancellationToken cancellationToken) =>
+        db.Database.CreateExecutionStrategy().ExecuteAsync(query, cancellationToken);
 
     public void AfterCommit()
     {

@@ -2,7 +2,7 @@ using System.Collections.Frozen;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using System.Text.Json.Serialization.Metadata;
-using OrderTracking.Domain.Orders.Events;
+using OrderTracking.Application.Common.Events;
 using OrderTracking.Domain.Common;
 
 namespace OrderTracking.Infrastructure.Outbox;
@@ -13,11 +13,12 @@ namespace OrderTracking.Infrastructure.Outbox;
 /// </summary>
 public static class DomainEventTypes
 {
-    // The events known today have compile-time metadata (OutboxJson); a new one is still written and read, by reflection.
+    // The events known today have compile-time metadata (DomainEventJson, beside the events' handlers); a new one is still
+    // written and read, by reflection, so the outbox names no event.
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {
         Converters = { new JsonStringEnumConverter() },
-        TypeInfoResolver = JsonTypeInfoResolver.Combine(OutboxJson.Default, new DefaultJsonTypeInfoResolver()),
+        TypeInfoResolver = JsonTypeInfoResolver.Combine(DomainEventJson.Default, new DefaultJsonTypeInfoResolver()),
     };
 
     private static readonly FrozenDictionary<string, Type> ByName = typeof(IDomainEvent).Assembly.GetTypes()
@@ -33,10 +34,3 @@ public static class DomainEventTypes
             ? (IDomainEvent)(JsonSerializer.Deserialize(payload, type, Json) ?? throw new JsonException($"The payload of a {typeName} is null."))
             : throw new JsonException($"No domain event is called {typeName}.");
 }
-
-/// <summary>Compile-time JSON metadata for the outbox payloads of the domain events the writes raise.</summary>
-[JsonSourceGenerationOptions(JsonSerializerDefaults.Web, UseStringEnumConverter = true)]
-[JsonSerializable(typeof(OrderCreated))]
-[JsonSerializable(typeof(OrderStatusChanged))]
-[JsonSerializable(typeof(OrderAssigned))]
-internal sealed partial class OutboxJson : JsonSerializerContext;

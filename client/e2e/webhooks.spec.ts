@@ -54,6 +54,7 @@ for (const width of [1280, 375] as const) {
       await endpoint.getByRole('button', { name: 'Edit' }).click();
       const edit = page.getByRole('dialog', { name: 'Edit webhook endpoint' });
       await expect(edit.getByLabel('Endpoint URL')).toHaveValue(receiver.url());
+      if (width === 375) await checkScreen(page, 'merchant-webhooks-edit');
       await edit.getByLabel('Endpoint URL').fill(receiver.url('/orders-in'));
       await edit.getByRole('checkbox', { name: 'Assigned' }).uncheck();
       await edit.getByRole('button', { name: 'Save changes' }).click();

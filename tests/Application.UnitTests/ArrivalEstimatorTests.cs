@@ -139,7 +139,8 @@ public sealed class ArrivalEstimatorTests
     [Fact]
     public void Areas_and_hours_of_the_week_are_counted_the_same_way_everywhere()
     {
-        Assert.Equal("SW1", ArrivalGroup.AreaOf("sw1a 1aa"));
+        Assert.Equal("SW1A", ArrivalGroup.AreaOf("sw1a 1aa"));
+        Assert.Equal("N1", ArrivalGroup.AreaOf(" N1 9GU"));
         Assert.Equal("101", ArrivalGroup.AreaOf("10115"));
         Assert.Equal(0, ArrivalGroup.HourOfWeekOf(new DateTimeOffset(2026, 12, 7, 0, 30, 0, TimeSpan.Zero))); // a Monday
         Assert.Equal(167, ArrivalGroup.HourOfWeekOf(new DateTimeOffset(2026, 12, 13, 23, 59, 0, TimeSpan.Zero)));

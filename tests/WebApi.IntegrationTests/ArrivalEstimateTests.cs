@@ -65,7 +65,7 @@ public sealed class ArrivalEstimateTests(ApiFactory api) : IClassFixture<ApiFact
         var hour = ArrivalGroup.HourOfWeekOf(outAt);
 
         // Area and hour: 40 rides of 20 minutes, enough on their own.
-        await RecordAsync(merchantUser.Id, "SW1", hour, 40, 20);
+        await RecordAsync(merchantUser.Id, "SW1A", hour, 40, 20);
         var finest = await ArrivalAsync(inArea.TrackingCode);
         Assert.Equal("History", finest.GetProperty("basis").GetString());
         Assert.InRange(MinutesAfter(finest, "to", outAt), 20, 21.5);
@@ -84,8 +84,8 @@ public sealed class ArrivalEstimateTests(ApiFactory api) : IClassFixture<ApiFact
         var (thinMerchant, thinUser) = await api.SignedInAsync(UserRole.Merchant);
         var (thin, thinOutAt, _) = await OutForDeliveryAsync(thinMerchant, "SW1A 2BB");
         var thinHour = ArrivalGroup.HourOfWeekOf(thinOutAt);
-        await RecordAsync(thinUser.Id, "SW1", thinHour, 10, 20);
-        await RecordAsync(thinUser.Id, "SW1", (thinHour + 3) % 168, 40, 45);
+        await RecordAsync(thinUser.Id, "SW1A", thinHour, 10, 20);
+        await RecordAsync(thinUser.Id, "SW1A", (thinHour + 3) % 168, 40, 45);
         var fallback = await ArrivalAsync(thin.TrackingCode);
         Assert.InRange(MinutesAfter(fallback, "to", thinOutAt), 45, 46.5);
 
@@ -106,7 +106,7 @@ public sealed class ArrivalEstimateTests(ApiFactory api) : IClassFixture<ApiFact
     {
         var (merchant, merchantUser) = await api.SignedInAsync(UserRole.Merchant);
         var (delivered, outAt, courier) = await OutForDeliveryAsync(merchant, "SW1A 1AA");
-        await RecordAsync(merchantUser.Id, "SW1", ArrivalGroup.HourOfWeekOf(outAt), 40, 20);
+        await RecordAsync(merchantUser.Id, "SW1A", ArrivalGroup.HourOfWeekOf(outAt), 40, 20);
         Assert.Equal("History", (await ArrivalAsync(delivered.TrackingCode)).GetProperty("basis").GetString());
         await courier.MoveAsync(delivered.Id, OrderStatus.Delivered);
         Assert.Equal(JsonValueKind.Null, (await ArrivalAsync(delivered.TrackingCode)).ValueKind);
@@ -148,8 +148,8 @@ public sealed class ArrivalEstimateTests(ApiFactory api) : IClassFixture<ApiFact
 
         var incremental = await RowsAsync();
         Assert.Equal(3, incremental.Single(r => r is { Leg: 2, Area: "", HourOfWeek: -1 }).Total);
-        Assert.Equal(2, incremental.Single(r => r is { Leg: 2, Area: "SW1", HourOfWeek: -1 }).Total);
-        Assert.Equal(1, incremental.Single(r => r is { Leg: 2, Area: "N19", HourOfWeek: -1 }).Total);
+        Assert.Equal(2, incremental.Single(r => r is { Leg: 2, Area: "SW1A", HourOfWeek: -1 }).Total);
+        Assert.Equal(1, incremental.Single(r => r is { Leg: 2, Area: "N1", HourOfWeek: -1 }).Total);
 
         await using (var scope = api.Services.CreateAsyncScope())
         {

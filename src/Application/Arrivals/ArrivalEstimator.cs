@@ -23,7 +23,8 @@ public sealed record CourierPositionFacts(GeoPoint Position, DateTimeOffset Reco
 
 /// <summary>
 /// The arrival window of an open order, in plain statistics: the merchant's own past durations of the leg the parcel is
-/// in (and of the legs after it), by delivery area and hour of the week with fallbacks to coarser groups, conditioned
+/// in (and of the legs after it), by delivery area and hour of the week with fallbacks to coarser groups (the area's
+/// durations scaled by the hour's pace where the two are known apart, <see cref="ArrivalHistograms.Distribution"/>), conditioned
 /// on the time the parcel has already spent in the leg, so the window moves on as the order does and is never in the
 /// past. Out for delivery with a known courier position, destination and speed: the remaining distance at that speed.
 /// </summary>
@@ -88,37 +89,37 @@ public static class ArrivalEstimator
 
     private static Learned? DoorWindow(ArrivalFacts facts, ArrivalHistograms histograms, DateTimeOffset since, DateTimeOffset now)
     {
-        if (histograms.Finest(DeliveryLeg.ToDoor, facts.Area, ArrivalGroup.HourOfWeekOf(since), MinimumObservations) is not { } door)
+        if (histograms.Distribution(DeliveryLeg.ToDoor, facts.Area, ArrivalGroup.HourOfWeekOf(since), MinimumObservations) is not { } door)
         {
             return null;
         }
 
         var elapsed = now - since;
-        var firstTo = since + door.Histogram.Quantile(WindowHigh)!.Value;
-        if (door.Histogram.Quantile(WindowLow, elapsed) is { } low && door.Histogram.Quantile(WindowHigh, elapsed) is { } high)
+        var firstTo = since + door.Quantile(WindowHigh)!.Value;
+        if (door.Quantile(WindowLow, elapsed) is { } low && door.Quantile(WindowHigh, elapsed) is { } high)
         {
             return new Learned(since + low, since + high, firstTo);
         }
 
         // Longer on the way than any delivery before: say so, with the leg's usual length from now.
-        return new Learned(now, now + door.Histogram.Quantile(0.5)!.Value, firstTo);
+        return new Learned(now, now + door.Quantile(0.5)!.Value, firstTo);
     }
 
     /// <summary>Waiting for (or with) the courier: the rest of this leg and the whole ride after it, added up.</summary>
     private static Learned? ReadyWindow(ArrivalFacts facts, ArrivalHistograms histograms, DateTimeOffset since, DateTimeOffset now)
     {
         var hour = ArrivalGroup.HourOfWeekOf(since);
-        if (histograms.Finest(DeliveryLeg.ToCourier, facts.Area, hour, MinimumObservations) is not { } wait
-            || histograms.Finest(DeliveryLeg.ToDoor, facts.Area, hour, MinimumObservations) is not { } door)
+        if (histograms.Distribution(DeliveryLeg.ToCourier, facts.Area, hour, MinimumObservations) is not { } wait
+            || histograms.Distribution(DeliveryLeg.ToDoor, facts.Area, hour, MinimumObservations) is not { } door)
         {
             return null;
         }
 
         var elapsed = now - since;
-        var first = SumWindow(wait.Histogram, TimeSpan.Zero, door.Histogram);
-        var (low, high) = wait.Histogram.Quantile(0.5, elapsed) is null
-            ? (elapsed, elapsed + door.Histogram.Quantile(0.5)!.Value)
-            : SumWindow(wait.Histogram, elapsed, door.Histogram);
+        var first = SumWindow(wait, TimeSpan.Zero, door);
+        var (low, high) = wait.Quantile(0.5, elapsed) is null
+            ? (elapsed, elapsed + door.Quantile(0.5)!.Value)
+            : SumWindow(wait, elapsed, door);
         return new Learned(since + low, since + high, since + first.High);
     }
 
@@ -126,7 +127,7 @@ public static class ArrivalEstimator
     /// The window of the first leg (conditioned on <paramref name="elapsed"/>) followed by the second, taken as
     /// independent: every pair of their percentiles added, and the window's shares of those sums.
     /// </summary>
-    private static (TimeSpan Low, TimeSpan High) SumWindow(DurationHistogram first, TimeSpan elapsed, DurationHistogram second)
+    private static (TimeSpan Low, TimeSpan High) SumWindow(LegDistribution first, TimeSpan elapsed, LegDistribution second)
     {
         var a = Percentiles.Select(p => first.Quantile(p, elapsed)!.Value.TotalMinutes).ToArray();
         var b = Percentiles.Select(p => second.Quantile(p)!.Value.TotalMinutes).ToArray();

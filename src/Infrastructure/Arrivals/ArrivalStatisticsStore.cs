@@ -61,6 +61,8 @@ public sealed class ArrivalStatisticsStore(AppDbContext db) : IArrivalStatistics
         return new ArrivalHistograms(rows.Select(r => new ArrivalHistogramRow((DeliveryLeg)r.Leg, new ArrivalGroup(r.Area, r.HourOfWeek), DurationHistogram.From(r.Counts))));
     }
 
+    private static readonly string AreaOfDeliveryAddress = string.Format(System.Globalization.CultureInfo.InvariantCulture, ArrivalGroup.AreaSql, "o.delivery_address_postal_code");
+
     public Task<long> RebuildAsync(CancellationToken cancellationToken) =>
         db.Database.CreateExecutionStrategy().ExecuteAsync(async token =>
         {
@@ -70,7 +72,7 @@ public sealed class ArrivalStatisticsStore(AppDbContext db) : IArrivalStatistics
 
             // Each leg: its end (the move that finished it) and its start (the last entry into the status it began in, before
             // that end). The area and hour of the week as ArrivalGroup computes them; the bin as DurationHistogram.BinOf does.
-            await db.Database.ExecuteSqlAsync($"""
+            await db.Database.ExecuteSqlRawAsync("""
                 WITH ends AS (
                     SELECT h.order_id, h.at AS ended_at,
                            CASE WHEN h."from" = 'PickedUp' THEN 1 ELSE 2 END AS leg,
@@ -81,7 +83,7 @@ public sealed class ArrivalStatisticsStore(AppDbContext db) : IArrivalStatistics
                 ),
                 legs AS (
                     SELECT o.merchant_id, e.leg,
-                           upper(left(regexp_replace(o.delivery_address_postal_code, '[^A-Za-z0-9]', '', 'g'), 3)) AS area,
+                           AREA_OF_DELIVERY_ADDRESS AS area,
                            s.started_at,
                            extract(epoch FROM e.ended_at - s.started_at) / 60 AS minutes
                     FROM ends AS e
@@ -95,7 +97,7 @@ public sealed class ArrivalStatisticsStore(AppDbContext db) : IArrivalStatistics
                 binned AS (
                     SELECT merchant_id, leg, area,
                            ((extract(isodow FROM started_at AT TIME ZONE 'UTC')::int - 1) * 24 + extract(hour FROM started_at AT TIME ZONE 'UTC')::int) AS hour_of_week,
-                           greatest(1, width_bucket(minutes::float8, {Edges})) AS bin
+                           greatest(1, width_bucket(minutes::float8, {0})) AS bin
                     FROM legs
                 ),
                 cells AS (
@@ -108,11 +110,11 @@ public sealed class ArrivalStatisticsStore(AppDbContext db) : IArrivalStatistics
                 INSERT INTO arrival_histograms (merchant_id, leg, area, hour_of_week, total, counts)
                 SELECT g.merchant_id, g.leg, g.area, g.hour_of_week, coalesce(sum(c.n), 0), array_agg(coalesce(c.n, 0) ORDER BY i.i)::bigint[]
                 FROM groups AS g
-                CROSS JOIN generate_series(1, {bins}) AS i (i)
+                CROSS JOIN generate_series(1, {1}) AS i (i)
                 LEFT JOIN cells AS c ON c.merchant_id = g.merchant_id AND c.leg = g.leg AND c.area = g.area
                                     AND c.hour_of_week = g.hour_of_week AND c.bin = i.i
                 GROUP BY g.merchant_id, g.leg, g.area, g.hour_of_week
-                """, token);
+                """.Replace("AREA_OF_DELIVERY_ADDRESS", AreaOfDeliveryAddress, StringComparison.Ordinal), [Edges, bins], token);
             var legs = await db.Database.SqlQuery<long>($"SELECT coalesce(sum(total), 0)::bigint AS \"Value\" FROM arrival_histograms WHERE area = '' AND hour_of_week = -1").SingleAsync(token);
             await transaction.CommitAsync(token);
             return legs;

@@ -101,7 +101,7 @@ namespace OrderTracking.Infrastructure.Persistence.Migrations
                 CREATE TABLE arrival_histograms (
                     merchant_id uuid NOT NULL,
                     leg integer NOT NULL,
-                    area character varying(3) NOT NULL,
+                    area character varying(4) NOT NULL,
                     hour_of_week integer NOT NULL,
                     total bigint NOT NULL,
                     counts bigint[] NOT NULL,

@@ -69,12 +69,12 @@ public static class ArrivalBenchmark
         }
 
         var trainedIn = clock.Elapsed;
-        var byMerchant = histograms.Keys.Select(k => k.Merchant).Distinct().ToDictionary(m => m, m => histograms.Where(h => h.Key.Merchant == m).ToList());
-        ArrivalHistograms ForFast(Guid merchant, string area, params int[] hours) => new(
-            byMerchant.GetValueOrDefault(merchant, [])
-                .Where(h => (h.Key.Group.Area == area || h.Key.Group.Area == ArrivalGroup.AnyArea)
-                    && (h.Key.Group.HourOfWeek == ArrivalGroup.AnyHour || hours.Contains(h.Key.Group.HourOfWeek)))
-                .Select(h => new ArrivalHistogramRow(h.Key.Leg, h.Key.Group, h.Value)));
+        // What the store's ReadAsync returns for one order: both legs, the area and the hour, and their coarser groups.
+        ArrivalHistograms ForFast(Guid merchant, string area, int hour) => new(
+            from leg in new[] { DeliveryLeg.ToCourier, DeliveryLeg.ToDoor }
+            from g in ArrivalGroup.FallbackChain(area, hour)
+            where histograms.ContainsKey((merchant, leg, g))
+            select new ArrivalHistogramRow(leg, g, histograms[(merchant, leg, g)]));
 
         var model = new Score();
         var naive = new Score();

@@ -113,7 +113,7 @@ public sealed class CourierPositionTests(ApiFactory api) : IClassFixture<ApiFact
     [InlineData(91, 0, 10, 0, "latitude")]
     [InlineData(0, -181, 10, 0, "longitude")]
     [InlineData(51.5, -0.12, 5000, 0, "accuracy")]
-    [InlineData(51.5, -0.12, 0, 0, "accuracy")]
+    [InlineData(51.5, -0.12, -1, 0, "accuracy")]
     [InlineData(51.5, -0.12, 10, 600, "recordedAt")]
     [InlineData(51.5, -0.12, 10, -900, "recordedAt")]
     public async Task A_bad_position_is_refused_and_nothing_is_kept(double latitude, double longitude, double accuracy, int secondsFromNow, string field)

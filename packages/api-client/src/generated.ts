@@ -4451,7 +4451,7 @@ export interface CourierPositionRequest {
     latitude: number;
     /** WGS 84 degrees, -180 to 180. */
     longitude: number;
-    /** Radius in metres, above 0 and at most 1000. */
+    /** Radius in metres, 0 to 1000. */
     accuracy: number;
     /** When the device took the position: not in the future, at most 5 minutes ago. */
     recordedAt: string;

@@ -8,7 +8,7 @@ namespace OrderTracking.WebApi.LiveMap;
 /// <summary>Where the courier is, as the device's Geolocation reports it.</summary>
 /// <param name="Latitude">WGS 84 degrees, -90 to 90.</param>
 /// <param name="Longitude">WGS 84 degrees, -180 to 180.</param>
-/// <param name="Accuracy">Radius in metres, above 0 and at most 1000.</param>
+/// <param name="Accuracy">Radius in metres, 0 to 1000.</param>
 /// <param name="RecordedAt">When the device took the position: not in the future, at most 5 minutes ago.</param>
 [ValidatedAs(typeof(ReportCourierPositionCommand))]
 public sealed record CourierPositionRequest(double? Latitude, double? Longitude, double? Accuracy, DateTimeOffset? RecordedAt);

@@ -14,7 +14,8 @@ export const trackingKeys = {
  */
 export function refetchAtWindowEnd(view: TrackingDto | undefined, now = Date.now()): number | false {
   const end = view?.arrival?.to ? Date.parse(view.arrival.to) : NaN;
-  return Number.isFinite(end) ? Math.max(15_000, end - now + 1_000) : false;
+  // At most ten minutes: a timer beyond 2^31 ms (an estimate weeks away) would fire at once, and again, and again.
+  return Number.isFinite(end) ? Math.min(600_000, Math.max(15_000, end - now + 1_000)) : false;
 }
 
 /** The public view of one order (no personal data); on a page with a live connection it follows the code's changes. */

@@ -38,7 +38,7 @@ public sealed class ReportCourierPositionCommandValidator : AbstractValidator<Re
         RuleFor(c => c.Longitude).NotNull().WithMessage("Send the longitude.")
             .InclusiveBetween(-GeoPoint.MaxLongitude, GeoPoint.MaxLongitude).WithMessage("A longitude lies between -180 and 180 degrees.");
         RuleFor(c => c.Accuracy).NotNull().WithMessage("Send the accuracy in metres, as the device reports it.")
-            .GreaterThan(0).WithMessage("The accuracy is a radius in metres, above 0.")
+            .GreaterThanOrEqualTo(0).WithMessage("The accuracy is a radius in metres, 0 or more.")
             .LessThanOrEqualTo(MaxAccuracyMeters).WithMessage($"This position is too imprecise to show (more than {MaxAccuracyMeters:0} m); wait for a better fix.");
         RuleFor(c => c.RecordedAt).Cascade(CascadeMode.Stop).NotNull().WithMessage("Send when the device took the position.")
             .Must(at => at <= timeProvider.GetUtcNow() + ClockSkew).WithMessage("This position is dated in the future; check the device's clock.")

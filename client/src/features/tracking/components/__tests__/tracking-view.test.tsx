@@ -205,3 +205,15 @@ describe('trackingHeadline', () => {
     expect(screen.queryByText('Total')).not.toBeInTheDocument();
   });
 });
+
+describe('refetchAtWindowEnd', () => {
+  it('reads the view again as its window ends, never sooner than 15 s and never later than 10 minutes', async () => {
+    const { refetchAtWindowEnd } = await import('../../api/use-tracking');
+    const now = Date.parse('2026-12-06T14:00:00Z');
+    const arrival = (to: string) => ({ arrival: { isLate: false, basis: 'History' as const, from: to, to } });
+    expect(refetchAtWindowEnd(arrival('2026-12-06T14:05:00Z'), now)).toBe(301_000);
+    expect(refetchAtWindowEnd(arrival('2026-12-06T14:00:01Z'), now)).toBe(15_000);
+    expect(refetchAtWindowEnd(arrival('2030-01-02T10:30:00Z'), now)).toBe(600_000);
+    expect(refetchAtWindowEnd({}, now)).toBe(false);
+  });
+});

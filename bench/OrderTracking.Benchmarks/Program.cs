@@ -3,21 +3,29 @@ using System.Globalization;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
 using OrderTracking.Benchmarks;
 using OrderTracking.Infrastructure.Persistence;
+using OrderTracking.Infrastructure.Webhooks;
 using Spectre.Console;
 
 // The analytics and export benchmark: fills PostgreSQL with a year of orders (1 000 000 by default) through the
 // Domain and binary COPY, starts the real WebApi with Production settings, and measures over loopback HTTP.
 // Usage: dotnet run -c Release --project bench/OrderTracking.Benchmarks -- [--orders N] [--runs N]
 //        [--connection "Host=...;Database=..."] [--data-dir DIR]
-// The verb `http` runs the HTTP load benchmark against a raw baseline instead (HttpBenchmark.cs, bench/README.md).
+// The verb `http` runs the HTTP load benchmark against a raw baseline instead (HttpBenchmark.cs, bench/README.md);
+// the verb `arrivals` evaluates the arrival estimate on the generated year, without a database (ArrivalBenchmark.cs).
 if (args is ["http", .. var httpArgs])
 {
     return await HttpBenchmark.RunAsync(HttpBenchOptions.Parse(httpArgs));
+}
+
+if (args is ["arrivals", .. var arrivalArgs])
+{
+    return ArrivalBenchmark.Run(arrivalArgs);
 }
 
 var options = BenchOptions.Parse(args);
@@ -31,7 +39,7 @@ BenchCast cast;
 int existing;
 await using (var db = new AppDbContext(dbOptions))
 {
-    await new DatabaseMigrator(db, NullLogger<DatabaseMigrator>.Instance).MigrateAsync(CancellationToken.None);
+    await new DatabaseMigrator(db, new PlainSecretsMigration(new WebhookSecretProtector(new EphemeralDataProtectionProvider())), NullLogger<DatabaseMigrator>.Instance).MigrateAsync(CancellationToken.None);
     cast = await BenchCast.EnsureAsync(db);
     existing = await db.Orders.CountAsync();
 }

@@ -4,6 +4,8 @@ using Microsoft.Extensions.DependencyInjection;
 using OrderTracking.Application.Auth.Common;
 using OrderTracking.Application.Common.Interfaces;
 using OrderTracking.Infrastructure.Analytics;
+using OrderTracking.Infrastructure.Arrivals;
+using OrderTracking.Infrastructure.DataProtection;
 using OrderTracking.Infrastructure.Export;
 using OrderTracking.Infrastructure.Idempotency;
 using OrderTracking.Infrastructure.Identity;
@@ -40,6 +42,7 @@ public static class DependencyInjection
         services.AddScoped<IMerchantProfileRepository, MerchantProfileRepository>();
         services.AddScoped<ISessionRepository, SessionRepository>();
         services.AddScoped<IAnalyticsReader, AnalyticsReader>();
+        services.AddLiveMap();
         services.AddOptions<SessionOptions>().Bind(configuration.GetSection(SessionOptions.SectionName))
             .Validate(
                 sessions => sessions.AccessCheckCacheSeconds is >= 0 and <= SessionOptions.MaxAccessCheckCacheSeconds,
@@ -59,6 +62,7 @@ public static class DependencyInjection
         services.AddScoped<IdempotencyStore>();
         services.AddScoped<IIdempotencyStore>(provider => provider.GetRequiredService<IdempotencyStore>());
         services.AddHostedService<IdempotencyPruningService>();
+        services.AddSharedKeyRing();
         services.AddWebhooks(configuration);
 
         services.AddOptions<OutboxOptions>().Bind(configuration.GetSection(OutboxOptions.SectionName))

@@ -62,6 +62,9 @@ public sealed class Order : AggregateRoot
     /// <summary>How long the order spent in each status it has left; kept for time-in-status figures.</summary>
     public TimeInStatus TimeInStatus { get; private set; } = TimeInStatus.None;
 
+    /// <summary>The customer's latest instructions or chosen day after a failed attempt; null until the customer sends one.</summary>
+    public CustomerDeliveryRequest? DeliveryRequest { get; private set; }
+
     /// <summary>
     /// How many steps the order's timeline holds: 1 when it is created, one more with each change (a status change, an
     /// assignment, a claim), so it moves with every change and is known before the change is saved. It is the
@@ -122,6 +125,23 @@ public sealed class Order : AggregateRoot
         order.Append(OrderHistoryKind.StatusChange, null, now, createdBy, "Order created", null);
         order.Raise(new OrderCreated(order.Id, merchantId, now) { TrackingCode = order.TrackingCode, EstimatedDeliveryAt = estimatedDeliveryAt });
         return order;
+    }
+
+    /// <summary>
+    /// The order as it stood right after an event of <paramref name="at"/> that left it in <paramref name="status"/> with
+    /// these assignees, for announcing the event after later changes: what the events change (status, assignees,
+    /// times) is taken from the event, the rest (customer, address, items) no event changes. A read-only copy; the
+    /// concurrency token stays the current one, since the event's own is not known.
+    /// </summary>
+    public Order AsOf(OrderStatus status, Guid? assignedCourierId, Guid? assignedPartnerId, DateTimeOffset at)
+    {
+        var copy = (Order)MemberwiseClone();
+        copy.Status = status;
+        copy.AssignedCourierId = assignedCourierId;
+        copy.AssignedPartnerId = assignedPartnerId;
+        copy.UpdatedAt = at;
+        copy.DeliveredAt = status == OrderStatus.Delivered ? DeliveredAt ?? at : null;
+        return copy;
     }
 
     public bool IsTerminal => OrderLifecycle.IsTerminal(Status);
@@ -267,6 +287,34 @@ public sealed class Order : AggregateRoot
             case OrderStatus.Returned: MarkReturned(actor, now, details.Note); break;
             default: throw new InvalidTransitionException(Status, target, OrderLifecycle.NextStatuses(Status));
         }
+    }
+
+    /// <summary>
+    /// The customer, after a failed attempt, leaves instructions or chooses another day among <paramref name="allowedDates"/>
+    /// (the merchant's). Only while the attempt has failed and the parcel is not on its way again or returned.
+    /// </summary>
+    public void RequestDelivery(string? instructions, DateOnly? preferredDate, IReadOnlyCollection<DateOnly> allowedDates, DateTimeOffset now)
+    {
+        if (Status != OrderStatus.DeliveryFailed)
+        {
+            throw new DomainRuleException("Instructions and another day can be given only after a failed delivery attempt, until the next one.");
+        }
+
+        if (preferredDate is { } date && !allowedDates.Contains(date))
+        {
+            throw new DomainValidationException("PreferredDate", "Choose one of the days offered for another attempt.");
+        }
+
+        DeliveryRequest = new CustomerDeliveryRequest(instructions, preferredDate, now);
+        UpdatedAt = now;
+        Raise(new DeliveryRequested(Id, now)
+        {
+            TrackingCode = TrackingCode,
+            MerchantId = MerchantId,
+            Status = Status,
+            AssignedCourierId = AssignedCourierId,
+            AssignedPartnerId = AssignedPartnerId,
+        });
     }
 
     /// <summary>Puts a courier in charge of delivering the order, replacing any courier or partner.</summary>

@@ -24,6 +24,29 @@ namespace OrderTracking.Infrastructure.Persistence.Migrations
             NpgsqlModelBuilderExtensions.HasPostgresExtension(modelBuilder, "pg_trgm");
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("FriendlyName")
+                        .HasColumnType("text")
+                        .HasColumnName("friendly_name");
+
+                    b.Property<string>("Xml")
+                        .HasColumnType("text")
+                        .HasColumnName("xml");
+
+                    b.HasKey("Id")
+                        .HasName("pk_data_protection_keys");
+
+                    b.ToTable("data_protection_keys", (string)null);
+                });
+
             modelBuilder.Entity("OrderTracking.Domain.Merchants.MerchantProfile", b =>
                 {
                     b.Property<Guid>("MerchantId")
@@ -92,6 +115,34 @@ namespace OrderTracking.Infrastructure.Persistence.Migrations
                         .HasDatabaseName("ix_pickup_locations_merchant_id");
 
                     b.ToTable("pickup_locations", (string)null);
+                });
+
+            modelBuilder.Entity("OrderTracking.Domain.Merchants.TrackingPageSettings", b =>
+                {
+                    b.Property<Guid>("MerchantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("merchant_id");
+
+                    b.Property<int>("RedeliveryDays")
+                        .HasColumnType("integer")
+                        .HasColumnName("redelivery_days");
+
+                    b.Property<int>("RedeliveryHorizonDays")
+                        .HasColumnType("integer")
+                        .HasColumnName("redelivery_horizon_days");
+
+                    b.Property<bool>("ShowPrices")
+                        .HasColumnType("boolean")
+                        .HasColumnName("show_prices");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("MerchantId")
+                        .HasName("pk_tracking_page_settings");
+
+                    b.ToTable("tracking_page_settings", (string)null);
                 });
 
             modelBuilder.Entity("OrderTracking.Domain.Orders.Order", b =>
@@ -551,6 +602,63 @@ namespace OrderTracking.Infrastructure.Persistence.Migrations
                     b.ToTable("users", (string)null);
                 });
 
+            modelBuilder.Entity("OrderTracking.Domain.Webhooks.WebhookAttempt", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("AttemptedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("attempted_at");
+
+                    b.Property<Guid>("DeliveryId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("delivery_id");
+
+                    b.Property<int>("DurationMs")
+                        .HasColumnType("integer")
+                        .HasColumnName("duration_ms");
+
+                    b.Property<string>("Error")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("error");
+
+                    b.Property<string>("RequestHeaders")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("character varying(8000)")
+                        .HasColumnName("request_headers");
+
+                    b.Property<string>("ResponseBody")
+                        .HasMaxLength(2048)
+                        .HasColumnType("character varying(2048)")
+                        .HasColumnName("response_body");
+
+                    b.Property<bool>("ResponseBodyTruncated")
+                        .HasColumnType("boolean")
+                        .HasColumnName("response_body_truncated");
+
+                    b.Property<string>("ResponseHeaders")
+                        .HasMaxLength(8000)
+                        .HasColumnType("character varying(8000)")
+                        .HasColumnName("response_headers");
+
+                    b.Property<int?>("StatusCode")
+                        .HasColumnType("integer")
+                        .HasColumnName("status_code");
+
+                    b.HasKey("Id")
+                        .HasName("pk_webhook_attempts");
+
+                    b.HasIndex("DeliveryId", "AttemptedAt")
+                        .HasDatabaseName("ix_webhook_attempts_delivery_id_attempted_at");
+
+                    b.ToTable("webhook_attempts", (string)null);
+                });
+
             modelBuilder.Entity("OrderTracking.Domain.Webhooks.WebhookDelivery", b =>
                 {
                     b.Property<Guid>("Id")
@@ -561,6 +669,10 @@ namespace OrderTracking.Infrastructure.Persistence.Migrations
                     b.Property<int>("AttemptCount")
                         .HasColumnType("integer")
                         .HasColumnName("attempt_count");
+
+                    b.Property<DateTimeOffset?>("ClaimedUntil")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("claimed_until");
 
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone")
@@ -609,7 +721,7 @@ namespace OrderTracking.Infrastructure.Persistence.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("occurred_at");
 
-                    b.Property<Guid>("OrderId")
+                    b.Property<Guid?>("OrderId")
                         .HasColumnType("uuid")
                         .HasColumnName("order_id");
 
@@ -638,9 +750,9 @@ namespace OrderTracking.Infrastructure.Persistence.Migrations
                     b.HasKey("Id")
                         .HasName("pk_webhook_deliveries");
 
-                    b.HasIndex("NextAttemptAt")
-                        .HasDatabaseName("ix_webhook_deliveries_next_attempt_at")
-                        .HasFilter("status = 'Pending'");
+                    b.HasIndex("EndpointId")
+                        .HasDatabaseName("ix_webhook_deliveries_endpoint_id_claimed")
+                        .HasFilter("claimed_until IS NOT NULL");
 
                     b.HasIndex("EndpointId", "CreatedAt")
                         .HasDatabaseName("ix_webhook_deliveries_endpoint_id_created_at");
@@ -648,6 +760,10 @@ namespace OrderTracking.Infrastructure.Persistence.Migrations
                     b.HasIndex("EndpointId", "EventId")
                         .IsUnique()
                         .HasDatabaseName("ix_webhook_deliveries_endpoint_id_event_id");
+
+                    b.HasIndex("EndpointId", "NextAttemptAt")
+                        .HasDatabaseName("ix_webhook_deliveries_endpoint_id_next_attempt_at")
+                        .HasFilter("status = 'Pending'");
 
                     b.HasIndex("EndpointId", "OrderId", "OccurredAt")
                         .HasDatabaseName("ix_webhook_deliveries_endpoint_id_order_id_occurred_at")
@@ -667,10 +783,23 @@ namespace OrderTracking.Infrastructure.Persistence.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
 
+                    b.Property<DateTimeOffset?>("DisabledAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("disabled_at");
+
+                    b.Property<string>("DisabledReason")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("disabled_reason");
+
                     b.PrimitiveCollection<string[]>("Events")
                         .IsRequired()
                         .HasColumnType("text[]")
                         .HasColumnName("events");
+
+                    b.Property<DateTimeOffset?>("FailingSince")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("failing_since");
 
                     b.Property<bool>("IsEnabled")
                         .HasColumnType("boolean")
@@ -686,20 +815,24 @@ namespace OrderTracking.Infrastructure.Persistence.Migrations
                         .HasColumnType("character varying(20)")
                         .HasColumnName("owner_type");
 
-                    b.Property<string>("PreviousSecret")
-                        .HasMaxLength(49)
-                        .HasColumnType("character varying(49)")
-                        .HasColumnName("previous_secret");
-
                     b.Property<DateTimeOffset?>("PreviousSecretExpiresAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("previous_secret_expires_at");
 
-                    b.Property<string>("Secret")
+                    b.Property<string>("ProtectedPreviousSecret")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("previous_secret");
+
+                    b.Property<string>("ProtectedSecret")
                         .IsRequired()
-                        .HasMaxLength(49)
-                        .HasColumnType("character varying(49)")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
                         .HasColumnName("secret");
+
+                    b.Property<int>("Slot")
+                        .HasColumnType("integer")
+                        .HasColumnName("slot");
 
                     b.Property<DateTimeOffset>("UpdatedAt")
                         .HasColumnType("timestamp with time zone")
@@ -714,8 +847,9 @@ namespace OrderTracking.Infrastructure.Persistence.Migrations
                     b.HasKey("Id")
                         .HasName("pk_webhook_endpoints");
 
-                    b.HasIndex("OwnerType", "OwnerId")
-                        .HasDatabaseName("ix_webhook_endpoints_owner_type_owner_id");
+                    b.HasIndex("OwnerType", "OwnerId", "Slot")
+                        .IsUnique()
+                        .HasDatabaseName("ix_webhook_endpoints_owner_type_owner_id_slot");
 
                     b.ToTable("webhook_endpoints", (string)null);
                 });
@@ -862,6 +996,10 @@ namespace OrderTracking.Infrastructure.Persistence.Migrations
                                 .HasColumnType("character varying(100)")
                                 .HasColumnName("address_country");
 
+                            b1.Property<double?>("Latitude")
+                                .HasColumnType("double precision")
+                                .HasColumnName("address_latitude");
+
                             b1.Property<string>("Line1")
                                 .IsRequired()
                                 .HasMaxLength(200)
@@ -872,6 +1010,10 @@ namespace OrderTracking.Infrastructure.Persistence.Migrations
                                 .HasMaxLength(200)
                                 .HasColumnType("character varying(200)")
                                 .HasColumnName("address_line2");
+
+                            b1.Property<double?>("Longitude")
+                                .HasColumnType("double precision")
+                                .HasColumnName("address_longitude");
 
                             b1.Property<string>("PostalCode")
                                 .IsRequired()
@@ -890,6 +1032,16 @@ namespace OrderTracking.Infrastructure.Persistence.Migrations
 
                     b.Navigation("Address")
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("OrderTracking.Domain.Merchants.TrackingPageSettings", b =>
+                {
+                    b.HasOne("OrderTracking.Domain.Users.User", null)
+                        .WithOne()
+                        .HasForeignKey("OrderTracking.Domain.Merchants.TrackingPageSettings", "MerchantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_tracking_page_settings_users_merchant_id");
                 });
 
             modelBuilder.Entity("OrderTracking.Domain.Orders.Order", b =>
@@ -932,6 +1084,34 @@ namespace OrderTracking.Infrastructure.Persistence.Migrations
                                 .HasConstraintName("fk_orders_orders_id");
                         });
 
+                    b.OwnsOne("OrderTracking.Domain.Orders.CustomerDeliveryRequest", "DeliveryRequest", b1 =>
+                        {
+                            b1.Property<Guid>("OrderId")
+                                .HasColumnType("uuid")
+                                .HasColumnName("id");
+
+                            b1.Property<string>("Instructions")
+                                .HasMaxLength(500)
+                                .HasColumnType("character varying(500)")
+                                .HasColumnName("delivery_request_instructions");
+
+                            b1.Property<DateOnly?>("PreferredDate")
+                                .HasColumnType("date")
+                                .HasColumnName("delivery_request_preferred_date");
+
+                            b1.Property<DateTimeOffset>("RequestedAt")
+                                .HasColumnType("timestamp with time zone")
+                                .HasColumnName("delivery_request_requested_at");
+
+                            b1.HasKey("OrderId");
+
+                            b1.ToTable("orders");
+
+                            b1.WithOwner()
+                                .HasForeignKey("OrderId")
+                                .HasConstraintName("fk_orders_orders_id");
+                        });
+
                     b.OwnsOne("OrderTracking.Domain.Orders.DeliveryAddress", "DeliveryAddress", b1 =>
                         {
                             b1.Property<Guid>("OrderId")
@@ -950,6 +1130,10 @@ namespace OrderTracking.Infrastructure.Persistence.Migrations
                                 .HasColumnType("character varying(100)")
                                 .HasColumnName("delivery_address_country");
 
+                            b1.Property<double?>("Latitude")
+                                .HasColumnType("double precision")
+                                .HasColumnName("delivery_address_latitude");
+
                             b1.Property<string>("Line1")
                                 .IsRequired()
                                 .HasMaxLength(200)
@@ -960,6 +1144,10 @@ namespace OrderTracking.Infrastructure.Persistence.Migrations
                                 .HasMaxLength(200)
                                 .HasColumnType("character varying(200)")
                                 .HasColumnName("delivery_address_line2");
+
+                            b1.Property<double?>("Longitude")
+                                .HasColumnType("double precision")
+                                .HasColumnName("delivery_address_longitude");
 
                             b1.Property<string>("PostalCode")
                                 .IsRequired()
@@ -1076,6 +1264,10 @@ namespace OrderTracking.Infrastructure.Persistence.Migrations
                                         .HasColumnType("character varying(100)")
                                         .HasColumnName("pickup_address_country");
 
+                                    b2.Property<double?>("Latitude")
+                                        .HasColumnType("double precision")
+                                        .HasColumnName("pickup_address_latitude");
+
                                     b2.Property<string>("Line1")
                                         .IsRequired()
                                         .HasMaxLength(200)
@@ -1086,6 +1278,10 @@ namespace OrderTracking.Infrastructure.Persistence.Migrations
                                         .HasMaxLength(200)
                                         .HasColumnType("character varying(200)")
                                         .HasColumnName("pickup_address_line2");
+
+                                    b2.Property<double?>("Longitude")
+                                        .HasColumnType("double precision")
+                                        .HasColumnName("pickup_address_longitude");
 
                                     b2.Property<string>("PostalCode")
                                         .IsRequired()
@@ -1111,6 +1307,8 @@ namespace OrderTracking.Infrastructure.Persistence.Migrations
 
                     b.Navigation("DeliveryAddress")
                         .IsRequired();
+
+                    b.Navigation("DeliveryRequest");
 
                     b.Navigation("Items");
 
@@ -1155,6 +1353,16 @@ namespace OrderTracking.Infrastructure.Persistence.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_session_families_users_user_id");
+                });
+
+            modelBuilder.Entity("OrderTracking.Domain.Webhooks.WebhookAttempt", b =>
+                {
+                    b.HasOne("OrderTracking.Domain.Webhooks.WebhookDelivery", null)
+                        .WithMany()
+                        .HasForeignKey("DeliveryId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_webhook_attempts_webhook_deliveries_delivery_id");
                 });
 
             modelBuilder.Entity("OrderTracking.Domain.Webhooks.WebhookDelivery", b =>

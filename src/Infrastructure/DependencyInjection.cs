@@ -38,6 +38,11 @@ public static class DependencyInjection
         services.AddScoped<IMerchantProfileRepository, MerchantProfileRepository>();
         services.AddScoped<ISessionRepository, SessionRepository>();
         services.AddScoped<IAnalyticsReader, AnalyticsReader>();
+        services.AddScoped<AnalyticsRollups>();
+        services.AddOptions<AnalyticsOptions>().Bind(configuration.GetSection(AnalyticsOptions.SectionName))
+            .Validate(analytics => analytics.CompactionInterval > TimeSpan.Zero, "Analytics:CompactionInterval must be positive.")
+            .ValidateOnStart();
+        services.AddHostedService<AnalyticsCompactionService>();
         services.AddOptions<SessionOptions>().Bind(configuration.GetSection(SessionOptions.SectionName))
             .Validate(
                 sessions => sessions.AccessCheckCacheSeconds is >= 0 and <= SessionOptions.MaxAccessCheckCacheSeconds,

@@ -1,0 +1,325 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace OrderTracking.Infrastructure.Persistence.Migrations
+{
+    /// <summary>
+    /// The analytics roll-ups (docs/decisions/0028): their tables, the triggers that record every change of an order's
+    /// figures and of its failed delivery attempts in the same transaction as the change, and the roll-ups of the
+    /// orders that exist already. The tables are not part of the EF Core model: only SQL reads and writes them.
+    /// </summary>
+    public partial class Analytics_Rollups : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.Sql("""
+                CREATE TABLE analytics_order_changes (
+                    id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+                    sign smallint NOT NULL,
+                    created_at timestamp with time zone NOT NULL,
+                    merchant_id uuid NOT NULL,
+                    assigned_partner_id uuid,
+                    status character varying(32) NOT NULL,
+                    delivered_at timestamp with time zone,
+                    estimated_delivery_at timestamp with time zone,
+                    seconds_in_pending double precision,
+                    seconds_in_confirmed double precision,
+                    seconds_in_preparing double precision,
+                    seconds_in_ready_for_pickup double precision,
+                    seconds_in_picked_up double precision,
+                    seconds_in_in_transit double precision,
+                    seconds_in_delivery_failed double precision
+                );
+
+                CREATE TABLE analytics_failure_changes (
+                    id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+                    sign smallint NOT NULL,
+                    created_at timestamp with time zone NOT NULL,
+                    merchant_id uuid NOT NULL,
+                    assigned_partner_id uuid,
+                    reason character varying(500) NOT NULL
+                );
+
+                CREATE TABLE analytics_orders_by_day (
+                    scope character varying(8) NOT NULL,
+                    scope_id uuid NOT NULL,
+                    day timestamp with time zone NOT NULL,
+                    status character varying(32) NOT NULL,
+                    orders integer NOT NULL,
+                    delivered integer NOT NULL,
+                    delivery_seconds double precision NOT NULL,
+                    delivered_with_estimate integer NOT NULL,
+                    delivered_on_time integer NOT NULL,
+                    left_pending integer NOT NULL,
+                    seconds_in_pending double precision NOT NULL,
+                    left_confirmed integer NOT NULL,
+                    seconds_in_confirmed double precision NOT NULL,
+                    left_preparing integer NOT NULL,
+                    seconds_in_preparing double precision NOT NULL,
+                    left_ready_for_pickup integer NOT NULL,
+                    seconds_in_ready_for_pickup double precision NOT NULL,
+                    left_picked_up integer NOT NULL,
+                    seconds_in_picked_up double precision NOT NULL,
+                    left_in_transit integer NOT NULL,
+                    seconds_in_in_transit double precision NOT NULL,
+                    left_delivery_failed integer NOT NULL,
+                    seconds_in_delivery_failed double precision NOT NULL,
+                    PRIMARY KEY (scope, scope_id, day, status)
+                );
+
+                CREATE INDEX ix_analytics_orders_by_day_merchants ON analytics_orders_by_day (day)
+                    INCLUDE (scope_id, orders, delivered)
+                    WHERE scope = 'merchant';
+
+                CREATE TABLE analytics_orders_by_hour (
+                    scope character varying(8) NOT NULL,
+                    scope_id uuid NOT NULL,
+                    hour timestamp with time zone NOT NULL,
+                    orders integer NOT NULL,
+                    PRIMARY KEY (scope, scope_id, hour)
+                );
+
+                CREATE TABLE analytics_delivery_hours (
+                    scope character varying(8) NOT NULL,
+                    scope_id uuid NOT NULL,
+                    day timestamp with time zone NOT NULL,
+                    hour integer NOT NULL,
+                    orders integer NOT NULL,
+                    PRIMARY KEY (scope, scope_id, day, hour)
+                );
+
+                CREATE TABLE analytics_delivery_minutes (
+                    scope character varying(8) NOT NULL,
+                    scope_id uuid NOT NULL,
+                    minute integer NOT NULL,
+                    day timestamp with time zone NOT NULL,
+                    orders integer NOT NULL,
+                    PRIMARY KEY (scope, scope_id, minute, day)
+                );
+
+                CREATE TABLE analytics_failures_by_day (
+                    scope character varying(8) NOT NULL,
+                    scope_id uuid NOT NULL,
+                    day timestamp with time zone NOT NULL,
+                    reason character varying(500) NOT NULL,
+                    attempts integer NOT NULL,
+                    PRIMARY KEY (scope, scope_id, day, reason)
+                );
+
+                -- An order's figures as a signed row: the order before a change is taken away (-1), after it added (+1).
+                CREATE FUNCTION analytics_record_order_change() RETURNS trigger LANGUAGE plpgsql AS $$
+                BEGIN
+                    IF TG_OP <> 'INSERT' THEN
+                        INSERT INTO analytics_order_changes (sign, created_at, merchant_id, assigned_partner_id, status, delivered_at, estimated_delivery_at,
+                                                             seconds_in_pending, seconds_in_confirmed, seconds_in_preparing, seconds_in_ready_for_pickup,
+                                                             seconds_in_picked_up, seconds_in_in_transit, seconds_in_delivery_failed)
+                        VALUES (-1, OLD.created_at, OLD.merchant_id, OLD.assigned_partner_id, OLD.status, OLD.delivered_at, OLD.estimated_delivery_at,
+                                OLD.seconds_in_pending, OLD.seconds_in_confirmed, OLD.seconds_in_preparing, OLD.seconds_in_ready_for_pickup,
+                                OLD.seconds_in_picked_up, OLD.seconds_in_in_transit, OLD.seconds_in_delivery_failed);
+                    END IF;
+
+                    IF TG_OP <> 'DELETE' THEN
+                        INSERT INTO analytics_order_changes (sign, created_at, merchant_id, assigned_partner_id, status, delivered_at, estimated_delivery_at,
+                                                             seconds_in_pending, seconds_in_confirmed, seconds_in_preparing, seconds_in_ready_for_pickup,
+                                                             seconds_in_picked_up, seconds_in_in_transit, seconds_in_delivery_failed)
+                        VALUES (1, NEW.created_at, NEW.merchant_id, NEW.assigned_partner_id, NEW.status, NEW.delivered_at, NEW.estimated_delivery_at,
+                                NEW.seconds_in_pending, NEW.seconds_in_confirmed, NEW.seconds_in_preparing, NEW.seconds_in_ready_for_pickup,
+                                NEW.seconds_in_picked_up, NEW.seconds_in_in_transit, NEW.seconds_in_delivery_failed);
+                    END IF;
+
+                    -- A failed attempt counts where its order counts: it leaves with the order, and moves with it.
+                    IF TG_OP = 'DELETE' OR (TG_OP = 'UPDATE' AND (OLD.created_at, OLD.merchant_id, OLD.assigned_partner_id)
+                                                                  IS DISTINCT FROM (NEW.created_at, NEW.merchant_id, NEW.assigned_partner_id)) THEN
+                        INSERT INTO analytics_failure_changes (sign, created_at, merchant_id, assigned_partner_id, reason)
+                        SELECT -1, OLD.created_at, OLD.merchant_id, OLD.assigned_partner_id, coalesce(h.reason, '')
+                        FROM order_history AS h
+                        WHERE h.order_id = OLD.id AND h."to" = 'DeliveryFailed';
+                    END IF;
+
+                    IF TG_OP = 'UPDATE' AND (OLD.created_at, OLD.merchant_id, OLD.assigned_partner_id)
+                                            IS DISTINCT FROM (NEW.created_at, NEW.merchant_id, NEW.assigned_partner_id) THEN
+                        INSERT INTO analytics_failure_changes (sign, created_at, merchant_id, assigned_partner_id, reason)
+                        SELECT 1, NEW.created_at, NEW.merchant_id, NEW.assigned_partner_id, coalesce(h.reason, '')
+                        FROM order_history AS h
+                        WHERE h.order_id = NEW.id AND h."to" = 'DeliveryFailed';
+                    END IF;
+
+                    RETURN CASE WHEN TG_OP = 'DELETE' THEN OLD END;
+                END
+                $$;
+
+                CREATE TRIGGER analytics_order_inserted AFTER INSERT ON orders
+                    FOR EACH ROW EXECUTE FUNCTION analytics_record_order_change();
+
+                CREATE TRIGGER analytics_order_updated AFTER UPDATE ON orders
+                    FOR EACH ROW
+                    WHEN ((OLD.status, OLD.created_at, OLD.merchant_id, OLD.assigned_partner_id, OLD.delivered_at, OLD.estimated_delivery_at,
+                           OLD.seconds_in_pending, OLD.seconds_in_confirmed, OLD.seconds_in_preparing, OLD.seconds_in_ready_for_pickup,
+                           OLD.seconds_in_picked_up, OLD.seconds_in_in_transit, OLD.seconds_in_delivery_failed)
+                          IS DISTINCT FROM
+                          (NEW.status, NEW.created_at, NEW.merchant_id, NEW.assigned_partner_id, NEW.delivered_at, NEW.estimated_delivery_at,
+                           NEW.seconds_in_pending, NEW.seconds_in_confirmed, NEW.seconds_in_preparing, NEW.seconds_in_ready_for_pickup,
+                           NEW.seconds_in_picked_up, NEW.seconds_in_in_transit, NEW.seconds_in_delivery_failed))
+                    EXECUTE FUNCTION analytics_record_order_change();
+
+                -- Before, not after: the history the order's failed attempts are read from is deleted with it.
+                CREATE TRIGGER analytics_order_deleted BEFORE DELETE ON orders
+                    FOR EACH ROW EXECUTE FUNCTION analytics_record_order_change();
+
+                -- A failed delivery attempt of an order (a history entry into DeliveryFailed), counted where its order counts.
+                CREATE FUNCTION analytics_record_failure_change() RETURNS trigger LANGUAGE plpgsql AS $$
+                BEGIN
+                    IF TG_OP <> 'INSERT' AND OLD."to" = 'DeliveryFailed' THEN
+                        -- When the order itself is being deleted it is gone already, and its own trigger took its attempts away.
+                        INSERT INTO analytics_failure_changes (sign, created_at, merchant_id, assigned_partner_id, reason)
+                        SELECT -1, o.created_at, o.merchant_id, o.assigned_partner_id, coalesce(OLD.reason, '')
+                        FROM orders AS o
+                        WHERE o.id = OLD.order_id;
+                    END IF;
+
+                    IF TG_OP <> 'DELETE' AND NEW."to" = 'DeliveryFailed' THEN
+                        INSERT INTO analytics_failure_changes (sign, created_at, merchant_id, assigned_partner_id, reason)
+                        SELECT 1, o.created_at, o.merchant_id, o.assigned_partner_id, coalesce(NEW.reason, '')
+                        FROM orders AS o
+                        WHERE o.id = NEW.order_id;
+                    END IF;
+
+                    RETURN NULL;
+                END
+                $$;
+
+                CREATE TRIGGER analytics_failure_recorded AFTER INSERT ON order_history
+                    FOR EACH ROW WHEN (NEW."to" = 'DeliveryFailed') EXECUTE FUNCTION analytics_record_failure_change();
+
+                CREATE TRIGGER analytics_failure_changed AFTER UPDATE ON order_history
+                    FOR EACH ROW
+                    WHEN ((OLD.order_id, OLD."to", OLD.reason) IS DISTINCT FROM (NEW.order_id, NEW."to", NEW.reason)
+                          AND 'DeliveryFailed' IN (OLD."to", NEW."to"))
+                    EXECUTE FUNCTION analytics_record_failure_change();
+
+                CREATE TRIGGER analytics_failure_deleted AFTER DELETE ON order_history
+                    FOR EACH ROW WHEN (OLD."to" = 'DeliveryFailed') EXECUTE FUNCTION analytics_record_failure_change();
+                """);
+
+            // The roll-ups of the orders that exist already, as the rebuild-analytics operations verb makes them
+            // (AnalyticsRollups.RebuildAsync at the time of this migration).
+            migrationBuilder.Sql("""
+                MERGE INTO analytics_orders_by_day AS t
+                USING (
+                    SELECT s.scope, s.scope_id, date_bin('1 day', c.created_at, TIMESTAMPTZ '2000-01-01 00:00:00+00') AS day, c.status,
+                           sum(sign)::int AS orders,
+                           coalesce(sum(sign) FILTER (WHERE delivered_at IS NOT NULL), 0)::int AS delivered,
+                           coalesce(sum(sign * date_part('epoch', delivered_at - created_at)), 0) AS delivery_seconds,
+                           coalesce(sum(sign) FILTER (WHERE delivered_at IS NOT NULL AND estimated_delivery_at IS NOT NULL), 0)::int AS delivered_with_estimate,
+                           coalesce(sum(sign) FILTER (WHERE delivered_at <= estimated_delivery_at), 0)::int AS delivered_on_time,
+                           coalesce(sum(sign) FILTER (WHERE seconds_in_pending IS NOT NULL), 0)::int AS left_pending,
+                           coalesce(sum(sign * seconds_in_pending), 0) AS seconds_in_pending,
+                           coalesce(sum(sign) FILTER (WHERE seconds_in_confirmed IS NOT NULL), 0)::int AS left_confirmed,
+                           coalesce(sum(sign * seconds_in_confirmed), 0) AS seconds_in_confirmed,
+                           coalesce(sum(sign) FILTER (WHERE seconds_in_preparing IS NOT NULL), 0)::int AS left_preparing,
+                           coalesce(sum(sign * seconds_in_preparing), 0) AS seconds_in_preparing,
+                           coalesce(sum(sign) FILTER (WHERE seconds_in_ready_for_pickup IS NOT NULL), 0)::int AS left_ready_for_pickup,
+                           coalesce(sum(sign * seconds_in_ready_for_pickup), 0) AS seconds_in_ready_for_pickup,
+                           coalesce(sum(sign) FILTER (WHERE seconds_in_picked_up IS NOT NULL), 0)::int AS left_picked_up,
+                           coalesce(sum(sign * seconds_in_picked_up), 0) AS seconds_in_picked_up,
+                           coalesce(sum(sign) FILTER (WHERE seconds_in_in_transit IS NOT NULL), 0)::int AS left_in_transit,
+                           coalesce(sum(sign * seconds_in_in_transit), 0) AS seconds_in_in_transit,
+                           coalesce(sum(sign) FILTER (WHERE seconds_in_delivery_failed IS NOT NULL), 0)::int AS left_delivery_failed,
+                           coalesce(sum(sign * seconds_in_delivery_failed), 0) AS seconds_in_delivery_failed
+                    FROM (SELECT 1 AS sign, created_at, merchant_id, assigned_partner_id, status, delivered_at, estimated_delivery_at, seconds_in_pending, seconds_in_confirmed, seconds_in_preparing, seconds_in_ready_for_pickup, seconds_in_picked_up, seconds_in_in_transit, seconds_in_delivery_failed FROM orders) AS c
+                CROSS JOIN LATERAL (VALUES ('all', '00000000-0000-0000-0000-000000000000'::uuid), ('merchant', c.merchant_id), ('partner', c.assigned_partner_id)) AS s (scope, scope_id)
+                WHERE s.scope_id IS NOT NULL
+                    GROUP BY s.scope, s.scope_id, 3, c.status
+                ) AS d
+                ON t.scope = d.scope AND t.scope_id = d.scope_id AND t.day = d.day AND t.status = d.status
+                WHEN MATCHED AND t.orders + d.orders = 0 THEN DELETE
+                WHEN MATCHED THEN UPDATE SET orders = t.orders + d.orders, delivered = t.delivered + d.delivered, delivery_seconds = t.delivery_seconds + d.delivery_seconds, delivered_with_estimate = t.delivered_with_estimate + d.delivered_with_estimate, delivered_on_time = t.delivered_on_time + d.delivered_on_time, left_pending = t.left_pending + d.left_pending, seconds_in_pending = t.seconds_in_pending + d.seconds_in_pending, left_confirmed = t.left_confirmed + d.left_confirmed, seconds_in_confirmed = t.seconds_in_confirmed + d.seconds_in_confirmed, left_preparing = t.left_preparing + d.left_preparing, seconds_in_preparing = t.seconds_in_preparing + d.seconds_in_preparing, left_ready_for_pickup = t.left_ready_for_pickup + d.left_ready_for_pickup, seconds_in_ready_for_pickup = t.seconds_in_ready_for_pickup + d.seconds_in_ready_for_pickup, left_picked_up = t.left_picked_up + d.left_picked_up, seconds_in_picked_up = t.seconds_in_picked_up + d.seconds_in_picked_up, left_in_transit = t.left_in_transit + d.left_in_transit, seconds_in_in_transit = t.seconds_in_in_transit + d.seconds_in_in_transit, left_delivery_failed = t.left_delivery_failed + d.left_delivery_failed, seconds_in_delivery_failed = t.seconds_in_delivery_failed + d.seconds_in_delivery_failed
+                WHEN NOT MATCHED AND d.orders <> 0 THEN INSERT (scope, scope_id, day, status, orders, delivered, delivery_seconds, delivered_with_estimate, delivered_on_time, left_pending, seconds_in_pending, left_confirmed, seconds_in_confirmed, left_preparing, seconds_in_preparing, left_ready_for_pickup, seconds_in_ready_for_pickup, left_picked_up, seconds_in_picked_up, left_in_transit, seconds_in_in_transit, left_delivery_failed, seconds_in_delivery_failed)
+                    VALUES (d.scope, d.scope_id, d.day, d.status, d.orders, d.delivered, d.delivery_seconds, d.delivered_with_estimate, d.delivered_on_time, d.left_pending, d.seconds_in_pending, d.left_confirmed, d.seconds_in_confirmed, d.left_preparing, d.seconds_in_preparing, d.left_ready_for_pickup, d.seconds_in_ready_for_pickup, d.left_picked_up, d.seconds_in_picked_up, d.left_in_transit, d.seconds_in_in_transit, d.left_delivery_failed, d.seconds_in_delivery_failed);
+
+                MERGE INTO analytics_orders_by_hour AS t
+                USING (
+                    SELECT s.scope, s.scope_id, date_bin('1 hour', c.created_at, TIMESTAMPTZ '2000-01-01 00:00:00+00'), sum(c.sign)::int AS orders
+                    FROM (SELECT 1 AS sign, created_at, merchant_id, assigned_partner_id, status, delivered_at, estimated_delivery_at, seconds_in_pending, seconds_in_confirmed, seconds_in_preparing, seconds_in_ready_for_pickup, seconds_in_picked_up, seconds_in_in_transit, seconds_in_delivery_failed FROM orders) AS c
+                CROSS JOIN LATERAL (VALUES ('all', '00000000-0000-0000-0000-000000000000'::uuid), ('merchant', c.merchant_id), ('partner', c.assigned_partner_id)) AS s (scope, scope_id)
+                WHERE s.scope_id IS NOT NULL AND TRUE
+                    GROUP BY 1, 2, 3
+                    HAVING sum(c.sign) <> 0
+                ) AS d (scope, scope_id, hour, orders)
+                ON t.scope = d.scope AND t.scope_id = d.scope_id AND t.hour = d.hour
+                WHEN MATCHED AND t.orders + d.orders = 0 THEN DELETE
+                WHEN MATCHED THEN UPDATE SET orders = t.orders + d.orders
+                WHEN NOT MATCHED THEN INSERT (scope, scope_id, hour, orders) VALUES (d.scope, d.scope_id, d.hour, d.orders);
+
+                MERGE INTO analytics_delivery_hours AS t
+                USING (
+                    SELECT s.scope, s.scope_id, date_bin('1 day', c.created_at, TIMESTAMPTZ '2000-01-01 00:00:00+00'), floor(extract(epoch FROM delivered_at - created_at) / 3600)::int, sum(c.sign)::int AS orders
+                    FROM (SELECT 1 AS sign, created_at, merchant_id, assigned_partner_id, status, delivered_at, estimated_delivery_at, seconds_in_pending, seconds_in_confirmed, seconds_in_preparing, seconds_in_ready_for_pickup, seconds_in_picked_up, seconds_in_in_transit, seconds_in_delivery_failed FROM orders) AS c
+                CROSS JOIN LATERAL (VALUES ('all', '00000000-0000-0000-0000-000000000000'::uuid), ('merchant', c.merchant_id), ('partner', c.assigned_partner_id)) AS s (scope, scope_id)
+                WHERE s.scope_id IS NOT NULL AND c.delivered_at IS NOT NULL
+                    GROUP BY 1, 2, 3, 4
+                    HAVING sum(c.sign) <> 0
+                ) AS d (scope, scope_id, day, hour, orders)
+                ON t.scope = d.scope AND t.scope_id = d.scope_id AND t.day = d.day AND t.hour = d.hour
+                WHEN MATCHED AND t.orders + d.orders = 0 THEN DELETE
+                WHEN MATCHED THEN UPDATE SET orders = t.orders + d.orders
+                WHEN NOT MATCHED THEN INSERT (scope, scope_id, day, hour, orders) VALUES (d.scope, d.scope_id, d.day, d.hour, d.orders);
+
+                MERGE INTO analytics_delivery_minutes AS t
+                USING (
+                    SELECT s.scope, s.scope_id, floor(extract(epoch FROM delivered_at - created_at) / 60)::int, date_bin('1 day', c.created_at, TIMESTAMPTZ '2000-01-01 00:00:00+00'), sum(c.sign)::int AS orders
+                    FROM (SELECT 1 AS sign, created_at, merchant_id, assigned_partner_id, status, delivered_at, estimated_delivery_at, seconds_in_pending, seconds_in_confirmed, seconds_in_preparing, seconds_in_ready_for_pickup, seconds_in_picked_up, seconds_in_in_transit, seconds_in_delivery_failed FROM orders) AS c
+                CROSS JOIN LATERAL (VALUES ('all', '00000000-0000-0000-0000-000000000000'::uuid), ('merchant', c.merchant_id), ('partner', c.assigned_partner_id)) AS s (scope, scope_id)
+                WHERE s.scope_id IS NOT NULL AND c.delivered_at IS NOT NULL
+                    GROUP BY 1, 2, 3, 4
+                    HAVING sum(c.sign) <> 0
+                ) AS d (scope, scope_id, minute, day, orders)
+                ON t.scope = d.scope AND t.scope_id = d.scope_id AND t.minute = d.minute AND t.day = d.day
+                WHEN MATCHED AND t.orders + d.orders = 0 THEN DELETE
+                WHEN MATCHED THEN UPDATE SET orders = t.orders + d.orders
+                WHEN NOT MATCHED THEN INSERT (scope, scope_id, minute, day, orders) VALUES (d.scope, d.scope_id, d.minute, d.day, d.orders);
+
+                MERGE INTO analytics_failures_by_day AS t
+                USING (
+                    SELECT s.scope, s.scope_id, date_bin('1 day', c.created_at, TIMESTAMPTZ '2000-01-01 00:00:00+00') AS day, c.reason, sum(c.sign)::int AS attempts
+                    FROM (SELECT 1 AS sign, o.created_at, o.merchant_id, o.assigned_partner_id, coalesce(h.reason, '') AS reason
+                FROM order_history AS h
+                JOIN orders AS o ON o.id = h.order_id
+                WHERE h."to" = 'DeliveryFailed') AS c
+                CROSS JOIN LATERAL (VALUES ('all', '00000000-0000-0000-0000-000000000000'::uuid), ('merchant', c.merchant_id), ('partner', c.assigned_partner_id)) AS s (scope, scope_id)
+                WHERE s.scope_id IS NOT NULL
+                    GROUP BY s.scope, s.scope_id, 3, c.reason
+                    HAVING sum(c.sign) <> 0
+                ) AS d
+                ON t.scope = d.scope AND t.scope_id = d.scope_id AND t.day = d.day AND t.reason = d.reason
+                WHEN MATCHED AND t.attempts + d.attempts = 0 THEN DELETE
+                WHEN MATCHED THEN UPDATE SET attempts = t.attempts + d.attempts
+                WHEN NOT MATCHED THEN INSERT (scope, scope_id, day, reason, attempts) VALUES (d.scope, d.scope_id, d.day, d.reason, d.attempts);
+                """);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.Sql("""
+                DROP TRIGGER analytics_failure_deleted ON order_history;
+                DROP TRIGGER analytics_failure_changed ON order_history;
+                DROP TRIGGER analytics_failure_recorded ON order_history;
+                DROP FUNCTION analytics_record_failure_change();
+                DROP TRIGGER analytics_order_deleted ON orders;
+                DROP TRIGGER analytics_order_updated ON orders;
+                DROP TRIGGER analytics_order_inserted ON orders;
+                DROP FUNCTION analytics_record_order_change();
+                DROP TABLE analytics_failures_by_day;
+                DROP TABLE analytics_delivery_minutes;
+                DROP TABLE analytics_delivery_hours;
+                DROP TABLE analytics_orders_by_hour;
+                DROP TABLE analytics_orders_by_day;
+                DROP TABLE analytics_failure_changes;
+                DROP TABLE analytics_order_changes;
+                """);
+        }
+    }
+}

@@ -123,11 +123,11 @@ public sealed class AnalyticsRollups(AppDbContext db)
                 await using var transaction = await db.Database.BeginTransactionAsync(IsolationLevel.RepeatableRead, cancellationToken);
                 var orders = (long)(await ScalarAsync("SELECT count(*) FROM orders", cancellationToken))!;
                 var rebuild = """
-                    DELETE FROM analytics_orders_by_day;
+                    DELETE FROM analytics_orders;
                     DELETE FROM analytics_orders_by_hour;
                     DELETE FROM analytics_delivery_hours;
                     DELETE FROM analytics_delivery_minutes;
-                    DELETE FROM analytics_failures_by_day;
+                    DELETE FROM analytics_failures;
                     DELETE FROM analytics_order_changes;
                     DELETE FROM analytics_failure_changes;
                     """

@@ -30,7 +30,7 @@ internal static class RollupSql
     /// <summary>The columns of a failed delivery attempt, as named on <c>analytics_failure_changes</c>.</summary>
     public const string FailureColumns = "created_at, merchant_id, assigned_partner_id, reason";
 
-    /// <summary>The figures of one cell (scope, day, current status) of <c>analytics_orders_by_day</c>, in table order.</summary>
+    /// <summary>The figures of one cell (scope, period, current status) of <c>analytics_orders</c>, in table order.</summary>
     public static readonly IReadOnlyList<string> CellColumns =
     [
         "orders", "delivered", "delivery_seconds", "delivered_with_estimate", "delivered_on_time",
@@ -65,44 +65,35 @@ internal static class RollupSql
 
     /// <summary>
     /// Folds rows of (sign, snapshot columns) and of (sign, failure columns) into every roll-up table, for every
-    /// scope: all orders, the order's merchant, and its delivery partner when it has one. A row that reaches zero
-    /// orders (or attempts) is deleted, so the roll-ups hold only what some order is in.
+    /// scope (all orders, the order's merchant, and its delivery partner when it has one) and, but for the hourly
+    /// counts, for the UTC day and the UTC month of the order's creation. A row that reaches zero orders (or
+    /// attempts) is deleted, so the roll-ups hold only what some order is in.
     /// </summary>
     public static string Fold(string orders, string failures)
     {
         var cellUpdates = string.Join(", ", CellColumns.Select(c => $"{c} = t.{c} + d.{c}"));
         var cellValues = string.Join(", ", CellColumns.Select(c => $"d.{c}"));
         return $"""
-            MERGE INTO analytics_orders_by_day AS t
+            MERGE INTO analytics_orders AS t
             USING (
-                SELECT s.scope, s.scope_id, date_bin('1 day', c.created_at, {Origin}) AS day, c.status,
+                SELECT s.scope, s.scope_id, p.period, p.period_start, c.status,
                        {CellSums}
-                {Scoped(orders)}
-                GROUP BY s.scope, s.scope_id, 3, c.status
+                {Scoped(orders, byPeriod: true)}
+                GROUP BY s.scope, s.scope_id, p.period, p.period_start, c.status
             ) AS d
-            ON t.scope = d.scope AND t.scope_id = d.scope_id AND t.day = d.day AND t.status = d.status
+            ON t.scope = d.scope AND t.scope_id = d.scope_id AND t.period = d.period AND t.period_start = d.period_start AND t.status = d.status
             WHEN MATCHED AND t.orders + d.orders = 0 THEN DELETE
             WHEN MATCHED THEN UPDATE SET {cellUpdates}
-            WHEN NOT MATCHED AND d.orders <> 0 THEN INSERT (scope, scope_id, day, status, {string.Join(", ", CellColumns)})
-                VALUES (d.scope, d.scope_id, d.day, d.status, {cellValues});
+            WHEN NOT MATCHED AND d.orders <> 0 THEN INSERT (scope, scope_id, period, period_start, status, {string.Join(", ", CellColumns)})
+                VALUES (d.scope, d.scope_id, d.period, d.period_start, d.status, {cellValues});
 
-            {Counts("analytics_orders_by_hour", "hour", $"date_bin('1 hour', c.created_at, {Origin})", orders, "TRUE")}
+            {Counts("analytics_orders_by_hour", ["hour"], [$"date_bin('1 hour', c.created_at, {Origin})"], Scoped(orders, byPeriod: false), "orders")}
 
-            {Counts("analytics_delivery_hours", "day, hour", $"date_bin('1 day', c.created_at, {Origin}), {DeliveryHour}", orders, "c.delivered_at IS NOT NULL")}
+            {Counts("analytics_delivery_hours", ["period", "period_start", "hour"], ["p.period", "p.period_start", DeliveryHour], Scoped(orders, byPeriod: true) + " AND c.delivered_at IS NOT NULL", "orders")}
 
-            {Counts("analytics_delivery_minutes", "minute, day", $"{DeliveryMinute}, date_bin('1 day', c.created_at, {Origin})", orders, "c.delivered_at IS NOT NULL")}
+            {Counts("analytics_delivery_minutes", ["period", "minute", "period_start"], ["p.period", DeliveryMinute, "p.period_start"], Scoped(orders, byPeriod: true) + " AND c.delivered_at IS NOT NULL", "orders")}
 
-            MERGE INTO analytics_failures_by_day AS t
-            USING (
-                SELECT s.scope, s.scope_id, date_bin('1 day', c.created_at, {Origin}) AS day, c.reason, sum(c.sign)::int AS attempts
-                {Scoped(failures)}
-                GROUP BY s.scope, s.scope_id, 3, c.reason
-                HAVING sum(c.sign) <> 0
-            ) AS d
-            ON t.scope = d.scope AND t.scope_id = d.scope_id AND t.day = d.day AND t.reason = d.reason
-            WHEN MATCHED AND t.attempts + d.attempts = 0 THEN DELETE
-            WHEN MATCHED THEN UPDATE SET attempts = t.attempts + d.attempts
-            WHEN NOT MATCHED THEN INSERT (scope, scope_id, day, reason, attempts) VALUES (d.scope, d.scope_id, d.day, d.reason, d.attempts);
+            {Counts("analytics_failures", ["period", "period_start", "reason"], ["p.period", "p.period_start", "c.reason"], Scoped(failures, byPeriod: true), "attempts")}
             """;
     }
 
@@ -116,30 +107,36 @@ internal static class RollupSql
         _ => status.ToString().ToLowerInvariant(),
     };
 
-    /// <summary>Each source row once per scope it counts in (the partner's only when it has one).</summary>
-    private static string Scoped(string source) => $"""
+    /// <summary>
+    /// Each source row once per scope it counts in (the partner's only when it has one) and, when
+    /// <paramref name="byPeriod"/>, once for the UTC day and once for the UTC month of the order's creation.
+    /// </summary>
+    private static string Scoped(string source, bool byPeriod) => $"""
         FROM ({source}) AS c
         CROSS JOIN LATERAL (VALUES ('all', '{EveryOrder}'::uuid), ('merchant', c.merchant_id), ('partner', c.assigned_partner_id)) AS s (scope, scope_id)
+        {(byPeriod ? $"CROSS JOIN LATERAL (VALUES ('day', date_bin('1 day', c.created_at, {Origin})), ('month', date_trunc('month', c.created_at AT TIME ZONE 'UTC') AT TIME ZONE 'UTC')) AS p (period, period_start)" : string.Empty)}
         WHERE s.scope_id IS NOT NULL
         """;
 
-    /// <summary>A roll-up of order counts by scope and <paramref name="keys"/> (computed by <paramref name="values"/>).</summary>
-    private static string Counts(string table, string keys, string values, string source, string condition)
+    /// <summary>
+    /// A roll-up of one count (<paramref name="count"/>: orders or attempts) by scope and <paramref name="keys"/>,
+    /// whose values are <paramref name="values"/> over the rows of <paramref name="from"/>.
+    /// </summary>
+    private static string Counts(string table, string[] keys, string[] values, string from, string count)
     {
-        var names = keys.Split(", ");
-        var match = string.Join(" AND ", names.Select(k => $"t.{k} = d.{k}"));
+        var match = string.Join(" AND ", keys.Select(k => $"t.{k} = d.{k}"));
         return $"""
             MERGE INTO {table} AS t
             USING (
-                SELECT s.scope, s.scope_id, {values}, sum(c.sign)::int AS orders
-                {Scoped(source)} AND {condition}
-                GROUP BY {string.Join(", ", Enumerable.Range(1, names.Length + 2))}
+                SELECT s.scope, s.scope_id, {string.Join(", ", values)}, sum(c.sign)::int
+                {from}
+                GROUP BY {string.Join(", ", Enumerable.Range(1, keys.Length + 2))}
                 HAVING sum(c.sign) <> 0
-            ) AS d ({string.Join(", ", ["scope", "scope_id", .. names, "orders"])})
+            ) AS d ({string.Join(", ", ["scope", "scope_id", .. keys, count])})
             ON t.scope = d.scope AND t.scope_id = d.scope_id AND {match}
-            WHEN MATCHED AND t.orders + d.orders = 0 THEN DELETE
-            WHEN MATCHED THEN UPDATE SET orders = t.orders + d.orders
-            WHEN NOT MATCHED THEN INSERT (scope, scope_id, {keys}, orders) VALUES (d.scope, d.scope_id, {string.Join(", ", names.Select(k => $"d.{k}"))}, d.orders);
+            WHEN MATCHED AND t.{count} + d.{count} = 0 THEN DELETE
+            WHEN MATCHED THEN UPDATE SET {count} = t.{count} + d.{count}
+            WHEN NOT MATCHED THEN INSERT (scope, scope_id, {string.Join(", ", keys)}, {count}) VALUES (d.scope, d.scope_id, {string.Join(", ", keys.Select(k => $"d.{k}"))}, d.{count});
             """;
     }
 }

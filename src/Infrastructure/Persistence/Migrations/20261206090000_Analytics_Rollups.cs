@@ -15,6 +15,8 @@ namespace OrderTracking.Infrastructure.Persistence.Migrations
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.Sql("""
+                -- What the triggers below record in the transaction of each change: an order's figures before it (sign -1) and
+                -- after it (+1), and failed delivery attempts (+1 or -1). AnalyticsRollups folds them into the roll-ups and deletes them.
                 CREATE TABLE analytics_order_changes (
                     id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
                     sign smallint NOT NULL,
@@ -42,10 +44,13 @@ namespace OrderTracking.Infrastructure.Persistence.Migrations
                     reason character varying(500) NOT NULL
                 );
 
-                CREATE TABLE analytics_orders_by_day (
-                    scope character varying(8) NOT NULL,
+                -- The roll-ups, per scope ('all' with the nil id, 'merchant' or 'partner' with its id) and, but for the hourly
+                -- counts, per period of creation: a UTC day, or a UTC month (which a range's whole months read instead of its days).
+                CREATE TABLE analytics_orders (
+                    scope character varying(8) NOT NULL CHECK (scope IN ('all', 'merchant', 'partner')),
                     scope_id uuid NOT NULL,
-                    day timestamp with time zone NOT NULL,
+                    period character varying(5) NOT NULL CHECK (period IN ('day', 'month')),
+                    period_start timestamp with time zone NOT NULL,
                     status character varying(32) NOT NULL,
                     orders integer NOT NULL,
                     delivered integer NOT NULL,
@@ -66,46 +71,49 @@ namespace OrderTracking.Infrastructure.Persistence.Migrations
                     seconds_in_in_transit double precision NOT NULL,
                     left_delivery_failed integer NOT NULL,
                     seconds_in_delivery_failed double precision NOT NULL,
-                    PRIMARY KEY (scope, scope_id, day, status)
+                    PRIMARY KEY (scope, scope_id, period, period_start, status)
                 );
 
-                CREATE INDEX ix_analytics_orders_by_day_merchants ON analytics_orders_by_day (day)
+                CREATE INDEX ix_analytics_orders_merchants ON analytics_orders (period, period_start)
                     INCLUDE (scope_id, orders, delivered)
                     WHERE scope = 'merchant';
 
                 CREATE TABLE analytics_orders_by_hour (
-                    scope character varying(8) NOT NULL,
+                    scope character varying(8) NOT NULL CHECK (scope IN ('all', 'merchant', 'partner')),
                     scope_id uuid NOT NULL,
                     hour timestamp with time zone NOT NULL,
                     orders integer NOT NULL,
-                    PRIMARY KEY (scope, scope_id, hour)
+                    PRIMARY KEY (scope, scope_id, hour) INCLUDE (orders)
                 );
 
                 CREATE TABLE analytics_delivery_hours (
-                    scope character varying(8) NOT NULL,
+                    scope character varying(8) NOT NULL CHECK (scope IN ('all', 'merchant', 'partner')),
                     scope_id uuid NOT NULL,
-                    day timestamp with time zone NOT NULL,
+                    period character varying(5) NOT NULL CHECK (period IN ('day', 'month')),
+                    period_start timestamp with time zone NOT NULL,
                     hour integer NOT NULL,
                     orders integer NOT NULL,
-                    PRIMARY KEY (scope, scope_id, day, hour)
+                    PRIMARY KEY (scope, scope_id, period, period_start, hour) INCLUDE (orders)
                 );
 
                 CREATE TABLE analytics_delivery_minutes (
-                    scope character varying(8) NOT NULL,
+                    scope character varying(8) NOT NULL CHECK (scope IN ('all', 'merchant', 'partner')),
                     scope_id uuid NOT NULL,
+                    period character varying(5) NOT NULL CHECK (period IN ('day', 'month')),
                     minute integer NOT NULL,
-                    day timestamp with time zone NOT NULL,
+                    period_start timestamp with time zone NOT NULL,
                     orders integer NOT NULL,
-                    PRIMARY KEY (scope, scope_id, minute, day)
+                    PRIMARY KEY (scope, scope_id, period, minute, period_start) INCLUDE (orders)
                 );
 
-                CREATE TABLE analytics_failures_by_day (
-                    scope character varying(8) NOT NULL,
+                CREATE TABLE analytics_failures (
+                    scope character varying(8) NOT NULL CHECK (scope IN ('all', 'merchant', 'partner')),
                     scope_id uuid NOT NULL,
-                    day timestamp with time zone NOT NULL,
+                    period character varying(5) NOT NULL CHECK (period IN ('day', 'month')),
+                    period_start timestamp with time zone NOT NULL,
                     reason character varying(500) NOT NULL,
                     attempts integer NOT NULL,
-                    PRIMARY KEY (scope, scope_id, day, reason)
+                    PRIMARY KEY (scope, scope_id, period, period_start, reason)
                 );
 
                 -- An order's figures as a signed row: the order before a change is taken away (-1), after it added (+1).
@@ -206,9 +214,9 @@ namespace OrderTracking.Infrastructure.Persistence.Migrations
             // The roll-ups of the orders that exist already, as the rebuild-analytics operations verb makes them
             // (AnalyticsRollups.RebuildAsync at the time of this migration).
             migrationBuilder.Sql("""
-                MERGE INTO analytics_orders_by_day AS t
+                MERGE INTO analytics_orders AS t
                 USING (
-                    SELECT s.scope, s.scope_id, date_bin('1 day', c.created_at, TIMESTAMPTZ '2000-01-01 00:00:00+00') AS day, c.status,
+                    SELECT s.scope, s.scope_id, p.period, p.period_start, c.status,
                            sum(sign)::int AS orders,
                            coalesce(sum(sign) FILTER (WHERE delivered_at IS NOT NULL), 0)::int AS delivered,
                            coalesce(sum(sign * date_part('epoch', delivered_at - created_at)), 0) AS delivery_seconds,
@@ -230,21 +238,23 @@ namespace OrderTracking.Infrastructure.Persistence.Migrations
                            coalesce(sum(sign * seconds_in_delivery_failed), 0) AS seconds_in_delivery_failed
                     FROM (SELECT 1 AS sign, created_at, merchant_id, assigned_partner_id, status, delivered_at, estimated_delivery_at, seconds_in_pending, seconds_in_confirmed, seconds_in_preparing, seconds_in_ready_for_pickup, seconds_in_picked_up, seconds_in_in_transit, seconds_in_delivery_failed FROM orders) AS c
                 CROSS JOIN LATERAL (VALUES ('all', '00000000-0000-0000-0000-000000000000'::uuid), ('merchant', c.merchant_id), ('partner', c.assigned_partner_id)) AS s (scope, scope_id)
+                CROSS JOIN LATERAL (VALUES ('day', date_bin('1 day', c.created_at, TIMESTAMPTZ '2000-01-01 00:00:00+00')), ('month', date_trunc('month', c.created_at AT TIME ZONE 'UTC') AT TIME ZONE 'UTC')) AS p (period, period_start)
                 WHERE s.scope_id IS NOT NULL
-                    GROUP BY s.scope, s.scope_id, 3, c.status
+                    GROUP BY s.scope, s.scope_id, p.period, p.period_start, c.status
                 ) AS d
-                ON t.scope = d.scope AND t.scope_id = d.scope_id AND t.day = d.day AND t.status = d.status
+                ON t.scope = d.scope AND t.scope_id = d.scope_id AND t.period = d.period AND t.period_start = d.period_start AND t.status = d.status
                 WHEN MATCHED AND t.orders + d.orders = 0 THEN DELETE
                 WHEN MATCHED THEN UPDATE SET orders = t.orders + d.orders, delivered = t.delivered + d.delivered, delivery_seconds = t.delivery_seconds + d.delivery_seconds, delivered_with_estimate = t.delivered_with_estimate + d.delivered_with_estimate, delivered_on_time = t.delivered_on_time + d.delivered_on_time, left_pending = t.left_pending + d.left_pending, seconds_in_pending = t.seconds_in_pending + d.seconds_in_pending, left_confirmed = t.left_confirmed + d.left_confirmed, seconds_in_confirmed = t.seconds_in_confirmed + d.seconds_in_confirmed, left_preparing = t.left_preparing + d.left_preparing, seconds_in_preparing = t.seconds_in_preparing + d.seconds_in_preparing, left_ready_for_pickup = t.left_ready_for_pickup + d.left_ready_for_pickup, seconds_in_ready_for_pickup = t.seconds_in_ready_for_pickup + d.seconds_in_ready_for_pickup, left_picked_up = t.left_picked_up + d.left_picked_up, seconds_in_picked_up = t.seconds_in_picked_up + d.seconds_in_picked_up, left_in_transit = t.left_in_transit + d.left_in_transit, seconds_in_in_transit = t.seconds_in_in_transit + d.seconds_in_in_transit, left_delivery_failed = t.left_delivery_failed + d.left_delivery_failed, seconds_in_delivery_failed = t.seconds_in_delivery_failed + d.seconds_in_delivery_failed
-                WHEN NOT MATCHED AND d.orders <> 0 THEN INSERT (scope, scope_id, day, status, orders, delivered, delivery_seconds, delivered_with_estimate, delivered_on_time, left_pending, seconds_in_pending, left_confirmed, seconds_in_confirmed, left_preparing, seconds_in_preparing, left_ready_for_pickup, seconds_in_ready_for_pickup, left_picked_up, seconds_in_picked_up, left_in_transit, seconds_in_in_transit, left_delivery_failed, seconds_in_delivery_failed)
-                    VALUES (d.scope, d.scope_id, d.day, d.status, d.orders, d.delivered, d.delivery_seconds, d.delivered_with_estimate, d.delivered_on_time, d.left_pending, d.seconds_in_pending, d.left_confirmed, d.seconds_in_confirmed, d.left_preparing, d.seconds_in_preparing, d.left_ready_for_pickup, d.seconds_in_ready_for_pickup, d.left_picked_up, d.seconds_in_picked_up, d.left_in_transit, d.seconds_in_in_transit, d.left_delivery_failed, d.seconds_in_delivery_failed);
+                WHEN NOT MATCHED AND d.orders <> 0 THEN INSERT (scope, scope_id, period, period_start, status, orders, delivered, delivery_seconds, delivered_with_estimate, delivered_on_time, left_pending, seconds_in_pending, left_confirmed, seconds_in_confirmed, left_preparing, seconds_in_preparing, left_ready_for_pickup, seconds_in_ready_for_pickup, left_picked_up, seconds_in_picked_up, left_in_transit, seconds_in_in_transit, left_delivery_failed, seconds_in_delivery_failed)
+                    VALUES (d.scope, d.scope_id, d.period, d.period_start, d.status, d.orders, d.delivered, d.delivery_seconds, d.delivered_with_estimate, d.delivered_on_time, d.left_pending, d.seconds_in_pending, d.left_confirmed, d.seconds_in_confirmed, d.left_preparing, d.seconds_in_preparing, d.left_ready_for_pickup, d.seconds_in_ready_for_pickup, d.left_picked_up, d.seconds_in_picked_up, d.left_in_transit, d.seconds_in_in_transit, d.left_delivery_failed, d.seconds_in_delivery_failed);
 
                 MERGE INTO analytics_orders_by_hour AS t
                 USING (
-                    SELECT s.scope, s.scope_id, date_bin('1 hour', c.created_at, TIMESTAMPTZ '2000-01-01 00:00:00+00'), sum(c.sign)::int AS orders
+                    SELECT s.scope, s.scope_id, date_bin('1 hour', c.created_at, TIMESTAMPTZ '2000-01-01 00:00:00+00'), sum(c.sign)::int
                     FROM (SELECT 1 AS sign, created_at, merchant_id, assigned_partner_id, status, delivered_at, estimated_delivery_at, seconds_in_pending, seconds_in_confirmed, seconds_in_preparing, seconds_in_ready_for_pickup, seconds_in_picked_up, seconds_in_in_transit, seconds_in_delivery_failed FROM orders) AS c
                 CROSS JOIN LATERAL (VALUES ('all', '00000000-0000-0000-0000-000000000000'::uuid), ('merchant', c.merchant_id), ('partner', c.assigned_partner_id)) AS s (scope, scope_id)
-                WHERE s.scope_id IS NOT NULL AND TRUE
+
+                WHERE s.scope_id IS NOT NULL
                     GROUP BY 1, 2, 3
                     HAVING sum(c.sign) <> 0
                 ) AS d (scope, scope_id, hour, orders)
@@ -255,48 +265,53 @@ namespace OrderTracking.Infrastructure.Persistence.Migrations
 
                 MERGE INTO analytics_delivery_hours AS t
                 USING (
-                    SELECT s.scope, s.scope_id, date_bin('1 day', c.created_at, TIMESTAMPTZ '2000-01-01 00:00:00+00'), floor(extract(epoch FROM delivered_at - created_at) / 3600)::int, sum(c.sign)::int AS orders
+                    SELECT s.scope, s.scope_id, p.period, p.period_start, floor(extract(epoch FROM delivered_at - created_at) / 3600)::int, sum(c.sign)::int
                     FROM (SELECT 1 AS sign, created_at, merchant_id, assigned_partner_id, status, delivered_at, estimated_delivery_at, seconds_in_pending, seconds_in_confirmed, seconds_in_preparing, seconds_in_ready_for_pickup, seconds_in_picked_up, seconds_in_in_transit, seconds_in_delivery_failed FROM orders) AS c
                 CROSS JOIN LATERAL (VALUES ('all', '00000000-0000-0000-0000-000000000000'::uuid), ('merchant', c.merchant_id), ('partner', c.assigned_partner_id)) AS s (scope, scope_id)
+                CROSS JOIN LATERAL (VALUES ('day', date_bin('1 day', c.created_at, TIMESTAMPTZ '2000-01-01 00:00:00+00')), ('month', date_trunc('month', c.created_at AT TIME ZONE 'UTC') AT TIME ZONE 'UTC')) AS p (period, period_start)
                 WHERE s.scope_id IS NOT NULL AND c.delivered_at IS NOT NULL
-                    GROUP BY 1, 2, 3, 4
+                    GROUP BY 1, 2, 3, 4, 5
                     HAVING sum(c.sign) <> 0
-                ) AS d (scope, scope_id, day, hour, orders)
-                ON t.scope = d.scope AND t.scope_id = d.scope_id AND t.day = d.day AND t.hour = d.hour
+                ) AS d (scope, scope_id, period, period_start, hour, orders)
+                ON t.scope = d.scope AND t.scope_id = d.scope_id AND t.period = d.period AND t.period_start = d.period_start AND t.hour = d.hour
                 WHEN MATCHED AND t.orders + d.orders = 0 THEN DELETE
                 WHEN MATCHED THEN UPDATE SET orders = t.orders + d.orders
-                WHEN NOT MATCHED THEN INSERT (scope, scope_id, day, hour, orders) VALUES (d.scope, d.scope_id, d.day, d.hour, d.orders);
+                WHEN NOT MATCHED THEN INSERT (scope, scope_id, period, period_start, hour, orders) VALUES (d.scope, d.scope_id, d.period, d.period_start, d.hour, d.orders);
 
                 MERGE INTO analytics_delivery_minutes AS t
                 USING (
-                    SELECT s.scope, s.scope_id, floor(extract(epoch FROM delivered_at - created_at) / 60)::int, date_bin('1 day', c.created_at, TIMESTAMPTZ '2000-01-01 00:00:00+00'), sum(c.sign)::int AS orders
+                    SELECT s.scope, s.scope_id, p.period, floor(extract(epoch FROM delivered_at - created_at) / 60)::int, p.period_start, sum(c.sign)::int
                     FROM (SELECT 1 AS sign, created_at, merchant_id, assigned_partner_id, status, delivered_at, estimated_delivery_at, seconds_in_pending, seconds_in_confirmed, seconds_in_preparing, seconds_in_ready_for_pickup, seconds_in_picked_up, seconds_in_in_transit, seconds_in_delivery_failed FROM orders) AS c
                 CROSS JOIN LATERAL (VALUES ('all', '00000000-0000-0000-0000-000000000000'::uuid), ('merchant', c.merchant_id), ('partner', c.assigned_partner_id)) AS s (scope, scope_id)
+                CROSS JOIN LATERAL (VALUES ('day', date_bin('1 day', c.created_at, TIMESTAMPTZ '2000-01-01 00:00:00+00')), ('month', date_trunc('month', c.created_at AT TIME ZONE 'UTC') AT TIME ZONE 'UTC')) AS p (period, period_start)
                 WHERE s.scope_id IS NOT NULL AND c.delivered_at IS NOT NULL
-                    GROUP BY 1, 2, 3, 4
+                    GROUP BY 1, 2, 3, 4, 5
                     HAVING sum(c.sign) <> 0
-                ) AS d (scope, scope_id, minute, day, orders)
-                ON t.scope = d.scope AND t.scope_id = d.scope_id AND t.minute = d.minute AND t.day = d.day
+                ) AS d (scope, scope_id, period, minute, period_start, orders)
+                ON t.scope = d.scope AND t.scope_id = d.scope_id AND t.period = d.period AND t.minute = d.minute AND t.period_start = d.period_start
                 WHEN MATCHED AND t.orders + d.orders = 0 THEN DELETE
                 WHEN MATCHED THEN UPDATE SET orders = t.orders + d.orders
-                WHEN NOT MATCHED THEN INSERT (scope, scope_id, minute, day, orders) VALUES (d.scope, d.scope_id, d.minute, d.day, d.orders);
+                WHEN NOT MATCHED THEN INSERT (scope, scope_id, period, minute, period_start, orders) VALUES (d.scope, d.scope_id, d.period, d.minute, d.period_start, d.orders);
 
-                MERGE INTO analytics_failures_by_day AS t
+                MERGE INTO analytics_failures AS t
                 USING (
-                    SELECT s.scope, s.scope_id, date_bin('1 day', c.created_at, TIMESTAMPTZ '2000-01-01 00:00:00+00') AS day, c.reason, sum(c.sign)::int AS attempts
+                    SELECT s.scope, s.scope_id, p.period, p.period_start, c.reason, sum(c.sign)::int
                     FROM (SELECT 1 AS sign, o.created_at, o.merchant_id, o.assigned_partner_id, coalesce(h.reason, '') AS reason
                 FROM order_history AS h
                 JOIN orders AS o ON o.id = h.order_id
                 WHERE h."to" = 'DeliveryFailed') AS c
                 CROSS JOIN LATERAL (VALUES ('all', '00000000-0000-0000-0000-000000000000'::uuid), ('merchant', c.merchant_id), ('partner', c.assigned_partner_id)) AS s (scope, scope_id)
+                CROSS JOIN LATERAL (VALUES ('day', date_bin('1 day', c.created_at, TIMESTAMPTZ '2000-01-01 00:00:00+00')), ('month', date_trunc('month', c.created_at AT TIME ZONE 'UTC') AT TIME ZONE 'UTC')) AS p (period, period_start)
                 WHERE s.scope_id IS NOT NULL
-                    GROUP BY s.scope, s.scope_id, 3, c.reason
+                    GROUP BY 1, 2, 3, 4, 5
                     HAVING sum(c.sign) <> 0
-                ) AS d
-                ON t.scope = d.scope AND t.scope_id = d.scope_id AND t.day = d.day AND t.reason = d.reason
+                ) AS d (scope, scope_id, period, period_start, reason, attempts)
+                ON t.scope = d.scope AND t.scope_id = d.scope_id AND t.period = d.period AND t.period_start = d.period_start AND t.reason = d.reason
                 WHEN MATCHED AND t.attempts + d.attempts = 0 THEN DELETE
                 WHEN MATCHED THEN UPDATE SET attempts = t.attempts + d.attempts
-                WHEN NOT MATCHED THEN INSERT (scope, scope_id, day, reason, attempts) VALUES (d.scope, d.scope_id, d.day, d.reason, d.attempts);
+                WHEN NOT MATCHED THEN INSERT (scope, scope_id, period, period_start, reason, attempts) VALUES (d.scope, d.scope_id, d.period, d.period_start, d.reason, d.attempts);
+
+                ANALYZE analytics_orders, analytics_orders_by_hour, analytics_delivery_hours, analytics_delivery_minutes, analytics_failures;
                 """);
         }
 
@@ -312,11 +327,11 @@ namespace OrderTracking.Infrastructure.Persistence.Migrations
                 DROP TRIGGER analytics_order_updated ON orders;
                 DROP TRIGGER analytics_order_inserted ON orders;
                 DROP FUNCTION analytics_record_order_change();
-                DROP TABLE analytics_failures_by_day;
+                DROP TABLE analytics_failures;
                 DROP TABLE analytics_delivery_minutes;
                 DROP TABLE analytics_delivery_hours;
                 DROP TABLE analytics_orders_by_hour;
-                DROP TABLE analytics_orders_by_day;
+                DROP TABLE analytics_orders;
                 DROP TABLE analytics_failure_changes;
                 DROP TABLE analytics_order_changes;
                 """);

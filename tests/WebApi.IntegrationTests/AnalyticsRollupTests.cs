@@ -150,9 +150,9 @@ public sealed class AnalyticsRollupTests(AnalyticsRollupTests.Api api) : IClassF
     private static readonly (string Table, string Keys)[] RollUpTables =
     [
         ("analytics_orders", "scope, scope_id, period, period_start, status"),
-        ("analytics_orders_by_hour", "scope, scope_id, hour"),
+        ("analytics_orders_by_hour", "scope, scope_id, day"),
         ("analytics_delivery_hours", "scope, scope_id, period, period_start, hour"),
-        ("analytics_delivery_minutes", "scope, scope_id, period, minute, period_start"),
+        ("analytics_delivery_minutes", "scope, scope_id, period, period_start, minute"),
         ("analytics_failures", "scope, scope_id, period, period_start, reason"),
     ];
 

@@ -57,6 +57,9 @@ internal static class RollupSql
         ]),
     ]);
 
+    /// <summary>The columns of <c>analytics_orders_by_hour</c> that count the orders created in each UTC hour of its day.</summary>
+    public static readonly IReadOnlyList<string> HourColumns = Enumerable.Range(0, 24).Select(h => $"hour_{h:00}").ToArray();
+
     /// <summary>The whole hours of delivery time of a delivered order: the coarse bins of the delivery-time histogram.</summary>
     public const string DeliveryHour = "floor(extract(epoch FROM delivered_at - created_at) / 3600)::int";
 
@@ -66,8 +69,8 @@ internal static class RollupSql
     /// <summary>
     /// Folds rows of (sign, snapshot columns) and of (sign, failure columns) into every roll-up table, for every
     /// scope (all orders, the order's merchant, and its delivery partner when it has one) and, but for the hourly
-    /// counts, for the UTC day and the UTC month of the order's creation. A row that reaches zero orders (or
-    /// attempts) is deleted, so the roll-ups hold only what some order is in.
+    /// counts (a row per UTC day, a column per hour), for the UTC day and the UTC month of the order's creation. A row
+    /// that reaches zero orders (or attempts) is deleted, so the roll-ups hold only what some order is in.
     /// </summary>
     public static string Fold(string orders, string failures)
     {
@@ -87,11 +90,27 @@ internal static class RollupSql
             WHEN NOT MATCHED AND d.orders <> 0 THEN INSERT (scope, scope_id, period, period_start, status, {string.Join(", ", CellColumns)})
                 VALUES (d.scope, d.scope_id, d.period, d.period_start, d.status, {cellValues});
 
-            {Counts("analytics_orders_by_hour", ["hour"], [$"date_bin('1 hour', c.created_at, {Origin})"], Scoped(orders, byPeriod: false), "orders")}
+            MERGE INTO analytics_orders_by_hour AS t
+            USING (
+                SELECT scope, scope_id, date_bin('1 day', hour, {Origin}) AS day, sum(orders)::int AS orders,
+                       {string.Join(", ", HourColumns.Select((h, i) => $"coalesce(sum(orders) FILTER (WHERE date_part('hour', hour AT TIME ZONE 'UTC') = {i}), 0)::int AS {h}"))}
+                FROM (
+                    SELECT s.scope, s.scope_id, date_bin('1 hour', c.created_at, {Origin}) AS hour, sum(c.sign) AS orders
+                    {Scoped(orders, byPeriod: false)}
+                    GROUP BY 1, 2, 3
+                    HAVING sum(c.sign) <> 0
+                ) AS h
+                GROUP BY 1, 2, 3
+            ) AS d
+            ON t.scope = d.scope AND t.scope_id = d.scope_id AND t.day = d.day
+            WHEN MATCHED AND t.orders + d.orders = 0 THEN DELETE
+            WHEN MATCHED THEN UPDATE SET orders = t.orders + d.orders, {string.Join(", ", HourColumns.Select(h => $"{h} = t.{h} + d.{h}"))}
+            WHEN NOT MATCHED AND d.orders <> 0 THEN INSERT (scope, scope_id, day, orders, {string.Join(", ", HourColumns)})
+                VALUES (d.scope, d.scope_id, d.day, d.orders, {string.Join(", ", HourColumns.Select(h => $"d.{h}"))});
 
             {Counts("analytics_delivery_hours", ["period", "period_start", "hour"], ["p.period", "p.period_start", DeliveryHour], Scoped(orders, byPeriod: true) + " AND c.delivered_at IS NOT NULL", "orders")}
 
-            {Counts("analytics_delivery_minutes", ["period", "minute", "period_start"], ["p.period", DeliveryMinute, "p.period_start"], Scoped(orders, byPeriod: true) + " AND c.delivered_at IS NOT NULL", "orders")}
+            {Counts("analytics_delivery_minutes", ["period", "period_start", "minute"], ["p.period", "p.period_start", DeliveryMinute], Scoped(orders, byPeriod: true) + " AND c.delivered_at IS NOT NULL", "orders")}
 
             {Counts("analytics_failures", ["period", "period_start", "reason"], ["p.period", "p.period_start", "c.reason"], Scoped(failures, byPeriod: true), "attempts")}
             """;

@@ -78,12 +78,37 @@ namespace OrderTracking.Infrastructure.Persistence.Migrations
                     INCLUDE (scope_id, orders, delivered)
                     WHERE scope = 'merchant';
 
+                -- The orders created in each UTC hour of a UTC day, a column per hour: a year is 365 short rows.
                 CREATE TABLE analytics_orders_by_hour (
                     scope character varying(8) NOT NULL CHECK (scope IN ('all', 'merchant', 'partner')),
                     scope_id uuid NOT NULL,
-                    hour timestamp with time zone NOT NULL,
+                    day timestamp with time zone NOT NULL,
                     orders integer NOT NULL,
-                    PRIMARY KEY (scope, scope_id, hour) INCLUDE (orders)
+                    hour_00 integer NOT NULL,
+                    hour_01 integer NOT NULL,
+                    hour_02 integer NOT NULL,
+                    hour_03 integer NOT NULL,
+                    hour_04 integer NOT NULL,
+                    hour_05 integer NOT NULL,
+                    hour_06 integer NOT NULL,
+                    hour_07 integer NOT NULL,
+                    hour_08 integer NOT NULL,
+                    hour_09 integer NOT NULL,
+                    hour_10 integer NOT NULL,
+                    hour_11 integer NOT NULL,
+                    hour_12 integer NOT NULL,
+                    hour_13 integer NOT NULL,
+                    hour_14 integer NOT NULL,
+                    hour_15 integer NOT NULL,
+                    hour_16 integer NOT NULL,
+                    hour_17 integer NOT NULL,
+                    hour_18 integer NOT NULL,
+                    hour_19 integer NOT NULL,
+                    hour_20 integer NOT NULL,
+                    hour_21 integer NOT NULL,
+                    hour_22 integer NOT NULL,
+                    hour_23 integer NOT NULL,
+                    PRIMARY KEY (scope, scope_id, day)
                 );
 
                 CREATE TABLE analytics_delivery_hours (
@@ -100,10 +125,10 @@ namespace OrderTracking.Infrastructure.Persistence.Migrations
                     scope character varying(8) NOT NULL CHECK (scope IN ('all', 'merchant', 'partner')),
                     scope_id uuid NOT NULL,
                     period character varying(5) NOT NULL CHECK (period IN ('day', 'month')),
-                    minute integer NOT NULL,
                     period_start timestamp with time zone NOT NULL,
+                    minute integer NOT NULL,
                     orders integer NOT NULL,
-                    PRIMARY KEY (scope, scope_id, period, minute, period_start) INCLUDE (orders)
+                    PRIMARY KEY (scope, scope_id, period, period_start, minute) INCLUDE (orders)
                 );
 
                 CREATE TABLE analytics_failures (
@@ -119,42 +144,53 @@ namespace OrderTracking.Infrastructure.Persistence.Migrations
                 -- An order's figures as a signed row: the order before a change is taken away (-1), after it added (+1).
                 CREATE FUNCTION analytics_record_order_change() RETURNS trigger LANGUAGE plpgsql AS $$
                 BEGIN
-                    IF TG_OP <> 'INSERT' THEN
-                        INSERT INTO analytics_order_changes (sign, created_at, merchant_id, assigned_partner_id, status, delivered_at, estimated_delivery_at,
-                                                             seconds_in_pending, seconds_in_confirmed, seconds_in_preparing, seconds_in_ready_for_pickup,
-                                                             seconds_in_picked_up, seconds_in_in_transit, seconds_in_delivery_failed)
-                        VALUES (-1, OLD.created_at, OLD.merchant_id, OLD.assigned_partner_id, OLD.status, OLD.delivered_at, OLD.estimated_delivery_at,
-                                OLD.seconds_in_pending, OLD.seconds_in_confirmed, OLD.seconds_in_preparing, OLD.seconds_in_ready_for_pickup,
-                                OLD.seconds_in_picked_up, OLD.seconds_in_in_transit, OLD.seconds_in_delivery_failed);
-                    END IF;
-
-                    IF TG_OP <> 'DELETE' THEN
+                    IF TG_OP = 'INSERT' THEN
                         INSERT INTO analytics_order_changes (sign, created_at, merchant_id, assigned_partner_id, status, delivered_at, estimated_delivery_at,
                                                              seconds_in_pending, seconds_in_confirmed, seconds_in_preparing, seconds_in_ready_for_pickup,
                                                              seconds_in_picked_up, seconds_in_in_transit, seconds_in_delivery_failed)
                         VALUES (1, NEW.created_at, NEW.merchant_id, NEW.assigned_partner_id, NEW.status, NEW.delivered_at, NEW.estimated_delivery_at,
                                 NEW.seconds_in_pending, NEW.seconds_in_confirmed, NEW.seconds_in_preparing, NEW.seconds_in_ready_for_pickup,
                                 NEW.seconds_in_picked_up, NEW.seconds_in_in_transit, NEW.seconds_in_delivery_failed);
+                        RETURN NULL;
                     END IF;
 
-                    -- A failed attempt counts where its order counts: it leaves with the order, and moves with it.
-                    IF TG_OP = 'DELETE' OR (TG_OP = 'UPDATE' AND (OLD.created_at, OLD.merchant_id, OLD.assigned_partner_id)
-                                                                  IS DISTINCT FROM (NEW.created_at, NEW.merchant_id, NEW.assigned_partner_id)) THEN
-                        INSERT INTO analytics_failure_changes (sign, created_at, merchant_id, assigned_partner_id, reason)
-                        SELECT -1, OLD.created_at, OLD.merchant_id, OLD.assigned_partner_id, coalesce(h.reason, '')
-                        FROM order_history AS h
-                        WHERE h.order_id = OLD.id AND h."to" = 'DeliveryFailed';
+                    IF TG_OP = 'UPDATE' THEN
+                        INSERT INTO analytics_order_changes (sign, created_at, merchant_id, assigned_partner_id, status, delivered_at, estimated_delivery_at,
+                                                             seconds_in_pending, seconds_in_confirmed, seconds_in_preparing, seconds_in_ready_for_pickup,
+                                                             seconds_in_picked_up, seconds_in_in_transit, seconds_in_delivery_failed)
+                        VALUES (-1, OLD.created_at, OLD.merchant_id, OLD.assigned_partner_id, OLD.status, OLD.delivered_at, OLD.estimated_delivery_at,
+                                OLD.seconds_in_pending, OLD.seconds_in_confirmed, OLD.seconds_in_preparing, OLD.seconds_in_ready_for_pickup,
+                                OLD.seconds_in_picked_up, OLD.seconds_in_in_transit, OLD.seconds_in_delivery_failed),
+                               (1, NEW.created_at, NEW.merchant_id, NEW.assigned_partner_id, NEW.status, NEW.delivered_at, NEW.estimated_delivery_at,
+                                NEW.seconds_in_pending, NEW.seconds_in_confirmed, NEW.seconds_in_preparing, NEW.seconds_in_ready_for_pickup,
+                                NEW.seconds_in_picked_up, NEW.seconds_in_in_transit, NEW.seconds_in_delivery_failed);
+
+                        -- A failed attempt counts where its order counts, so it moves with the order.
+                        IF (OLD.created_at, OLD.merchant_id, OLD.assigned_partner_id) IS DISTINCT FROM (NEW.created_at, NEW.merchant_id, NEW.assigned_partner_id) THEN
+                            INSERT INTO analytics_failure_changes (sign, created_at, merchant_id, assigned_partner_id, reason)
+                            SELECT s.sign, s.created_at, s.merchant_id, s.assigned_partner_id, coalesce(h.reason, '')
+                            FROM order_history AS h
+                            CROSS JOIN (VALUES (-1, OLD.created_at, OLD.merchant_id, OLD.assigned_partner_id),
+                                               (1, NEW.created_at, NEW.merchant_id, NEW.assigned_partner_id)) AS s (sign, created_at, merchant_id, assigned_partner_id)
+                            WHERE h.order_id = NEW.id AND h."to" = 'DeliveryFailed';
+                        END IF;
+
+                        RETURN NULL;
                     END IF;
 
-                    IF TG_OP = 'UPDATE' AND (OLD.created_at, OLD.merchant_id, OLD.assigned_partner_id)
-                                            IS DISTINCT FROM (NEW.created_at, NEW.merchant_id, NEW.assigned_partner_id) THEN
-                        INSERT INTO analytics_failure_changes (sign, created_at, merchant_id, assigned_partner_id, reason)
-                        SELECT 1, NEW.created_at, NEW.merchant_id, NEW.assigned_partner_id, coalesce(h.reason, '')
-                        FROM order_history AS h
-                        WHERE h.order_id = NEW.id AND h."to" = 'DeliveryFailed';
-                    END IF;
+                    -- Deleted: the order leaves, and its failed attempts with it (read before its history is deleted with it).
+                    INSERT INTO analytics_order_changes (sign, created_at, merchant_id, assigned_partner_id, status, delivered_at, estimated_delivery_at,
+                                                         seconds_in_pending, seconds_in_confirmed, seconds_in_preparing, seconds_in_ready_for_pickup,
+                                                         seconds_in_picked_up, seconds_in_in_transit, seconds_in_delivery_failed)
+                    VALUES (-1, OLD.created_at, OLD.merchant_id, OLD.assigned_partner_id, OLD.status, OLD.delivered_at, OLD.estimated_delivery_at,
+                            OLD.seconds_in_pending, OLD.seconds_in_confirmed, OLD.seconds_in_preparing, OLD.seconds_in_ready_for_pickup,
+                            OLD.seconds_in_picked_up, OLD.seconds_in_in_transit, OLD.seconds_in_delivery_failed);
 
-                    RETURN CASE WHEN TG_OP = 'DELETE' THEN OLD END;
+                    INSERT INTO analytics_failure_changes (sign, created_at, merchant_id, assigned_partner_id, reason)
+                    SELECT -1, OLD.created_at, OLD.merchant_id, OLD.assigned_partner_id, coalesce(h.reason, '')
+                    FROM order_history AS h
+                    WHERE h.order_id = OLD.id AND h."to" = 'DeliveryFailed';
+                    RETURN OLD;
                 END
                 $$;
 
@@ -244,28 +280,103 @@ namespace OrderTracking.Infrastructure.Persistence.Migrations
                 ) AS d
                 ON t.scope = d.scope AND t.scope_id = d.scope_id AND t.period = d.period AND t.period_start = d.period_start AND t.status = d.status
                 WHEN MATCHED AND t.orders + d.orders = 0 THEN DELETE
-                WHEN MATCHED THEN UPDATE SET orders = t.orders + d.orders, delivered = t.delivered + d.delivered, delivery_seconds = t.delivery_seconds + d.delivery_seconds, delivered_with_estimate = t.delivered_with_estimate + d.delivered_with_estimate, delivered_on_time = t.delivered_on_time + d.delivered_on_time, left_pending = t.left_pending + d.left_pending, seconds_in_pending = t.seconds_in_pending + d.seconds_in_pending, left_confirmed = t.left_confirmed + d.left_confirmed, seconds_in_confirmed = t.seconds_in_confirmed + d.seconds_in_confirmed, left_preparing = t.left_preparing + d.left_preparing, seconds_in_preparing = t.seconds_in_preparing + d.seconds_in_preparing, left_ready_for_pickup = t.left_ready_for_pickup + d.left_ready_for_pickup, seconds_in_ready_for_pickup = t.seconds_in_ready_for_pickup + d.seconds_in_ready_for_pickup, left_picked_up = t.left_picked_up + d.left_picked_up, seconds_in_picked_up = t.seconds_in_picked_up + d.seconds_in_picked_up, left_in_transit = t.left_in_transit + d.left_in_transit, seconds_in_in_transit = t.seconds_in_in_transit + d.seconds_in_in_transit, left_delivery_failed = t.left_delivery_failed + d.left_delivery_failed, seconds_in_delivery_failed = t.seconds_in_delivery_failed + d.seconds_in_delivery_failed
+                WHEN MATCHED THEN UPDATE SET orders = t.orders + d.orders,
+                    delivered = t.delivered + d.delivered,
+                    delivery_seconds = t.delivery_seconds + d.delivery_seconds,
+                    delivered_with_estimate = t.delivered_with_estimate + d.delivered_with_estimate,
+                    delivered_on_time = t.delivered_on_time + d.delivered_on_time,
+                    left_pending = t.left_pending + d.left_pending,
+                    seconds_in_pending = t.seconds_in_pending + d.seconds_in_pending,
+                    left_confirmed = t.left_confirmed + d.left_confirmed,
+                    seconds_in_confirmed = t.seconds_in_confirmed + d.seconds_in_confirmed,
+                    left_preparing = t.left_preparing + d.left_preparing,
+                    seconds_in_preparing = t.seconds_in_preparing + d.seconds_in_preparing,
+                    left_ready_for_pickup = t.left_ready_for_pickup + d.left_ready_for_pickup,
+                    seconds_in_ready_for_pickup = t.seconds_in_ready_for_pickup + d.seconds_in_ready_for_pickup,
+                    left_picked_up = t.left_picked_up + d.left_picked_up,
+                    seconds_in_picked_up = t.seconds_in_picked_up + d.seconds_in_picked_up,
+                    left_in_transit = t.left_in_transit + d.left_in_transit,
+                    seconds_in_in_transit = t.seconds_in_in_transit + d.seconds_in_in_transit,
+                    left_delivery_failed = t.left_delivery_failed + d.left_delivery_failed,
+                    seconds_in_delivery_failed = t.seconds_in_delivery_failed + d.seconds_in_delivery_failed
                 WHEN NOT MATCHED AND d.orders <> 0 THEN INSERT (scope, scope_id, period, period_start, status, orders, delivered, delivery_seconds, delivered_with_estimate, delivered_on_time, left_pending, seconds_in_pending, left_confirmed, seconds_in_confirmed, left_preparing, seconds_in_preparing, left_ready_for_pickup, seconds_in_ready_for_pickup, left_picked_up, seconds_in_picked_up, left_in_transit, seconds_in_in_transit, left_delivery_failed, seconds_in_delivery_failed)
                     VALUES (d.scope, d.scope_id, d.period, d.period_start, d.status, d.orders, d.delivered, d.delivery_seconds, d.delivered_with_estimate, d.delivered_on_time, d.left_pending, d.seconds_in_pending, d.left_confirmed, d.seconds_in_confirmed, d.left_preparing, d.seconds_in_preparing, d.left_ready_for_pickup, d.seconds_in_ready_for_pickup, d.left_picked_up, d.seconds_in_picked_up, d.left_in_transit, d.seconds_in_in_transit, d.left_delivery_failed, d.seconds_in_delivery_failed);
 
                 MERGE INTO analytics_orders_by_hour AS t
                 USING (
-                    SELECT s.scope, s.scope_id, date_bin('1 hour', c.created_at, TIMESTAMPTZ '2000-01-01 00:00:00+00'), sum(c.sign)::int
-                    FROM (SELECT 1 AS sign, created_at, merchant_id, assigned_partner_id, status, delivered_at, estimated_delivery_at, seconds_in_pending, seconds_in_confirmed, seconds_in_preparing, seconds_in_ready_for_pickup, seconds_in_picked_up, seconds_in_in_transit, seconds_in_delivery_failed FROM orders) AS c
-                CROSS JOIN LATERAL (VALUES ('all', '00000000-0000-0000-0000-000000000000'::uuid), ('merchant', c.merchant_id), ('partner', c.assigned_partner_id)) AS s (scope, scope_id)
-
-                WHERE s.scope_id IS NOT NULL
+                    SELECT scope, scope_id, date_bin('1 day', hour, TIMESTAMPTZ '2000-01-01 00:00:00+00') AS day, sum(orders)::int AS orders,
+                           coalesce(sum(orders) FILTER (WHERE date_part('hour', hour AT TIME ZONE 'UTC') = 0), 0)::int AS hour_00,
+                           coalesce(sum(orders) FILTER (WHERE date_part('hour', hour AT TIME ZONE 'UTC') = 1), 0)::int AS hour_01,
+                           coalesce(sum(orders) FILTER (WHERE date_part('hour', hour AT TIME ZONE 'UTC') = 2), 0)::int AS hour_02,
+                           coalesce(sum(orders) FILTER (WHERE date_part('hour', hour AT TIME ZONE 'UTC') = 3), 0)::int AS hour_03,
+                           coalesce(sum(orders) FILTER (WHERE date_part('hour', hour AT TIME ZONE 'UTC') = 4), 0)::int AS hour_04,
+                           coalesce(sum(orders) FILTER (WHERE date_part('hour', hour AT TIME ZONE 'UTC') = 5), 0)::int AS hour_05,
+                           coalesce(sum(orders) FILTER (WHERE date_part('hour', hour AT TIME ZONE 'UTC') = 6), 0)::int AS hour_06,
+                           coalesce(sum(orders) FILTER (WHERE date_part('hour', hour AT TIME ZONE 'UTC') = 7), 0)::int AS hour_07,
+                           coalesce(sum(orders) FILTER (WHERE date_part('hour', hour AT TIME ZONE 'UTC') = 8), 0)::int AS hour_08,
+                           coalesce(sum(orders) FILTER (WHERE date_part('hour', hour AT TIME ZONE 'UTC') = 9), 0)::int AS hour_09,
+                           coalesce(sum(orders) FILTER (WHERE date_part('hour', hour AT TIME ZONE 'UTC') = 10), 0)::int AS hour_10,
+                           coalesce(sum(orders) FILTER (WHERE date_part('hour', hour AT TIME ZONE 'UTC') = 11), 0)::int AS hour_11,
+                           coalesce(sum(orders) FILTER (WHERE date_part('hour', hour AT TIME ZONE 'UTC') = 12), 0)::int AS hour_12,
+                           coalesce(sum(orders) FILTER (WHERE date_part('hour', hour AT TIME ZONE 'UTC') = 13), 0)::int AS hour_13,
+                           coalesce(sum(orders) FILTER (WHERE date_part('hour', hour AT TIME ZONE 'UTC') = 14), 0)::int AS hour_14,
+                           coalesce(sum(orders) FILTER (WHERE date_part('hour', hour AT TIME ZONE 'UTC') = 15), 0)::int AS hour_15,
+                           coalesce(sum(orders) FILTER (WHERE date_part('hour', hour AT TIME ZONE 'UTC') = 16), 0)::int AS hour_16,
+                           coalesce(sum(orders) FILTER (WHERE date_part('hour', hour AT TIME ZONE 'UTC') = 17), 0)::int AS hour_17,
+                           coalesce(sum(orders) FILTER (WHERE date_part('hour', hour AT TIME ZONE 'UTC') = 18), 0)::int AS hour_18,
+                           coalesce(sum(orders) FILTER (WHERE date_part('hour', hour AT TIME ZONE 'UTC') = 19), 0)::int AS hour_19,
+                           coalesce(sum(orders) FILTER (WHERE date_part('hour', hour AT TIME ZONE 'UTC') = 20), 0)::int AS hour_20,
+                           coalesce(sum(orders) FILTER (WHERE date_part('hour', hour AT TIME ZONE 'UTC') = 21), 0)::int AS hour_21,
+                           coalesce(sum(orders) FILTER (WHERE date_part('hour', hour AT TIME ZONE 'UTC') = 22), 0)::int AS hour_22,
+                           coalesce(sum(orders) FILTER (WHERE date_part('hour', hour AT TIME ZONE 'UTC') = 23), 0)::int AS hour_23
+                    FROM (
+                        SELECT s.scope, s.scope_id, date_bin('1 hour', c.created_at, TIMESTAMPTZ '2000-01-01 00:00:00+00') AS hour, sum(c.sign) AS orders
+                        FROM (SELECT 1 AS sign, created_at, merchant_id, assigned_partner_id FROM orders) AS c
+                        CROSS JOIN LATERAL (VALUES ('all', '00000000-0000-0000-0000-000000000000'::uuid), ('merchant', c.merchant_id), ('partner', c.assigned_partner_id)) AS s (scope, scope_id)
+                        WHERE s.scope_id IS NOT NULL
+                        GROUP BY 1, 2, 3
+                        HAVING sum(c.sign) <> 0
+                    ) AS h
                     GROUP BY 1, 2, 3
-                    HAVING sum(c.sign) <> 0
-                ) AS d (scope, scope_id, hour, orders)
-                ON t.scope = d.scope AND t.scope_id = d.scope_id AND t.hour = d.hour
+                ) AS d
+                ON t.scope = d.scope AND t.scope_id = d.scope_id AND t.day = d.day
                 WHEN MATCHED AND t.orders + d.orders = 0 THEN DELETE
-                WHEN MATCHED THEN UPDATE SET orders = t.orders + d.orders
-                WHEN NOT MATCHED THEN INSERT (scope, scope_id, hour, orders) VALUES (d.scope, d.scope_id, d.hour, d.orders);
+                WHEN MATCHED THEN UPDATE SET orders = t.orders + d.orders,
+                    hour_00 = t.hour_00 + d.hour_00,
+                    hour_01 = t.hour_01 + d.hour_01,
+                    hour_02 = t.hour_02 + d.hour_02,
+                    hour_03 = t.hour_03 + d.hour_03,
+                    hour_04 = t.hour_04 + d.hour_04,
+                    hour_05 = t.hour_05 + d.hour_05,
+                    hour_06 = t.hour_06 + d.hour_06,
+                    hour_07 = t.hour_07 + d.hour_07,
+                    hour_08 = t.hour_08 + d.hour_08,
+                    hour_09 = t.hour_09 + d.hour_09,
+                    hour_10 = t.hour_10 + d.hour_10,
+                    hour_11 = t.hour_11 + d.hour_11,
+                    hour_12 = t.hour_12 + d.hour_12,
+                    hour_13 = t.hour_13 + d.hour_13,
+                    hour_14 = t.hour_14 + d.hour_14,
+                    hour_15 = t.hour_15 + d.hour_15,
+                    hour_16 = t.hour_16 + d.hour_16,
+                    hour_17 = t.hour_17 + d.hour_17,
+                    hour_18 = t.hour_18 + d.hour_18,
+                    hour_19 = t.hour_19 + d.hour_19,
+                    hour_20 = t.hour_20 + d.hour_20,
+                    hour_21 = t.hour_21 + d.hour_21,
+                    hour_22 = t.hour_22 + d.hour_22,
+                    hour_23 = t.hour_23 + d.hour_23
+                WHEN NOT MATCHED AND d.orders <> 0 THEN INSERT (scope, scope_id, day, orders, hour_00, hour_01, hour_02, hour_03, hour_04, hour_05, hour_06, hour_07, hour_08, hour_09, hour_10, hour_11, hour_12, hour_13, hour_14, hour_15, hour_16, hour_17, hour_18, hour_19, hour_20, hour_21, hour_22, hour_23)
+                    VALUES (d.scope, d.scope_id, d.day, d.orders, d.hour_00, d.hour_01, d.hour_02, d.hour_03, d.hour_04, d.hour_05, d.hour_06, d.hour_07, d.hour_08, d.hour_09, d.hour_10, d.hour_11, d.hour_12, d.hour_13, d.hour_14, d.hour_15, d.hour_16, d.hour_17, d.hour_18, d.hour_19, d.hour_20, d.hour_21, d.hour_22, d.hour_23);
 
                 MERGE INTO analytics_delivery_hours AS t
                 USING (
-                    SELECT s.scope, s.scope_id, p.period, p.period_start, floor(extract(epoch FROM delivered_at - created_at) / 3600)::int, sum(c.sign)::int
+                    SELECT s.scope,
+                        s.scope_id,
+                        p.period,
+                        p.period_start,
+                        floor(extract(epoch FROM delivered_at - created_at) / 3600)::int,
+                        sum(c.sign)::int
                     FROM (SELECT 1 AS sign, created_at, merchant_id, assigned_partner_id, status, delivered_at, estimated_delivery_at, seconds_in_pending, seconds_in_confirmed, seconds_in_preparing, seconds_in_ready_for_pickup, seconds_in_picked_up, seconds_in_in_transit, seconds_in_delivery_failed FROM orders) AS c
                 CROSS JOIN LATERAL (VALUES ('all', '00000000-0000-0000-0000-000000000000'::uuid), ('merchant', c.merchant_id), ('partner', c.assigned_partner_id)) AS s (scope, scope_id)
                 CROSS JOIN LATERAL (VALUES ('day', date_bin('1 day', c.created_at, TIMESTAMPTZ '2000-01-01 00:00:00+00')), ('month', date_trunc('month', c.created_at AT TIME ZONE 'UTC') AT TIME ZONE 'UTC')) AS p (period, period_start)
@@ -280,18 +391,23 @@ namespace OrderTracking.Infrastructure.Persistence.Migrations
 
                 MERGE INTO analytics_delivery_minutes AS t
                 USING (
-                    SELECT s.scope, s.scope_id, p.period, floor(extract(epoch FROM delivered_at - created_at) / 60)::int, p.period_start, sum(c.sign)::int
+                    SELECT s.scope,
+                        s.scope_id,
+                        p.period,
+                        p.period_start,
+                        floor(extract(epoch FROM delivered_at - created_at) / 60)::int,
+                        sum(c.sign)::int
                     FROM (SELECT 1 AS sign, created_at, merchant_id, assigned_partner_id, status, delivered_at, estimated_delivery_at, seconds_in_pending, seconds_in_confirmed, seconds_in_preparing, seconds_in_ready_for_pickup, seconds_in_picked_up, seconds_in_in_transit, seconds_in_delivery_failed FROM orders) AS c
                 CROSS JOIN LATERAL (VALUES ('all', '00000000-0000-0000-0000-000000000000'::uuid), ('merchant', c.merchant_id), ('partner', c.assigned_partner_id)) AS s (scope, scope_id)
                 CROSS JOIN LATERAL (VALUES ('day', date_bin('1 day', c.created_at, TIMESTAMPTZ '2000-01-01 00:00:00+00')), ('month', date_trunc('month', c.created_at AT TIME ZONE 'UTC') AT TIME ZONE 'UTC')) AS p (period, period_start)
                 WHERE s.scope_id IS NOT NULL AND c.delivered_at IS NOT NULL
                     GROUP BY 1, 2, 3, 4, 5
                     HAVING sum(c.sign) <> 0
-                ) AS d (scope, scope_id, period, minute, period_start, orders)
-                ON t.scope = d.scope AND t.scope_id = d.scope_id AND t.period = d.period AND t.minute = d.minute AND t.period_start = d.period_start
+                ) AS d (scope, scope_id, period, period_start, minute, orders)
+                ON t.scope = d.scope AND t.scope_id = d.scope_id AND t.period = d.period AND t.period_start = d.period_start AND t.minute = d.minute
                 WHEN MATCHED AND t.orders + d.orders = 0 THEN DELETE
                 WHEN MATCHED THEN UPDATE SET orders = t.orders + d.orders
-                WHEN NOT MATCHED THEN INSERT (scope, scope_id, period, minute, period_start, orders) VALUES (d.scope, d.scope_id, d.period, d.minute, d.period_start, d.orders);
+                WHEN NOT MATCHED THEN INSERT (scope, scope_id, period, period_start, minute, orders) VALUES (d.scope, d.scope_id, d.period, d.period_start, d.minute, d.orders);
 
                 MERGE INTO analytics_failures AS t
                 USING (
@@ -311,8 +427,13 @@ namespace OrderTracking.Infrastructure.Persistence.Migrations
                 WHEN MATCHED THEN UPDATE SET attempts = t.attempts + d.attempts
                 WHEN NOT MATCHED THEN INSERT (scope, scope_id, period, period_start, reason, attempts) VALUES (d.scope, d.scope_id, d.period, d.period_start, d.reason, d.attempts);
 
-                ANALYZE analytics_orders, analytics_orders_by_hour, analytics_delivery_hours, analytics_delivery_minutes, analytics_failures;
                 """);
+
+            // Outside the migration's transaction (VACUUM cannot run in one): statistics for the planner, and the
+            // visibility map the summary's index-only scans need, from the first request on.
+            migrationBuilder.Sql(
+                "VACUUM (ANALYZE) analytics_orders, analytics_orders_by_hour, analytics_delivery_hours, analytics_delivery_minutes, analytics_failures",
+                suppressTransaction: true);
         }
 
         /// <inheritdoc />

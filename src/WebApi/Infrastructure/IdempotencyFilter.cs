@@ -78,12 +78,21 @@ public sealed class IdempotencyFilter(IdempotencyStore store, ICurrentActor curr
         await buffer.CopyToAsync(body, http.RequestAborted);
     }
 
-    /// <summary>What makes two requests "the same": method, path, query and the exact body bytes.</summary>
+    /// <summary>
+    /// What makes two requests "the same": method, path, query and the exact body bytes; for a form, its fields and
+    /// files, since a browser draws a new multipart boundary each time it sends the same form again.
+    /// </summary>
     private static async Task<string> FingerprintAsync(HttpRequest request)
     {
         request.EnableBuffering();
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         hash.AppendData(System.Text.Encoding.UTF8.GetBytes($"{request.Method} {request.Path}{request.QueryString}\n"));
+        if (request.HasFormContentType)
+        {
+            await AppendFormAsync(hash, request);
+            return Convert.ToHexString(hash.GetHashAndReset());
+        }
+
         var chunk = new byte[8192];
         int read;
         while ((read = await request.Body.ReadAsync(chunk, request.HttpContext.RequestAborted)) > 0)
@@ -93,6 +102,22 @@ public sealed class IdempotencyFilter(IdempotencyStore store, ICurrentActor curr
 
         request.Body.Position = 0;
         return Convert.ToHexString(hash.GetHashAndReset());
+    }
+
+    private static async Task AppendFormAsync(IncrementalHash hash, HttpRequest request)
+    {
+        var form = await request.ReadFormAsync(request.HttpContext.RequestAborted);
+        foreach (var field in form.OrderBy(f => f.Key, StringComparer.Ordinal))
+        {
+            hash.AppendData(System.Text.Encoding.UTF8.GetBytes($"{field.Key.Length}:{field.Key}={field.Value.ToString().Length}:{field.Value}\n"));
+        }
+
+        foreach (var file in form.Files.OrderBy(f => f.Name, StringComparer.Ordinal))
+        {
+            hash.AppendData(System.Text.Encoding.UTF8.GetBytes($"{file.Name.Length}:{file.Name} file {file.Length}\n"));
+            await using var content = file.OpenReadStream();
+            hash.AppendData(await SHA256.HashDataAsync(content, request.HttpContext.RequestAborted));
+        }
     }
 
     private static void Replay(ResourceExecutingContext context, StoredResponse stored)

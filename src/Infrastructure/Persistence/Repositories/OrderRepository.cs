@@ -8,6 +8,7 @@ using OrderTracking.Application.Orders.Queries.ExportOrders;
 using OrderTracking.Application.Tracking.Queries.GetTracking;
 using OrderTracking.Domain.Common;
 using OrderTracking.Domain.Orders;
+using OrderTracking.Infrastructure.Proofs;
 
 namespace OrderTracking.Infrastructure.Persistence.Repositories;
 
@@ -58,8 +59,28 @@ public sealed class OrderRepository(AppDbContext db, StreamingReads streamingRea
             .AsSingleQuery()
             .FirstOrDefault());
 
-    public Task<TrackingDto?> FindTrackingViewAsync(string trackingCode, CancellationToken cancellationToken) =>
-        TrackingView(db, trackingCode, cancellationToken);
+    /// <remarks>A delivered order's view also says who took it (<see cref="PublicTrackingView.RecipientName"/>), from its proof of delivery.</remarks>
+    public async Task<TrackingDto?> FindTrackingViewAsync(string trackingCode, CancellationToken cancellationToken)
+    {
+        var view = await TrackingView(db, trackingCode, cancellationToken);
+        if (view is not { Status: OrderStatus.Delivered })
+        {
+            return view;
+        }
+
+        var proof = await new DeliveryProofRepository(db).FindPublicAsync(trackingCode, cancellationToken);
+        return proof is null
+            ? view
+            : view with
+            {
+                Delivery = new DeliveryConfirmationDto
+                {
+                    RecipientName = PublicTrackingView.RecipientName(proof.RecipientName),
+                    RecipientSigned = proof.RecipientSigned,
+                    HasPhoto = proof is { ShowPhoto: true, Photo: not null },
+                },
+            };
+    }
 
     public async Task<IReadOnlyList<OrderHistoryEntry>?> GetVisibleHistoryAsync(Guid orderId, Actor actor, CancellationToken cancellationToken)
     {

@@ -7,7 +7,8 @@ namespace OrderTracking.Application.Orders.Commands.ChangeOrderStatus;
 
 /// <summary>
 /// The steps every status route shares once it holds the order: check <c>If-Match</c>, let the aggregate
-/// make the move, commit, and turn a lost race into a conflict that names the status now in force.
+/// make the move, record what goes with it (a proof of delivery), commit, and turn a lost race into a conflict that
+/// names the status now in force.
 /// </summary>
 internal static class OrderStatusChange
 {
@@ -20,7 +21,8 @@ internal static class OrderStatusChange
         IOrderRepository orders,
         IUnitOfWork unitOfWork,
         TimeProvider timeProvider,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken,
+        Func<DateTimeOffset, CancellationToken, Task>? alongside = null)
     {
         if (expectedVersion is { } expected && expected != order.Version)
         {
@@ -29,7 +31,13 @@ internal static class OrderStatusChange
                 preconditionSent: true);
         }
 
-        order.ChangeStatus(target, details, actor, timeProvider.GetUtcNow());
+        var now = timeProvider.GetUtcNow();
+        order.ChangeStatus(target, details, actor, now);
+        if (alongside is not null)
+        {
+            await alongside(now, cancellationToken);
+        }
+
         try
         {
             await unitOfWork.SaveChangesAsync(cancellationToken);

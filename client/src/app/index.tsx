@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { RouterProvider } from 'react-router';
 import { createApi } from '@/lib/api-client';
+import { forgetEndedSession, keepCourierOnDevice, resumeOfflineSession } from '@/lib/offline/offline-session';
 import { clearWhenTheUserChanges, createQueryClient } from '@/lib/query-client';
 import { AppProvider } from './provider';
 import { createAppRouter } from './router';
@@ -14,8 +15,14 @@ export function App() {
   const [restored, setRestored] = useState(false);
 
   useEffect(() => clearWhenTheUserChanges(api.sessions, queryClient), [api, queryClient]);
+  useEffect(() => keepCourierOnDevice(api.sessions), [api]);
   useEffect(() => {
-    void api.restoreSession().then(() => setRestored(true));
+    void api.restoreSession().then(async (outcome) => {
+      // Offline, a courier's app still opens: on its saved deliveries, with changes kept until the network returns.
+      if (outcome === 'unreachable') await resumeOfflineSession(api.sessions);
+      else if (outcome === 'signed-out') await forgetEndedSession();
+      setRestored(true);
+    });
   }, [api]);
 
   if (!restored) return null;

@@ -4,12 +4,14 @@ namespace OrderTracking.WebApi.Security;
 /// Headers on every response, API and web client alike: no MIME sniffing, no referrer leaks, no framing, and a
 /// Content-Security-Policy the built React client works under (its own scripts and styles, API calls and the
 /// live-update socket to this origin: CSP 3 lets <c>'self'</c> match ws/wss of the same host, so no other host can be
-/// reached from a page). Swagger UI needs inline script and style, so its pages get a looser one.
+/// reached from a page). Images may also be <c>blob:</c> URLs: the courier's photo preview and proof images the page
+/// read through the API. The page itself may ask for the device's position (proof of delivery at the door), no
+/// frame may. Swagger UI needs inline script and style, so its pages get a looser one.
 /// </summary>
 public sealed class SecurityHeadersMiddleware(RequestDelegate next)
 {
     public const string ContentSecurityPolicy =
-        "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:; " +
+        "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self' data:; " +
         "connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
 
     private const string SwaggerContentSecurityPolicy =
@@ -25,7 +27,7 @@ public sealed class SecurityHeadersMiddleware(RequestDelegate next)
             headers.XContentTypeOptions = "nosniff";
             headers["Referrer-Policy"] = "strict-origin-when-cross-origin";
             headers.XFrameOptions = "DENY";
-            headers["Permissions-Policy"] = "camera=(), microphone=(), geolocation=()";
+            headers["Permissions-Policy"] = "camera=(), microphone=(), geolocation=(self)";
             headers.ContentSecurityPolicy = context.Request.Path.StartsWithSegments("/swagger") ? SwaggerContentSecurityPolicy : ContentSecurityPolicy;
             return Task.CompletedTask;
         });

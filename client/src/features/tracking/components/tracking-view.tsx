@@ -9,6 +9,7 @@ import { toApiError } from '@/lib/errors';
 import { statusTones } from '@/lib/order-status';
 import { useTracking } from '../api/use-tracking';
 import { customerDateTime, customerStatusLabels, trackingHeadline, type PublicTracking } from '../utils/customer-wording';
+import { DeliveryConfirmation } from './delivery-confirmation';
 import { SenderContact } from './sender-contact';
 import { TrackingTimeline } from './tracking-timeline';
 
@@ -57,6 +58,7 @@ export function TrackingView({ trackingCode }: { trackingCode: string }) {
               <p key={line}>{line}</p>
             ))}
           </div>
+          {status === 'Delivered' && data.trackingCode && <DeliveryConfirmation trackingCode={data.trackingCode} delivery={data.delivery} />}
           <ProgressSteps status={status} reached={timeline.map((e) => e.status!).filter(Boolean)} labels={customerStatusLabels} />
           <dl className="facts">
             <dt>Ordered</dt>

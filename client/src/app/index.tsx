@@ -1,7 +1,6 @@
 import { useEffect, useState } from 'react';
 import { RouterProvider } from 'react-router';
 import { createApi } from '@/lib/api-client';
-import { forgetEndedSession, keepCourierOnDevice, resumeOfflineSession } from '@/lib/offline/offline-session';
 import { clearWhenTheUserChanges, createQueryClient } from '@/lib/query-client';
 import { AppProvider } from './provider';
 import { createAppRouter } from './router';
@@ -15,14 +14,22 @@ export function App() {
   const [restored, setRestored] = useState(false);
 
   useEffect(() => clearWhenTheUserChanges(api.sessions, queryClient), [api, queryClient]);
-  useEffect(() => keepCourierOnDevice(api.sessions), [api]);
   useEffect(() => {
-    void api.restoreSession().then(async (outcome) => {
+    // The courier's device storage is loaded beside the session, not in the first page's code.
+    const device = import('@/lib/offline/offline-session');
+    let stopKeeping: (() => void) | undefined;
+    let stopped = false;
+    void Promise.all([api.restoreSession(), device]).then(async ([outcome, { forgetEndedSession, keepCourierOnDevice, resumeOfflineSession }]) => {
       // Offline, a courier's app still opens: on its saved deliveries, with changes kept until the network returns.
       if (outcome === 'unreachable') await resumeOfflineSession(api.sessions);
       else if (outcome === 'signed-out') await forgetEndedSession();
+      if (!stopped) stopKeeping = keepCourierOnDevice(api.sessions);
       setRestored(true);
     });
+    return () => {
+      stopped = true;
+      stopKeeping?.();
+    };
   }, [api]);
 
   if (!restored) return null;

@@ -5,7 +5,7 @@ import { apiCall, toApiError, type ApiError } from '@/lib/errors';
 import { statusWords } from '@/lib/status-wording';
 import type { OutboxStore, QueuedChange, Refusal } from './outbox-store';
 
-type Outcome = { kind: 'sent'; order: OrderDto } | { kind: 'refused'; refusal: Refusal } | { kind: 'later' };
+type Outcome = { kind: 'sent'; order: OrderDto } | { kind: 'refused'; refusal: Refusal; order?: OrderDto } | { kind: 'later' };
 
 /** 2 s, 4 s, 8 s… up to 5 minutes between tries, with jitter so many couriers back online do not all send at once. */
 export function backoff(attempts: number): number {
@@ -99,6 +99,7 @@ export function createOutboxSender({ api, queryClient, store }: { api: Api; quer
         detail: `Not sent: ${who} changed this order in the meantime. It is now ${statusWords[order.status].toLowerCase()}.`,
         currentStatus: order.status,
       },
+      order,
     };
   }
 
@@ -128,6 +129,8 @@ export function createOutboxSender({ api, queryClient, store }: { api: Api; quer
         for (const later of store.snapshot().filter((c) => c.orderId === change.orderId && c.state === 'waiting')) {
           await store.put({ ...later, state: 'refused', refusal: { detail: 'Not sent, because the change before it was not accepted.' } });
         }
+        // The courier sees the order as it stands now, with the steps possible from there.
+        if (outcome.order) queryClient.setQueryData(['orders', 'detail', outcome.order.id], outcome.order);
         void queryClient.invalidateQueries({ queryKey: ['orders'] });
       } else {
         await store.put({ ...change, attempts: change.attempts + 1, nextAttemptAt: Date.now() + backoff(change.attempts + 1) });

@@ -34,13 +34,23 @@ async function newCourier(request: APIRequestContext) {
 }
 
 /** An order of the demo merchant assigned to the courier, moved by the courier (through the API) to `steps`' last. */
-async function assignedOrder(request: APIRequestContext, courier: { id: string; email: string; password: string }, steps: string[], customer: string) {
+async function assignedOrder(
+  request: APIRequestContext,
+  courier: { id: string; email: string; password: string },
+  steps: string[],
+  customer: string,
+) {
   const merchant = await auth(request, accounts.merchant);
   const created = await request.post('/api/orders', {
     headers: { ...merchant, 'Idempotency-Key': crypto.randomUUID() },
     data: {
       customer: { name: customer, phone: '+44 20 7946 0123' },
-      deliveryAddress: { line1: `${Math.floor(Math.random() * 90) + 10} Offline Street`, city: 'London', postalCode: 'E1 6AN', country: 'United Kingdom' },
+      deliveryAddress: {
+        line1: `${Math.floor(Math.random() * 90) + 10} Offline Street`,
+        city: 'London',
+        postalCode: 'E1 6AN',
+        country: 'United Kingdom',
+      },
       items: [{ name: 'Bread', quantity: 2, unitPrice: 3.5 }],
       currency: 'GBP',
     },
@@ -49,7 +59,9 @@ async function assignedOrder(request: APIRequestContext, courier: { id: string; 
   for (const status of ['Confirmed', 'Preparing', 'ReadyForPickup']) {
     expect((await request.post(`/api/orders/${order.id}/status`, { headers: merchant, data: { status } })).status()).toBe(200);
   }
-  expect((await request.post(`/api/orders/${order.id}/assignment`, { headers: merchant, data: { courierId: courier.id } })).status()).toBe(200);
+  expect((await request.post(`/api/orders/${order.id}/assignment`, { headers: merchant, data: { courierId: courier.id } })).status()).toBe(
+    200,
+  );
   const courierAuth = await auth(request, { email: courier.email, password: courier.password });
   for (const status of steps) {
     expect((await request.post(`/api/orders/${order.id}/status`, { headers: courierAuth, data: { status } })).status()).toBe(200);
@@ -95,7 +107,12 @@ test('a delivery round in airplane mode: nothing lost, nothing doubled, a confli
   await page.getByRole('button', { name: 'Sign in' }).click();
   await expect(cardOf(page, contested)).toBeVisible();
   const manifestUrl = await page.locator('link[rel="manifest"]').getAttribute('href');
-  const manifest = (await (await request.get(manifestUrl!)).json()) as { start_url: string; display: string; theme_color: string; icons: { src: string; type: string; sizes: string }[] };
+  const manifest = (await (await request.get(manifestUrl!)).json()) as {
+    start_url: string;
+    display: string;
+    theme_color: string;
+    icons: { src: string; type: string; sizes: string }[];
+  };
   expect([manifest.start_url, manifest.display, manifest.theme_color]).toEqual(['/courier', 'standalone', '#1d4ed8']);
   for (const size of ['192x192', '512x512']) {
     const icon = manifest.icons.find((i) => i.sizes === size && i.type === 'image/png')!;
@@ -138,11 +155,17 @@ test('a delivery round in airplane mode: nothing lost, nothing doubled, a confli
     return Array.from(new Uint8Array(await blob.arrayBuffer()));
   });
   await proof.getByLabel(/Photo of the parcel/).setInputFiles({ name: 'door.jpg', mimeType: 'image/jpeg', buffer: Buffer.from(photo) });
-  await expect(proof.getByRole('img', { name: 'The photo that goes with the delivery' })).toBeVisible();
+  await expect(proof.getByRole('img', { name: 'The parcel at the door, as it will be sent' })).toBeVisible();
   const pad = (await proof.getByTestId('signature-pad').boundingBox())!;
   await page.mouse.move(pad.x + 20, pad.y + pad.height * 0.7);
   await page.mouse.down();
-  for (const [dx, dy] of [[60, -40], [110, 10], [170, -30], [230, 20]]) await page.mouse.move(pad.x + 20 + dx!, pad.y + pad.height * 0.7 + dy!, { steps: 5 });
+  for (const [dx, dy] of [
+    [60, -40],
+    [110, 10],
+    [170, -30],
+    [230, 20],
+  ])
+    await page.mouse.move(pad.x + 20 + dx!, pad.y + pad.height * 0.7 + dy!, { steps: 5 });
   await page.mouse.up();
   await proof.getByLabel(/Received by/).fill('Jane Smith');
   await page.screenshot({ path: join(screenshots, 'courier-proof-of-delivery-375.png') });
@@ -187,7 +210,9 @@ test('a delivery round in airplane mode: nothing lost, nothing doubled, a confli
 
   await openDeliveryList(page);
   await cardOf(page, contested).click();
-  await expect(page.getByRole('alert').filter({ hasText: 'Not sent' })).toContainText(/Ada Admin changed this order in the meantime\. It is now with the courier\./);
+  await expect(page.getByRole('alert').filter({ hasText: 'Not sent' })).toContainText(
+    /Ada Admin changed this order in the meantime\. It is now with the courier\./,
+  );
   // The screen moves on to the order as it stands: picked up (by the admin), so the courier's next step is offered.
   await expect(page.getByRole('group', { name: 'Order actions' }).getByRole('button', { name: 'Mark out for delivery' })).toBeVisible();
   await page.screenshot({ path: join(screenshots, 'courier-conflict-375.png'), fullPage: true });

@@ -19,13 +19,15 @@ export function App() {
     const device = import('@/lib/offline/offline-session');
     let stopKeeping: (() => void) | undefined;
     let stopped = false;
-    void Promise.all([api.restoreSession(), device]).then(async ([outcome, { forgetEndedSession, keepCourierOnDevice, resumeOfflineSession }]) => {
-      // Offline, a courier's app still opens: on its saved deliveries, with changes kept until the network returns.
-      if (outcome === 'unreachable') await resumeOfflineSession(api.sessions);
-      else if (outcome === 'signed-out') await forgetEndedSession();
-      if (!stopped) stopKeeping = keepCourierOnDevice(api.sessions);
-      setRestored(true);
-    });
+    void Promise.all([api.restoreSession(), device]).then(
+      async ([outcome, { forgetEndedSession, keepCourierOnDevice, resumeOfflineSession }]) => {
+        // Offline, a courier's app still opens: on its saved deliveries, with changes kept until the network returns.
+        if (outcome === 'unreachable') await resumeOfflineSession(api.sessions);
+        else if (outcome === 'signed-out') await forgetEndedSession();
+        if (!stopped) stopKeeping = keepCourierOnDevice(api.sessions);
+        setRestored(true);
+      },
+    );
     return () => {
       stopped = true;
       stopKeeping?.();

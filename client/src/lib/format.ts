@@ -29,7 +29,9 @@ export function formatTime(iso: string | undefined | null): string {
  * arrived within a minute of being made shows one time.
  */
 export function madeAndSent(occurredAt: string | undefined | null, receivedAt: string | undefined | null): string {
-  return sentLater(occurredAt, receivedAt) ? `${formatTime(occurredAt)}, sent ${formatTime(receivedAt)}` : formatTime(receivedAt ?? occurredAt);
+  return sentLater(occurredAt, receivedAt)
+    ? `${formatTime(occurredAt)}, sent ${formatTime(receivedAt)}`
+    : formatTime(receivedAt ?? occurredAt);
 }
 
 /** Whether a step reached the server a minute or more after it was made (made offline). */

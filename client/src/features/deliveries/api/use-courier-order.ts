@@ -44,13 +44,16 @@ export function useProofRequirements(orderId: string) {
 export function usePrefetchDeliveryNeeds() {
   const api = useApi();
   const queryClient = useQueryClient();
-  return useCallback((orders: OrderDto[]) => {
-    for (const order of orders.filter((o) => o.allowedTransitions.length > 0)) {
-      void queryClient.prefetchQuery({
-        queryKey: courierOrderKeys.proof(order.id),
-        queryFn: ({ signal }) => apiCall(api.orders.proofOfDelivery(order.id, signal)),
-        staleTime: 5 * 60 * 1000,
-      });
-    }
-  }, [api, queryClient]);
+  return useCallback(
+    (orders: OrderDto[]) => {
+      for (const order of orders.filter((o) => o.allowedTransitions.length > 0)) {
+        void queryClient.prefetchQuery({
+          queryKey: courierOrderKeys.proof(order.id),
+          queryFn: ({ signal }) => apiCall(api.orders.proofOfDelivery(order.id, signal)),
+          staleTime: 5 * 60 * 1000,
+        });
+      }
+    },
+    [api, queryClient],
+  );
 }

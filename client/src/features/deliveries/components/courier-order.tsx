@@ -25,7 +25,13 @@ const closed = new Set<OrderStatus>(['Delivered', 'Returned', 'Cancelled']);
 function destinationOf(order: OrderDto, status: OrderStatus) {
   if (status === 'ReadyForPickup' && order.pickup?.address) {
     const { address, label, mapUrl } = order.pickup;
-    return { heading: `Collect from ${label}`, line1: address.line1, line2: address.line2, area: `${address.postalCode} ${address.city}`, mapUrl };
+    return {
+      heading: `Collect from ${label}`,
+      line1: address.line1,
+      line2: address.line2,
+      area: `${address.postalCode} ${address.city}`,
+      mapUrl,
+    };
   }
   return {
     heading: order.customer ? `Deliver to ${order.customer.name}` : 'Deliver to',
@@ -61,7 +67,11 @@ export function CourierOrder({ orderId }: { orderId: string }) {
     return (
       <EmptyState
         title={error.kind === 'not-found' ? 'This delivery is not yours' : 'This delivery is not on this phone'}
-        description={error.kind === 'not-found' ? 'It may have been given to another courier.' : 'Open it once with a signal to keep it for offline use.'}
+        description={
+          error.kind === 'not-found'
+            ? 'It may have been given to another courier.'
+            : 'Open it once with a signal to keep it for offline use.'
+        }
         action={
           <ButtonLink to="/courier" variant="primary" size="lg">
             My deliveries
@@ -80,7 +90,11 @@ export function CourierOrder({ orderId }: { orderId: string }) {
   async function take(to: OrderStatus, details: ProofOfDelivery & { reason?: string } = {}) {
     setDialog(null);
     const change = await outbox.enqueue({ order: data, to, ...details });
-    toast(navigator.onLine ? `${statusWords[change.to]}: sending…` : `${statusWords[change.to]}: kept on this phone, sent when there is a signal.`);
+    toast(
+      navigator.onLine
+        ? `${statusWords[change.to]}: sending…`
+        : `${statusWords[change.to]}: kept on this phone, sent when there is a signal.`,
+    );
   }
 
   function select(to: OrderStatus) {
@@ -137,7 +151,10 @@ export function CourierOrder({ orderId }: { orderId: string }) {
       {expected.status === 'Delivered' && (
         <section className="card stack-sm" aria-label="Next">
           <p>
-            <strong>Delivered.</strong> {next ? `Next: ${next.trackingCode}, ${next.deliveryArea.postalCode} ${next.deliveryArea.city}.` : 'That was the last one for now.'}
+            <strong>Delivered.</strong>{' '}
+            {next
+              ? `Next: ${next.trackingCode}, ${next.deliveryArea.postalCode} ${next.deliveryArea.city}.`
+              : 'That was the last one for now.'}
           </p>
           <ButtonLink to={next ? `/courier/orders/${next.id}` : '/courier'} variant="primary" size="lg" block>
             {next ? 'Next delivery' : 'My deliveries'}
@@ -164,7 +181,12 @@ export function CourierOrder({ orderId }: { orderId: string }) {
       {!closed.has(expected.status) && expected.nextSteps.length > 0 && (
         <div className={styles.actionBar} role="group" aria-label="Order actions">
           {expected.nextSteps.map((to) => (
-            <Button key={to} size="lg" variant={to === 'DeliveryFailed' || to === 'Returned' ? 'secondary' : 'primary'} onClick={() => select(to)}>
+            <Button
+              key={to}
+              size="lg"
+              variant={to === 'DeliveryFailed' || to === 'Returned' ? 'secondary' : 'primary'}
+              onClick={() => select(to)}
+            >
               {actionWordsFor(expected.status, to)}
             </Button>
           ))}

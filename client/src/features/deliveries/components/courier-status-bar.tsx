@@ -8,7 +8,13 @@ import styles from './courier.module.css';
 /** When the courier's data last came from the server: the newest answer among the cached orders. */
 function useLastUpdated(): number {
   const queryClient = useQueryClient();
-  return Math.max(0, ...queryClient.getQueryCache().findAll({ queryKey: ['orders'] }).map((query) => query.state.dataUpdatedAt));
+  return Math.max(
+    0,
+    ...queryClient
+      .getQueryCache()
+      .findAll({ queryKey: ['orders'] })
+      .map((query) => query.state.dataUpdatedAt),
+  );
 }
 
 /**

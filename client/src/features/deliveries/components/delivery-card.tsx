@@ -11,7 +11,15 @@ import { formatDateTime } from '@/lib/format';
  * up that is first the pickup address (the API sends it until then). An order of the pickup pool comes without
  * customer and street (the API shows a courier only its area until it claims it).
  */
-export function DeliveryCard({ order, action, expected }: { order: OrderDto; action?: ReactNode; expected?: { status: OrderDto['status']; waiting: number } }) {
+export function DeliveryCard({
+  order,
+  action,
+  expected,
+}: {
+  order: OrderDto;
+  action?: ReactNode;
+  expected?: { status: OrderDto['status']; waiting: number };
+}) {
   const { deliveryAddress: address, customer, deliveryArea: area, pickup } = order;
   const label = customer ? `Order ${order.trackingCode}, ${customer.name}` : `Order ${order.trackingCode}, ${area.postalCode} ${area.city}`;
   return (

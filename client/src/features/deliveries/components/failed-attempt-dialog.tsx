@@ -1,6 +1,6 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useId } from 'react';
-import { useForm } from 'react-hook-form';
+import { useForm, useWatch } from 'react-hook-form';
 import { z } from 'zod';
 import { Button } from '@/components/ui/button';
 import { Dialog } from '@/components/ui/dialog';
@@ -26,14 +26,21 @@ export function FailedAttemptDialog({
   onConfirm: (reason: string, note: string | undefined) => void;
   onClose: () => void;
 }) {
-  const { register, handleSubmit, watch, formState } = useForm<FailedAttemptForm>({ resolver: zodResolver(schema), defaultValues: { reason: '', note: '' } });
+  const { register, handleSubmit, control, formState } = useForm<FailedAttemptForm>({
+    resolver: zodResolver(schema),
+    defaultValues: { reason: '', note: '' },
+  });
   const legendId = useId();
-  const reason = watch('reason');
+  const reason = useWatch({ control, name: 'reason' });
   const errors = formState.errors;
   return (
     <Dialog open={open} onClose={onClose} title="Delivery attempt failed" description="The merchant and the customer see why.">
       <form className="stack" noValidate onSubmit={handleSubmit(({ reason: chosen, note }) => onConfirm(chosen, note || undefined))}>
-        <fieldset className="field" style={{ border: 0, padding: 0, margin: 0 }} aria-describedby={errors.reason ? `${legendId}-error` : undefined}>
+        <fieldset
+          className="field"
+          style={{ border: 0, padding: 0, margin: 0 }}
+          aria-describedby={errors.reason ? `${legendId}-error` : undefined}
+        >
           <legend id={legendId}>Reason</legend>
           <div className="stack-sm">
             {failureReasons.map((option) => (

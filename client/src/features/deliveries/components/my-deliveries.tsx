@@ -54,7 +54,10 @@ export function MyDeliveries() {
               <DeliveryCard
                 key={order.id}
                 order={order}
-                expected={{ status: expectedState(order, outbox.changes).status, waiting: expectedState(order, outbox.changes).waiting.length }}
+                expected={{
+                  status: expectedState(order, outbox.changes).status,
+                  waiting: expectedState(order, outbox.changes).waiting.length,
+                }}
                 action={
                   order.allowedTransitions.length > 0 && (
                     <ButtonLink to={`/courier/orders/${order.id}`} variant="primary" size="lg" block>

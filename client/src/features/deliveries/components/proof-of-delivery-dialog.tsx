@@ -97,7 +97,12 @@ export function ProofOfDeliveryDialog({
   const errors = formState.errors;
   const photoError = photoProblem ?? errors.photo?.message;
   return (
-    <Dialog open={open} onClose={onClose} title="Confirm delivery" description="Works without a signal: it is sent as soon as there is one.">
+    <Dialog
+      open={open}
+      onClose={onClose}
+      title="Confirm delivery"
+      description="Works without a signal: it is sent as soon as there is one."
+    >
       <form className="stack" onSubmit={submit} noValidate>
         {requirements.photo !== 'Off' && (
           <div className="field">
@@ -111,7 +116,7 @@ export function ProofOfDeliveryDialog({
               aria-invalid={!!photoError || undefined}
               onChange={(event) => void takePhoto(event.target.files?.[0])}
             />
-            {preview && <img src={preview} alt="The photo that goes with the delivery" className={styles.photoPreview} />}
+            {preview && <img src={preview} alt="The parcel at the door, as it will be sent" className={styles.photoPreview} />}
             {photoError && <span className="field__error">{photoError}</span>}
           </div>
         )}

@@ -15,7 +15,9 @@ export function SignatureField({ label, error, onChange }: SignatureFieldProps) 
   const canvasRef = useRef<HTMLCanvasElement>(null);
   const padRef = useRef<SignaturePad | null>(null);
   const changed = useRef(onChange);
-  changed.current = onChange;
+  useEffect(() => {
+    changed.current = onChange;
+  });
 
   useEffect(() => {
     const canvas = canvasRef.current!;

@@ -13,7 +13,9 @@ const syncTag = 'courier-outbox';
 /** Asks the browser to wake the app when the network returns, where it has Background Sync (Chromium). */
 function requestBackgroundSync() {
   void navigator.serviceWorker?.ready
-    .then((registration) => (registration as ServiceWorkerRegistration & { sync?: { register(tag: string): Promise<void> } }).sync?.register(syncTag))
+    .then((registration) =>
+      (registration as ServiceWorkerRegistration & { sync?: { register(tag: string): Promise<void> } }).sync?.register(syncTag),
+    )
     .catch(() => undefined);
 }
 

@@ -45,7 +45,11 @@ function ProofSettingsFields({ merchantId, settings }: { merchantId: string; set
   const toast = useToast();
   const { register, handleSubmit } = useForm<ProofSettingsForm>({ resolver: zodResolver(schema), defaultValues: toForm(settings) });
   return (
-    <form className="stack" noValidate onSubmit={handleSubmit((form) => save.mutate(form, { onSuccess: () => toast('Proof of delivery settings saved.') }))}>
+    <form
+      className="stack"
+      noValidate
+      onSubmit={handleSubmit((form) => save.mutate(form, { onSuccess: () => toast('Proof of delivery settings saved.') }))}
+    >
       {save.error && <Alert tone="danger">{save.error.message}</Alert>}
       {parts.map((part) => (
         <div className="field" key={part.name}>
@@ -77,7 +81,10 @@ export function ProofSettings({ merchantId }: { merchantId: string }) {
   const settings = useProofSettings(merchantId);
   return (
     <Card title="Proof of delivery">
-      <p className="muted">Couriers capture these at the door, even without a signal. The customer's tracking page says who took the parcel and whether they signed.</p>
+      <p className="muted">
+        Couriers capture these at the door, even without a signal. The customer's tracking page says who took the parcel and whether they
+        signed.
+      </p>
       {settings.isPending ? (
         <LoadingState label="Loading the settings…" />
       ) : settings.isError ? (

@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo } from 'react';
 import { useApi } from '@/lib/api-context';
 import { apiCall } from '@/lib/errors';
 import { orderKeys } from './order-keys';
@@ -26,12 +26,8 @@ export function useProofImage(orderId: string, kind: 'photo' | 'signature', enab
     enabled,
     staleTime: Infinity,
   });
-  const [url, setUrl] = useState<string>();
-  useEffect(() => {
-    if (!image.data?.data) return;
-    const objectUrl = URL.createObjectURL(image.data.data);
-    setUrl(objectUrl);
-    return () => URL.revokeObjectURL(objectUrl);
-  }, [image.data]);
+  const blob = image.data?.data;
+  const url = useMemo(() => (blob ? URL.createObjectURL(blob) : undefined), [blob]);
+  useEffect(() => () => void (url && URL.revokeObjectURL(url)), [url]);
   return url;
 }

@@ -22,7 +22,11 @@ export function ProofOfDeliveryCard({ orderId }: { orderId: string }) {
           <>
             <dt>Position at the door</dt>
             <dd>
-              <a href={`https://www.openstreetmap.org/?mlat=${proof.latitude}&mlon=${proof.longitude}#map=18/${proof.latitude}/${proof.longitude}`} target="_blank" rel="noreferrer">
+              <a
+                href={`https://www.openstreetmap.org/?mlat=${proof.latitude}&mlon=${proof.longitude}#map=18/${proof.latitude}/${proof.longitude}`}
+                target="_blank"
+                rel="noreferrer"
+              >
                 {proof.latitude.toFixed(5)}, {proof.longitude.toFixed(5)}
               </a>
               {proof.accuracyMeters != null && ` (within ${Math.round(proof.accuracyMeters)} m)`}
@@ -30,10 +34,18 @@ export function ProofOfDeliveryCard({ orderId }: { orderId: string }) {
           </>
         )}
       </dl>
-      {photo && <img src={photo} alt="Photo taken at the door" style={{ maxWidth: '100%', maxHeight: 320, objectFit: 'contain' }} />}
-      {signature && <img src={signature} alt="The recipient's signature" style={{ maxWidth: 320, width: '100%', background: 'var(--color-surface)' }} />}
-      {proof.filesRemovedAt && <p className="muted small">The photo and signature were removed on {formatDateTime(proof.filesRemovedAt)}, after the retention period.</p>}
-      {!proof.filesRemovedAt && proof.photoTaken === false && proof.recipientSigned === false && <p className="muted small">No photo or signature was taken.</p>}
+      {photo && <img src={photo} alt="The parcel at the door" style={{ maxWidth: '100%', maxHeight: 320, objectFit: 'contain' }} />}
+      {signature && (
+        <img src={signature} alt="The recipient's signature" style={{ maxWidth: 320, width: '100%', background: 'var(--color-surface)' }} />
+      )}
+      {proof.filesRemovedAt && (
+        <p className="muted small">
+          The photo and signature were removed on {formatDateTime(proof.filesRemovedAt)}, after the retention period.
+        </p>
+      )}
+      {!proof.filesRemovedAt && proof.photoTaken === false && proof.recipientSigned === false && (
+        <p className="muted small">No photo or signature was taken.</p>
+      )}
     </Card>
   );
 }

@@ -58,7 +58,9 @@ export function TrackingView({ trackingCode }: { trackingCode: string }) {
               <p key={line}>{line}</p>
             ))}
           </div>
-          {status === 'Delivered' && data.trackingCode && <DeliveryConfirmation trackingCode={data.trackingCode} delivery={data.delivery} />}
+          {status === 'Delivered' && data.trackingCode && (
+            <DeliveryConfirmation trackingCode={data.trackingCode} delivery={data.delivery} />
+          )}
           <ProgressSteps status={status} reached={timeline.map((e) => e.status!).filter(Boolean)} labels={customerStatusLabels} />
           <dl className="facts">
             <dt>Ordered</dt>

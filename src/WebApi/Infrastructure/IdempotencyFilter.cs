@@ -33,7 +33,17 @@ public sealed class IdempotencyFilter(IdempotencyStore store, ICurrentActor curr
         }
 
         var scope = $"{actor.Type}:{actor.Id}";
-        var fingerprint = await FingerprintAsync(http.Request);
+        string fingerprint;
+        try
+        {
+            fingerprint = await FingerprintAsync(http.Request);
+        }
+        catch (InvalidDataException)
+        {
+            context.Result = Problem(StatusCodes.Status400BadRequest, ProblemTypes.Validation, "Invalid form", "The multipart form could not be read.");
+            return;
+        }
+
         var body = http.Response.Body;
         await using var buffer = new MemoryStream();
         var claim = await store.RunAsync(scope, key, fingerprint, async _ =>

@@ -112,7 +112,10 @@ export function createOutboxSender({ api, queryClient, store }: { api: Api; quer
   async function run(): Promise<void> {
     await store.load();
     const held = new Set<string>();
-    for (const change of store.snapshot().filter((c) => c.state === 'waiting')) {
+    for (const { id } of store.snapshot().filter((c) => c.state === 'waiting')) {
+      // Read again: an earlier send of the same order may have handed this one its version, or refused it.
+      const change = store.snapshot().find((c) => c.id === id);
+      if (!change || change.state !== 'waiting') continue;
       if (held.has(change.orderId) || change.nextAttemptAt > Date.now()) {
         held.add(change.orderId);
         continue;

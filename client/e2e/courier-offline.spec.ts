@@ -129,6 +129,11 @@ test('a delivery round in airplane mode: nothing lost, nothing doubled, a confli
   await expect(page.getByText(/Offline, last updated/)).toBeVisible();
   await expect(cardOf(page, pickup)).toBeVisible();
   await fitsThePhone(page);
+  // Another screen of the app opens too, saying what needs a signal, never a full-page error.
+  await page.getByRole('link', { name: 'Ready for pickup' }).click();
+  await expect(page.getByRole('heading', { name: 'Ready for pickup' })).toBeVisible();
+  await expect(page.getByText('Orders ready for pickup show here when there is a signal again.')).toBeVisible();
+  await expect(page.getByText(/Something went wrong/)).toHaveCount(0);
 
   // Three changes offline: picked up and out for delivery on one order, delivered with photo and signature on another.
   await openDelivery(page, pickup);
@@ -187,6 +192,14 @@ test('a delivery round in airplane mode: nothing lost, nothing doubled, a confli
   await fitsThePhone(page);
   await page.screenshot({ path: join(screenshots, 'courier-offline-queue-375.png'), fullPage: true });
   expect(await page.locator('body').innerText()).not.toMatch(/InTransit|PickedUp|DeliveryFailed|ReadyForPickup/);
+
+  // Signing out now would delete what waits: the courier is asked, and can stay.
+  page.once('dialog', (dialog) => {
+    expect(dialog.message()).toContain('4 changes have not been sent yet');
+    void dialog.dismiss();
+  });
+  await page.getByRole('button', { name: 'Sign out' }).click();
+  await expect(page.getByText('4 changes waiting to send')).toBeVisible();
 
   // Signal back: each change reaches the server once; the conflict is shown with who changed the order and how it stands.
   await context.setOffline(false);

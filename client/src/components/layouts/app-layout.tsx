@@ -17,7 +17,7 @@ export interface AppLayoutProps {
   nav: NavItem[];
   userName: string;
   roleLabel: string;
-  onSignOut: () => void;
+  onSignOut: () => void | Promise<void>;
   signingOut?: boolean;
   children: ReactNode;
 }
@@ -47,7 +47,7 @@ export function AppLayout({ nav, userName, roleLabel, onSignOut, signingOut, chi
               <strong>{userName}</strong>
               <span className="muted app-user__role"> · {roleLabel}</span>
             </span>
-            <Button variant="secondary" onClick={onSignOut} loading={signingOut}>
+            <Button variant="secondary" onClick={() => void onSignOut()} loading={signingOut}>
               Sign out
             </Button>
           </div>

@@ -1,4 +1,4 @@
-import { clear, createStore, del, get, set, type UseStore } from 'idb-keyval';
+import { clear, createStore, del, get, keys, set, type UseStore } from 'idb-keyval';
 import type { UserDto } from '../api/generated';
 
 /**
@@ -25,6 +25,11 @@ export const savedUser = {
   get: () => get<UserDto>(userKey, deviceStores().cache),
   set: (user: UserDto) => set(userKey, user, deviceStores().cache),
 };
+
+/** How many changes wait on the device: signing out deletes them, so the courier is asked first. */
+export async function unsentChanges(): Promise<number> {
+  return (await keys(deviceStores().outbox)).length;
+}
 
 /** Forgets everything the courier's app kept: on sign-out, and when the server says the session has ended. */
 export async function wipeDevice(): Promise<void> {

@@ -38,7 +38,9 @@ export function AvailableOrders() {
             : claimError.userMessage}
         </Alert>
       )}
-      {available.isPending ? (
+      {available.isPending && !online ? (
+        <EmptyState title="No signal" description="Orders ready for pickup show here when there is a signal again." />
+      ) : available.isPending ? (
         <LoadingState label="Loading orders ready for pickup…" />
       ) : available.isError ? (
         <ErrorState error={available.error} title="Could not load the orders" onRetry={() => available.refetch()} />

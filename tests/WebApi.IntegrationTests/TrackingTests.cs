@@ -23,8 +23,9 @@ public sealed class TrackingTests(ApiFactory api) : IClassFixture<ApiFactory>
         using var json = JsonDocument.Parse(body);
         var root = json.RootElement;
         Assert.Equal(
-            ["createdAt", "estimatedDeliveryAt", "merchantName", "sender", "status", "timeline", "trackingCode"],
+            ["createdAt", "delivery", "estimatedDeliveryAt", "merchantName", "sender", "status", "timeline", "trackingCode"],
             root.EnumerateObject().Select(p => p.Name).Order());
+        Assert.Equal(JsonValueKind.Null, root.GetProperty("delivery").ValueKind);
         Assert.Equal("ReadyForPickup", root.GetProperty("status").GetString());
         Assert.Equal(merchantUser.DisplayName, root.GetProperty("merchantName").GetString());
         Assert.Equal(["Pending", "Confirmed", "Preparing", "ReadyForPickup"], root.GetProperty("timeline").EnumerateArray().Select(e => e.GetProperty("status").GetString()));

@@ -130,6 +130,7 @@ public sealed class PartnerOrdersController(IMediator mediator) : ControllerBase
     /// <param name="kind">photo or signature.</param>
     /// <param name="cancellationToken">Aborts the request.</param>
     [HttpGet("{trackingCode}/proof-of-delivery/{kind}")]
+    [Sends<GetProofFileQuery>]
     [ProducesResponseType<FileResult>(StatusCodes.Status200OK, "image/jpeg", "image/png", "image/webp")]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound)]
     public async Task<IActionResult> ProofOfDeliveryImage([MaxLength(TrackingCode.MaxPresentedLength)] string trackingCode, ProofFileKind kind, CancellationToken cancellationToken)

@@ -1,6 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Button } from '@/components/ui/button';
+import { ReturnOrderDialog } from '@/components/return-order-dialog';
 import { ButtonLink } from '@/components/ui/button-link';
 import { EmptyState } from '@/components/ui/empty-state';
 import { LoadingState } from '@/components/ui/loading-state';
@@ -57,7 +58,7 @@ export function CourierOrder({ orderId }: { orderId: string }) {
   const requirements = useProofRequirements(orderId);
   const outbox = useOutbox();
   const toast = useToast();
-  const [dialog, setDialog] = useState<'Delivered' | 'DeliveryFailed' | null>(null);
+  const [dialog, setDialog] = useState<'Delivered' | 'DeliveryFailed' | 'Returned' | null>(null);
   const [dialogKey, setDialogKey] = useState(0);
   const next = useNextDelivery(orderId, outbox.changes);
 
@@ -98,7 +99,7 @@ export function CourierOrder({ orderId }: { orderId: string }) {
   }
 
   function select(to: OrderStatus) {
-    if (to === 'Delivered' || to === 'DeliveryFailed') {
+    if (to === 'Delivered' || to === 'DeliveryFailed' || to === 'Returned') {
       setDialogKey((k) => k + 1);
       setDialog(to);
     } else void take(to);
@@ -147,6 +148,8 @@ export function CourierOrder({ orderId }: { orderId: string }) {
           </ul>
         )}
       </section>
+
+      {(expected.status === 'Returned' || expected.status === 'Cancelled') && <p className="muted">This order is closed.</p>}
 
       {expected.status === 'Delivered' && (
         <section className="card stack-sm" aria-label="Next">
@@ -198,6 +201,12 @@ export function CourierOrder({ orderId }: { orderId: string }) {
         open={dialog === 'Delivered'}
         requirements={requirements.data}
         onConfirm={(proof) => take('Delivered', proof)}
+        onClose={() => setDialog(null)}
+      />
+      <ReturnOrderDialog
+        open={dialog === 'Returned'}
+        pending={false}
+        onConfirm={() => void take('Returned')}
         onClose={() => setDialog(null)}
       />
       <FailedAttemptDialog

@@ -27,7 +27,7 @@ import { FailedDeliveryDialog } from './failed-delivery-dialog';
 import { OrderItemsTable } from './order-items-table';
 import { OrderTimeline } from './order-timeline';
 import { ProofOfDeliveryCard } from './proof-of-delivery-card';
-import { ReturnOrderDialog } from './return-order-dialog';
+import { ReturnOrderDialog } from '@/components/return-order-dialog';
 import { TrackingLinkCard } from './tracking-link-card';
 import { TransitionButtons } from './transition-buttons';
 

@@ -38,13 +38,13 @@ public sealed class ProofOfDeliveryTests(SmallProofLimitFactory api) : IClassFix
         var key = Guid.NewGuid().ToString();
 
         // The device keeps the very bytes it captured (PNG encoders stamp the time, so a new drawing would differ).
-        var signature = ProofImages.SignaturePng();
-        var first = await scenario.DeliverAsync(ProofImages.Form("Jane Smith", photo, signature, 51.5, -0.12, deliveredOnTheDevice), key);
+        var signaturePng = ProofImages.SignaturePng();
+        var first = await scenario.DeliverAsync(ProofImages.Form("Jane Smith", photo, signaturePng, 51.5, -0.12, deliveredOnTheDevice), key);
         await first.ShouldBeAsync(HttpStatusCode.OK);
         Assert.Equal(OrderStatus.Delivered, (await first.ReadAsync<OrderResponse>()).Status);
 
         // The device sends the same form again after a lost answer: a new multipart boundary, the same fields and files.
-        var again = await scenario.DeliverAsync(ProofImages.Form("Jane Smith", photo, signature, 51.5, -0.12, deliveredOnTheDevice), key);
+        var again = await scenario.DeliverAsync(ProofImages.Form("Jane Smith", photo, signaturePng, 51.5, -0.12, deliveredOnTheDevice), key);
         await again.ShouldBeAsync(HttpStatusCode.OK);
         Assert.Equal("true", again.Headers.GetValues("Idempotent-Replayed").Single());
 

@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using OrderTracking.Application.Auth.Common;
 using OrderTracking.Application.Common.Interfaces;
 using OrderTracking.Infrastructure.Analytics;
+using OrderTracking.Infrastructure.Arrivals;
 using OrderTracking.Infrastructure.Export;
 using OrderTracking.Infrastructure.Idempotency;
 using OrderTracking.Infrastructure.Identity;
@@ -31,6 +32,8 @@ public static class DependencyInjection
         services.AddSingleton<StreamingReads>();
         services.AddScoped<UnitOfWork>();
         services.AddScoped<IUnitOfWork>(provider => provider.GetRequiredService<UnitOfWork>());
+        services.AddScoped<ICommandTransactions>(provider => provider.GetRequiredService<UnitOfWork>());
+        services.AddScoped<IQueryRetries>(provider => provider.GetRequiredService<UnitOfWork>());
         services.AddScoped<DatabaseMigrator>();
         services.AddScoped<DemoDataSeeder>();
         services.AddScoped<IOrderRepository, OrderRepository>();
@@ -39,6 +42,7 @@ public static class DependencyInjection
         services.AddScoped<IMerchantProfileRepository, MerchantProfileRepository>();
         services.AddScoped<ISessionRepository, SessionRepository>();
         services.AddScoped<IAnalyticsReader, AnalyticsReader>();
+        services.AddLiveMap();
         services.AddOptions<SessionOptions>().Bind(configuration.GetSection(SessionOptions.SectionName))
             .Validate(
                 sessions => sessions.AccessCheckCacheSeconds is >= 0 and <= SessionOptions.MaxAccessCheckCacheSeconds,
@@ -56,6 +60,7 @@ public static class DependencyInjection
 
         services.AddOptions<IdempotencyOptions>().Bind(configuration.GetSection(IdempotencyOptions.SectionName));
         services.AddScoped<IdempotencyStore>();
+        services.AddScoped<IIdempotencyStore>(provider => provider.GetRequiredService<IdempotencyStore>());
         services.AddHostedService<IdempotencyPruningService>();
         services.AddWebhooks(configuration);
         services.AddProofsOfDelivery(configuration);

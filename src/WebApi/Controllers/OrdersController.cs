@@ -19,6 +19,7 @@ using OrderTracking.Application.Proofs.Queries.GetProofOfDelivery;
 using OrderTracking.Domain.Orders;
 using OrderTracking.WebApi.Contracts;
 using OrderTracking.WebApi.Filters;
+using OrderTracking.WebApi.Idempotency;
 using OrderTracking.WebApi.Infrastructure;
 
 namespace OrderTracking.WebApi.Controllers;

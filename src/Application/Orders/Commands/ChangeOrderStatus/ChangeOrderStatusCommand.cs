@@ -1,6 +1,7 @@
 using FluentValidation;
 using Mediator;
 using OrderTracking.Application.Common.Exceptions;
+using OrderTracking.Application.Common.Idempotency;
 using OrderTracking.Application.Common.Interfaces;
 using OrderTracking.Application.Common.Security;
 using OrderTracking.Application.Orders.Common;
@@ -19,7 +20,7 @@ public sealed record ChangeOrderStatusCommand(
     string? Reason = null,
     string? RecipientName = null,
     uint? ExpectedVersion = null,
-    DateTimeOffset? OccurredAt = null) : ICommand<OrderDto>;
+    DateTimeOffset? OccurredAt = null) : ICommand<OrderDto>, IIdempotentCommand;
 
 public sealed class ChangeOrderStatusCommandValidator : AbstractValidator<ChangeOrderStatusCommand>
 {
@@ -67,7 +68,7 @@ public sealed class ChangeOrderStatusCommandHandler(
             }
             : null;
         await OrderStatusChange.ApplyAsync(order, command.Status!.Value, new StatusChangeDetails(command.Note, command.Reason, command.RecipientName, command.OccurredAt),
-            command.ExpectedVersion, actor, orders, unitOfWork, timeProvider, cancellationToken, recordProof);
+            command.ExpectedVersion, actor, unitOfWork, timeProvider, cancellationToken, recordProof);
         return order.ToDto(actor, timeProvider.GetUtcNow());
     }
 }

@@ -2,6 +2,7 @@ using FluentValidation;
 using Mediator;
 using Microsoft.Extensions.Options;
 using OrderTracking.Application.Common.Exceptions;
+using OrderTracking.Application.Common.Idempotency;
 using OrderTracking.Application.Common.Interfaces;
 using OrderTracking.Application.Common.Security;
 using OrderTracking.Application.Orders.Commands.ChangeOrderStatus;
@@ -31,7 +32,7 @@ public sealed record DeliverWithProofCommand(
     double? Latitude = null,
     double? Longitude = null,
     double? AccuracyMeters = null,
-    uint? ExpectedVersion = null) : ICommand<OrderDto>;
+    uint? ExpectedVersion = null) : ICommand<OrderDto>, IIdempotentCommand;
 
 public sealed class DeliverWithProofCommandValidator : AbstractValidator<DeliverWithProofCommand>
 {
@@ -83,7 +84,7 @@ public sealed class DeliverWithProofCommandHandler(
         var position = command is { Latitude: { } latitude, Longitude: { } longitude } ? new DeliveryPosition(latitude, longitude, command.AccuracyMeters) : null;
 
         var details = new StatusChangeDetails(command.Note, RecipientName: command.RecipientName, OccurredAt: command.OccurredAt);
-        await OrderStatusChange.ApplyAsync(order, OrderStatus.Delivered, details, command.ExpectedVersion, actor, orders, unitOfWork, timeProvider, cancellationToken,
+        await OrderStatusChange.ApplyAsync(order, OrderStatus.Delivered, details, command.ExpectedVersion, actor, unitOfWork, timeProvider, cancellationToken,
             async (now, token) =>
             {
                 policy.EnsureSatisfiedBy(photo is not null, signature is not null, !string.IsNullOrWhiteSpace(command.RecipientName));

@@ -73,6 +73,45 @@ public sealed class ProofOfDeliveryTests(SmallProofLimitFactory api) : IClassFix
     }
 
     [Fact]
+    public async Task A_key_sent_again_with_another_photo_is_refused_and_the_first_delivery_stands()
+    {
+        var scenario = await ProofScenario.InTransitAsync(api);
+        var key = Guid.NewGuid().ToString();
+        await (await scenario.DeliverAsync(ProofImages.Form("Jane Smith", ProofImages.JpegWithGps()), key)).ShouldBeAsync(HttpStatusCode.OK);
+
+        // Same fields, another file under the same name: the fingerprint covers the file's content, not only its size.
+        var otherPhoto = ProofImages.JpegWithGps(ImageMagick.MagickColors.Orange);
+        var reused = await scenario.DeliverAsync(ProofImages.Form("Jane Smith", otherPhoto), key);
+
+        await reused.ShouldBeAsync(HttpStatusCode.UnprocessableEntity);
+        var history = await scenario.Courier.GetFromJsonAsync<List<TimelineEntryResponse>>($"/api/orders/{scenario.Order.Id}/history", Json.Options);
+        Assert.Single(history!, h => h.To == OrderStatus.Delivered);
+    }
+
+    [Theory]
+    [InlineData("multipart/form-data", "no boundary")]
+    [InlineData("multipart/form-data; boundary=cut", "cut short")]
+    public async Task A_form_that_cannot_be_read_is_a_400_with_or_without_a_key_and_changes_nothing(string contentType, string _)
+    {
+        var scenario = await ProofScenario.InTransitAsync(api);
+        HttpContent Broken()
+        {
+            var content = new ByteArrayContent("--cut\r\nContent-Disposition: form-data; name=\"recipientName\"\r\n\r\nJane"u8.ToArray());
+            content.Headers.TryAddWithoutValidation("Content-Type", contentType);
+            return content;
+        }
+
+        var withKey = await scenario.DeliverAsync(Broken(), Guid.NewGuid().ToString());
+        var withoutKey = await scenario.DeliverAsync(Broken());
+
+        await withKey.ShouldBeAsync(HttpStatusCode.BadRequest);
+        await withoutKey.ShouldBeAsync(HttpStatusCode.BadRequest);
+        Assert.Equal("application/problem+json", withKey.Content.Headers.ContentType?.MediaType);
+        var order = await scenario.Courier.GetFromJsonAsync<OrderResponse>($"/api/orders/{scenario.Order.Id}", Json.Options);
+        Assert.Equal(OrderStatus.InTransit, order!.Status);
+    }
+
+    [Fact]
     public async Task Another_courier_merchant_or_partner_gets_404_for_the_proof_and_its_images()
     {
         var scenario = await ProofScenario.InTransitAsync(api);

@@ -38,9 +38,10 @@ public sealed class IdempotencyFilter(IdempotencyRequest idempotency, ICurrentAc
         {
             fingerprint = await FingerprintAsync(http.Request);
         }
-        catch (InvalidDataException)
+        catch (Exception e) when (e is InvalidDataException or IOException and not BadHttpRequestException)
         {
-            // A multipart body cut short or without its boundary: the action's own binding would refuse it the same way.
+            // A multipart body without its boundary (InvalidDataException) or cut short (IOException): the action's own
+            // binding would refuse it the same way. A body over the size limit stays a BadHttpRequestException, a 413.
             context.Result = BadRequest("Invalid form", "The multipart form could not be read.");
             return;
         }

@@ -8,9 +8,9 @@ namespace OrderTracking.WebApi.IntegrationTests.Infrastructure;
 public static class ProofImages
 {
     /// <summary>A small JPEG photo whose EXIF holds a GPS position (51°30′N), as a phone camera writes it.</summary>
-    public static byte[] JpegWithGps()
+    public static byte[] JpegWithGps(MagickColor? colour = null)
     {
-        using var image = new MagickImage(MagickColors.SteelBlue, 64, 48) { Format = MagickFormat.Jpeg };
+        using var image = new MagickImage(colour ?? MagickColors.SteelBlue, 64, 48) { Format = MagickFormat.Jpeg };
         var exif = new ExifProfile();
         exif.SetValue(ExifTag.GPSLatitudeRef, "N");
         exif.SetValue(ExifTag.GPSLatitude, [new Rational(51, 1), new Rational(30, 1), new Rational(0, 1)]);

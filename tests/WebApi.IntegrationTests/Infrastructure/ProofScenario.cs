@@ -21,7 +21,7 @@ public sealed record ProofScenario(HttpClient Merchant, TestUser MerchantUser, H
 
     public string ProofRoute => $"/api/orders/{Order.Id}/proof-of-delivery";
 
-    public Task<HttpResponseMessage> DeliverAsync(MultipartFormDataContent form, string? idempotencyKey = null)
+    public Task<HttpResponseMessage> DeliverAsync(HttpContent form, string? idempotencyKey = null)
     {
         var request = new HttpRequestMessage(HttpMethod.Post, ProofRoute) { Content = form };
         if (idempotencyKey is not null)

@@ -13,6 +13,7 @@ using OrderTracking.Infrastructure.Outbox;
 using OrderTracking.Infrastructure.Persistence;
 using OrderTracking.Infrastructure.Persistence.Repositories;
 using OrderTracking.Infrastructure.Persistence.Seeding;
+using OrderTracking.Infrastructure.Proofs;
 using OrderTracking.Infrastructure.Webhooks;
 
 namespace OrderTracking.Infrastructure;
@@ -69,6 +70,7 @@ public static class DependencyInjection
         services.AddHostedService<IdempotencyPruningService>();
         services.AddSharedKeyRing();
         services.AddWebhooks(configuration);
+        services.AddProofsOfDelivery(configuration);
 
         services.AddOptions<OutboxOptions>().Bind(configuration.GetSection(OutboxOptions.SectionName))
             .Validate(outbox => outbox.BatchSize >= 1 && outbox.Parallelism >= 1, "Outbox:BatchSize and Outbox:Parallelism must be at least 1.")

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Net;
 using System.Net.Http.Json;
 using System.Security.Claims;
@@ -85,10 +86,11 @@ public sealed class LiveUpdateTests(ApiFactory api) : IClassFixture<ApiFactory>
         var view = follower.Received.Single(m => m.Event == "trackingChanged").Payload;
         Assert.Equal(
             [
-                "arrival", "courierPosition", "createdAt", "currency", "deliveryRequest", "destination", "estimatedDeliveryAt", "items",
+                "arrival", "courierPosition", "createdAt", "currency", "delivery", "deliveryRequest", "destination", "estimatedDeliveryAt", "items",
                 "merchantName", "redelivery", "sender", "status", "timeline", "total", "trackingCode",
             ],
             view.EnumerateObject().Select(p => p.Name).Order());
+        Assert.Equal(JsonValueKind.Null, view.GetProperty("delivery").ValueKind);
         Assert.Equal(("Confirmed", merchantUser.DisplayName), (view.GetProperty("status").GetString(), view.GetProperty("merchantName").GetString()));
         var raw = view.GetRawText();
         foreach (var personal in new[] { "Jane Customer", "+44 7700 900123", "jane@example.com", "High Street", "SW1A" })

@@ -69,7 +69,7 @@ export function createApi(options: ApiOptions = {}) {
   const http = createAuthenticatedFetch(fetchFn, sessions, renew);
 
   const auth = new AuthClient(withToken, baseUrl, http);
-  let restoring: Promise<void> | null = null;
+  let restoring: Promise<SessionRestore> | null = null;
 
   return {
     baseUrl,
@@ -89,12 +89,13 @@ export function createApi(options: ApiOptions = {}) {
     },
     /**
      * Restores the session on load from the refresh-token cookie (a reload, a new tab). Runs once; resolves when
-     * the answer is in, signed in or not. Unreachable API: the tab starts signed out.
+     * the answer is in: signed in, signed out, or the API could not be reached (the tab starts signed out, unless
+     * the caller resumes a courier's offline session).
      */
-    restoreSession(): Promise<void> {
+    restoreSession(): Promise<SessionRestore> {
       restoring ??= http.renewSession(null).then(
-        () => undefined,
-        () => undefined,
+        (session): SessionRestore => (session ? 'signed-in' : 'signed-out'),
+        (): SessionRestore => 'unreachable',
       );
       return restoring;
     },
@@ -133,3 +134,5 @@ export function createApi(options: ApiOptions = {}) {
 }
 
 export type Api = ReturnType<typeof createApi>;
+
+export type SessionRestore = 'signed-in' | 'signed-out' | 'unreachable';

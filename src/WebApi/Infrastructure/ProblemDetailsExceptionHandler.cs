@@ -72,6 +72,8 @@ public sealed partial class ProblemDetailsExceptionHandler(IProblemDetailsServic
         DuplicateException duplicate => Problem(StatusCodes.Status409Conflict, ProblemTypes.Duplicate, "Already exists", duplicate.Message),
         DomainRuleException rule => Problem(StatusCodes.Status409Conflict, ProblemTypes.RuleViolation, "Not possible now", rule.Message),
         _ when DatabaseUnavailability.IsUnavailable(exception) => DatabaseUnavailable(),
+        DependencyUnavailableException dependency => Problem(StatusCodes.Status503ServiceUnavailable, ProblemTypes.ServiceUnavailable, "Service unavailable",
+            $"{dependency.Message} Retry in {RetryAfterSecondsWhenUnavailable} seconds; an Idempotency-Key makes a retried write safe."),
         BadHttpRequestException bad => Problem(bad.StatusCode, bad.StatusCode == StatusCodes.Status413PayloadTooLarge ? ProblemTypes.PayloadTooLarge : ProblemTypes.Validation, "Bad request", bad.Message),
         _ when StorageRefusedValue(exception) => Problem(StatusCodes.Status400BadRequest, ProblemTypes.Validation, "Bad request",
             "A value in the request cannot be stored (out of range or not valid text)."),

@@ -33,7 +33,7 @@ describe('OrderFiltersForm', () => {
     const onChange = setup();
 
     typeSearch('Lovelace');
-    fireEvent.click(screen.getByRole('checkbox', { name: 'Ready for pickup' }));
+    fireEvent.click(screen.getByRole('checkbox', { name: 'Ready for the courier' }));
     fireEvent.click(screen.getByRole('button', { name: 'Apply filters' }));
     pause(searchDelayMs * 2);
 

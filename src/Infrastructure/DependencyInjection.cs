@@ -11,6 +11,7 @@ using OrderTracking.Infrastructure.Outbox;
 using OrderTracking.Infrastructure.Persistence;
 using OrderTracking.Infrastructure.Persistence.Repositories;
 using OrderTracking.Infrastructure.Persistence.Seeding;
+using OrderTracking.Infrastructure.Retention;
 using OrderTracking.Infrastructure.Webhooks;
 
 namespace OrderTracking.Infrastructure;
@@ -55,8 +56,8 @@ public static class DependencyInjection
 
         services.AddOptions<IdempotencyOptions>().Bind(configuration.GetSection(IdempotencyOptions.SectionName));
         services.AddScoped<IdempotencyStore>();
-        services.AddHostedService<IdempotencyPruningService>();
         services.AddWebhooks(configuration);
+        services.AddRetention(configuration);
 
         services.AddOptions<OutboxOptions>().Bind(configuration.GetSection(OutboxOptions.SectionName))
             .Validate(outbox => outbox.BatchSize >= 1 && outbox.Parallelism >= 1, "Outbox:BatchSize and Outbox:Parallelism must be at least 1.")

@@ -13,7 +13,4 @@ public sealed class IdempotencyOptions
     /// Short waits let simultaneous retries replay the first response instead of failing.
     /// </summary>
     public TimeSpan InFlightWait { get; set; } = TimeSpan.FromSeconds(5);
-
-    /// <summary>How often expired keys are deleted.</summary>
-    public TimeSpan PruneInterval { get; set; } = TimeSpan.FromHours(1);
 }

@@ -103,6 +103,12 @@ export class AnalyticsClient extends ApiClientBase {
             result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("An unexpected error; it is logged with the trace id.", status, _responseText, _headers, result500);
             });
+        } else if (status === 503) {
+            return response.text().then((_responseText) => {
+            let result503: any = null;
+            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The database cannot be reached (type /problems/service-unavailable) or took longer than allowed (type /problems/timed-out); retry after the seconds in Retry-After.", status, _responseText, _headers, result503);
+            });
         } else if (status !== 200 && status !== 204) {
             return response.text().then((_responseText) => {
             return throwException("An unexpected server error occurred.", status, _responseText, _headers);
@@ -183,6 +189,12 @@ export class AssigneesClient extends ApiClientBase {
             let result500: any = null;
             result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("An unexpected error; it is logged with the trace id.", status, _responseText, _headers, result500);
+            });
+        } else if (status === 503) {
+            return response.text().then((_responseText) => {
+            let result503: any = null;
+            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The database cannot be reached (type /problems/service-unavailable) or took longer than allowed (type /problems/timed-out); retry after the seconds in Retry-After.", status, _responseText, _headers, result503);
             });
         } else if (status !== 200 && status !== 204) {
             return response.text().then((_responseText) => {
@@ -285,6 +297,12 @@ export class AuthClient extends ApiClientBase {
             result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("An unexpected error; it is logged with the trace id.", status, _responseText, _headers, result500);
             });
+        } else if (status === 503) {
+            return response.text().then((_responseText) => {
+            let result503: any = null;
+            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The database cannot be reached (type /problems/service-unavailable) or took longer than allowed (type /problems/timed-out); retry after the seconds in Retry-After.", status, _responseText, _headers, result503);
+            });
         } else if (status !== 200 && status !== 204) {
             return response.text().then((_responseText) => {
             return throwException("An unexpected server error occurred.", status, _responseText, _headers);
@@ -375,6 +393,12 @@ export class AuthClient extends ApiClientBase {
             result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("An unexpected error; it is logged with the trace id.", status, _responseText, _headers, result500);
             });
+        } else if (status === 503) {
+            return response.text().then((_responseText) => {
+            let result503: any = null;
+            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The database cannot be reached (type /problems/service-unavailable) or took longer than allowed (type /problems/timed-out); retry after the seconds in Retry-After.", status, _responseText, _headers, result503);
+            });
         } else if (status !== 200 && status !== 204) {
             return response.text().then((_responseText) => {
             return throwException("An unexpected server error occurred.", status, _responseText, _headers);
@@ -461,6 +485,12 @@ export class AuthClient extends ApiClientBase {
             result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("An unexpected error; it is logged with the trace id.", status, _responseText, _headers, result500);
             });
+        } else if (status === 503) {
+            return response.text().then((_responseText) => {
+            let result503: any = null;
+            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The database cannot be reached (type /problems/service-unavailable) or took longer than allowed (type /problems/timed-out); retry after the seconds in Retry-After.", status, _responseText, _headers, result503);
+            });
         } else if (status !== 200 && status !== 204) {
             return response.text().then((_responseText) => {
             return throwException("An unexpected server error occurred.", status, _responseText, _headers);
@@ -529,6 +559,12 @@ export class AuthClient extends ApiClientBase {
             let result500: any = null;
             result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("An unexpected error; it is logged with the trace id.", status, _responseText, _headers, result500);
+            });
+        } else if (status === 503) {
+            return response.text().then((_responseText) => {
+            let result503: any = null;
+            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The database cannot be reached (type /problems/service-unavailable) or took longer than allowed (type /problems/timed-out); retry after the seconds in Retry-After.", status, _responseText, _headers, result503);
             });
         } else if (status !== 200 && status !== 204) {
             return response.text().then((_responseText) => {
@@ -619,6 +655,12 @@ export class MerchantsClient extends ApiClientBase {
             let result500: any = null;
             result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("An unexpected error; it is logged with the trace id.", status, _responseText, _headers, result500);
+            });
+        } else if (status === 503) {
+            return response.text().then((_responseText) => {
+            let result503: any = null;
+            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The database cannot be reached (type /problems/service-unavailable) or took longer than allowed (type /problems/timed-out); retry after the seconds in Retry-After.", status, _responseText, _headers, result503);
             });
         } else if (status !== 200 && status !== 204) {
             return response.text().then((_responseText) => {
@@ -713,6 +755,12 @@ export class MerchantsClient extends ApiClientBase {
             let result500: any = null;
             result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("An unexpected error; it is logged with the trace id.", status, _responseText, _headers, result500);
+            });
+        } else if (status === 503) {
+            return response.text().then((_responseText) => {
+            let result503: any = null;
+            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The database cannot be reached (type /problems/service-unavailable) or took longer than allowed (type /problems/timed-out); retry after the seconds in Retry-After.", status, _responseText, _headers, result503);
             });
         } else if (status !== 200 && status !== 204) {
             return response.text().then((_responseText) => {
@@ -814,6 +862,12 @@ export class MerchantsClient extends ApiClientBase {
             result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("An unexpected error; it is logged with the trace id.", status, _responseText, _headers, result500);
             });
+        } else if (status === 503) {
+            return response.text().then((_responseText) => {
+            let result503: any = null;
+            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The database cannot be reached (type /problems/service-unavailable) or took longer than allowed (type /problems/timed-out); retry after the seconds in Retry-After.", status, _responseText, _headers, result503);
+            });
         } else if (status !== 200 && status !== 204) {
             return response.text().then((_responseText) => {
             return throwException("An unexpected server error occurred.", status, _responseText, _headers);
@@ -911,6 +965,12 @@ export class MerchantsClient extends ApiClientBase {
             result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("An unexpected error; it is logged with the trace id.", status, _responseText, _headers, result500);
             });
+        } else if (status === 503) {
+            return response.text().then((_responseText) => {
+            let result503: any = null;
+            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The database cannot be reached (type /problems/service-unavailable) or took longer than allowed (type /problems/timed-out); retry after the seconds in Retry-After.", status, _responseText, _headers, result503);
+            });
         } else if (status !== 200 && status !== 204) {
             return response.text().then((_responseText) => {
             return throwException("An unexpected server error occurred.", status, _responseText, _headers);
@@ -988,6 +1048,12 @@ export class MerchantsClient extends ApiClientBase {
             let result500: any = null;
             result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("An unexpected error; it is logged with the trace id.", status, _responseText, _headers, result500);
+            });
+        } else if (status === 503) {
+            return response.text().then((_responseText) => {
+            let result503: any = null;
+            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The database cannot be reached (type /problems/service-unavailable) or took longer than allowed (type /problems/timed-out); retry after the seconds in Retry-After.", status, _responseText, _headers, result503);
             });
         } else if (status !== 200 && status !== 204) {
             return response.text().then((_responseText) => {
@@ -1100,6 +1166,12 @@ export class OrdersClient extends ApiClientBase {
             result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("An unexpected error; it is logged with the trace id.", status, _responseText, _headers, result500);
             });
+        } else if (status === 503) {
+            return response.text().then((_responseText) => {
+            let result503: any = null;
+            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The database cannot be reached (type /problems/service-unavailable) or took longer than allowed (type /problems/timed-out); retry after the seconds in Retry-After.", status, _responseText, _headers, result503);
+            });
         } else if (status !== 200 && status !== 204) {
             return response.text().then((_responseText) => {
             return throwException("An unexpected server error occurred.", status, _responseText, _headers);
@@ -1196,6 +1268,12 @@ export class OrdersClient extends ApiClientBase {
             result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("An unexpected error; it is logged with the trace id.", status, _responseText, _headers, result500);
             });
+        } else if (status === 503) {
+            return response.text().then((_responseText) => {
+            let result503: any = null;
+            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The database cannot be reached (type /problems/service-unavailable) or took longer than allowed (type /problems/timed-out); retry after the seconds in Retry-After.", status, _responseText, _headers, result503);
+            });
         } else if (status !== 200 && status !== 204) {
             return response.text().then((_responseText) => {
             return throwException("An unexpected server error occurred.", status, _responseText, _headers);
@@ -1286,6 +1364,12 @@ export class OrdersClient extends ApiClientBase {
             result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("An unexpected error; it is logged with the trace id.", status, _responseText, _headers, result500);
             });
+        } else if (status === 503) {
+            return response.text().then((_responseText) => {
+            let result503: any = null;
+            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The database cannot be reached (type /problems/service-unavailable) or took longer than allowed (type /problems/timed-out); retry after the seconds in Retry-After.", status, _responseText, _headers, result503);
+            });
         } else if (status !== 200 && status !== 204) {
             return response.text().then((_responseText) => {
             return throwException("An unexpected server error occurred.", status, _responseText, _headers);
@@ -1295,7 +1379,8 @@ export class OrdersClient extends ApiClientBase {
     }
 
     /**
-     * The orders of the list's filters as CSV (UTF-8, RFC 4180), streamed.
+     * The orders of the list's filters as CSV (UTF-8, RFC 4180), streamed. A user streams at most a few exports at once
+    (429 beyond), and an export runs for at most a few minutes.
      * @param status (optional) Only these statuses (repeat the parameter for several).
      * @param merchantId (optional) Only this merchant's orders.
      * @param courierId (optional) Only orders assigned to this courier.
@@ -1381,6 +1466,12 @@ export class OrdersClient extends ApiClientBase {
             result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("An unexpected error; it is logged with the trace id.", status, _responseText, _headers, result500);
             });
+        } else if (status === 503) {
+            return response.text().then((_responseText) => {
+            let result503: any = null;
+            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The database cannot be reached (type /problems/service-unavailable) or took longer than allowed (type /problems/timed-out); retry after the seconds in Retry-After.", status, _responseText, _headers, result503);
+            });
         } else if (status !== 200 && status !== 204) {
             return response.text().then((_responseText) => {
             return throwException("An unexpected server error occurred.", status, _responseText, _headers);
@@ -1459,6 +1550,12 @@ export class OrdersClient extends ApiClientBase {
             result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("An unexpected error; it is logged with the trace id.", status, _responseText, _headers, result500);
             });
+        } else if (status === 503) {
+            return response.text().then((_responseText) => {
+            let result503: any = null;
+            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The database cannot be reached (type /problems/service-unavailable) or took longer than allowed (type /problems/timed-out); retry after the seconds in Retry-After.", status, _responseText, _headers, result503);
+            });
         } else if (status !== 200 && status !== 204) {
             return response.text().then((_responseText) => {
             return throwException("An unexpected server error occurred.", status, _responseText, _headers);
@@ -1536,6 +1633,12 @@ export class OrdersClient extends ApiClientBase {
             let result500: any = null;
             result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("An unexpected error; it is logged with the trace id.", status, _responseText, _headers, result500);
+            });
+        } else if (status === 503) {
+            return response.text().then((_responseText) => {
+            let result503: any = null;
+            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The database cannot be reached (type /problems/service-unavailable) or took longer than allowed (type /problems/timed-out); retry after the seconds in Retry-After.", status, _responseText, _headers, result503);
             });
         } else if (status !== 200 && status !== 204) {
             return response.text().then((_responseText) => {
@@ -1655,6 +1758,12 @@ export class OrdersClient extends ApiClientBase {
             result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("An unexpected error; it is logged with the trace id.", status, _responseText, _headers, result500);
             });
+        } else if (status === 503) {
+            return response.text().then((_responseText) => {
+            let result503: any = null;
+            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The database cannot be reached (type /problems/service-unavailable) or took longer than allowed (type /problems/timed-out); retry after the seconds in Retry-After.", status, _responseText, _headers, result503);
+            });
         } else if (status !== 200 && status !== 204) {
             return response.text().then((_responseText) => {
             return throwException("An unexpected server error occurred.", status, _responseText, _headers);
@@ -1763,6 +1872,12 @@ export class OrdersClient extends ApiClientBase {
             result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("An unexpected error; it is logged with the trace id.", status, _responseText, _headers, result500);
             });
+        } else if (status === 503) {
+            return response.text().then((_responseText) => {
+            let result503: any = null;
+            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The database cannot be reached (type /problems/service-unavailable) or took longer than allowed (type /problems/timed-out); retry after the seconds in Retry-After.", status, _responseText, _headers, result503);
+            });
         } else if (status !== 200 && status !== 204) {
             return response.text().then((_responseText) => {
             return throwException("An unexpected server error occurred.", status, _responseText, _headers);
@@ -1854,6 +1969,12 @@ export class OrdersClient extends ApiClientBase {
             let result500: any = null;
             result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("An unexpected error; it is logged with the trace id.", status, _responseText, _headers, result500);
+            });
+        } else if (status === 503) {
+            return response.text().then((_responseText) => {
+            let result503: any = null;
+            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The database cannot be reached (type /problems/service-unavailable) or took longer than allowed (type /problems/timed-out); retry after the seconds in Retry-After.", status, _responseText, _headers, result503);
             });
         } else if (status !== 200 && status !== 204) {
             return response.text().then((_responseText) => {
@@ -1956,6 +2077,12 @@ export class PartnerOrdersClient extends ApiClientBase {
             let result500: any = null;
             result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("An unexpected error; it is logged with the trace id.", status, _responseText, _headers, result500);
+            });
+        } else if (status === 503) {
+            return response.text().then((_responseText) => {
+            let result503: any = null;
+            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The database cannot be reached (type /problems/service-unavailable) or took longer than allowed (type /problems/timed-out); retry after the seconds in Retry-After.", status, _responseText, _headers, result503);
             });
         } else if (status !== 200 && status !== 204) {
             return response.text().then((_responseText) => {
@@ -2070,6 +2197,12 @@ export class PartnerOrdersClient extends ApiClientBase {
             result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("An unexpected error; it is logged with the trace id.", status, _responseText, _headers, result500);
             });
+        } else if (status === 503) {
+            return response.text().then((_responseText) => {
+            let result503: any = null;
+            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The database cannot be reached (type /problems/service-unavailable) or took longer than allowed (type /problems/timed-out); retry after the seconds in Retry-After.", status, _responseText, _headers, result503);
+            });
         } else if (status !== 200 && status !== 204) {
             return response.text().then((_responseText) => {
             return throwException("An unexpected server error occurred.", status, _responseText, _headers);
@@ -2147,6 +2280,12 @@ export class PartnersClient extends ApiClientBase {
             let result500: any = null;
             result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("An unexpected error; it is logged with the trace id.", status, _responseText, _headers, result500);
+            });
+        } else if (status === 503) {
+            return response.text().then((_responseText) => {
+            let result503: any = null;
+            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The database cannot be reached (type /problems/service-unavailable) or took longer than allowed (type /problems/timed-out); retry after the seconds in Retry-After.", status, _responseText, _headers, result503);
             });
         } else if (status !== 200 && status !== 204) {
             return response.text().then((_responseText) => {
@@ -2235,6 +2374,12 @@ export class PartnersClient extends ApiClientBase {
             let result500: any = null;
             result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("An unexpected error; it is logged with the trace id.", status, _responseText, _headers, result500);
+            });
+        } else if (status === 503) {
+            return response.text().then((_responseText) => {
+            let result503: any = null;
+            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The database cannot be reached (type /problems/service-unavailable) or took longer than allowed (type /problems/timed-out); retry after the seconds in Retry-After.", status, _responseText, _headers, result503);
             });
         } else if (status !== 200 && status !== 204) {
             return response.text().then((_responseText) => {
@@ -2336,6 +2481,12 @@ export class PartnersClient extends ApiClientBase {
             result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("An unexpected error; it is logged with the trace id.", status, _responseText, _headers, result500);
             });
+        } else if (status === 503) {
+            return response.text().then((_responseText) => {
+            let result503: any = null;
+            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The database cannot be reached (type /problems/service-unavailable) or took longer than allowed (type /problems/timed-out); retry after the seconds in Retry-After.", status, _responseText, _headers, result503);
+            });
         } else if (status !== 200 && status !== 204) {
             return response.text().then((_responseText) => {
             return throwException("An unexpected server error occurred.", status, _responseText, _headers);
@@ -2430,6 +2581,12 @@ export class PartnersClient extends ApiClientBase {
             result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("An unexpected error; it is logged with the trace id.", status, _responseText, _headers, result500);
             });
+        } else if (status === 503) {
+            return response.text().then((_responseText) => {
+            let result503: any = null;
+            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The database cannot be reached (type /problems/service-unavailable) or took longer than allowed (type /problems/timed-out); retry after the seconds in Retry-After.", status, _responseText, _headers, result503);
+            });
         } else if (status !== 200 && status !== 204) {
             return response.text().then((_responseText) => {
             return throwException("An unexpected server error occurred.", status, _responseText, _headers);
@@ -2507,6 +2664,12 @@ export class PartnersClient extends ApiClientBase {
             let result500: any = null;
             result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("An unexpected error; it is logged with the trace id.", status, _responseText, _headers, result500);
+            });
+        } else if (status === 503) {
+            return response.text().then((_responseText) => {
+            let result503: any = null;
+            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The database cannot be reached (type /problems/service-unavailable) or took longer than allowed (type /problems/timed-out); retry after the seconds in Retry-After.", status, _responseText, _headers, result503);
             });
         } else if (status !== 200 && status !== 204) {
             return response.text().then((_responseText) => {
@@ -2586,6 +2749,12 @@ export class PartnersClient extends ApiClientBase {
             result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("An unexpected error; it is logged with the trace id.", status, _responseText, _headers, result500);
             });
+        } else if (status === 503) {
+            return response.text().then((_responseText) => {
+            let result503: any = null;
+            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The database cannot be reached (type /problems/service-unavailable) or took longer than allowed (type /problems/timed-out); retry after the seconds in Retry-After.", status, _responseText, _headers, result503);
+            });
         } else if (status !== 200 && status !== 204) {
             return response.text().then((_responseText) => {
             return throwException("An unexpected server error occurred.", status, _responseText, _headers);
@@ -2663,6 +2832,12 @@ export class TrackingClient extends ApiClientBase {
             let result500: any = null;
             result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("An unexpected error; it is logged with the trace id.", status, _responseText, _headers, result500);
+            });
+        } else if (status === 503) {
+            return response.text().then((_responseText) => {
+            let result503: any = null;
+            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The database cannot be reached (type /problems/service-unavailable) or took longer than allowed (type /problems/timed-out); retry after the seconds in Retry-After.", status, _responseText, _headers, result503);
             });
         } else if (status !== 200 && status !== 204) {
             return response.text().then((_responseText) => {
@@ -2751,6 +2926,12 @@ export class UsersClient extends ApiClientBase {
             let result500: any = null;
             result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("An unexpected error; it is logged with the trace id.", status, _responseText, _headers, result500);
+            });
+        } else if (status === 503) {
+            return response.text().then((_responseText) => {
+            let result503: any = null;
+            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The database cannot be reached (type /problems/service-unavailable) or took longer than allowed (type /problems/timed-out); retry after the seconds in Retry-After.", status, _responseText, _headers, result503);
             });
         } else if (status !== 200 && status !== 204) {
             return response.text().then((_responseText) => {
@@ -2843,6 +3024,12 @@ export class UsersClient extends ApiClientBase {
             result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("An unexpected error; it is logged with the trace id.", status, _responseText, _headers, result500);
             });
+        } else if (status === 503) {
+            return response.text().then((_responseText) => {
+            let result503: any = null;
+            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The database cannot be reached (type /problems/service-unavailable) or took longer than allowed (type /problems/timed-out); retry after the seconds in Retry-After.", status, _responseText, _headers, result503);
+            });
         } else if (status !== 200 && status !== 204) {
             return response.text().then((_responseText) => {
             return throwException("An unexpected server error occurred.", status, _responseText, _headers);
@@ -2917,6 +3104,12 @@ export class UsersClient extends ApiClientBase {
             let result500: any = null;
             result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("An unexpected error; it is logged with the trace id.", status, _responseText, _headers, result500);
+            });
+        } else if (status === 503) {
+            return response.text().then((_responseText) => {
+            let result503: any = null;
+            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The database cannot be reached (type /problems/service-unavailable) or took longer than allowed (type /problems/timed-out); retry after the seconds in Retry-After.", status, _responseText, _headers, result503);
             });
         } else if (status !== 200 && status !== 204) {
             return response.text().then((_responseText) => {
@@ -3018,6 +3211,12 @@ export class UsersClient extends ApiClientBase {
             result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("An unexpected error; it is logged with the trace id.", status, _responseText, _headers, result500);
             });
+        } else if (status === 503) {
+            return response.text().then((_responseText) => {
+            let result503: any = null;
+            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The database cannot be reached (type /problems/service-unavailable) or took longer than allowed (type /problems/timed-out); retry after the seconds in Retry-After.", status, _responseText, _headers, result503);
+            });
         } else if (status !== 200 && status !== 204) {
             return response.text().then((_responseText) => {
             return throwException("An unexpected server error occurred.", status, _responseText, _headers);
@@ -3098,6 +3297,12 @@ export class WebhookEndpointsClient extends ApiClientBase {
             let result500: any = null;
             result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("An unexpected error; it is logged with the trace id.", status, _responseText, _headers, result500);
+            });
+        } else if (status === 503) {
+            return response.text().then((_responseText) => {
+            let result503: any = null;
+            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The database cannot be reached (type /problems/service-unavailable) or took longer than allowed (type /problems/timed-out); retry after the seconds in Retry-After.", status, _responseText, _headers, result503);
             });
         } else if (status !== 200 && status !== 204) {
             return response.text().then((_responseText) => {
@@ -3184,6 +3389,12 @@ export class WebhookEndpointsClient extends ApiClientBase {
             result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("An unexpected error; it is logged with the trace id.", status, _responseText, _headers, result500);
             });
+        } else if (status === 503) {
+            return response.text().then((_responseText) => {
+            let result503: any = null;
+            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The database cannot be reached (type /problems/service-unavailable) or took longer than allowed (type /problems/timed-out); retry after the seconds in Retry-After.", status, _responseText, _headers, result503);
+            });
         } else if (status !== 200 && status !== 204) {
             return response.text().then((_responseText) => {
             return throwException("An unexpected server error occurred.", status, _responseText, _headers);
@@ -3261,6 +3472,12 @@ export class WebhookEndpointsClient extends ApiClientBase {
             let result500: any = null;
             result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("An unexpected error; it is logged with the trace id.", status, _responseText, _headers, result500);
+            });
+        } else if (status === 503) {
+            return response.text().then((_responseText) => {
+            let result503: any = null;
+            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The database cannot be reached (type /problems/service-unavailable) or took longer than allowed (type /problems/timed-out); retry after the seconds in Retry-After.", status, _responseText, _headers, result503);
             });
         } else if (status !== 200 && status !== 204) {
             return response.text().then((_responseText) => {
@@ -3356,6 +3573,12 @@ export class WebhookEndpointsClient extends ApiClientBase {
             result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("An unexpected error; it is logged with the trace id.", status, _responseText, _headers, result500);
             });
+        } else if (status === 503) {
+            return response.text().then((_responseText) => {
+            let result503: any = null;
+            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The database cannot be reached (type /problems/service-unavailable) or took longer than allowed (type /problems/timed-out); retry after the seconds in Retry-After.", status, _responseText, _headers, result503);
+            });
         } else if (status !== 200 && status !== 204) {
             return response.text().then((_responseText) => {
             return throwException("An unexpected server error occurred.", status, _responseText, _headers);
@@ -3450,6 +3673,12 @@ export class WebhookEndpointsClient extends ApiClientBase {
             result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("An unexpected error; it is logged with the trace id.", status, _responseText, _headers, result500);
             });
+        } else if (status === 503) {
+            return response.text().then((_responseText) => {
+            let result503: any = null;
+            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The database cannot be reached (type /problems/service-unavailable) or took longer than allowed (type /problems/timed-out); retry after the seconds in Retry-After.", status, _responseText, _headers, result503);
+            });
         } else if (status !== 200 && status !== 204) {
             return response.text().then((_responseText) => {
             return throwException("An unexpected server error occurred.", status, _responseText, _headers);
@@ -3529,6 +3758,12 @@ export class WebhookEndpointsClient extends ApiClientBase {
             result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("An unexpected error; it is logged with the trace id.", status, _responseText, _headers, result500);
             });
+        } else if (status === 503) {
+            return response.text().then((_responseText) => {
+            let result503: any = null;
+            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The database cannot be reached (type /problems/service-unavailable) or took longer than allowed (type /problems/timed-out); retry after the seconds in Retry-After.", status, _responseText, _headers, result503);
+            });
         } else if (status !== 200 && status !== 204) {
             return response.text().then((_responseText) => {
             return throwException("An unexpected server error occurred.", status, _responseText, _headers);
@@ -3606,6 +3841,12 @@ export class WebhookEndpointsClient extends ApiClientBase {
             let result500: any = null;
             result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("An unexpected error; it is logged with the trace id.", status, _responseText, _headers, result500);
+            });
+        } else if (status === 503) {
+            return response.text().then((_responseText) => {
+            let result503: any = null;
+            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The database cannot be reached (type /problems/service-unavailable) or took longer than allowed (type /problems/timed-out); retry after the seconds in Retry-After.", status, _responseText, _headers, result503);
             });
         } else if (status !== 200 && status !== 204) {
             return response.text().then((_responseText) => {
@@ -3693,6 +3934,12 @@ export class WebhookEndpointsClient extends ApiClientBase {
             let result500: any = null;
             result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("An unexpected error; it is logged with the trace id.", status, _responseText, _headers, result500);
+            });
+        } else if (status === 503) {
+            return response.text().then((_responseText) => {
+            let result503: any = null;
+            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The database cannot be reached (type /problems/service-unavailable) or took longer than allowed (type /problems/timed-out); retry after the seconds in Retry-After.", status, _responseText, _headers, result503);
             });
         } else if (status !== 200 && status !== 204) {
             return response.text().then((_responseText) => {

@@ -70,7 +70,9 @@ public sealed class AuthController(IMediator mediator, IWebHostEnvironment envir
     }
 
     /// <summary>
-    /// Signs out: the session of this refresh token ends and none of its tokens can be refreshed again.
+    /// Signs out: the session of the access token that sends it ends (and the session of the refresh token given, when
+    /// that is another of the caller's). Its access tokens are refused from the next request, its refresh tokens can
+    /// no longer be spent, and its live connections close.
     /// With <c>X-Session-Transport: cookie</c> the token may come from the cookie instead of the body, and the cookie is cleared.
     /// </summary>
     /// <param name="request">The refresh token; leave it out with the cookie transport.</param>

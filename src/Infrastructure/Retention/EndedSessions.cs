@@ -19,7 +19,7 @@ public sealed class EndedSessions(AppDbContext db, IOptions<RetentionOptions> op
         int families;
         do
         {
-            var expired = await db.SessionFamilies.Where(f => f.ExpiresAt < now).Select(f => f.Id).Take(batchSize).ToListAsync(cancellationToken);
+            var expired = await db.SessionFamilies.Where(f => f.ExpiresAt < now).OrderBy(f => f.ExpiresAt).Select(f => f.Id).Take(batchSize).ToListAsync(cancellationToken);
             total += await db.RefreshTokens.Where(t => expired.Contains(t.FamilyId)).ExecuteDeleteAsync(cancellationToken);
             families = await db.SessionFamilies.Where(f => expired.Contains(f.Id)).ExecuteDeleteAsync(cancellationToken);
             total += families;

@@ -24,6 +24,7 @@ public sealed class FinishedWebhookDeliveries(AppDbContext db, IOptions<Retentio
             // index narrow the search; the last activity decides.
             var batch = db.WebhookDeliveries
                 .Where(d => d.Status != WebhookDeliveryStatus.Pending && d.CreatedAt < cutoff && (d.LastAttemptAt ?? d.CreatedAt) < cutoff)
+                .OrderBy(d => d.CreatedAt)
                 .Select(d => d.Id)
                 .Take(batchSize);
             deleted = await db.WebhookDeliveries.Where(d => batch.Contains(d.Id)).ExecuteDeleteAsync(cancellationToken);

@@ -113,18 +113,7 @@ public sealed class ExportLimitTests(ExportLimitTests.Factory api) : IClassFixtu
     {
         var (merchant, _) = await api.SignedInAsync(UserRole.Merchant);
         var order = await merchant.CreateOrderAsync();
-        await api.WithDbAsync(db =>
-        {
-            db.Database.SetCommandTimeout(TimeSpan.FromMinutes(2));
-            return db.Database.ExecuteSqlAsync($"""
-                INSERT INTO orders
-                SELECT (jsonb_populate_record(NULL::orders, to_jsonb(o) || jsonb_build_object(
-                    'id', gen_random_uuid(),
-                    'tracking_code', 'OT-' || upper(substr(md5(n::text || random()::text), 1, 10))))).*
-                FROM orders o, generate_series(1, {OrdersPerMerchant - 1}) AS n
-                WHERE o.id = {order.Id}
-                """);
-        });
+        await OrderCopies.InsertAsync(api.ConnectionString, order.Id, OrdersPerMerchant - 1);
         return (merchant, order.Id);
     }
 }

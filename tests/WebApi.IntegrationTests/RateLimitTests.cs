@@ -137,7 +137,7 @@ public sealed class RateLimitTests(RateLimitTests.Factory api) : IClassFixture<R
         var request = new HttpRequestMessage(HttpMethod.Post, "/api/auth/refresh") { Content = JsonContent.Create(new { }) };
         request.Headers.Add("X-Forwarded-For", address);
         request.Headers.Add("X-Session-Transport", "cookie");
-        request.Headers.Add("Cookie", $"ot_refresh={refreshToken}");
+        request.Headers.Add("Cookie", $"__Host-ot_refresh={refreshToken}");
         return api.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { HandleCookies = false }).SendAsync(request);
     }
 

@@ -218,7 +218,7 @@ export class AuthClient extends ApiClientBase {
 
     /**
      * Signs in with email and password. The same 401 answers an unknown email and a wrong password.
-    With X-Session-Transport: cookie the refresh token is set as an HttpOnly cookie for /api/auth and left out of the body.
+    With X-Session-Transport: cookie the refresh token is set as the HttpOnly cookie __Host-ot_refresh and left out of the body.
      * @param request Email and password.
      * @param sessionTransport (optional) "cookie" from a browser: the refresh token travels only in an HttpOnly cookie, never in a body.
      */

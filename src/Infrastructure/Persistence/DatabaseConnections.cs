@@ -6,16 +6,18 @@ using OrderTracking.Infrastructure.Export;
 namespace OrderTracking.Infrastructure.Persistence;
 
 /// <summary>
-/// The application's two connection pools, each a data source of its own built once from the connection string:
-/// <see cref="Application"/> for requests and background work, and a small <see cref="Exports"/> pool for CSV exports,
+/// The application's connections, each a data source of its own built once from the connection string:
+/// <see cref="Application"/> for requests and background work, a small <see cref="Exports"/> pool for CSV exports,
 /// which hold their connection for as long as the client reads, so they can never take the connections every other
-/// request needs. Every statement runs under a server-side <c>statement_timeout</c> (a longer one for exports).
-/// The pools have fixed names, so metrics label them by name and never by host, port, database or user.
+/// request needs, and the unpooled <see cref="Listener"/> that waits for the outbox's notifications. Every statement of
+/// the pools runs under a server-side <c>statement_timeout</c> (a longer one for exports). Each has a fixed name, so
+/// metrics label it by name and never by host, port, database or user.
 /// </summary>
 public sealed class DatabaseConnections(IConfiguration configuration, IOptions<DatabaseOptions> database, IOptions<ExportOptions> exports) : IAsyncDisposable
 {
     public const string ApplicationPoolName = "order-tracking";
     public const string ExportPoolName = "order-tracking-exports";
+    public const string ListenerName = "order-tracking-listener";
 
     private readonly Lazy<NpgsqlDataSource> _application = new(() =>
         Build(configuration, ApplicationPoolName, database.Value.StatementTimeoutSeconds, maxPoolSize: null));
@@ -25,7 +27,18 @@ public sealed class DatabaseConnections(IConfiguration configuration, IOptions<D
 
     public NpgsqlDataSource Application => _application.Value;
 
+    private readonly Lazy<NpgsqlDataSource> _listener = new(() =>
+    {
+        // One long-lived connection that only waits: outside any pool, kept alive through idle firewalls, no statement timeout.
+        var builder = new NpgsqlDataSourceBuilder(configuration.GetConnectionString(DependencyInjection.ConnectionStringName)) { Name = ListenerName };
+        builder.ConnectionStringBuilder.Pooling = false;
+        builder.ConnectionStringBuilder.KeepAlive = 30;
+        return builder.Build();
+    });
+
     public NpgsqlDataSource Exports => _exports.Value;
+
+    public NpgsqlDataSource Listener => _listener.Value;
 
     public async ValueTask DisposeAsync()
     {
@@ -37,6 +50,11 @@ public sealed class DatabaseConnections(IConfiguration configuration, IOptions<D
         if (_exports.IsValueCreated)
         {
             await _exports.Value.DisposeAsync();
+        }
+
+        if (_listener.IsValueCreated)
+        {
+            await _listener.Value.DisposeAsync();
         }
     }
 

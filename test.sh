@@ -52,6 +52,8 @@ check api-client-package scripts/api-client-package.sh
 # With its secrets set the compose file is valid; with .env.example alone (empty secrets) compose must refuse to start.
 check compose-file-is-valid env POSTGRES_PASSWORD=compose-check Jwt__SigningKey=compose-check docker-compose --env-file .env.example config -q
 check compose-refuses-empty-secrets bash -c '! docker-compose --env-file .env.example config -q 2>/dev/null'
+# What .dockerignore lets into the Docker build context holds no key file (.data/ at any depth, keys, .env files).
+check docker-build-context-has-no-secrets scripts/build-context.sh
 while IFS= read -r script; do
   check "shellcheck: $script" shellcheck -x "$script"
 done < <(shell_scripts)

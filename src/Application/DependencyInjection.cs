@@ -15,6 +15,7 @@ public static class DependencyInjection
         services.AddSingleton(TimeProvider.System);
         services.AddScoped<SessionIssuer>();
         services.AddScoped<OrderWebhookPlanner>();
+        services.AddScoped<Tracking.TrackingDetails>();
         services.AddDomainEventHandlers();
         return services;
     }

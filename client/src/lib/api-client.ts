@@ -3,10 +3,13 @@ import {
   type LoginCommand,
   AssigneesClient,
   AuthClient,
+  CourierPositionClient,
+  MapSettingsClient,
   MerchantsClient,
   OrdersClient,
   PartnersClient,
   TrackingClient,
+  TrackingPageSettingsClient,
   UsersClient,
   WebhookEndpointsClient,
   type ApiClientConfiguration,
@@ -110,6 +113,9 @@ export function createApi(options: ApiOptions = {}) {
     assignees: new AssigneesClient(withToken, baseUrl, http),
     analytics: new AnalyticsClient(withToken, baseUrl, http),
     tracking: new TrackingClient(anonymous, baseUrl, plainHttp),
+    courierPositions: new CourierPositionClient(withToken, baseUrl, http),
+    trackingPage: new TrackingPageSettingsClient(withToken, baseUrl, http),
+    mapSettings: new MapSettingsClient(anonymous, baseUrl, plainHttp),
     /**
      * Revokes the session on the server and clears its cookie; always ends the local session (and the other tabs'),
      * even offline.

@@ -657,10 +657,6 @@ namespace OrderTracking.Infrastructure.Persistence.Migrations
                     b.HasKey("Id")
                         .HasName("pk_webhook_deliveries");
 
-                    b.HasIndex("CreatedAt")
-                        .HasDatabaseName("ix_webhook_deliveries_created_at")
-                        .HasFilter("status <> 'Pending'");
-
                     b.HasIndex("NextAttemptAt")
                         .HasDatabaseName("ix_webhook_deliveries_next_attempt_at")
                         .HasFilter("status = 'Pending'");

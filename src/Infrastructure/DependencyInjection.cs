@@ -5,6 +5,7 @@ using OrderTracking.Application.Auth.Common;
 using OrderTracking.Application.Common.Interfaces;
 using OrderTracking.Infrastructure.Analytics;
 using OrderTracking.Infrastructure.Arrivals;
+using OrderTracking.Infrastructure.DataProtection;
 using OrderTracking.Infrastructure.Export;
 using OrderTracking.Infrastructure.Idempotency;
 using OrderTracking.Infrastructure.Identity;
@@ -70,6 +71,7 @@ public static class DependencyInjection
         services.AddOptions<IdempotencyOptions>().Bind(configuration.GetSection(IdempotencyOptions.SectionName));
         services.AddScoped<IdempotencyStore>();
         services.AddScoped<IIdempotencyStore>(provider => provider.GetRequiredService<IdempotencyStore>());
+        services.AddSharedKeyRing();
         services.AddWebhooks(configuration);
         services.AddRetention(configuration);
 

@@ -135,6 +135,7 @@ public sealed class RetentionTests(RetentionTests.Factory api) : IClassFixture<R
         await rotation.ShouldBeAsync(HttpStatusCode.OK);
         var current = (await rotation.ReadAsync<WebhookEndpointWithSecretResponse>()).Secret;
         api.RememberSecret(current);
+        var protectedCurrent = (await SecretsAsync(rotatedEndpoint)).Secret;
         var secretsBefore = await SecretsAsync(untouched);
 
         api.Clock.Advance(TimeSpan.FromHours(23));
@@ -146,7 +147,7 @@ public sealed class RetentionTests(RetentionTests.Factory api) : IClassFixture<R
         api.Clock.Advance(TimeSpan.FromHours(2));
         await api.RunRetentionAsync();
 
-        Assert.Equal((current, null, null), await SecretsAsync(rotatedEndpoint));
+        Assert.Equal((protectedCurrent, null, null), await SecretsAsync(rotatedEndpoint));
         Assert.Equal(secretsBefore, await SecretsAsync(untouched));
         var listed = await merchant.GetFromJsonAsync<List<WebhookEndpointResponse>>("/api/webhook-endpoints", Json.Options);
         Assert.Null(listed!.Single(e => e.Id == rotatedEndpoint).PreviousSecretExpiresAt);
@@ -173,7 +174,7 @@ public sealed class RetentionTests(RetentionTests.Factory api) : IClassFixture<R
     private async Task<(string Secret, string? PreviousSecret, DateTimeOffset? PreviousSecretExpiresAt)> SecretsAsync(Guid endpointId)
     {
         var endpoint = await api.WithDbAsync(db => db.WebhookEndpoints.AsNoTracking().SingleAsync(e => e.Id == endpointId));
-        return (endpoint.Secret, endpoint.PreviousSecret, endpoint.PreviousSecretExpiresAt);
+        return (endpoint.ProtectedSecret, endpoint.ProtectedPreviousSecret, endpoint.PreviousSecretExpiresAt);
     }
 
     private async Task<LoginResponse> SignInAsync(TestUser user)

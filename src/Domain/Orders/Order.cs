@@ -122,6 +122,23 @@ public sealed class Order : AggregateRoot
         return order;
     }
 
+    /// <summary>
+    /// The order as it stood right after an event of <paramref name="at"/> that left it in <paramref name="status"/> with
+    /// these assignees, for announcing the event after later changes: what the events change (status, assignees,
+    /// times) is taken from the event, the rest (customer, address, items) no event changes. A read-only copy; the
+    /// concurrency token stays the current one, since the event's own is not known.
+    /// </summary>
+    public Order AsOf(OrderStatus status, Guid? assignedCourierId, Guid? assignedPartnerId, DateTimeOffset at)
+    {
+        var copy = (Order)MemberwiseClone();
+        copy.Status = status;
+        copy.AssignedCourierId = assignedCourierId;
+        copy.AssignedPartnerId = assignedPartnerId;
+        copy.UpdatedAt = at;
+        copy.DeliveredAt = status == OrderStatus.Delivered ? DeliveredAt ?? at : null;
+        return copy;
+    }
+
     public bool IsTerminal => OrderLifecycle.IsTerminal(Status);
 
     /// <summary>Still open although its estimated delivery has passed: the merchant should look at it.</summary>

@@ -15,7 +15,7 @@ public sealed class ExpiredPreviousWebhookSecrets(AppDbContext db, TimeProvider 
         return db.WebhookEndpoints
             .Where(e => e.PreviousSecretExpiresAt <= now)
             .ExecuteUpdateAsync(
-                set => set.SetProperty(e => e.PreviousSecret, (string?)null).SetProperty(e => e.PreviousSecretExpiresAt, (DateTimeOffset?)null),
+                set => set.SetProperty(e => e.ProtectedPreviousSecret, (string?)null).SetProperty(e => e.PreviousSecretExpiresAt, (DateTimeOffset?)null),
                 cancellationToken);
     }
 }

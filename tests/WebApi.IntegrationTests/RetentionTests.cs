@@ -61,7 +61,12 @@ public sealed class RetentionTests(RetentionTests.Factory api) : IClassFixture<R
         await using var accepting = await WebhookReceiver.StartAsync();
         await using var refusing = await WebhookReceiver.StartAsync();
         refusing.Answer = (_, _) => 500;
-        var (merchant, _) = await api.SignedInAsync(UserRole.Merchant);
+        var (merchant, owner) = await api.SignedInAsync(UserRole.Merchant);
+
+        // The merchant's session outlives the 60 days this test moves through (session expiry has a test of its own),
+        // set before its first request so the session check never holds the 14-day expiry.
+        await api.WithDbAsync(db => db.SessionFamilies.Where(f => f.UserId == owner.Id)
+            .ExecuteUpdateAsync(set => set.SetProperty(f => f.ExpiresAt, DateTimeOffset.UtcNow.AddDays(365))));
         var delivered = await AddEndpointAsync(merchant, accepting.Url);
         var failing = await AddEndpointAsync(merchant, refusing.Url);
         var paused = await AddEndpointAsync(merchant, refusing.Url);

@@ -672,6 +672,12 @@ export class CourierPositionClient extends ApiClientBase {
             result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("An unexpected error; it is logged with the trace id.", status, _responseText, _headers, result500);
             });
+        } else if (status === 503) {
+            return response.text().then((_responseText) => {
+            let result503: any = null;
+            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The database cannot be reached (type /problems/service-unavailable) or took longer than allowed (type /problems/timed-out); retry after the seconds in Retry-After.", status, _responseText, _headers, result503);
+            });
         } else if (status !== 200 && status !== 204) {
             return response.text().then((_responseText) => {
             return throwException("An unexpected server error occurred.", status, _responseText, _headers);
@@ -750,6 +756,12 @@ export class CourierPositionClient extends ApiClientBase {
             result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("An unexpected error; it is logged with the trace id.", status, _responseText, _headers, result500);
             });
+        } else if (status === 503) {
+            return response.text().then((_responseText) => {
+            let result503: any = null;
+            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The database cannot be reached (type /problems/service-unavailable) or took longer than allowed (type /problems/timed-out); retry after the seconds in Retry-After.", status, _responseText, _headers, result503);
+            });
         } else if (status !== 200 && status !== 204) {
             return response.text().then((_responseText) => {
             return throwException("An unexpected server error occurred.", status, _responseText, _headers);
@@ -812,6 +824,12 @@ export class MapSettingsClient extends ApiClientBase {
             let result500: any = null;
             result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("An unexpected error; it is logged with the trace id.", status, _responseText, _headers, result500);
+            });
+        } else if (status === 503) {
+            return response.text().then((_responseText) => {
+            let result503: any = null;
+            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The database cannot be reached (type /problems/service-unavailable) or took longer than allowed (type /problems/timed-out); retry after the seconds in Retry-After.", status, _responseText, _headers, result503);
             });
         } else if (status !== 200 && status !== 204) {
             return response.text().then((_responseText) => {
@@ -2547,6 +2565,12 @@ export class PartnerOrdersClient extends ApiClientBase {
             result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("An unexpected error; it is logged with the trace id.", status, _responseText, _headers, result500);
             });
+        } else if (status === 503) {
+            return response.text().then((_responseText) => {
+            let result503: any = null;
+            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The database cannot be reached (type /problems/service-unavailable) or took longer than allowed (type /problems/timed-out); retry after the seconds in Retry-After.", status, _responseText, _headers, result503);
+            });
         } else if (status !== 200 && status !== 204) {
             return response.text().then((_responseText) => {
             return throwException("An unexpected server error occurred.", status, _responseText, _headers);
@@ -3272,6 +3296,12 @@ export class TrackingClient extends ApiClientBase {
             result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("An unexpected error; it is logged with the trace id.", status, _responseText, _headers, result500);
             });
+        } else if (status === 503) {
+            return response.text().then((_responseText) => {
+            let result503: any = null;
+            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The database cannot be reached (type /problems/service-unavailable) or took longer than allowed (type /problems/timed-out); retry after the seconds in Retry-After.", status, _responseText, _headers, result503);
+            });
         } else if (status !== 200 && status !== 204) {
             return response.text().then((_responseText) => {
             return throwException("An unexpected server error occurred.", status, _responseText, _headers);
@@ -3361,6 +3391,12 @@ export class TrackingPageSettingsClient extends ApiClientBase {
             let result500: any = null;
             result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("An unexpected error; it is logged with the trace id.", status, _responseText, _headers, result500);
+            });
+        } else if (status === 503) {
+            return response.text().then((_responseText) => {
+            let result503: any = null;
+            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The database cannot be reached (type /problems/service-unavailable) or took longer than allowed (type /problems/timed-out); retry after the seconds in Retry-After.", status, _responseText, _headers, result503);
             });
         } else if (status !== 200 && status !== 204) {
             return response.text().then((_responseText) => {
@@ -3455,6 +3491,12 @@ export class TrackingPageSettingsClient extends ApiClientBase {
             let result500: any = null;
             result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("An unexpected error; it is logged with the trace id.", status, _responseText, _headers, result500);
+            });
+        } else if (status === 503) {
+            return response.text().then((_responseText) => {
+            let result503: any = null;
+            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The database cannot be reached (type /problems/service-unavailable) or took longer than allowed (type /problems/timed-out); retry after the seconds in Retry-After.", status, _responseText, _headers, result503);
             });
         } else if (status !== 200 && status !== 204) {
             return response.text().then((_responseText) => {
@@ -4287,6 +4329,12 @@ export class WebhookEndpointsClient extends ApiClientBase {
             result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("An unexpected error; it is logged with the trace id.", status, _responseText, _headers, result500);
             });
+        } else if (status === 503) {
+            return response.text().then((_responseText) => {
+            let result503: any = null;
+            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The database cannot be reached (type /problems/service-unavailable) or took longer than allowed (type /problems/timed-out); retry after the seconds in Retry-After.", status, _responseText, _headers, result503);
+            });
         } else if (status !== 200 && status !== 204) {
             return response.text().then((_responseText) => {
             return throwException("An unexpected server error occurred.", status, _responseText, _headers);
@@ -4463,6 +4511,12 @@ export class WebhookEndpointsClient extends ApiClientBase {
             result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("An unexpected error; it is logged with the trace id.", status, _responseText, _headers, result500);
             });
+        } else if (status === 503) {
+            return response.text().then((_responseText) => {
+            let result503: any = null;
+            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The database cannot be reached (type /problems/service-unavailable) or took longer than allowed (type /problems/timed-out); retry after the seconds in Retry-After.", status, _responseText, _headers, result503);
+            });
         } else if (status !== 200 && status !== 204) {
             return response.text().then((_responseText) => {
             return throwException("An unexpected server error occurred.", status, _responseText, _headers);
@@ -4541,6 +4595,12 @@ export class WebhookEndpointsClient extends ApiClientBase {
             let result500: any = null;
             result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("An unexpected error; it is logged with the trace id.", status, _responseText, _headers, result500);
+            });
+        } else if (status === 503) {
+            return response.text().then((_responseText) => {
+            let result503: any = null;
+            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The database cannot be reached (type /problems/service-unavailable) or took longer than allowed (type /problems/timed-out); retry after the seconds in Retry-After.", status, _responseText, _headers, result503);
             });
         } else if (status !== 200 && status !== 204) {
             return response.text().then((_responseText) => {
@@ -4792,6 +4852,12 @@ export class WebhookEndpointsClient extends ApiClientBase {
             let result500: any = null;
             result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("An unexpected error; it is logged with the trace id.", status, _responseText, _headers, result500);
+            });
+        } else if (status === 503) {
+            return response.text().then((_responseText) => {
+            let result503: any = null;
+            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The database cannot be reached (type /problems/service-unavailable) or took longer than allowed (type /problems/timed-out); retry after the seconds in Retry-After.", status, _responseText, _headers, result503);
             });
         } else if (status !== 200 && status !== 204) {
             return response.text().then((_responseText) => {

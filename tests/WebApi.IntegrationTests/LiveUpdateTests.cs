@@ -126,6 +126,7 @@ public sealed class LiveUpdateTests(ApiFactory api) : IClassFixture<ApiFactory>
     public async Task A_connection_keeps_working_across_access_token_renewal()
     {
         var (merchant, merchantUser) = await api.SignedInAsync(UserRole.Merchant);
+        var session = new JsonWebTokenHandler().ReadJsonWebToken(merchant.DefaultRequestHeaders.Authorization!.Parameter).GetClaim("sid").Value;
         var tokensIssued = 0;
 
         // Only the first token expires at once. A renewed connection must then stay up: if every token lived 2 s the
@@ -142,7 +143,7 @@ public sealed class LiveUpdateTests(ApiFactory api) : IClassFixture<ApiFactory>
                 NotBefore = now,
                 Expires = now + lifetime,
                 SigningCredentials = new SigningCredentials(new SymmetricSecurityKey(Encoding.UTF8.GetBytes(ApiFactory.SigningKey)), SecurityAlgorithms.HmacSha256),
-                Subject = new ClaimsIdentity([new Claim("sub", merchantUser.Id.ToString()), new Claim("name", "M"), new Claim("role", "Merchant"), new Claim("sv", "0", ClaimValueTypes.Integer32)]),
+                Subject = new ClaimsIdentity([new Claim("sub", merchantUser.Id.ToString()), new Claim("name", "M"), new Claim("role", "Merchant"), new Claim("sv", "0", ClaimValueTypes.Integer32), new Claim("sid", session)]),
             });
             api.RememberSecret(token);
             return token;

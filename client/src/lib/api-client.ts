@@ -22,8 +22,8 @@ import { createSessionStore, sessionFromLogin, type Session, type SessionStore }
 const hubTokenMargin = 60_000;
 
 /**
- * Asks the API for the browser transport of the refresh token: an HttpOnly cookie for /api/auth that no script can
- * read, never a token in a response body (docs/decisions: refresh token in a cookie).
+ * Asks the API for the browser transport of the refresh token: the HttpOnly cookie __Host-ot_refresh that no script
+ * can read, never a token in a response body (docs/decisions: refresh token in a cookie).
  */
 const cookieTransport = 'cookie';
 

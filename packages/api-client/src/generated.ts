@@ -103,6 +103,12 @@ export class AnalyticsClient extends ApiClientBase {
             result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("An unexpected error; it is logged with the trace id.", status, _responseText, _headers, result500);
             });
+        } else if (status === 503) {
+            return response.text().then((_responseText) => {
+            let result503: any = null;
+            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The database cannot be reached (type /problems/service-unavailable) or took longer than allowed (type /problems/timed-out); retry after the seconds in Retry-After.", status, _responseText, _headers, result503);
+            });
         } else if (status !== 200 && status !== 204) {
             return response.text().then((_responseText) => {
             return throwException("An unexpected server error occurred.", status, _responseText, _headers);
@@ -184,6 +190,12 @@ export class AssigneesClient extends ApiClientBase {
             result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("An unexpected error; it is logged with the trace id.", status, _responseText, _headers, result500);
             });
+        } else if (status === 503) {
+            return response.text().then((_responseText) => {
+            let result503: any = null;
+            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The database cannot be reached (type /problems/service-unavailable) or took longer than allowed (type /problems/timed-out); retry after the seconds in Retry-After.", status, _responseText, _headers, result503);
+            });
         } else if (status !== 200 && status !== 204) {
             return response.text().then((_responseText) => {
             return throwException("An unexpected server error occurred.", status, _responseText, _headers);
@@ -206,7 +218,7 @@ export class AuthClient extends ApiClientBase {
 
     /**
      * Signs in with email and password. The same 401 answers an unknown email and a wrong password.
-    With X-Session-Transport: cookie the refresh token is set as an HttpOnly cookie for /api/auth and left out of the body.
+    With X-Session-Transport: cookie the refresh token is set as the HttpOnly cookie __Host-ot_refresh and left out of the body.
      * @param request Email and password.
      * @param sessionTransport (optional) "cookie" from a browser: the refresh token travels only in an HttpOnly cookie, never in a body.
      */
@@ -284,6 +296,12 @@ export class AuthClient extends ApiClientBase {
             let result500: any = null;
             result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("An unexpected error; it is logged with the trace id.", status, _responseText, _headers, result500);
+            });
+        } else if (status === 503) {
+            return response.text().then((_responseText) => {
+            let result503: any = null;
+            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The database cannot be reached (type /problems/service-unavailable) or took longer than allowed (type /problems/timed-out); retry after the seconds in Retry-After.", status, _responseText, _headers, result503);
             });
         } else if (status !== 200 && status !== 204) {
             return response.text().then((_responseText) => {
@@ -375,6 +393,12 @@ export class AuthClient extends ApiClientBase {
             result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("An unexpected error; it is logged with the trace id.", status, _responseText, _headers, result500);
             });
+        } else if (status === 503) {
+            return response.text().then((_responseText) => {
+            let result503: any = null;
+            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The database cannot be reached (type /problems/service-unavailable) or took longer than allowed (type /problems/timed-out); retry after the seconds in Retry-After.", status, _responseText, _headers, result503);
+            });
         } else if (status !== 200 && status !== 204) {
             return response.text().then((_responseText) => {
             return throwException("An unexpected server error occurred.", status, _responseText, _headers);
@@ -384,7 +408,9 @@ export class AuthClient extends ApiClientBase {
     }
 
     /**
-     * Signs out: the session of this refresh token ends and none of its tokens can be refreshed again.
+     * Signs out: the session of the access token that sends it ends (and the session of the refresh token given, when
+    that is another of the caller's). Its access tokens are refused from the next request, its refresh tokens can
+    no longer be spent, and its live connections close.
     With X-Session-Transport: cookie the token may come from the cookie instead of the body, and the cookie is cleared.
      * @param request The refresh token; leave it out with the cookie transport.
      * @param sessionTransport (optional) "cookie" from a browser: the refresh token travels only in an HttpOnly cookie, never in a body.
@@ -461,6 +487,12 @@ export class AuthClient extends ApiClientBase {
             result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("An unexpected error; it is logged with the trace id.", status, _responseText, _headers, result500);
             });
+        } else if (status === 503) {
+            return response.text().then((_responseText) => {
+            let result503: any = null;
+            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The database cannot be reached (type /problems/service-unavailable) or took longer than allowed (type /problems/timed-out); retry after the seconds in Retry-After.", status, _responseText, _headers, result503);
+            });
         } else if (status !== 200 && status !== 204) {
             return response.text().then((_responseText) => {
             return throwException("An unexpected server error occurred.", status, _responseText, _headers);
@@ -529,6 +561,12 @@ export class AuthClient extends ApiClientBase {
             let result500: any = null;
             result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("An unexpected error; it is logged with the trace id.", status, _responseText, _headers, result500);
+            });
+        } else if (status === 503) {
+            return response.text().then((_responseText) => {
+            let result503: any = null;
+            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The database cannot be reached (type /problems/service-unavailable) or took longer than allowed (type /problems/timed-out); retry after the seconds in Retry-After.", status, _responseText, _headers, result503);
             });
         } else if (status !== 200 && status !== 204) {
             return response.text().then((_responseText) => {
@@ -634,6 +672,12 @@ export class CourierPositionClient extends ApiClientBase {
             result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("An unexpected error; it is logged with the trace id.", status, _responseText, _headers, result500);
             });
+        } else if (status === 503) {
+            return response.text().then((_responseText) => {
+            let result503: any = null;
+            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The database cannot be reached (type /problems/service-unavailable) or took longer than allowed (type /problems/timed-out); retry after the seconds in Retry-After.", status, _responseText, _headers, result503);
+            });
         } else if (status !== 200 && status !== 204) {
             return response.text().then((_responseText) => {
             return throwException("An unexpected server error occurred.", status, _responseText, _headers);
@@ -712,6 +756,12 @@ export class CourierPositionClient extends ApiClientBase {
             result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("An unexpected error; it is logged with the trace id.", status, _responseText, _headers, result500);
             });
+        } else if (status === 503) {
+            return response.text().then((_responseText) => {
+            let result503: any = null;
+            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The database cannot be reached (type /problems/service-unavailable) or took longer than allowed (type /problems/timed-out); retry after the seconds in Retry-After.", status, _responseText, _headers, result503);
+            });
         } else if (status !== 200 && status !== 204) {
             return response.text().then((_responseText) => {
             return throwException("An unexpected server error occurred.", status, _responseText, _headers);
@@ -774,6 +824,12 @@ export class MapSettingsClient extends ApiClientBase {
             let result500: any = null;
             result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("An unexpected error; it is logged with the trace id.", status, _responseText, _headers, result500);
+            });
+        } else if (status === 503) {
+            return response.text().then((_responseText) => {
+            let result503: any = null;
+            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The database cannot be reached (type /problems/service-unavailable) or took longer than allowed (type /problems/timed-out); retry after the seconds in Retry-After.", status, _responseText, _headers, result503);
             });
         } else if (status !== 200 && status !== 204) {
             return response.text().then((_responseText) => {
@@ -864,6 +920,12 @@ export class MerchantsClient extends ApiClientBase {
             let result500: any = null;
             result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("An unexpected error; it is logged with the trace id.", status, _responseText, _headers, result500);
+            });
+        } else if (status === 503) {
+            return response.text().then((_responseText) => {
+            let result503: any = null;
+            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The database cannot be reached (type /problems/service-unavailable) or took longer than allowed (type /problems/timed-out); retry after the seconds in Retry-After.", status, _responseText, _headers, result503);
             });
         } else if (status !== 200 && status !== 204) {
             return response.text().then((_responseText) => {
@@ -958,6 +1020,12 @@ export class MerchantsClient extends ApiClientBase {
             let result500: any = null;
             result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("An unexpected error; it is logged with the trace id.", status, _responseText, _headers, result500);
+            });
+        } else if (status === 503) {
+            return response.text().then((_responseText) => {
+            let result503: any = null;
+            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The database cannot be reached (type /problems/service-unavailable) or took longer than allowed (type /problems/timed-out); retry after the seconds in Retry-After.", status, _responseText, _headers, result503);
             });
         } else if (status !== 200 && status !== 204) {
             return response.text().then((_responseText) => {
@@ -1059,6 +1127,12 @@ export class MerchantsClient extends ApiClientBase {
             result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("An unexpected error; it is logged with the trace id.", status, _responseText, _headers, result500);
             });
+        } else if (status === 503) {
+            return response.text().then((_responseText) => {
+            let result503: any = null;
+            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The database cannot be reached (type /problems/service-unavailable) or took longer than allowed (type /problems/timed-out); retry after the seconds in Retry-After.", status, _responseText, _headers, result503);
+            });
         } else if (status !== 200 && status !== 204) {
             return response.text().then((_responseText) => {
             return throwException("An unexpected server error occurred.", status, _responseText, _headers);
@@ -1156,6 +1230,12 @@ export class MerchantsClient extends ApiClientBase {
             result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("An unexpected error; it is logged with the trace id.", status, _responseText, _headers, result500);
             });
+        } else if (status === 503) {
+            return response.text().then((_responseText) => {
+            let result503: any = null;
+            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The database cannot be reached (type /problems/service-unavailable) or took longer than allowed (type /problems/timed-out); retry after the seconds in Retry-After.", status, _responseText, _headers, result503);
+            });
         } else if (status !== 200 && status !== 204) {
             return response.text().then((_responseText) => {
             return throwException("An unexpected server error occurred.", status, _responseText, _headers);
@@ -1234,6 +1314,12 @@ export class MerchantsClient extends ApiClientBase {
             result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("An unexpected error; it is logged with the trace id.", status, _responseText, _headers, result500);
             });
+        } else if (status === 503) {
+            return response.text().then((_responseText) => {
+            let result503: any = null;
+            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The database cannot be reached (type /problems/service-unavailable) or took longer than allowed (type /problems/timed-out); retry after the seconds in Retry-After.", status, _responseText, _headers, result503);
+            });
         } else if (status !== 200 && status !== 204) {
             return response.text().then((_responseText) => {
             return throwException("An unexpected server error occurred.", status, _responseText, _headers);
@@ -1311,6 +1397,12 @@ export class MerchantsClient extends ApiClientBase {
             let result500: any = null;
             result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("An unexpected error; it is logged with the trace id.", status, _responseText, _headers, result500);
+            });
+        } else if (status === 503) {
+            return response.text().then((_responseText) => {
+            let result503: any = null;
+            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The database cannot be reached (type /problems/service-unavailable) or took longer than allowed (type /problems/timed-out); retry after the seconds in Retry-After.", status, _responseText, _headers, result503);
             });
         } else if (status !== 200 && status !== 204) {
             return response.text().then((_responseText) => {
@@ -1405,6 +1497,12 @@ export class MerchantsClient extends ApiClientBase {
             let result500: any = null;
             result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("An unexpected error; it is logged with the trace id.", status, _responseText, _headers, result500);
+            });
+        } else if (status === 503) {
+            return response.text().then((_responseText) => {
+            let result503: any = null;
+            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The database cannot be reached (type /problems/service-unavailable) or took longer than allowed (type /problems/timed-out); retry after the seconds in Retry-After.", status, _responseText, _headers, result503);
             });
         } else if (status !== 200 && status !== 204) {
             return response.text().then((_responseText) => {
@@ -1517,6 +1615,12 @@ export class OrdersClient extends ApiClientBase {
             result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("An unexpected error; it is logged with the trace id.", status, _responseText, _headers, result500);
             });
+        } else if (status === 503) {
+            return response.text().then((_responseText) => {
+            let result503: any = null;
+            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The database cannot be reached (type /problems/service-unavailable) or took longer than allowed (type /problems/timed-out); retry after the seconds in Retry-After.", status, _responseText, _headers, result503);
+            });
         } else if (status !== 200 && status !== 204) {
             return response.text().then((_responseText) => {
             return throwException("An unexpected server error occurred.", status, _responseText, _headers);
@@ -1531,7 +1635,7 @@ export class OrdersClient extends ApiClientBase {
      * @param merchantId (optional) Only this merchant's orders.
      * @param courierId (optional) Only orders assigned to this courier.
      * @param partnerId (optional) Only orders assigned to this delivery partner.
-     * @param search (optional) The start of a tracking code (4 or more of its characters, with or without OT-), or part of the city, the postal code or the customer's name.
+     * @param search (optional) The start of a tracking code (4 or more of its characters, with or without OT-), or part of the city, the postal code or the customer's name (3 or more characters; a shorter term is refused with 400).
      * @param createdFrom (optional) Created at or after this instant (ISO 8601).
      * @param createdTo (optional) Created at or before this instant (ISO 8601).
      * @param limit (optional) Page size, 1 to 100 (default 25).
@@ -1613,6 +1717,12 @@ export class OrdersClient extends ApiClientBase {
             result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("An unexpected error; it is logged with the trace id.", status, _responseText, _headers, result500);
             });
+        } else if (status === 503) {
+            return response.text().then((_responseText) => {
+            let result503: any = null;
+            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The database cannot be reached (type /problems/service-unavailable) or took longer than allowed (type /problems/timed-out); retry after the seconds in Retry-After.", status, _responseText, _headers, result503);
+            });
         } else if (status !== 200 && status !== 204) {
             return response.text().then((_responseText) => {
             return throwException("An unexpected server error occurred.", status, _responseText, _headers);
@@ -1627,7 +1737,7 @@ export class OrdersClient extends ApiClientBase {
      * @param merchantId (optional) Only this merchant's orders.
      * @param courierId (optional) Only orders assigned to this courier.
      * @param partnerId (optional) Only orders assigned to this delivery partner.
-     * @param search (optional) The start of a tracking code (4 or more of its characters, with or without OT-), or part of the city, the postal code or the customer's name.
+     * @param search (optional) The start of a tracking code (4 or more of its characters, with or without OT-), or part of the city, the postal code or the customer's name (3 or more characters; a shorter term is refused with 400).
      * @param createdFrom (optional) Created at or after this instant (ISO 8601).
      * @param createdTo (optional) Created at or before this instant (ISO 8601).
      */
@@ -1703,6 +1813,12 @@ export class OrdersClient extends ApiClientBase {
             result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("An unexpected error; it is logged with the trace id.", status, _responseText, _headers, result500);
             });
+        } else if (status === 503) {
+            return response.text().then((_responseText) => {
+            let result503: any = null;
+            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The database cannot be reached (type /problems/service-unavailable) or took longer than allowed (type /problems/timed-out); retry after the seconds in Retry-After.", status, _responseText, _headers, result503);
+            });
         } else if (status !== 200 && status !== 204) {
             return response.text().then((_responseText) => {
             return throwException("An unexpected server error occurred.", status, _responseText, _headers);
@@ -1712,12 +1828,13 @@ export class OrdersClient extends ApiClientBase {
     }
 
     /**
-     * The orders of the list's filters as CSV (UTF-8, RFC 4180), streamed.
+     * The orders of the list's filters as CSV (UTF-8, RFC 4180), streamed. A user streams at most a few exports at once
+    (429 beyond), and an export runs for at most a few minutes.
      * @param status (optional) Only these statuses (repeat the parameter for several).
      * @param merchantId (optional) Only this merchant's orders.
      * @param courierId (optional) Only orders assigned to this courier.
      * @param partnerId (optional) Only orders assigned to this delivery partner.
-     * @param search (optional) The start of a tracking code (4 or more of its characters, with or without OT-), or part of the city, the postal code or the customer's name.
+     * @param search (optional) The start of a tracking code (4 or more of its characters, with or without OT-), or part of the city, the postal code or the customer's name (3 or more characters; a shorter term is refused with 400).
      * @param createdFrom (optional) Created at or after this instant (ISO 8601).
      * @param createdTo (optional) Created at or before this instant (ISO 8601).
      */
@@ -1798,6 +1915,12 @@ export class OrdersClient extends ApiClientBase {
             result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("An unexpected error; it is logged with the trace id.", status, _responseText, _headers, result500);
             });
+        } else if (status === 503) {
+            return response.text().then((_responseText) => {
+            let result503: any = null;
+            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The database cannot be reached (type /problems/service-unavailable) or took longer than allowed (type /problems/timed-out); retry after the seconds in Retry-After.", status, _responseText, _headers, result503);
+            });
         } else if (status !== 200 && status !== 204) {
             return response.text().then((_responseText) => {
             return throwException("An unexpected server error occurred.", status, _responseText, _headers);
@@ -1876,6 +1999,12 @@ export class OrdersClient extends ApiClientBase {
             result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("An unexpected error; it is logged with the trace id.", status, _responseText, _headers, result500);
             });
+        } else if (status === 503) {
+            return response.text().then((_responseText) => {
+            let result503: any = null;
+            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The database cannot be reached (type /problems/service-unavailable) or took longer than allowed (type /problems/timed-out); retry after the seconds in Retry-After.", status, _responseText, _headers, result503);
+            });
         } else if (status !== 200 && status !== 204) {
             return response.text().then((_responseText) => {
             return throwException("An unexpected server error occurred.", status, _responseText, _headers);
@@ -1953,6 +2082,12 @@ export class OrdersClient extends ApiClientBase {
             let result500: any = null;
             result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("An unexpected error; it is logged with the trace id.", status, _responseText, _headers, result500);
+            });
+        } else if (status === 503) {
+            return response.text().then((_responseText) => {
+            let result503: any = null;
+            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The database cannot be reached (type /problems/service-unavailable) or took longer than allowed (type /problems/timed-out); retry after the seconds in Retry-After.", status, _responseText, _headers, result503);
             });
         } else if (status !== 200 && status !== 204) {
             return response.text().then((_responseText) => {
@@ -2071,6 +2206,12 @@ export class OrdersClient extends ApiClientBase {
             let result500: any = null;
             result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("An unexpected error; it is logged with the trace id.", status, _responseText, _headers, result500);
+            });
+        } else if (status === 503) {
+            return response.text().then((_responseText) => {
+            let result503: any = null;
+            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The database cannot be reached (type /problems/service-unavailable) or took longer than allowed (type /problems/timed-out); retry after the seconds in Retry-After.", status, _responseText, _headers, result503);
             });
         } else if (status !== 200 && status !== 204) {
             return response.text().then((_responseText) => {
@@ -2215,6 +2356,12 @@ export class OrdersClient extends ApiClientBase {
             result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("An unexpected error; it is logged with the trace id.", status, _responseText, _headers, result500);
             });
+        } else if (status === 503) {
+            return response.text().then((_responseText) => {
+            let result503: any = null;
+            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The database cannot be reached (type /problems/service-unavailable) or took longer than allowed (type /problems/timed-out); retry after the seconds in Retry-After.", status, _responseText, _headers, result503);
+            });
         } else if (status !== 200 && status !== 204) {
             return response.text().then((_responseText) => {
             return throwException("An unexpected server error occurred.", status, _responseText, _headers);
@@ -2293,6 +2440,12 @@ export class OrdersClient extends ApiClientBase {
             let result500: any = null;
             result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("An unexpected error; it is logged with the trace id.", status, _responseText, _headers, result500);
+            });
+        } else if (status === 503) {
+            return response.text().then((_responseText) => {
+            let result503: any = null;
+            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The database cannot be reached (type /problems/service-unavailable) or took longer than allowed (type /problems/timed-out); retry after the seconds in Retry-After.", status, _responseText, _headers, result503);
             });
         } else if (status !== 200 && status !== 204) {
             return response.text().then((_responseText) => {
@@ -2377,6 +2530,12 @@ export class OrdersClient extends ApiClientBase {
             result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("An unexpected error; it is logged with the trace id.", status, _responseText, _headers, result500);
             });
+        } else if (status === 503) {
+            return response.text().then((_responseText) => {
+            let result503: any = null;
+            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The database cannot be reached (type /problems/service-unavailable) or took longer than allowed (type /problems/timed-out); retry after the seconds in Retry-After.", status, _responseText, _headers, result503);
+            });
         } else if (status !== 200 && status !== 204) {
             return response.text().then((_responseText) => {
             return throwException("An unexpected server error occurred.", status, _responseText, _headers);
@@ -2459,6 +2618,12 @@ export class OrdersClient extends ApiClientBase {
             let result500: any = null;
             result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("An unexpected error; it is logged with the trace id.", status, _responseText, _headers, result500);
+            });
+        } else if (status === 503) {
+            return response.text().then((_responseText) => {
+            let result503: any = null;
+            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The database cannot be reached (type /problems/service-unavailable) or took longer than allowed (type /problems/timed-out); retry after the seconds in Retry-After.", status, _responseText, _headers, result503);
             });
         } else if (status !== 200 && status !== 204) {
             return response.text().then((_responseText) => {
@@ -2568,6 +2733,12 @@ export class OrdersClient extends ApiClientBase {
             result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("An unexpected error; it is logged with the trace id.", status, _responseText, _headers, result500);
             });
+        } else if (status === 503) {
+            return response.text().then((_responseText) => {
+            let result503: any = null;
+            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The database cannot be reached (type /problems/service-unavailable) or took longer than allowed (type /problems/timed-out); retry after the seconds in Retry-After.", status, _responseText, _headers, result503);
+            });
         } else if (status !== 200 && status !== 204) {
             return response.text().then((_responseText) => {
             return throwException("An unexpected server error occurred.", status, _responseText, _headers);
@@ -2660,6 +2831,12 @@ export class OrdersClient extends ApiClientBase {
             result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("An unexpected error; it is logged with the trace id.", status, _responseText, _headers, result500);
             });
+        } else if (status === 503) {
+            return response.text().then((_responseText) => {
+            let result503: any = null;
+            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The database cannot be reached (type /problems/service-unavailable) or took longer than allowed (type /problems/timed-out); retry after the seconds in Retry-After.", status, _responseText, _headers, result503);
+            });
         } else if (status !== 200 && status !== 204) {
             return response.text().then((_responseText) => {
             return throwException("An unexpected server error occurred.", status, _responseText, _headers);
@@ -2745,6 +2922,12 @@ export class PartnerAnalyticsClient extends ApiClientBase {
             result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("An unexpected error; it is logged with the trace id.", status, _responseText, _headers, result500);
             });
+        } else if (status === 503) {
+            return response.text().then((_responseText) => {
+            let result503: any = null;
+            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The database cannot be reached (type /problems/service-unavailable) or took longer than allowed (type /problems/timed-out); retry after the seconds in Retry-After.", status, _responseText, _headers, result503);
+            });
         } else if (status !== 200 && status !== 204) {
             return response.text().then((_responseText) => {
             return throwException("An unexpected server error occurred.", status, _responseText, _headers);
@@ -2771,7 +2954,7 @@ export class PartnerOrdersClient extends ApiClientBase {
      * @param merchantId (optional) Only this merchant's orders.
      * @param courierId (optional) Only orders assigned to this courier.
      * @param partnerId (optional) Only orders assigned to this delivery partner.
-     * @param search (optional) The start of a tracking code (4 or more of its characters, with or without OT-), or part of the city, the postal code or the customer's name.
+     * @param search (optional) The start of a tracking code (4 or more of its characters, with or without OT-), or part of the city, the postal code or the customer's name (3 or more characters; a shorter term is refused with 400).
      * @param createdFrom (optional) Created at or after this instant (ISO 8601).
      * @param createdTo (optional) Created at or before this instant (ISO 8601).
      * @param limit (optional) Page size, 1 to 100 (default 25).
@@ -2846,6 +3029,12 @@ export class PartnerOrdersClient extends ApiClientBase {
             let result500: any = null;
             result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("An unexpected error; it is logged with the trace id.", status, _responseText, _headers, result500);
+            });
+        } else if (status === 503) {
+            return response.text().then((_responseText) => {
+            let result503: any = null;
+            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The database cannot be reached (type /problems/service-unavailable) or took longer than allowed (type /problems/timed-out); retry after the seconds in Retry-After.", status, _responseText, _headers, result503);
             });
         } else if (status !== 200 && status !== 204) {
             return response.text().then((_responseText) => {
@@ -2960,6 +3149,12 @@ export class PartnerOrdersClient extends ApiClientBase {
             result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("An unexpected error; it is logged with the trace id.", status, _responseText, _headers, result500);
             });
+        } else if (status === 503) {
+            return response.text().then((_responseText) => {
+            let result503: any = null;
+            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The database cannot be reached (type /problems/service-unavailable) or took longer than allowed (type /problems/timed-out); retry after the seconds in Retry-After.", status, _responseText, _headers, result503);
+            });
         } else if (status !== 200 && status !== 204) {
             return response.text().then((_responseText) => {
             return throwException("An unexpected server error occurred.", status, _responseText, _headers);
@@ -3056,6 +3251,12 @@ export class PartnerOrdersClient extends ApiClientBase {
             let result500: any = null;
             result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("An unexpected error; it is logged with the trace id.", status, _responseText, _headers, result500);
+            });
+        } else if (status === 503) {
+            return response.text().then((_responseText) => {
+            let result503: any = null;
+            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The database cannot be reached (type /problems/service-unavailable) or took longer than allowed (type /problems/timed-out); retry after the seconds in Retry-After.", status, _responseText, _headers, result503);
             });
         } else if (status !== 200 && status !== 204) {
             return response.text().then((_responseText) => {
@@ -3193,6 +3394,12 @@ export class PartnerOrdersClient extends ApiClientBase {
             result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("An unexpected error; it is logged with the trace id.", status, _responseText, _headers, result500);
             });
+        } else if (status === 503) {
+            return response.text().then((_responseText) => {
+            let result503: any = null;
+            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The database cannot be reached (type /problems/service-unavailable) or took longer than allowed (type /problems/timed-out); retry after the seconds in Retry-After.", status, _responseText, _headers, result503);
+            });
         } else if (status !== 200 && status !== 204) {
             return response.text().then((_responseText) => {
             return throwException("An unexpected server error occurred.", status, _responseText, _headers);
@@ -3265,6 +3472,12 @@ export class PartnerOrdersClient extends ApiClientBase {
             let result500: any = null;
             result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("An unexpected error; it is logged with the trace id.", status, _responseText, _headers, result500);
+            });
+        } else if (status === 503) {
+            return response.text().then((_responseText) => {
+            let result503: any = null;
+            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The database cannot be reached (type /problems/service-unavailable) or took longer than allowed (type /problems/timed-out); retry after the seconds in Retry-After.", status, _responseText, _headers, result503);
             });
         } else if (status !== 200 && status !== 204) {
             return response.text().then((_responseText) => {
@@ -3348,6 +3561,12 @@ export class PartnerOrdersClient extends ApiClientBase {
             result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("An unexpected error; it is logged with the trace id.", status, _responseText, _headers, result500);
             });
+        } else if (status === 503) {
+            return response.text().then((_responseText) => {
+            let result503: any = null;
+            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The database cannot be reached (type /problems/service-unavailable) or took longer than allowed (type /problems/timed-out); retry after the seconds in Retry-After.", status, _responseText, _headers, result503);
+            });
         } else if (status !== 200 && status !== 204) {
             return response.text().then((_responseText) => {
             return throwException("An unexpected server error occurred.", status, _responseText, _headers);
@@ -3425,6 +3644,12 @@ export class PartnersClient extends ApiClientBase {
             let result500: any = null;
             result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("An unexpected error; it is logged with the trace id.", status, _responseText, _headers, result500);
+            });
+        } else if (status === 503) {
+            return response.text().then((_responseText) => {
+            let result503: any = null;
+            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The database cannot be reached (type /problems/service-unavailable) or took longer than allowed (type /problems/timed-out); retry after the seconds in Retry-After.", status, _responseText, _headers, result503);
             });
         } else if (status !== 200 && status !== 204) {
             return response.text().then((_responseText) => {
@@ -3513,6 +3738,12 @@ export class PartnersClient extends ApiClientBase {
             let result500: any = null;
             result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("An unexpected error; it is logged with the trace id.", status, _responseText, _headers, result500);
+            });
+        } else if (status === 503) {
+            return response.text().then((_responseText) => {
+            let result503: any = null;
+            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The database cannot be reached (type /problems/service-unavailable) or took longer than allowed (type /problems/timed-out); retry after the seconds in Retry-After.", status, _responseText, _headers, result503);
             });
         } else if (status !== 200 && status !== 204) {
             return response.text().then((_responseText) => {
@@ -3614,6 +3845,12 @@ export class PartnersClient extends ApiClientBase {
             result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("An unexpected error; it is logged with the trace id.", status, _responseText, _headers, result500);
             });
+        } else if (status === 503) {
+            return response.text().then((_responseText) => {
+            let result503: any = null;
+            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The database cannot be reached (type /problems/service-unavailable) or took longer than allowed (type /problems/timed-out); retry after the seconds in Retry-After.", status, _responseText, _headers, result503);
+            });
         } else if (status !== 200 && status !== 204) {
             return response.text().then((_responseText) => {
             return throwException("An unexpected server error occurred.", status, _responseText, _headers);
@@ -3708,6 +3945,12 @@ export class PartnersClient extends ApiClientBase {
             result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("An unexpected error; it is logged with the trace id.", status, _responseText, _headers, result500);
             });
+        } else if (status === 503) {
+            return response.text().then((_responseText) => {
+            let result503: any = null;
+            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The database cannot be reached (type /problems/service-unavailable) or took longer than allowed (type /problems/timed-out); retry after the seconds in Retry-After.", status, _responseText, _headers, result503);
+            });
         } else if (status !== 200 && status !== 204) {
             return response.text().then((_responseText) => {
             return throwException("An unexpected server error occurred.", status, _responseText, _headers);
@@ -3785,6 +4028,12 @@ export class PartnersClient extends ApiClientBase {
             let result500: any = null;
             result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("An unexpected error; it is logged with the trace id.", status, _responseText, _headers, result500);
+            });
+        } else if (status === 503) {
+            return response.text().then((_responseText) => {
+            let result503: any = null;
+            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The database cannot be reached (type /problems/service-unavailable) or took longer than allowed (type /problems/timed-out); retry after the seconds in Retry-After.", status, _responseText, _headers, result503);
             });
         } else if (status !== 200 && status !== 204) {
             return response.text().then((_responseText) => {
@@ -3864,6 +4113,12 @@ export class PartnersClient extends ApiClientBase {
             result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("An unexpected error; it is logged with the trace id.", status, _responseText, _headers, result500);
             });
+        } else if (status === 503) {
+            return response.text().then((_responseText) => {
+            let result503: any = null;
+            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The database cannot be reached (type /problems/service-unavailable) or took longer than allowed (type /problems/timed-out); retry after the seconds in Retry-After.", status, _responseText, _headers, result503);
+            });
         } else if (status !== 200 && status !== 204) {
             return response.text().then((_responseText) => {
             return throwException("An unexpected server error occurred.", status, _responseText, _headers);
@@ -3941,6 +4196,12 @@ export class TrackingClient extends ApiClientBase {
             let result500: any = null;
             result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("An unexpected error; it is logged with the trace id.", status, _responseText, _headers, result500);
+            });
+        } else if (status === 503) {
+            return response.text().then((_responseText) => {
+            let result503: any = null;
+            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The database cannot be reached (type /problems/service-unavailable) or took longer than allowed (type /problems/timed-out); retry after the seconds in Retry-After.", status, _responseText, _headers, result503);
             });
         } else if (status !== 200 && status !== 204) {
             return response.text().then((_responseText) => {
@@ -4031,6 +4292,12 @@ export class TrackingClient extends ApiClientBase {
             result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("An unexpected error; it is logged with the trace id.", status, _responseText, _headers, result500);
             });
+        } else if (status === 503) {
+            return response.text().then((_responseText) => {
+            let result503: any = null;
+            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The database cannot be reached (type /problems/service-unavailable) or took longer than allowed (type /problems/timed-out); retry after the seconds in Retry-After.", status, _responseText, _headers, result503);
+            });
         } else if (status !== 200 && status !== 204) {
             return response.text().then((_responseText) => {
             return throwException("An unexpected server error occurred.", status, _responseText, _headers);
@@ -4102,6 +4369,12 @@ export class TrackingClient extends ApiClientBase {
             let result500: any = null;
             result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("An unexpected error; it is logged with the trace id.", status, _responseText, _headers, result500);
+            });
+        } else if (status === 503) {
+            return response.text().then((_responseText) => {
+            let result503: any = null;
+            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The database cannot be reached (type /problems/service-unavailable) or took longer than allowed (type /problems/timed-out); retry after the seconds in Retry-After.", status, _responseText, _headers, result503);
             });
         } else if (status !== 200 && status !== 204) {
             return response.text().then((_responseText) => {
@@ -4192,6 +4465,12 @@ export class TrackingPageSettingsClient extends ApiClientBase {
             let result500: any = null;
             result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("An unexpected error; it is logged with the trace id.", status, _responseText, _headers, result500);
+            });
+        } else if (status === 503) {
+            return response.text().then((_responseText) => {
+            let result503: any = null;
+            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The database cannot be reached (type /problems/service-unavailable) or took longer than allowed (type /problems/timed-out); retry after the seconds in Retry-After.", status, _responseText, _headers, result503);
             });
         } else if (status !== 200 && status !== 204) {
             return response.text().then((_responseText) => {
@@ -4287,6 +4566,12 @@ export class TrackingPageSettingsClient extends ApiClientBase {
             result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("An unexpected error; it is logged with the trace id.", status, _responseText, _headers, result500);
             });
+        } else if (status === 503) {
+            return response.text().then((_responseText) => {
+            let result503: any = null;
+            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The database cannot be reached (type /problems/service-unavailable) or took longer than allowed (type /problems/timed-out); retry after the seconds in Retry-After.", status, _responseText, _headers, result503);
+            });
         } else if (status !== 200 && status !== 204) {
             return response.text().then((_responseText) => {
             return throwException("An unexpected server error occurred.", status, _responseText, _headers);
@@ -4374,6 +4659,12 @@ export class UsersClient extends ApiClientBase {
             let result500: any = null;
             result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("An unexpected error; it is logged with the trace id.", status, _responseText, _headers, result500);
+            });
+        } else if (status === 503) {
+            return response.text().then((_responseText) => {
+            let result503: any = null;
+            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The database cannot be reached (type /problems/service-unavailable) or took longer than allowed (type /problems/timed-out); retry after the seconds in Retry-After.", status, _responseText, _headers, result503);
             });
         } else if (status !== 200 && status !== 204) {
             return response.text().then((_responseText) => {
@@ -4466,6 +4757,12 @@ export class UsersClient extends ApiClientBase {
             result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("An unexpected error; it is logged with the trace id.", status, _responseText, _headers, result500);
             });
+        } else if (status === 503) {
+            return response.text().then((_responseText) => {
+            let result503: any = null;
+            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The database cannot be reached (type /problems/service-unavailable) or took longer than allowed (type /problems/timed-out); retry after the seconds in Retry-After.", status, _responseText, _headers, result503);
+            });
         } else if (status !== 200 && status !== 204) {
             return response.text().then((_responseText) => {
             return throwException("An unexpected server error occurred.", status, _responseText, _headers);
@@ -4540,6 +4837,12 @@ export class UsersClient extends ApiClientBase {
             let result500: any = null;
             result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("An unexpected error; it is logged with the trace id.", status, _responseText, _headers, result500);
+            });
+        } else if (status === 503) {
+            return response.text().then((_responseText) => {
+            let result503: any = null;
+            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The database cannot be reached (type /problems/service-unavailable) or took longer than allowed (type /problems/timed-out); retry after the seconds in Retry-After.", status, _responseText, _headers, result503);
             });
         } else if (status !== 200 && status !== 204) {
             return response.text().then((_responseText) => {
@@ -4641,6 +4944,12 @@ export class UsersClient extends ApiClientBase {
             result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("An unexpected error; it is logged with the trace id.", status, _responseText, _headers, result500);
             });
+        } else if (status === 503) {
+            return response.text().then((_responseText) => {
+            let result503: any = null;
+            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The database cannot be reached (type /problems/service-unavailable) or took longer than allowed (type /problems/timed-out); retry after the seconds in Retry-After.", status, _responseText, _headers, result503);
+            });
         } else if (status !== 200 && status !== 204) {
             return response.text().then((_responseText) => {
             return throwException("An unexpected server error occurred.", status, _responseText, _headers);
@@ -4721,6 +5030,12 @@ export class WebhookEndpointsClient extends ApiClientBase {
             let result500: any = null;
             result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("An unexpected error; it is logged with the trace id.", status, _responseText, _headers, result500);
+            });
+        } else if (status === 503) {
+            return response.text().then((_responseText) => {
+            let result503: any = null;
+            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The database cannot be reached (type /problems/service-unavailable) or took longer than allowed (type /problems/timed-out); retry after the seconds in Retry-After.", status, _responseText, _headers, result503);
             });
         } else if (status !== 200 && status !== 204) {
             return response.text().then((_responseText) => {
@@ -4814,6 +5129,12 @@ export class WebhookEndpointsClient extends ApiClientBase {
             result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("An unexpected error; it is logged with the trace id.", status, _responseText, _headers, result500);
             });
+        } else if (status === 503) {
+            return response.text().then((_responseText) => {
+            let result503: any = null;
+            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The database cannot be reached (type /problems/service-unavailable) or took longer than allowed (type /problems/timed-out); retry after the seconds in Retry-After.", status, _responseText, _headers, result503);
+            });
         } else if (status !== 200 && status !== 204) {
             return response.text().then((_responseText) => {
             return throwException("An unexpected server error occurred.", status, _responseText, _headers);
@@ -4891,6 +5212,12 @@ export class WebhookEndpointsClient extends ApiClientBase {
             let result500: any = null;
             result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("An unexpected error; it is logged with the trace id.", status, _responseText, _headers, result500);
+            });
+        } else if (status === 503) {
+            return response.text().then((_responseText) => {
+            let result503: any = null;
+            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The database cannot be reached (type /problems/service-unavailable) or took longer than allowed (type /problems/timed-out); retry after the seconds in Retry-After.", status, _responseText, _headers, result503);
             });
         } else if (status !== 200 && status !== 204) {
             return response.text().then((_responseText) => {
@@ -4992,6 +5319,12 @@ export class WebhookEndpointsClient extends ApiClientBase {
             result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("An unexpected error; it is logged with the trace id.", status, _responseText, _headers, result500);
             });
+        } else if (status === 503) {
+            return response.text().then((_responseText) => {
+            let result503: any = null;
+            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The database cannot be reached (type /problems/service-unavailable) or took longer than allowed (type /problems/timed-out); retry after the seconds in Retry-After.", status, _responseText, _headers, result503);
+            });
         } else if (status !== 200 && status !== 204) {
             return response.text().then((_responseText) => {
             return throwException("An unexpected server error occurred.", status, _responseText, _headers);
@@ -5069,6 +5402,12 @@ export class WebhookEndpointsClient extends ApiClientBase {
             let result500: any = null;
             result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("An unexpected error; it is logged with the trace id.", status, _responseText, _headers, result500);
+            });
+        } else if (status === 503) {
+            return response.text().then((_responseText) => {
+            let result503: any = null;
+            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The database cannot be reached (type /problems/service-unavailable) or took longer than allowed (type /problems/timed-out); retry after the seconds in Retry-After.", status, _responseText, _headers, result503);
             });
         } else if (status !== 200 && status !== 204) {
             return response.text().then((_responseText) => {
@@ -5165,6 +5504,12 @@ export class WebhookEndpointsClient extends ApiClientBase {
             result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("An unexpected error; it is logged with the trace id.", status, _responseText, _headers, result500);
             });
+        } else if (status === 503) {
+            return response.text().then((_responseText) => {
+            let result503: any = null;
+            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The database cannot be reached (type /problems/service-unavailable) or took longer than allowed (type /problems/timed-out); retry after the seconds in Retry-After.", status, _responseText, _headers, result503);
+            });
         } else if (status !== 200 && status !== 204) {
             return response.text().then((_responseText) => {
             return throwException("An unexpected server error occurred.", status, _responseText, _headers);
@@ -5239,6 +5584,12 @@ export class WebhookEndpointsClient extends ApiClientBase {
             let result500: any = null;
             result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("An unexpected error; it is logged with the trace id.", status, _responseText, _headers, result500);
+            });
+        } else if (status === 503) {
+            return response.text().then((_responseText) => {
+            let result503: any = null;
+            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The database cannot be reached (type /problems/service-unavailable) or took longer than allowed (type /problems/timed-out); retry after the seconds in Retry-After.", status, _responseText, _headers, result503);
             });
         } else if (status !== 200 && status !== 204) {
             return response.text().then((_responseText) => {
@@ -5319,6 +5670,12 @@ export class WebhookEndpointsClient extends ApiClientBase {
             result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("An unexpected error; it is logged with the trace id.", status, _responseText, _headers, result500);
             });
+        } else if (status === 503) {
+            return response.text().then((_responseText) => {
+            let result503: any = null;
+            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The database cannot be reached (type /problems/service-unavailable) or took longer than allowed (type /problems/timed-out); retry after the seconds in Retry-After.", status, _responseText, _headers, result503);
+            });
         } else if (status !== 200 && status !== 204) {
             return response.text().then((_responseText) => {
             return throwException("An unexpected server error occurred.", status, _responseText, _headers);
@@ -5398,6 +5755,12 @@ export class WebhookEndpointsClient extends ApiClientBase {
             result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("An unexpected error; it is logged with the trace id.", status, _responseText, _headers, result500);
             });
+        } else if (status === 503) {
+            return response.text().then((_responseText) => {
+            let result503: any = null;
+            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The database cannot be reached (type /problems/service-unavailable) or took longer than allowed (type /problems/timed-out); retry after the seconds in Retry-After.", status, _responseText, _headers, result503);
+            });
         } else if (status !== 200 && status !== 204) {
             return response.text().then((_responseText) => {
             return throwException("An unexpected server error occurred.", status, _responseText, _headers);
@@ -5475,6 +5838,12 @@ export class WebhookEndpointsClient extends ApiClientBase {
             let result500: any = null;
             result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("An unexpected error; it is logged with the trace id.", status, _responseText, _headers, result500);
+            });
+        } else if (status === 503) {
+            return response.text().then((_responseText) => {
+            let result503: any = null;
+            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The database cannot be reached (type /problems/service-unavailable) or took longer than allowed (type /problems/timed-out); retry after the seconds in Retry-After.", status, _responseText, _headers, result503);
             });
         } else if (status !== 200 && status !== 204) {
             return response.text().then((_responseText) => {
@@ -5557,6 +5926,12 @@ export class WebhookEndpointsClient extends ApiClientBase {
             let result500: any = null;
             result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("An unexpected error; it is logged with the trace id.", status, _responseText, _headers, result500);
+            });
+        } else if (status === 503) {
+            return response.text().then((_responseText) => {
+            let result503: any = null;
+            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The database cannot be reached (type /problems/service-unavailable) or took longer than allowed (type /problems/timed-out); retry after the seconds in Retry-After.", status, _responseText, _headers, result503);
             });
         } else if (status !== 200 && status !== 204) {
             return response.text().then((_responseText) => {
@@ -5645,6 +6020,12 @@ export class WebhookEndpointsClient extends ApiClientBase {
             let result500: any = null;
             result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("An unexpected error; it is logged with the trace id.", status, _responseText, _headers, result500);
+            });
+        } else if (status === 503) {
+            return response.text().then((_responseText) => {
+            let result503: any = null;
+            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The database cannot be reached (type /problems/service-unavailable) or took longer than allowed (type /problems/timed-out); retry after the seconds in Retry-After.", status, _responseText, _headers, result503);
             });
         } else if (status !== 200 && status !== 204) {
             return response.text().then((_responseText) => {

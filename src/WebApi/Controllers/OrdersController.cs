@@ -21,6 +21,7 @@ using OrderTracking.WebApi.Contracts;
 using OrderTracking.WebApi.Filters;
 using OrderTracking.WebApi.Idempotency;
 using OrderTracking.WebApi.Infrastructure;
+using OrderTracking.WebApi.Security;
 
 namespace OrderTracking.WebApi.Controllers;
 
@@ -59,9 +60,13 @@ public sealed class OrdersController(IMediator mediator) : ApiControllerBase
     public async Task<OrderCount> Count([FromQuery] OrderFilterParameters filter, CancellationToken cancellationToken) =>
         await mediator.Send(new CountOrdersQuery(filter.ToFilter()), cancellationToken);
 
-    /// <summary>The orders of the list's filters as CSV (UTF-8, RFC 4180), streamed.</summary>
+    /// <summary>
+    /// The orders of the list's filters as CSV (UTF-8, RFC 4180), streamed. A user streams at most a few exports at once
+    /// (429 beyond), and an export runs for at most a few minutes.
+    /// </summary>
     [HttpGet("export")]
     [Sends<ExportOrdersQuery>]
+    [ServiceFilter<ExportSlotFilter>]
     [ProducesResponseType<FileResult>(StatusCodes.Status200OK, "text/csv")]
     public async Task Export([FromQuery] OrderFilterParameters filter, [FromServices] IOrderCsvWriter csvWriter, CancellationToken cancellationToken)
     {

@@ -112,12 +112,17 @@ public sealed class ProblemResponsesProcessor : IOperationProcessor
 
         Declare(operation, StatusCodes.Status429TooManyRequests, "Too many requests: wait for the seconds in Retry-After.");
         Declare(operation, StatusCodes.Status500InternalServerError, "An unexpected error; it is logged with the trace id.");
+        Declare(operation, StatusCodes.Status503ServiceUnavailable,
+            "The database cannot be reached (type /problems/service-unavailable) or took longer than allowed (type /problems/timed-out); retry after the seconds in Retry-After.");
 
-        operation.Responses[StatusCodes.Status429TooManyRequests.ToString(CultureInfo.InvariantCulture)].Headers["Retry-After"] = new OpenApiHeader
+        foreach (var status in new[] { StatusCodes.Status429TooManyRequests, StatusCodes.Status503ServiceUnavailable })
         {
-            Description = "Seconds to wait before the next request.",
-            Schema = new JsonSchema { Type = JsonObjectType.Integer, Format = JsonFormatStrings.Integer, Minimum = 0, Maximum = int.MaxValue },
-        };
+            operation.Responses[status.ToString(CultureInfo.InvariantCulture)].Headers["Retry-After"] = new OpenApiHeader
+            {
+                Description = "Seconds to wait before the next request.",
+                Schema = new JsonSchema { Type = JsonObjectType.Integer, Format = JsonFormatStrings.Integer, Minimum = 0, Maximum = int.MaxValue },
+            };
+        }
 
         foreach (var (status, response) in operation.Responses)
         {

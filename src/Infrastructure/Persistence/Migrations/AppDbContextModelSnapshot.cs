@@ -850,6 +850,10 @@ namespace OrderTracking.Infrastructure.Persistence.Migrations
                     b.HasKey("Id")
                         .HasName("pk_webhook_deliveries");
 
+                    b.HasIndex("CreatedAt")
+                        .HasDatabaseName("ix_webhook_deliveries_created_at")
+                        .HasFilter("status <> 'Pending'");
+
                     b.HasIndex("EndpointId")
                         .HasDatabaseName("ix_webhook_deliveries_endpoint_id_claimed")
                         .HasFilter("claimed_until IS NOT NULL");

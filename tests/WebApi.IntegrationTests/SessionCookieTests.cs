@@ -54,6 +54,13 @@ public sealed class SessionCookieTests(SessionCookieTests.Factory api) : IClassF
         return Assert.Single(SetCookieHeaderValue.ParseList(values.ToList()), c => c.Name == CookieName);
     }
 
+    /// <summary>The script-readable "a session may exist" hint the client checks before restoring one on load.</summary>
+    private static SetCookieHeaderValue SessionHint(HttpResponseMessage response)
+    {
+        Assert.True(response.Headers.TryGetValues("Set-Cookie", out var values), "The response sets no cookie.");
+        return Assert.Single(SetCookieHeaderValue.ParseList(values.ToList()), c => c.Name == "ot_session");
+    }
+
     private static async Task<JsonElement> BodyAsync(HttpResponseMessage response) =>
         JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
 
@@ -94,6 +101,12 @@ public sealed class SessionCookieTests(SessionCookieTests.Factory api) : IClassF
         AssertNoRefreshTokenIn(body, cookie.Value.ToString());
         Assert.False(string.IsNullOrEmpty(body.GetProperty("accessToken").GetString()));
         api.RememberSecret(body.GetProperty("accessToken").GetString()!);
+        var hint = SessionHint(response);
+        Assert.Equal("1", hint.Value.ToString());
+        Assert.False(hint.HttpOnly);
+        Assert.Equal("/", hint.Path.ToString());
+        Assert.Equal(Microsoft.Net.Http.Headers.SameSiteMode.Strict, hint.SameSite);
+        Assert.Equal(cookie.MaxAge, hint.MaxAge);
     }
 
     [Fact]
@@ -138,6 +151,7 @@ public sealed class SessionCookieTests(SessionCookieTests.Factory api) : IClassF
         Assert.Equal(string.Empty, cleared.Value.ToString());
         Assert.True(cleared.Expires < DateTimeOffset.UtcNow);
         Assert.Equal("/api/auth", cleared.Path.ToString());
+        Assert.True(SessionHint(response).Expires < DateTimeOffset.UtcNow);
         Assert.Equal(HttpStatusCode.Unauthorized, (await Browser().SendAsync(Post("/api/auth/refresh", new { }, cookie: cookie))).StatusCode);
     }
 

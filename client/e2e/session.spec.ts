@@ -123,7 +123,9 @@ test('two tabs share one session: a tab opened after sign-in is signed in, and s
 test.describe('on a phone', () => {
   test.use({ viewport: { width: 375, height: 812 }, isMobile: true, hasTouch: true });
 
-  test('a page load with no session, and one after signing out, logs no error in the console and asks nothing of /api/auth', async ({ page }) => {
+  test('a page load with no session, and one after signing out, logs no error in the console and asks nothing of /api/auth', async ({
+    page,
+  }) => {
     const errors: string[] = [];
     page.on('console', (message) => {
       if (message.type() === 'error') errors.push(message.text());

@@ -28,6 +28,17 @@ export const searchDelayMs = 300;
 
 export const emptyFilters: OrderFilters = { status: [], search: '', from: '', to: '', merchantId: '' };
 
+/** The fewest characters after "OT-" a tracking-code search needs (the API's TrackingCode.MinSearchPrefixLength). */
+export const minCodeSearchLength = 4;
+
+/** A search that starts like a tracking code but is too short to find one: shorter starts are shared by too many codes. */
+function tooShortCodeSearch(search: string): string[] | undefined {
+  const term = search.trim().toUpperCase();
+  return term.startsWith('OT-') && term.length - 3 < minCodeSearchLength
+    ? [`Type at least ${minCodeSearchLength} characters after OT- to find a tracking code.`]
+    : undefined;
+}
+
 export function OrderFiltersForm({ filters, onChange, merchants }: OrderFiltersFormProps) {
   const [draft, setDraft] = useState(filters);
   const typedSearch = useDebouncedValue(draft.search, searchDelayMs);
@@ -42,7 +53,7 @@ export function OrderFiltersForm({ filters, onChange, merchants }: OrderFiltersF
     applied.current = { filters, onChange };
   });
   useEffect(() => {
-    if (typedSearch.trim() === sentSearch.current.trim()) return;
+    if (typedSearch.trim() === sentSearch.current.trim() || tooShortCodeSearch(typedSearch)) return;
     const { filters: current, onChange: apply } = applied.current;
     sentSearch.current = typedSearch;
     apply({ ...current, search: typedSearch });
@@ -54,10 +65,11 @@ export function OrderFiltersForm({ filters, onChange, merchants }: OrderFiltersF
   }
 
   const dateError = draft.from && draft.to && draft.from > draft.to ? ['The end date is before the start date.'] : undefined;
+  const searchError = tooShortCodeSearch(draft.search);
 
   function submit(event: FormEvent) {
     event.preventDefault();
-    if (!dateError) send(draft);
+    if (!dateError && !searchError) send(draft);
   }
 
   function toggleStatus(status: (typeof allStatuses)[number], checked: boolean) {
@@ -75,6 +87,8 @@ export function OrderFiltersForm({ filters, onChange, merchants }: OrderFiltersF
             label="Search"
             type="search"
             placeholder="Tracking code, city, postal code or customer"
+            hint={`A tracking code is found from its first ${minCodeSearchLength} characters after OT-.`}
+            errors={searchError}
             value={draft.search}
             onChange={(e) => setDraft({ ...draft, search: e.target.value })}
           />

@@ -1,5 +1,6 @@
 import { Button } from '@/components/ui/button';
 import type { OrderDto, OrderStatus } from '@/lib/api/generated';
+import styles from './transition-buttons.module.css';
 import { transitionLabels } from '@/lib/order-status';
 
 export interface TransitionButtonsProps {
@@ -14,25 +15,29 @@ function labelFor(from: OrderStatus, to: OrderStatus): string {
 }
 
 /**
- * One button per entry of the order's allowedTransitions, in the API's order. The lifecycle is the API's: this
- * component never decides which moves exist.
+ * One button per entry of the order's allowedTransitions, in the API's order except Cancel, which comes last as a
+ * secondary button of its own size: the next step leads, and ending the order is never the widest, reddest choice.
+ * The lifecycle is the API's: this component never decides which moves exist.
  */
 export function TransitionButtons({ order, busyStatus, onSelect }: TransitionButtonsProps) {
   if (order.allowedTransitions.length === 0) return null;
   return (
     <div className="action-bar" role="group" aria-label="Order actions">
-      {order.allowedTransitions.map((status) => (
-        <Button
-          key={status}
-          size="lg"
-          variant={status === 'Cancelled' || status === 'DeliveryFailed' || status === 'Returned' ? 'danger' : 'primary'}
-          loading={busyStatus === status}
-          disabled={!!busyStatus && busyStatus !== status}
-          onClick={() => onSelect(status)}
-        >
-          {labelFor(order.status, status)}
-        </Button>
-      ))}
+      {[...order.allowedTransitions.filter((s) => s !== 'Cancelled'), ...order.allowedTransitions.filter((s) => s === 'Cancelled')].map(
+        (status) => (
+          <Button
+            key={status}
+            size="lg"
+            className={status === 'Cancelled' ? styles.cancel : undefined}
+            variant={status === 'Cancelled' ? 'secondary' : status === 'DeliveryFailed' || status === 'Returned' ? 'danger' : 'primary'}
+            loading={busyStatus === status}
+            disabled={!!busyStatus && busyStatus !== status}
+            onClick={() => onSelect(status)}
+          >
+            {labelFor(order.status, status)}
+          </Button>
+        ),
+      )}
     </div>
   );
 }

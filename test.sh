@@ -62,6 +62,8 @@ node --test --test-reporter=dot --test-reporter-destination=stdout \
   --test-reporter=junit --test-reporter-destination="$results/node-scripts.xml" scripts/*.test.mjs || status=1
 # The HTTP benchmark in its smoke mode (seconds per route, tiny data), so it never rots; the full run is bench/README.md's.
 check http-benchmark-smoke dotnet run --no-build -c Release --project bench/OrderTracking.Benchmarks -- http --smoke
+# The analytics benchmark on 2 000 orders: the roll-ups' summary and the raw recount must count the same orders.
+check analytics-benchmark-smoke dotnet run --no-build -c Release --project bench/OrderTracking.Benchmarks -- --orders 2000 --runs 3 --skip-export
 
 (cd client && TEST_RESULTS_DIR="$results" npm test --silent) || status=1
 (cd client && TEST_RESULTS_DIR="$results" SCREENSHOT_DIR="${SCREENSHOT_DIR:-$root/artifacts/screenshots}" npm run test:e2e --silent) || status=1

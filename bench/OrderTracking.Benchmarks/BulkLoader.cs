@@ -8,6 +8,8 @@ namespace OrderTracking.Benchmarks;
 /// Writes orders, their items and their histories with binary COPY. The secondary indexes and foreign keys of
 /// those tables are dropped first and made again afterwards (building an index once is far cheaper than keeping
 /// it up to date row by row); their definitions are read from the catalog, so they are exactly the migrated ones.
+/// Their triggers (the analytics roll-ups' record of every change) are disabled meanwhile and enabled again after:
+/// the roll-ups are then rebuilt once, as the <c>rebuild-analytics</c> operations verb does.
 /// </summary>
 public sealed class BulkLoader(NpgsqlConnection connection)
 {
@@ -18,11 +20,11 @@ public sealed class BulkLoader(NpgsqlConnection connection)
         "delivery_address_line2, delivery_address_city, delivery_address_postal_code, delivery_address_country, currency, total, " +
         "notes, estimated_delivery_at, assigned_courier_id, assigned_partner_id, created_at, updated_at, delivered_at, status_changed_at, " +
         "seconds_in_pending, seconds_in_confirmed, seconds_in_preparing, seconds_in_ready_for_pickup, seconds_in_picked_up, " +
-        "seconds_in_in_transit, seconds_in_delivery_failed";
+        "seconds_in_in_transit, seconds_in_delivery_failed, version";
 
     private List<string> _recreate = [];
 
-    /// <summary>Drops the secondary indexes and foreign keys; returns how many statements <see cref="RestoreAsync"/> will run.</summary>
+    /// <summary>Drops the secondary indexes and foreign keys, disables the triggers; returns how many statements <see cref="RestoreAsync"/> will run.</summary>
     public async Task<int> DropSecondaryStructuresAsync()
     {
         var drop = new List<string>();
@@ -53,16 +55,29 @@ public sealed class BulkLoader(NpgsqlConnection connection)
             }
         }
 
+        var enableTriggers = new List<string>();
+        await using (var triggers = new NpgsqlCommand(
+            "SELECT tgrelid::regclass::text, tgname FROM pg_trigger WHERE NOT tgisinternal AND tgenabled <> 'D' AND tgrelid::regclass::text = ANY(@tables)", connection))
+        {
+            triggers.Parameters.AddWithValue("tables", Tables);
+            await using var reader = await triggers.ExecuteReaderAsync();
+            while (await reader.ReadAsync())
+            {
+                drop.Add($"ALTER TABLE {Quote(reader.GetString(0))} DISABLE TRIGGER {Quote(reader.GetString(1))}");
+                enableTriggers.Add($"ALTER TABLE {Quote(reader.GetString(0))} ENABLE TRIGGER {Quote(reader.GetString(1))}");
+            }
+        }
+
         foreach (var statement in drop)
         {
             await ExecuteAsync(statement);
         }
 
-        _recreate = [.. recreateIndexes, .. recreateKeys];
+        _recreate = [.. recreateIndexes, .. recreateKeys, .. enableTriggers];
         return _recreate.Count;
     }
 
-    /// <summary>Makes the dropped indexes and foreign keys again, one statement at a time.</summary>
+    /// <summary>Makes the dropped indexes and foreign keys again and enables the triggers, one statement at a time.</summary>
     public async Task RestoreAsync(Action<string> done)
     {
         await ExecuteAsync("SET maintenance_work_mem = '512MB'");
@@ -106,6 +121,8 @@ public sealed class BulkLoader(NpgsqlConnection connection)
                 {
                     await WriteOptionalAsync(importer, time is { } span ? span.Ticks / (double)TimeSpan.TicksPerSecond : (double?)null, NpgsqlDbType.Double);
                 }
+
+                await importer.WriteAsync((int)o.Version, NpgsqlDbType.Integer);
             }
 
             await importer.CompleteAsync();
@@ -129,13 +146,14 @@ public sealed class BulkLoader(NpgsqlConnection connection)
         }
 
         await using (var importer = await connection.BeginBinaryImportAsync(
-            "COPY order_history (id, order_id, \"from\", \"to\", at, actor_type, actor_id, actor_name, note, reason) FROM STDIN (FORMAT BINARY)"))
+            "COPY order_history (id, order_id, version, \"from\", \"to\", at, actor_type, actor_id, actor_name, note, reason) FROM STDIN (FORMAT BINARY)"))
         {
             foreach (var h in orders.SelectMany(o => o.History))
             {
                 await importer.StartRowAsync();
                 await importer.WriteAsync(h.Id, NpgsqlDbType.Uuid);
                 await importer.WriteAsync(h.OrderId, NpgsqlDbType.Uuid);
+                await importer.WriteAsync((int)h.Version, NpgsqlDbType.Integer);
                 await WriteNullableAsync(importer, h.From?.ToString(), NpgsqlDbType.Varchar);
                 await importer.WriteAsync(h.To.ToString(), NpgsqlDbType.Varchar);
                 await importer.WriteAsync(h.At, NpgsqlDbType.TimestampTz);

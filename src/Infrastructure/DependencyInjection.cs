@@ -42,6 +42,11 @@ public static class DependencyInjection
         services.AddScoped<IMerchantProfileRepository, MerchantProfileRepository>();
         services.AddScoped<ISessionRepository, SessionRepository>();
         services.AddScoped<IAnalyticsReader, AnalyticsReader>();
+        services.AddScoped<AnalyticsRollups>();
+        services.AddOptions<AnalyticsOptions>().Bind(configuration.GetSection(AnalyticsOptions.SectionName))
+            .Validate(analytics => analytics.CompactionInterval > TimeSpan.Zero, "Analytics:CompactionInterval must be positive.")
+            .ValidateOnStart();
+        services.AddHostedService<AnalyticsCompactionService>();
         services.AddLiveMap();
         services.AddOptions<SessionOptions>().Bind(configuration.GetSection(SessionOptions.SectionName))
             .Validate(

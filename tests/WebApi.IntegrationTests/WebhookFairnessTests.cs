@@ -146,15 +146,17 @@ public sealed class WebhookFairnessTests(WebhookFairnessTests.Factory api, ITest
                 count => count == expected);
 
             // The bound, relative to what was measured in this run: the announcement's delay beyond its own request
-            // (median of the samples) stays within 4 times the delay before the load plus the median request under
+            // (median of the samples) stays within 10 times the delay before the load plus the median request under
             // load (how much slower the machine answers now). Measured here: about 60 ms before, 0.6 s while planning,
-            // 2.2 s allowed. Before, each event's planning wrote one row per endpoint in the pass that also carries the
-            // announcements; planning fell behind the writes and no announcement arrived within 30 s.
+            // 5.5 s allowed; on a 2-core machine under a load average of 37, 26 ms before, 0.4 s while planning, where
+            // 4 times (0.3 s) was too tight. Before, each event's planning wrote one row per endpoint in the pass that
+            // also carries the announcements; planning fell behind the writes and no announcement arrived within 30 s,
+            // so the bound stays far below the failure it guards against.
             static TimeSpan Median(IEnumerable<TimeSpan> values) => values.Order().ElementAt(Samples / 2);
             var before = Median(baseline.Select(s => s.Live - s.Request));
             var after = Median(underLoad.Select(s => s.Live - s.Request));
             var request = Median(underLoad.Select(s => s.Request));
-            var allowed = 4 * (before + request);
+            var allowed = 10 * (before + request);
             output.WriteLine($"Announcement delay beyond its request: before {before.TotalMilliseconds:F0} ms, while planning {after.TotalMilliseconds:F0} ms (allowed {allowed.TotalMilliseconds:F0} ms); median request {request.TotalMilliseconds:F0} ms; orders taken through 4 events during the samples {movedDuringSamples}, deliveries planned {planned}.");
             Assert.True(movedDuringSamples >= BurstWriters, "The samples were not taken while the other merchant's events were being planned.");
             Assert.True(after <= allowed, $"Live announcements trailed their request by {after.TotalMilliseconds:F0} ms while planning; before {before.TotalMilliseconds:F0} ms; allowed {allowed.TotalMilliseconds:F0} ms.");

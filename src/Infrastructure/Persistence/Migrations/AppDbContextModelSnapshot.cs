@@ -213,11 +213,12 @@ namespace OrderTracking.Infrastructure.Persistence.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("updated_at");
 
-                    b.Property<uint>("Version")
+                    b.Property<int>("Version")
                         .IsConcurrencyToken()
-                        .ValueGeneratedOnAddOrUpdate()
-                        .HasColumnType("xid")
-                        .HasColumnName("xmin");
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasDefaultValue(1)
+                        .HasColumnName("version");
 
                     b.ComplexProperty(typeof(Dictionary<string, object>), "TimeInStatus", "OrderTracking.Domain.Orders.Order.TimeInStatus#TimeInStatus", b1 =>
                         {
@@ -344,11 +345,19 @@ namespace OrderTracking.Infrastructure.Persistence.Migrations
                         .HasColumnType("character varying(32)")
                         .HasColumnName("to");
 
+                    b.Property<int>("Version")
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
                     b.HasKey("Id")
                         .HasName("pk_order_history");
 
                     b.HasIndex("OrderId", "At")
                         .HasDatabaseName("ix_order_history_order_id_at");
+
+                    b.HasIndex("OrderId", "Version")
+                        .IsUnique()
+                        .HasDatabaseName("ix_order_history_order_id_version");
 
                     b.ToTable("order_history", (string)null);
                 });

@@ -67,13 +67,12 @@ public sealed record SenderDto
 /// </summary>
 public sealed record TrackingEventDto(OrderStatus Status, DateTimeOffset At, DeliveryFailureReason? FailureReason = null);
 
-public sealed class GetTrackingQueryHandler(IOrderRepository orders, TrackingDetails details) : IQueryHandler<GetTrackingQuery, TrackingDto>
+public sealed class GetTrackingQueryHandler(TrackingDetails details) : IQueryHandler<GetTrackingQuery, TrackingDto>
 {
     public async ValueTask<TrackingDto> Handle(GetTrackingQuery query, CancellationToken cancellationToken)
     {
         var code = query.TrackingCode.Trim().ToUpperInvariant();
-        var view = (TrackingCode.IsWellFormed(code) ? await orders.FindTrackingViewAsync(code, cancellationToken) : null)
+        return (TrackingCode.IsWellFormed(code) ? await details.ReadAsync(code, cancellationToken) : null)
             ?? throw new NotFoundException("Tracking code", query.TrackingCode);
-        return await details.CompleteAsync(view, cancellationToken);
     }
 }

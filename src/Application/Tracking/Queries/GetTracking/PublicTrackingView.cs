@@ -1,17 +1,16 @@
-using System.Linq.Expressions;
 using OrderTracking.Domain.Orders;
 
 namespace OrderTracking.Application.Tracking.Queries.GetTracking;
 
 /// <summary>
 /// What the public may see of an order: the fields of <see cref="TrackingDto"/> (nothing personal) and, of its
-/// timeline, the entries <see cref="ShowsEntry"/> lets through. The repository reads the view with these rules in one
-/// query.
+/// timeline, the entries of the kind <see cref="ShownKind"/>. The tracking page's reader reads the view with these rules in
+/// one statement.
 /// </summary>
 public static class PublicTrackingView
 {
     /// <summary>Status changes only: assignments and claims name couriers.</summary>
-    public static Expression<Func<OrderHistoryEntry, bool>> ShowsEntry { get; } = h => h.Kind == OrderHistoryKind.StatusChange;
+    public const OrderHistoryKind ShownKind = OrderHistoryKind.StatusChange;
 
     /// <summary>
     /// The reason of a failed delivery attempt, in the fixed list the customer page words for people; null on every

@@ -23,8 +23,8 @@ import { documentSessionHint, type SessionHint } from './session-hint';
 const hubTokenMargin = 60_000;
 
 /**
- * Asks the API for the browser transport of the refresh token: an HttpOnly cookie for /api/auth that no script can
- * read, never a token in a response body (docs/decisions: refresh token in a cookie).
+ * Asks the API for the browser transport of the refresh token: the HttpOnly cookie __Host-ot_refresh that no script
+ * can read, never a token in a response body (docs/decisions: refresh token in a cookie).
  */
 const cookieTransport = 'cookie';
 
@@ -36,7 +36,7 @@ export interface ApiOptions {
   sessions?: SessionStore;
   /** Opens connections to the live-update hub; tests pass a fake here, the app uses SignalR (lib/hub-connection). */
   hub?: HubConnectionFactory;
-  /** Whether a session may be restored on load; the `ot_session` cookie by default (lib/session-hint). */
+  /** Whether a session may be restored on load; the `__Host-ot_session` cookie by default (lib/session-hint). */
   sessionHint?: SessionHint;
 }
 
@@ -73,7 +73,7 @@ export function createApi(options: ApiOptions = {}) {
   const http = createAuthenticatedFetch(fetchFn, sessions, renew);
 
   const auth = new AuthClient(withToken, baseUrl, http);
-  let restoring: Promise<void> | null = null;
+  let restoring: Promise<SessionRestore> | null = null;
 
   return {
     baseUrl,
@@ -93,18 +93,21 @@ export function createApi(options: ApiOptions = {}) {
     },
     /**
      * Restores the session on load from the refresh-token cookie (a reload, a new tab). Runs once; resolves when
-     * the answer is in, signed in or not. Unreachable API: the tab starts signed out. Without the session hint
-     * there is nothing to restore and nothing is asked.
+     * the answer is in: signed in, signed out, or the API could not be reached (the tab starts signed out, unless
+     * the caller resumes a courier's offline session). Without the session hint there is nothing to restore and
+     * nothing is asked: signed out.
      */
-    restoreSession(): Promise<void> {
+    restoreSession(): Promise<SessionRestore> {
       restoring ??= sessionHint.present()
         ? http.renewSession(null).then(
-            (session) => {
-              if (!session) sessionHint.forget();
+            (session): SessionRestore => {
+              if (session) return 'signed-in';
+              sessionHint.forget();
+              return 'signed-out';
             },
-            () => undefined,
+            (): SessionRestore => 'unreachable',
           )
-        : Promise.resolve();
+        : Promise.resolve<SessionRestore>('signed-out');
       return restoring;
     },
     /** Signs in; the refresh token arrives as an HttpOnly cookie, the access token stays in memory. */
@@ -142,3 +145,5 @@ export function createApi(options: ApiOptions = {}) {
 }
 
 export type Api = ReturnType<typeof createApi>;
+
+export type SessionRestore = 'signed-in' | 'signed-out' | 'unreachable';

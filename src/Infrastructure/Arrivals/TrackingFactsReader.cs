@@ -13,7 +13,7 @@ using OrderTracking.Infrastructure.Persistence;
 namespace OrderTracking.Infrastructure.Arrivals;
 
 /// <summary>
-/// The tracking page for one code in one statement: the public view (sender, timeline) and the facts beside it,
+/// The tracking page for one code in one statement: the public view (sender, timeline, a delivered order's proof) and the facts beside it,
 /// including the merchant's arrival histograms for the order's area and the hours its legs began. The public page is a
 /// hot read: one round trip, as bench/README.md's table says.
 /// </summary>
@@ -41,6 +41,7 @@ public sealed class TrackingFactsReader(AppDbContext db) : ITrackingFactsReader
                     ELSE (SELECT count(*)::int FROM orders AS c WHERE c.assigned_courier_id = o.assigned_courier_id AND c.status = 'InTransit') END AS parcels_out,
                s.show_prices, s.redelivery_days, s.redelivery_horizon_days,
                o.delivery_request_preferred_date AS requested_date, o.delivery_request_requested_at AS requested_at,
+               d.recipient_name, d.recipient_signed, (d.photo_key IS NOT NULL AND coalesce(pp.show_photo_on_tracking, false)) AS photo_shown,
                (SELECT json_agg(json_build_object('name', i.name, 'quantity', i.quantity, 'unitPrice', i.unit_price) ORDER BY i.id)::text
                 FROM order_items AS i WHERE i.order_id = o.id) AS items,
                (SELECT json_agg(json_build_object('leg', a.leg, 'area', a.area, 'hourOfWeek', a.hour_of_week, 'counts', a.counts))::text
@@ -56,6 +57,10 @@ public sealed class TrackingFactsReader(AppDbContext db) : ITrackingFactsReader
         LEFT JOIN merchant_profiles AS m ON m.merchant_id = o.merchant_id
         LEFT JOIN courier_positions AS p ON o.status = 'InTransit' AND p.carrier_id = coalesce(o.assigned_courier_id, o.id)
         LEFT JOIN tracking_page_settings AS s ON s.merchant_id = o.merchant_id
+        LEFT JOIN LATERAL (
+            SELECT dp.recipient_name, dp.recipient_signed, dp.photo_key FROM delivery_proofs AS dp
+            WHERE o.status = 'Delivered' AND dp.order_id = o.id ORDER BY dp.recorded_at DESC LIMIT 1) AS d ON true
+        LEFT JOIN proof_of_delivery_policies AS pp ON pp.merchant_id = o.merchant_id
         WHERE o.tracking_code = {"{0}"}
         """;
 
@@ -90,7 +95,12 @@ public sealed class TrackingFactsReader(AppDbContext db) : ITrackingFactsReader
                 new SenderDto { BusinessName = row.BusinessName ?? row.MerchantName, Phone = row.ContactPhone, Email = row.ContactEmail },
                 row.CreatedAt,
                 row.EstimatedDeliveryAt,
-                timeline.Select(e => e.ToEvent()).ToList()),
+                timeline.Select(e => e.ToEvent()).ToList())
+            {
+                Delivery = row.RecipientSigned is { } signed
+                    ? new DeliveryConfirmationDto { RecipientName = PublicTrackingView.RecipientName(row.RecipientName), RecipientSigned = signed, HasPhoto = row.PhotoShown }
+                    : null,
+            },
             OrderId = row.OrderId,
             MerchantId = row.MerchantId,
             Status = status,
@@ -156,6 +166,9 @@ public sealed class TrackingFactsReader(AppDbContext db) : ITrackingFactsReader
         public int? RedeliveryHorizonDays { get; init; }
         public DateOnly? RequestedDate { get; init; }
         public DateTimeOffset? RequestedAt { get; init; }
+        public string? RecipientName { get; init; }
+        public bool? RecipientSigned { get; init; }
+        public bool PhotoShown { get; init; }
         public string? Items { get; init; }
         public string? Histograms { get; init; }
     }

@@ -5,7 +5,7 @@ import { TextField } from '@/components/ui/text-field';
 import type { UserDto } from '@/lib/api/generated';
 import { allStatuses, statusLabels } from '@/lib/order-status';
 import { useDebouncedValue } from '@/lib/use-debounced-value';
-import type { OrderFilters } from '../hooks/use-order-filters';
+import { isSearchable, minSearchLength, type OrderFilters } from '../hooks/use-order-filters';
 
 /**
  * Edits a draft of the filters; the parent remounts it (key) when the applied filters other than the search change
@@ -53,7 +53,8 @@ export function OrderFiltersForm({ filters, onChange, merchants }: OrderFiltersF
     applied.current = { filters, onChange };
   });
   useEffect(() => {
-    if (typedSearch.trim() === sentSearch.current.trim() || tooShortCodeSearch(typedSearch)) return;
+    // One or two characters are a word being typed, not a search: the list stays as it is until the third.
+    if (typedSearch.trim() === sentSearch.current.trim() || !isSearchable(typedSearch) || tooShortCodeSearch(typedSearch)) return;
     const { filters: current, onChange: apply } = applied.current;
     sentSearch.current = typedSearch;
     apply({ ...current, search: typedSearch });
@@ -65,11 +66,14 @@ export function OrderFiltersForm({ filters, onChange, merchants }: OrderFiltersF
   }
 
   const dateError = draft.from && draft.to && draft.from > draft.to ? ['The end date is before the start date.'] : undefined;
-  const searchError = tooShortCodeSearch(draft.search);
+  const [searchError, setSearchError] = useState<string[]>();
+  const codeSearchError = tooShortCodeSearch(draft.search);
 
   function submit(event: FormEvent) {
     event.preventDefault();
-    if (!dateError && !searchError) send(draft);
+    const shortSearch = !isSearchable(draft.search);
+    setSearchError(shortSearch ? [`Type at least ${minSearchLength} characters, or clear the search.`] : undefined);
+    if (!dateError && !shortSearch && !codeSearchError) send(draft);
   }
 
   function toggleStatus(status: (typeof allStatuses)[number], checked: boolean) {
@@ -87,10 +91,13 @@ export function OrderFiltersForm({ filters, onChange, merchants }: OrderFiltersF
             label="Search"
             type="search"
             placeholder="Tracking code, city, postal code or customer"
-            hint={`A tracking code is found from its first ${minCodeSearchLength} characters after OT-.`}
-            errors={searchError}
+            hint={`Type at least ${minSearchLength} characters (${minCodeSearchLength} after OT- for a tracking code).`}
+            errors={searchError ?? codeSearchError}
             value={draft.search}
-            onChange={(e) => setDraft({ ...draft, search: e.target.value })}
+            onChange={(e) => {
+              setDraft({ ...draft, search: e.target.value });
+              if (isSearchable(e.target.value)) setSearchError(undefined);
+            }}
           />
           <TextField label="Created from" type="date" value={draft.from} onChange={(e) => setDraft({ ...draft, from: e.target.value })} />
           <TextField
@@ -128,6 +135,7 @@ export function OrderFiltersForm({ filters, onChange, merchants }: OrderFiltersF
             variant="ghost"
             onClick={() => {
               setDraft(emptyFilters);
+              setSearchError(undefined);
               send(emptyFilters);
             }}
           >

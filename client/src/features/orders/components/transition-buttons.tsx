@@ -1,17 +1,12 @@
 import { Button } from '@/components/ui/button';
 import type { OrderDto, OrderStatus } from '@/lib/api/generated';
+import { actionWordsFor } from '@/lib/status-wording';
 import styles from './transition-buttons.module.css';
-import { transitionLabels } from '@/lib/order-status';
 
 export interface TransitionButtonsProps {
   order: Pick<OrderDto, 'status' | 'allowedTransitions'>;
   busyStatus?: OrderStatus;
   onSelect: (status: OrderStatus) => void;
-}
-
-function labelFor(from: OrderStatus, to: OrderStatus): string {
-  if (from === 'DeliveryFailed' && to === 'InTransit') return 'Try delivery again';
-  return transitionLabels[to];
 }
 
 /**
@@ -34,7 +29,7 @@ export function TransitionButtons({ order, busyStatus, onSelect }: TransitionBut
             disabled={!!busyStatus && busyStatus !== status}
             onClick={() => onSelect(status)}
           >
-            {labelFor(order.status, status)}
+            {actionWordsFor(order.status, status)}
           </Button>
         ),
       )}

@@ -43,6 +43,24 @@ public sealed record TrackingDto(
 
     /// <summary>After a failed attempt: the days the customer may choose for the next one.</summary>
     public RedeliveryOptionsDto? Redelivery { get; init; }
+
+    /// <summary>Once delivered with a proof: who took the parcel (initial and last name), whether they signed, and whether the page may show the photo.</summary>
+    public DeliveryConfirmationDto? Delivery { get; init; }
+}
+
+/// <summary>
+/// The public side of a proof of delivery: "Delivered to J. Smith, signed". The photo is shown, from
+/// <c>GET /api/tracking/{trackingCode}/delivery-photo</c>, only when the merchant chose to show it to customers.
+/// </summary>
+public sealed record DeliveryConfirmationDto
+{
+    /// <summary>The recipient's name shortened to an initial and the last name ("J. Smith"); null when none was taken.</summary>
+    public string? RecipientName { get; init; }
+
+    public required bool RecipientSigned { get; init; }
+
+    /// <summary>Whether <c>GET /api/tracking/{trackingCode}/delivery-photo</c> has a photo to show.</summary>
+    public required bool HasPhoto { get; init; }
 }
 
 /// <summary>

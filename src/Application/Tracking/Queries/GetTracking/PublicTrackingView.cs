@@ -20,4 +20,19 @@ public static class PublicTrackingView
         to == OrderStatus.DeliveryFailed && Enum.TryParse<DeliveryFailureReason>(reason, ignoreCase: false, out var parsed)
             ? parsed
             : null;
+
+    /// <summary>
+    /// How the public page names the person who took the parcel: the first name's initial and the last name
+    /// ("Jane Smith" → "J. Smith"), enough for the customer to recognise a neighbour without publishing a full name.
+    /// </summary>
+    public static string? RecipientName(string? fullName)
+    {
+        var words = (fullName ?? string.Empty).Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        return words.Length switch
+        {
+            0 => null,
+            1 => words[0],
+            _ => $"{char.ToUpperInvariant(words[0][0])}. {words[^1]}",
+        };
+    }
 }

@@ -7,15 +7,31 @@ cd "$(dirname "$0")"
 
 PORT="${PORT:-5080}"
 PG_PORT="${PG_PORT:-55432}"
+PG_DATA_DIR="${PG_DATA_DIR:-.data/postgres}"
+
+api_pid=""
+# Ctrl+C (or any exit) stops the API, then the local PostgreSQL if this script started it.
+stop_everything() {
+  trap - INT TERM EXIT
+  if [ -n "$api_pid" ]; then kill "$api_pid" 2>/dev/null; wait "$api_pid" 2>/dev/null; fi
+  if declare -F stop_local_postgres >/dev/null; then stop_local_postgres; fi
+}
+trap stop_everything EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM
 
 connection_from_env_file() { [ -f .env ] && grep -qE '^ConnectionStrings__OrderTracking=.+' .env; }
 
 if [ -z "${ConnectionStrings__OrderTracking:-}" ] && ! connection_from_env_file; then
   # shellcheck source=scripts/local-postgres.sh
   source scripts/local-postgres.sh
-  start_local_postgres .data/postgres "$PG_PORT" order_tracking
+  start_local_postgres "$PG_DATA_DIR" "$PG_PORT" order_tracking
   export ConnectionStrings__OrderTracking="$LOCAL_PG_CONNECTION_STRING"
-  echo "PostgreSQL: local cluster in .data/postgres on port $PG_PORT (data kept between runs)"
+  if [ "$LOCAL_PG_STARTED" = "1" ]; then
+    echo "PostgreSQL: local cluster in $PG_DATA_DIR on port $PG_PORT (data kept between runs; Ctrl+C stops it)"
+  else
+    echo "PostgreSQL: the local cluster in $PG_DATA_DIR was already running on port $PG_PORT; it is left running on exit"
+  fi
 fi
 
 if [ -f client/package.json ]; then
@@ -30,7 +46,6 @@ dotnet build src/WebApi -c Release --nologo -v quiet -clp:ErrorsOnly
 export ASPNETCORE_ENVIRONMENT="${ASPNETCORE_ENVIRONMENT:-Development}"
 dotnet run --project src/WebApi -c Release --no-build --no-launch-profile --urls "http://localhost:$PORT" &
 api_pid=$!
-trap 'kill $api_pid 2>/dev/null; wait $api_pid 2>/dev/null' INT TERM EXIT
 
 for _ in $(seq 1 120); do
   if ORDERTRACKING_SKIP_DOTENV=1 dotnet src/WebApi/bin/Release/net10.0/OrderTracking.WebApi.dll healthcheck "http://localhost:$PORT/health/ready" >/dev/null 2>&1; then break; fi
@@ -52,6 +67,6 @@ cat <<MSG
     courier@example.com    Courier123!    Delivery
     courier2@example.com   Courier123!    Delivery
 
-  Press Ctrl+C to stop.
+  Press Ctrl+C to stop (the API, and the local PostgreSQL if this script started it).
 MSG
 wait $api_pid

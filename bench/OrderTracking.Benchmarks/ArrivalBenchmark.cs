@@ -138,12 +138,12 @@ public static class ArrivalBenchmark
         text.AppendLine();
         text.AppendLine("| Estimate, made when the parcel goes out for delivery | Rides scored | Mean absolute error (min) | Arrivals inside the window |");
         text.AppendLine("|---|---:|---:|---:|");
-        text.AppendLine(invariant, $"| Learned: the median and the 5–90 % window of the finest group (area × hour of week → area, scaled by the hour's pace → hour → all) | {model.Count:N0} | {model.Mae:0.0} | {model.InsideShare:P1} |");
-        text.AppendLine(invariant, $"| Naive: the merchant's median ride | {naive.Count:N0} | {naive.Mae:0.0} | – |");
-        text.AppendLine(invariant, $"| The merchant's own estimate (given at creation) | {merchantOwn.Count:N0} | {merchantOwn.Mae:0.0} | – |");
-        text.AppendLine(invariant, $"| Learned, made when the parcel was ready for pickup (wait + ride; the window's middle; every 10th ride) | {fromReady.Count:N0} | {fromReady.Mae:0.0} | {fromReady.InsideShare:P1} |");
+        text.AppendLine(invariant, $"| Learned: the median and the 5–90 % window of the area scaled by the hour's pace (→ hour → all when thin), blended with the area × hour's own by its count, n / (n + 100) | {model.Count:N0} | {model.Mae:0.00} | {model.InsideShare:P1} |");
+        text.AppendLine(invariant, $"| Naive: the merchant's median ride | {naive.Count:N0} | {naive.Mae:0.00} | – |");
+        text.AppendLine(invariant, $"| The merchant's own estimate (given at creation) | {merchantOwn.Count:N0} | {merchantOwn.Mae:0.00} | – |");
+        text.AppendLine(invariant, $"| Learned, made when the parcel was ready for pickup (wait + ride; the window's middle; every 10th ride) | {fromReady.Count:N0} | {fromReady.Mae:0.00} | {fromReady.InsideShare:P1} |");
         text.AppendLine();
-        text.AppendLine(invariant, $"Budget: MAE ≤ {MaeBudget:0.0}× the naive median's (measured {ratio:0.00}×) and ≥ {InsideBudget:P0} inside the window (measured {model.InsideShare:P1}): **{(passed ? "met" : "missed")}**. Rides without enough history for any group: {model.Unscored:N0}.");
+        text.AppendLine(invariant, $"Budget: MAE ≤ {MaeBudget:0.0}× the naive median's (measured {ratio:0.000}×) and ≥ {InsideBudget:P0} inside the window (measured {model.InsideShare:P1}): **{(passed ? "met" : "missed")}**. Rides without enough history for any group: {model.Unscored:N0}.");
         return text.ToString();
     }
 

@@ -8,15 +8,27 @@ public sealed class ArrivalEstimatorTests
 {
     private static readonly DateTimeOffset Out = new(2026, 12, 7, 14, 0, 0, TimeSpan.Zero);
 
-    private static ArrivalHistograms Rides(params double[] minutes)
+    /// <summary>Rides in SW1 that went out at <see cref="Out"/>'s hour, each counted in its four groups as the store does.</summary>
+    private static ArrivalHistograms Rides(params double[] minutes) =>
+        Counted(minutes.Select(m => ("SW1", ArrivalGroup.HourOfWeekOf(Out), m)));
+
+    private static ArrivalHistograms Counted(IEnumerable<(string Area, int HourOfWeek, double Minutes)> rides)
     {
-        var histogram = new DurationHistogram();
-        foreach (var m in minutes)
+        var groups = new Dictionary<ArrivalGroup, DurationHistogram>();
+        foreach (var (area, hour, minutes) in rides)
         {
-            histogram.Add(TimeSpan.FromMinutes(m));
+            foreach (var group in ArrivalGroup.FallbackChain(area, hour))
+            {
+                if (!groups.TryGetValue(group, out var histogram))
+                {
+                    groups[group] = histogram = new DurationHistogram();
+                }
+
+                histogram.Add(TimeSpan.FromMinutes(minutes));
+            }
         }
 
-        return new ArrivalHistograms([new ArrivalHistogramRow(DeliveryLeg.ToDoor, new ArrivalGroup("SW1", ArrivalGroup.HourOfWeekOf(Out)), histogram)]);
+        return new ArrivalHistograms(groups.Select(g => new ArrivalHistogramRow(DeliveryLeg.ToDoor, g.Key, g.Value)));
     }
 
     private static ArrivalFacts OutForDelivery(DateTimeOffset? merchantEstimate = null) => new()
@@ -82,6 +94,27 @@ public sealed class ArrivalEstimatorTests
         Assert.True(pastOwn.IsLate);
         Assert.Null(pastOwn.From);
         Assert.Null(pastOwn.To);
+    }
+
+    [Fact]
+    public void A_thin_area_and_hour_pulls_the_coarser_estimate_by_its_count_instead_of_replacing_it()
+    {
+        // 30 rides of 20 minutes in SW1 at this hour; 40 minutes in SW1 at other hours and in E1 at this one.
+        var hour = ArrivalGroup.HourOfWeekOf(Out);
+        var histograms = Counted(
+            Enumerable.Repeat(("SW1", hour, 20.0), 30)
+                .Concat(Enumerable.Repeat(("SW1", (hour + 3) % 168, 40.0), 300))
+                .Concat(Enumerable.Repeat(("E1", hour, 40.0), 300)));
+
+        // The coarser estimate (SW1 over all hours, scaled by the hour's pace) says about 40.4 minutes, the 30 rides 20.5:
+        // they weigh 30 / (30 + 100), so the median is near 35.8, not their own 20.5 (as the hard threshold of 30 had it).
+        var median = histograms.Distribution(DeliveryLeg.ToDoor, "SW1", hour, ArrivalEstimator.MinimumObservations)!.Quantile(0.5)!.Value;
+        var weight = 30 / (30 + ArrivalHistograms.PriorWeight);
+        Assert.Equal(weight * 20.5 + (1 - weight) * 40.43, median.TotalMinutes, 0.3);
+
+        // The window moves the same way: its end lies between the two groups' own (20.9 and 40.9 minutes).
+        var window = ArrivalEstimator.Estimate(OutForDelivery(), histograms, Out)!;
+        Assert.InRange((window.To!.Value - Out).TotalMinutes, 34, 38);
     }
 
     [Theory]

@@ -86,6 +86,8 @@ public static class DependencyInjection
             .Validate(outbox => outbox.BatchSize >= 1 && outbox.Parallelism >= 1, "Outbox:BatchSize and Outbox:Parallelism must be at least 1.")
             .ValidateOnStart();
         services.AddSingleton<OutboxSignal>();
+        services.AddSingleton<LiveAnnouncer>();
+        services.AddHostedService(provider => provider.GetRequiredService<LiveAnnouncer>());
         services.AddSingleton<OutboxDispatcher>();
         services.AddHostedService(provider => provider.GetRequiredService<OutboxDispatcher>());
         services.AddHostedService<OutboxListener>();

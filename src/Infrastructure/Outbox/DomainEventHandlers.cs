@@ -13,15 +13,18 @@ internal abstract class DomainEventHandlers
     public static DomainEventHandlers For(Type eventType) =>
         ByEventType.GetOrAdd(eventType, type => (DomainEventHandlers)Activator.CreateInstance(typeof(Of<>).MakeGenericType(type))!);
 
-    /// <summary>Runs each handler even when one before it fails, so one failing handler delays no other; then throws the first failure.</summary>
-    public abstract Task RunAsync(IServiceProvider services, IDomainEvent domainEvent, DomainEventContext context, CancellationToken cancellationToken);
+    /// <summary>
+    /// Runs each handler of <paramref name="lane"/> even when one before it fails, so one failing handler delays no
+    /// other; then throws the first failure.
+    /// </summary>
+    public abstract Task RunAsync(IServiceProvider services, IDomainEvent domainEvent, DomainEventContext context, HandlerLane lane, CancellationToken cancellationToken);
 
     private sealed class Of<TEvent> : DomainEventHandlers where TEvent : IDomainEvent
     {
-        public override async Task RunAsync(IServiceProvider services, IDomainEvent domainEvent, DomainEventContext context, CancellationToken cancellationToken)
+        public override async Task RunAsync(IServiceProvider services, IDomainEvent domainEvent, DomainEventContext context, HandlerLane lane, CancellationToken cancellationToken)
         {
             List<Exception>? failures = null;
-            foreach (var handler in services.GetServices<IDomainEventHandler<TEvent>>())
+            foreach (var handler in services.GetServices<IDomainEventHandler<TEvent>>().Where(handler => lane.Runs(handler!)))
             {
                 try
                 {
@@ -39,4 +42,22 @@ internal abstract class DomainEventHandlers
             }
         }
     }
+}
+
+/// <summary>Which of an event's handlers a run takes: the live updates (<see cref="ILiveUpdateHandler"/>), the others, or all.</summary>
+internal enum HandlerLane
+{
+    All,
+    LiveUpdates,
+    AllButLiveUpdates,
+}
+
+internal static class HandlerLanes
+{
+    public static bool Runs(this HandlerLane lane, object handler) => lane switch
+    {
+        HandlerLane.LiveUpdates => handler is ILiveUpdateHandler,
+        HandlerLane.AllButLiveUpdates => handler is not ILiveUpdateHandler,
+        _ => true,
+    };
 }

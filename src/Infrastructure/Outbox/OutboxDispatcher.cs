@@ -9,7 +9,8 @@ using OrderTracking.Infrastructure.Persistence;
 namespace OrderTracking.Infrastructure.Outbox;
 
 /// <summary>
-/// Hands committed domain events to their Application handlers. Woken at once by <see cref="OutboxSignal"/> after a
+/// Hands committed domain events to their Application handlers (those of live updates, for the rows this instance
+/// committed, are <see cref="LiveAnnouncer"/>'s). Woken at once by <see cref="OutboxSignal"/> after a
 /// commit in this instance, which claims its own rows first; rows another instance committed but never dispatched (it
 /// crashed) are taken over once <see cref="OutboxOptions.TakeoverDelay"/> old, when NOTIFY or the sweep (every
 /// <see cref="OutboxOptions.SweepInterval"/>) wakes whichever instance looks next.
@@ -21,6 +22,7 @@ namespace OrderTracking.Infrastructure.Outbox;
 public sealed partial class OutboxDispatcher(
     IServiceScopeFactory scopes,
     OutboxSignal signal,
+    LiveAnnouncer live,
     IOptions<OutboxOptions> options,
     TimeProvider timeProvider,
     ILogger<OutboxDispatcher> logger) : BackgroundService
@@ -119,9 +121,11 @@ public sealed partial class OutboxDispatcher(
         var domainEvent = DomainEventTypes.Deserialize(message.Type, message.Payload);
         var context = new DomainEventContext(message.Id, message.AggregateType, message.AggregateId, message.OccurredAt);
 
-        // Handlers get a scope of their own: what they save is theirs, outside the claim's transaction.
+        // Handlers get a scope of their own: what they save is theirs, outside the claim's transaction. The live updates
+        // of a row this instance committed are its live lane's (ADR 0039).
+        var lane = live.Announces(message.Id) ? HandlerLane.AllButLiveUpdates : HandlerLane.All;
         await using var scope = scopes.CreateAsyncScope();
-        await DomainEventHandlers.For(domainEvent.GetType()).RunAsync(scope.ServiceProvider, domainEvent, context, cancellationToken);
+        await DomainEventHandlers.For(domainEvent.GetType()).RunAsync(scope.ServiceProvider, domainEvent, context, lane, cancellationToken);
     }
 
     private void RecordFailure(OutboxMessage message, Exception exception, OutboxOptions settings)

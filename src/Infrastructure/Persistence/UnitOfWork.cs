@@ -12,14 +12,15 @@ namespace OrderTracking.Infrastructure.Persistence;
 /// <summary>
 /// Saves a command's changes together with the domain events they raised (as outbox rows, in the same batch), as one
 /// batch that PostgreSQL runs as one transaction, and for an identified command together with its key and result
-/// (<see cref="SaveAsOneAsync{T}"/>). It remembers which saves committed, and <see cref="AfterCommit"/> wakes this
-/// instance's outbox dispatcher for them (<see cref="OutboxSignal"/>) and counts their events, so the announcements and
+/// (<see cref="SaveAsOneAsync{T}"/>). It remembers which saves committed, and <see cref="AfterCommit"/> hands their
+/// events to this instance's live lane (<see cref="LiveAnnouncer"/>), wakes its outbox dispatcher for them
+/// (<see cref="OutboxSignal"/>) and counts their events, so the announcements and
 /// the domain counters see committed changes only, each once. It is also the one place where the database's refusals
 /// become the Application's conflicts.
 /// </summary>
-public sealed class UnitOfWork(AppDbContext db, OutboxSignal outbox, TimeProvider timeProvider) : IUnitOfWork, ICommandTransactions, IQueryRetries
+public sealed class UnitOfWork(AppDbContext db, OutboxSignal outbox, LiveAnnouncer live, TimeProvider timeProvider) : IUnitOfWork, ICommandTransactions, IQueryRetries
 {
-    private readonly List<Guid> _committedMessages = [];
+    private readonly List<OutboxMessage> _committedMessages = [];
     private readonly List<IDomainEvent> _committedEvents = [];
     private bool _holding;
 
@@ -32,7 +33,7 @@ public sealed class UnitOfWork(AppDbContext db, OutboxSignal outbox, TimeProvide
         }
 
         var raising = OutboxWriter.AddRaisedEvents(db, timeProvider);
-        var written = db.ChangeTracker.Entries<OutboxMessage>().Where(e => e.State == EntityState.Added).Select(e => e.Entity.Id).ToList();
+        var written = db.ChangeTracker.Entries<OutboxMessage>().Where(e => e.State == EntityState.Added).Select(e => e.Entity).ToList();
 
         // One batch is one transaction to PostgreSQL: EF Core's own BEGIN and COMMIT only where a refusal could come after it.
         db.Database.AutoTransactionBehavior = RefusedInsideTheBatch.Holds(db.ChangeTracker) ? AutoTransactionBehavior.Never : AutoTransactionBehavior.WhenNeeded;
@@ -102,7 +103,8 @@ public sealed class UnitOfWork(AppDbContext db, OutboxSignal outbox, TimeProvide
     {
         if (_committedMessages.Count > 0)
         {
-            outbox.Committed(_committedMessages);
+            live.Committed(_committedMessages);
+            outbox.Committed(_committedMessages.Select(m => m.Id));
         }
 
         OrderTrackingTelemetry.Committed(_committedEvents);

@@ -8,7 +8,7 @@ using OrderTracking.Infrastructure.Webhooks;
 namespace OrderTracking.WebApi.IntegrationTests.Infrastructure;
 
 /// <summary>
-/// An instance on another instance's database whose outbox dispatcher and webhook delivery worker never run: its
+/// An instance on another instance's database whose outbox dispatcher, live lane and webhook delivery worker never run: its
 /// commits are made and answered and nothing after them happens, as when the process is killed right after each
 /// commit. Dispose it to finish the crash; the instance started next must find what it left.
 /// </summary>
@@ -22,10 +22,10 @@ public sealed class DiesAfterCommit(string connectionString) : WebhookApiFactory
         base.ConfigureWebHost(builder);
         builder.ConfigureTestServices(services =>
         {
-            var afterCommit = services.Where(d => d.ServiceType == typeof(IHostedService) && (Runs<OutboxDispatcher>(d) || Runs<WebhookDeliveryWorker>(d))).ToList();
-            if (afterCommit.Count != 2)
+            var afterCommit = services.Where(d => d.ServiceType == typeof(IHostedService) && (Runs<OutboxDispatcher>(d) || Runs<LiveAnnouncer>(d) || Runs<WebhookDeliveryWorker>(d))).ToList();
+            if (afterCommit.Count != 3)
             {
-                throw new InvalidOperationException($"Expected the outbox dispatcher and the webhook worker among the hosted services, found {afterCommit.Count} of them.");
+                throw new InvalidOperationException($"Expected the outbox dispatcher, the live lane and the webhook worker among the hosted services, found {afterCommit.Count} of them.");
             }
 
             afterCommit.ForEach(d => services.Remove(d));

@@ -15,3 +15,11 @@ public interface IDomainEventHandler<in TEvent> where TEvent : IDomainEvent
 
 /// <summary>Where a dispatched event came from: its outbox id (stable across retries) and the aggregate that raised it.</summary>
 public sealed record DomainEventContext(Guid EventId, string AggregateType, Guid AggregateId, DateTimeOffset OccurredAt);
+
+/// <summary>
+/// Marks a handler that only pushes a committed change to connected screens. The instance that committed the change
+/// runs it at once, beside the outbox dispatcher, so a backlog of heavier handlers (webhook planning for a merchant's
+/// many endpoints) never delays anyone's live updates; the dispatcher runs it only for events it takes over from
+/// another instance (ADR 0039).
+/// </summary>
+public interface ILiveUpdateHandler;

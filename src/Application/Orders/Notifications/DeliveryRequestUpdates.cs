@@ -5,7 +5,7 @@ using OrderTracking.Domain.Orders.Events;
 namespace OrderTracking.Application.Orders.Notifications;
 
 /// <summary>Tells the merchant, the admins and the courier in charge that the customer sent instructions or chose a day, so their order pages show it.</summary>
-public sealed class DeliveryRequestUpdates(IOrderNotifier notifier) : IDomainEventHandler<DeliveryRequested>
+public sealed class DeliveryRequestUpdates(IOrderNotifier notifier) : IDomainEventHandler<DeliveryRequested>, ILiveUpdateHandler
 {
     public Task HandleAsync(DeliveryRequested domainEvent, DomainEventContext context, CancellationToken cancellationToken)
     {

@@ -13,6 +13,7 @@ namespace OrderTracking.Application.Orders.Notifications;
 /// carries, are read, with the public page's own statement, and only when someone may follow the code.
 /// </summary>
 public sealed class LiveOrderUpdates(IOrderNotifier notifier, ITrackingFactsReader tracking, TrackingDetails details) :
+    ILiveUpdateHandler,
     IDomainEventHandler<OrderCreated>,
     IDomainEventHandler<OrderStatusChanged>,
     IDomainEventHandler<OrderAssigned>

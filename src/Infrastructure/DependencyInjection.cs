@@ -6,6 +6,7 @@ using OrderTracking.Application.Common.Interfaces;
 using OrderTracking.Infrastructure.Analytics;
 using OrderTracking.Infrastructure.Export;
 using OrderTracking.Infrastructure.Idempotency;
+using OrderTracking.Infrastructure.Notifications;
 using OrderTracking.Infrastructure.Identity;
 using OrderTracking.Infrastructure.Outbox;
 using OrderTracking.Infrastructure.Persistence;
@@ -57,6 +58,7 @@ public static class DependencyInjection
         services.AddScoped<IdempotencyStore>();
         services.AddHostedService<IdempotencyPruningService>();
         services.AddWebhooks(configuration);
+        services.AddCustomerEmails(configuration);
 
         services.AddOptions<OutboxOptions>().Bind(configuration.GetSection(OutboxOptions.SectionName))
             .Validate(outbox => outbox.BatchSize >= 1 && outbox.Parallelism >= 1, "Outbox:BatchSize and Outbox:Parallelism must be at least 1.")

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using OrderTracking.Domain.Merchants;
+using OrderTracking.Domain.Notifications;
 using OrderTracking.Domain.Orders;
 using OrderTracking.Domain.Partners;
 using OrderTracking.Domain.Sessions;
@@ -20,6 +21,9 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : DbCon
     public DbSet<RefreshToken> RefreshTokens => Set<RefreshToken>();
     public DbSet<WebhookEndpoint> WebhookEndpoints => Set<WebhookEndpoint>();
     public DbSet<WebhookDelivery> WebhookDeliveries => Set<WebhookDelivery>();
+    public DbSet<NotificationSettings> NotificationSettings => Set<NotificationSettings>();
+    public DbSet<EmailNotification> EmailNotifications => Set<EmailNotification>();
+    public DbSet<EmailSuppression> EmailSuppressions => Set<EmailSuppression>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

@@ -57,6 +57,8 @@ public sealed class CustomerValidator : AbstractValidator<CustomerDto>
             .EmailAddress().WithMessage("Enter an email address such as name@example.com, or leave it empty.")
             .OptionalText(Customer.MaxEmailLength, "the email address")
             .When(c => !string.IsNullOrEmpty(c.Email));
+        RuleFor(c => c.Language).Must(Locale.IsLanguage).WithMessage(Locale.LanguageMessage).When(c => c.Language is not null);
+        RuleFor(c => c.TimeZone).Must(Locale.IsTimeZone).WithMessage(Locale.TimeZoneMessage).When(c => c.TimeZone is not null);
     }
 }
 

@@ -76,7 +76,14 @@ public sealed partial class EmailSender(
             var woken = signal.WaitAsync(TimeSpan.FromSeconds(options.Value.PollIntervalSeconds), nap.Token);
             await Task.WhenAny([woken, .. sending]);
             await nap.CancelAsync();
-            await woken;
+            try
+            {
+                await woken;
+            }
+            catch (OperationCanceledException) when (!stoppingToken.IsCancellationRequested)
+            {
+                // A send finished first: a slot is free.
+            }
         }
 
         await Task.WhenAll(sending);

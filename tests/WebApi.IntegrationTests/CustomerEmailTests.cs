@@ -1,0 +1,339 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using MimeKit;
+using OrderTracking.Application.Common.Interfaces;
+using OrderTracking.Application.Tracking;
+using OrderTracking.Domain.Notifications;
+using OrderTracking.Domain.Orders;
+using OrderTracking.Domain.Users;
+using OrderTracking.Infrastructure.Outbox;
+using OrderTracking.WebApi.IntegrationTests.Infrastructure;
+using static OrderTracking.WebApi.IntegrationTests.Infrastructure.CustomerEmails;
+
+namespace OrderTracking.WebApi.IntegrationTests;
+
+/// <summary>
+/// Customers' e-mails through the front door, to a real SMTP server in process: each event the merchant chose sends
+/// its e-mail with the tracking link, the tracking page's wording, branding and RFC 8058 unsubscribe headers; nothing
+/// goes out for events not chosen, merchants that have not turned e-mails on, orders without an address, addresses
+/// that unsubscribed or merchants an admin paused; only the merchant itself and admins see or change the settings.
+/// </summary>
+public sealed partial class CustomerEmailTests(EmailApiFactory api) : IClassFixture<EmailApiFactory>
+{
+    private static readonly string[] EnglishDays = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
+    private static readonly string[] GermanDays = ["Montag", "Dienstag", "Mittwoch", "Donnerstag", "Freitag", "Samstag", "Sonntag"];
+
+    private async Task WaitUntilDispatchedAsync(Guid orderId)
+    {
+        var pending = await Eventually.WaitForAsync(
+            () => api.WithDbAsync(db => db.Set<OutboxMessage>().CountAsync(m => m.AggregateId == orderId && m.DispatchedAt == null)),
+            count => count == 0);
+        Assert.Equal(0, pending);
+    }
+
+    private static void AssertIsCustomerEmail(MimeMessage message, string to, OrderResponse order, OrderStatus status, string businessName)
+    {
+        Assert.Equal(to, message.To.Mailboxes.Single().Address);
+        Assert.Equal("notifications@order-tracking.test", message.From.Mailboxes.Single().Address);
+        Assert.Equal($"{CustomerWording.Label(status)}: your order from {businessName}", message.Subject);
+        var link = $"{EmailApiFactory.PublicBaseUrl}/track/{order.TrackingCode}";
+        Assert.Contains(link, message.TextBody!, StringComparison.Ordinal);
+        Assert.Contains($"href=\"{link}\"", message.HtmlBody!, StringComparison.Ordinal);
+        Assert.Contains($"Status: {CustomerWording.Label(status)}", message.TextBody!, StringComparison.Ordinal);
+        Assert.Matches(@"^<https://track\.example\.test/api/unsubscribe\?token=[\w-]+>$", message.Headers["List-Unsubscribe"]);
+        Assert.Equal("List-Unsubscribe=One-Click", message.Headers["List-Unsubscribe-Post"]);
+        Assert.Contains("Stop e-mails about this order:", message.TextBody!, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Each_event_the_merchant_chose_sends_its_email_with_the_tracking_link_the_customer_wording_branding_and_unsubscribe_headers()
+    {
+        var chosen = AllEvents.Where(e => e != OrderStatus.Returned).ToArray();
+        var (merchant, merchantUser) = await MerchantSendingAsync(api, Settings(
+            events: chosen, senderName: "Corner Bakery Deliveries", replyTo: "help@bakery.test", accentColour: "#0A7D5A", language: "en-GB", timeZone: "Europe/London"));
+        var (courier, _) = await api.SignedInAsync(UserRole.Delivery);
+        var german = NewAddress();
+        var english = NewAddress();
+
+        // A customer whose order names German and Berlin time, walked to Delivered; each e-mail arrives before the next move.
+        var delivered = await merchant.CreateOrderForAsync(german, "de-DE", "Europe/Berlin", api);
+        await merchant.MoveAsync(delivered.Id, OrderStatus.Confirmed);
+        await api.Mail.WaitForMailAsync(german, 1);
+        await merchant.MoveAsync(delivered.Id, OrderStatus.Preparing);
+        await merchant.MoveAsync(delivered.Id, OrderStatus.ReadyForPickup);
+        await OutForDeliveryAsync(courier, delivered.Id);
+        await api.Mail.WaitForMailAsync(german, 2);
+        await courier.MoveAsync(delivered.Id, OrderStatus.Delivered);
+        var toGerman = await api.Mail.WaitForMailAsync(german, 3);
+
+        // One without a language or zone (the merchant's apply) whose delivery fails and which goes back: Returned is not chosen.
+        var returned = await merchant.CreateOrderForAsync(english, rememberIn: api);
+        await merchant.MoveAsync(returned.Id, OrderStatus.Confirmed);
+        await merchant.MoveAsync(returned.Id, OrderStatus.Preparing);
+        await merchant.MoveAsync(returned.Id, OrderStatus.ReadyForPickup);
+        await OutForDeliveryAsync(courier, returned.Id);
+        await api.Mail.WaitForMailAsync(english, 2);
+        (await courier.ChangeStatusAsync(returned.Id, OrderStatus.DeliveryFailed, reason: "AddressNotFound")).EnsureSuccessStatusCode();
+        await api.Mail.WaitForMailAsync(english, 3);
+        await courier.MoveAsync(returned.Id, OrderStatus.Returned);
+        await WaitUntilDispatchedAsync(returned.Id);
+
+        var cancelledFor = NewAddress();
+        var cancelled = await merchant.CreateOrderForAsync(cancelledFor, rememberIn: api);
+        await merchant.MoveAsync(cancelled.Id, OrderStatus.Cancelled, reason: "Out of stock");
+        var toCancelled = await api.Mail.WaitForMailAsync(cancelledFor, 1);
+
+        Assert.Equal([OrderStatus.Confirmed, OrderStatus.InTransit, OrderStatus.Delivered], toGerman.Select(m => StatusOf(m)));
+        var toEnglish = api.Mail.To(english);
+        Assert.Equal([OrderStatus.Confirmed, OrderStatus.InTransit, OrderStatus.DeliveryFailed], toEnglish.Select(m => StatusOf(m)));
+        foreach (var (messages, address, order) in new[] { (toGerman, german, delivered), (toEnglish, english, returned), (toCancelled, cancelledFor, cancelled) })
+        {
+            foreach (var message in messages)
+            {
+                AssertIsCustomerEmail(message, address, order, StatusOf(message), "Corner Bakery");
+                Assert.Equal("Corner Bakery Deliveries", message.From.Mailboxes.Single().Name);
+                Assert.Equal("help@bakery.test", message.ReplyTo.Mailboxes.Single().Address);
+                Assert.Contains("#0a7d5a", message.HtmlBody!, StringComparison.Ordinal);
+            }
+        }
+
+        // Times on the customer's clock and in their language where the order says so, else the merchant's.
+        Assert.Matches(@"Delivered on .+\(UTC\+[12]\)", toGerman[2].TextBody!);
+        Assert.Contains(GermanDays, day => toGerman[2].TextBody!.Contains(day, StringComparison.Ordinal));
+        Assert.Matches(@"We could not deliver your parcel on .+\((UTC|UTC\+1)\)", toEnglish[2].TextBody!);
+        Assert.Contains(EnglishDays, day => toEnglish[2].TextBody!.Contains(day, StringComparison.Ordinal));
+        Assert.Contains(CustomerWording.FailureReasons[DeliveryFailureReason.AddressNotFound], toEnglish[2].TextBody!, StringComparison.Ordinal);
+        Assert.Contains("it will not be delivered", toCancelled[0].TextBody!, StringComparison.Ordinal);
+
+        // The order page lists each e-mail with the address masked; the returned order has no line for Returned.
+        var lines = await ListAsync(merchant, returned.Id);
+        Assert.Equal([OrderStatus.Confirmed, OrderStatus.InTransit, OrderStatus.DeliveryFailed], lines.Select(l => l.Event));
+        Assert.All(lines, l => Assert.Equal(("Sent", EmailAddressMask.Mask(english)), (l.Status, l.Recipient)));
+        Assert.All(lines, l => Assert.NotNull(l.SentAt));
+        Assert.DoesNotContain(english, JsonSerializer.Serialize(lines), StringComparison.OrdinalIgnoreCase);
+        Assert.Equal(merchantUser.Id, delivered.MerchantId);
+    }
+
+    private static OrderStatus StatusOf(MimeMessage message) =>
+        CustomerWording.StatusLabels.Single(l => message.Subject!.StartsWith(l.Value + ":", StringComparison.Ordinal)).Key;
+
+    [Fact]
+    public async Task Nothing_is_sent_for_an_order_without_a_customer_email_nor_by_a_merchant_that_has_not_turned_emails_on()
+    {
+        var (off, _) = await MerchantSendingAsync(api, Settings(enabled: false));
+        var (on, _) = await MerchantSendingAsync(api);
+        var address = NewAddress();
+        var ofMerchantOff = await off.CreateOrderForAsync(address, rememberIn: api);
+        var withoutEmail = await on.CreateOrderForAsync(null);
+        await off.MoveAsync(ofMerchantOff.Id, OrderStatus.Confirmed);
+        await on.MoveAsync(withoutEmail.Id, OrderStatus.Confirmed);
+
+        // A change committed after both that does send: once it has arrived, and both events were handled, nothing else came.
+        var sentinel = NewAddress();
+        var sent = await on.CreateOrderForAsync(sentinel, rememberIn: api);
+        await on.MoveAsync(sent.Id, OrderStatus.Confirmed);
+        await api.Mail.WaitForMailAsync(sentinel, 1);
+        await WaitUntilDispatchedAsync(ofMerchantOff.Id);
+        await WaitUntilDispatchedAsync(withoutEmail.Id);
+
+        Assert.Empty(api.Mail.To(address));
+        Assert.Empty(await ListAsync(off, ofMerchantOff.Id));
+        Assert.Empty(await ListAsync(on, withoutEmail.Id));
+    }
+
+    [Fact]
+    public async Task One_click_unsubscribe_from_the_header_stops_every_later_email_of_that_merchant_to_that_address_only()
+    {
+        var (merchant, _) = await MerchantSendingAsync(api);
+        var (otherMerchant, _) = await MerchantSendingAsync(api, businessName: "Other Shop");
+        var address = NewAddress();
+        var first = await merchant.CreateOrderForAsync(address, rememberIn: api);
+        await merchant.MoveAsync(first.Id, OrderStatus.Confirmed);
+        var message = (await api.Mail.WaitForMailAsync(address, 1))[0];
+
+        // What a mail client does for RFC 8058: POST the header's URL, with this body, anonymously.
+        var oneClick = message.Headers["List-Unsubscribe"]!.Trim('<', '>');
+        using var anonymous = api.CreateClient();
+        var unsubscribed = await anonymous.PostAsync(PathOf(oneClick), new FormUrlEncodedContent([new("List-Unsubscribe", "One-Click")]));
+        await unsubscribed.ShouldBeAsync(HttpStatusCode.OK);
+        Assert.Null((await unsubscribed.ReadAsync<JsonElement>()).GetProperty("trackingCode").GetString());
+
+        await merchant.MoveAsync(first.Id, OrderStatus.Cancelled, reason: "Changed my mind");
+        var second = await merchant.CreateOrderForAsync(address, rememberIn: api);
+        await merchant.MoveAsync(second.Id, OrderStatus.Confirmed);
+        var other = await otherMerchant.CreateOrderForAsync(address, rememberIn: api);
+        await otherMerchant.MoveAsync(other.Id, OrderStatus.Confirmed);
+
+        await api.Mail.WaitForMailAsync(address, 2);
+        var withheld = await ListWhenAsync(merchant, second.Id, l => l.Count == 1 && l[0].Status == "Withheld");
+        Assert.Contains("unsubscribed", withheld[0].Problem, StringComparison.Ordinal);
+        await ListWhenAsync(merchant, first.Id, l => l.Count == 2 && l[1].Status == "Withheld");
+        Assert.Equal(["Order confirmed: your order from Corner Bakery", "Order confirmed: your order from Other Shop"], api.Mail.To(address).Select(m => m.Subject));
+    }
+
+    [Fact]
+    public async Task The_link_for_one_order_asks_first_then_stops_that_orders_emails_and_no_others()
+    {
+        var (merchant, _) = await MerchantSendingAsync(api);
+        var address = NewAddress();
+        var first = await merchant.CreateOrderForAsync(address, rememberIn: api);
+        await merchant.MoveAsync(first.Id, OrderStatus.Confirmed);
+        var message = (await api.Mail.WaitForMailAsync(address, 1))[0];
+        var page = new Uri(LinkAfter(message, "Stop e-mails about this order"));
+        Assert.Equal("/unsubscribe", page.AbsolutePath);
+        var token = System.Web.HttpUtility.ParseQueryString(page.Query)["token"];
+
+        using var anonymous = api.CreateClient();
+        var described = await anonymous.GetFromJsonAsync<JsonElement>($"/api/unsubscribe?token={token}");
+        Assert.Equal(("Corner Bakery", first.TrackingCode, EmailAddressMask.Mask(address)),
+            (described.GetProperty("merchantName").GetString(), described.GetProperty("trackingCode").GetString(), described.GetProperty("address").GetString()));
+        var confirmed = await anonymous.PostAsync($"/api/unsubscribe?token={token}", null);
+        await confirmed.ShouldBeAsync(HttpStatusCode.OK);
+        var again = await anonymous.PostAsync($"/api/unsubscribe?token={token}", null);
+        await again.ShouldBeAsync(HttpStatusCode.OK);
+
+        await merchant.MoveAsync(first.Id, OrderStatus.Cancelled, reason: "Changed my mind");
+        var second = await merchant.CreateOrderForAsync(address, rememberIn: api);
+        await merchant.MoveAsync(second.Id, OrderStatus.Confirmed);
+        var toAddress = await api.Mail.WaitForMailAsync(address, 2);
+
+        Assert.Equal([first.TrackingCode, second.TrackingCode], toAddress.Select(m => Regex.Match(m.TextBody!, @"Tracking code: (\S+)").Groups[1].Value));
+        Assert.Equal(["Sent", "Withheld"], (await ListWhenAsync(merchant, first.Id, l => l.Count == 2)).Select(l => l.Status));
+        Assert.Equal(1, await api.WithDbAsync(db => db.Set<EmailSuppression>().CountAsync(s => s.OrderId == first.Id)));
+    }
+
+    [Fact]
+    public async Task A_forged_altered_or_expired_unsubscribe_token_is_refused_with_400_and_changes_nothing()
+    {
+        var (merchant, user) = await MerchantSendingAsync(api);
+        var address = NewAddress();
+        api.RememberSecret(address);
+        var order = await merchant.CreateOrderForAsync(address, rememberIn: api);
+        var tokens = api.Services.GetRequiredService<IUnsubscribeTokens>();
+        var scope = new UnsubscribeScope(user.Id, address, order.Id);
+        var valid = tokens.Issue(scope, DateTimeOffset.UtcNow.AddDays(1));
+        var altered = valid[..^2] + (valid[^2] == 'A' ? 'B' : 'A') + valid[^1];
+        var expired = tokens.Issue(scope, DateTimeOffset.UtcNow.AddMinutes(-1));
+        var suppressionsBefore = await api.WithDbAsync(db => db.Set<EmailSuppression>().CountAsync());
+
+        using var anonymous = api.CreateClient();
+        foreach (var token in new[] { "forged", altered, expired, string.Empty, new string('x', 3000) })
+        {
+            var post = await anonymous.PostAsync($"/api/unsubscribe?token={Uri.EscapeDataString(token)}", new FormUrlEncodedContent([new("List-Unsubscribe", "One-Click")]));
+            await post.ShouldBeAsync(HttpStatusCode.BadRequest);
+            Assert.Equal("application/problem+json", post.Content.Headers.ContentType?.MediaType);
+            var get = await anonymous.GetAsync($"/api/unsubscribe?token={Uri.EscapeDataString(token)}");
+            await get.ShouldBeAsync(HttpStatusCode.BadRequest);
+        }
+
+        Assert.Equal(suppressionsBefore, await api.WithDbAsync(db => db.Set<EmailSuppression>().CountAsync()));
+        var accepted = await anonymous.PostAsync($"/api/unsubscribe?token={valid}", null);
+        await accepted.ShouldBeAsync(HttpStatusCode.OK);
+    }
+
+    [Fact]
+    public async Task Another_merchant_or_a_courier_can_neither_read_nor_change_a_merchants_settings_and_only_an_admin_pauses()
+    {
+        var (owner, ownerUser) = await MerchantSendingAsync(api, Settings(senderName: "Owner's name"));
+        var (intruder, _) = await api.SignedInAsync(UserRole.Merchant);
+        var (courier, _) = await api.SignedInAsync(UserRole.Delivery);
+        var (admin, _) = await api.SignedInAsync(UserRole.Admin);
+        var route = $"/api/merchants/{ownerUser.Id}/notification-settings";
+        var order = await owner.CreateOrderForAsync(NewAddress(), rememberIn: api);
+
+        foreach (var client in new[] { intruder, courier })
+        {
+            await (await client.GetAsync(route)).ShouldBeAsync(HttpStatusCode.Forbidden);
+            await (await client.PutAsJsonAsync(route, Settings(senderName: "Hijacked"))).ShouldBeAsync(HttpStatusCode.Forbidden);
+            await (await client.PostAsJsonAsync($"{route}/preview", new { @event = "Delivered" })).ShouldBeAsync(HttpStatusCode.Forbidden);
+            await (await client.PostAsJsonAsync($"{route}/test", new { @event = "Delivered" })).ShouldBeAsync(HttpStatusCode.Forbidden);
+            await (await client.PutAsJsonAsync($"{route}/pause", new { paused = true })).ShouldBeAsync(HttpStatusCode.Forbidden);
+        }
+
+        await (await owner.PutAsJsonAsync($"{route}/pause", new { paused = true })).ShouldBeAsync(HttpStatusCode.Forbidden);
+        await (await intruder.GetAsync($"/api/orders/{order.Id}/emails")).ShouldBeAsync(HttpStatusCode.NotFound);
+        await (await courier.GetAsync($"/api/orders/{order.Id}/emails")).ShouldBeAsync(HttpStatusCode.Forbidden);
+
+        var seenByOwner = await owner.GetFromJsonAsync<JsonElement>(route);
+        Assert.Equal("Owner's name", seenByOwner.GetProperty("senderName").GetString());
+        Assert.False(seenByOwner.GetProperty("paused").GetBoolean());
+        var seenByAdmin = await admin.GetFromJsonAsync<JsonElement>(route);
+        Assert.Equal("Owner's name", seenByAdmin.GetProperty("senderName").GetString());
+        await (await admin.GetAsync($"/api/merchants/{Guid.NewGuid()}/notification-settings")).ShouldBeAsync(HttpStatusCode.NotFound);
+    }
+
+    [Fact]
+    public async Task An_admin_pause_withholds_the_merchants_emails_and_refuses_tests_until_an_admin_resumes()
+    {
+        var (merchant, user) = await MerchantSendingAsync(api);
+        var (admin, _) = await api.SignedInAsync(UserRole.Admin);
+        var route = $"/api/merchants/{user.Id}/notification-settings";
+        var address = NewAddress();
+        var order = await merchant.CreateOrderForAsync(address, rememberIn: api);
+
+        var paused = await admin.PutAsJsonAsync($"{route}/pause", new { paused = true, reason = "Complaints about spam" });
+        await paused.ShouldBeAsync(HttpStatusCode.OK);
+        Assert.True((await paused.ReadAsync<JsonElement>()).GetProperty("paused").GetBoolean());
+        await merchant.MoveAsync(order.Id, OrderStatus.Confirmed);
+        await WaitUntilDispatchedAsync(order.Id);
+        await (await merchant.PostAsJsonAsync($"{route}/test", new { @event = "Confirmed" })).ShouldBeAsync(HttpStatusCode.Conflict);
+
+        // The merchant's own save does not lift the pause.
+        await (await merchant.PutAsJsonAsync(route, Settings())).ShouldBeAsync(HttpStatusCode.OK);
+        Assert.True((await merchant.GetFromJsonAsync<JsonElement>(route)).GetProperty("paused").GetBoolean());
+
+        await (await admin.PutAsJsonAsync($"{route}/pause", new { paused = false })).ShouldBeAsync(HttpStatusCode.OK);
+        await merchant.MoveAsync(order.Id, OrderStatus.Cancelled, reason: "Customer asked");
+        var received = await api.Mail.WaitForMailAsync(address, 1);
+
+        Assert.Equal("Cancelled: your order from Corner Bakery", received.Single().Subject);
+        Assert.Equal([OrderStatus.Cancelled], (await ListAsync(merchant, order.Id)).Select(l => l.Event));
+    }
+
+    [Fact]
+    public async Task The_preview_shows_the_email_with_sample_data_and_unsaved_branding_and_the_test_goes_to_the_merchants_own_address()
+    {
+        var (merchant, user) = await MerchantSendingAsync(api);
+        var route = $"/api/merchants/{user.Id}/notification-settings";
+        var preview = await merchant.PostAsJsonAsync($"{route}/preview", new { @event = "DeliveryFailed", accentColour = "#7c3aed", senderName = "Preview Name" });
+        await preview.ShouldBeAsync(HttpStatusCode.OK);
+        var shown = await preview.ReadAsync<JsonElement>();
+        Assert.Equal("[Test] Delivery attempt failed: your order from Corner Bakery", shown.GetProperty("subject").GetString());
+        Assert.Equal("Preview Name", shown.GetProperty("senderName").GetString());
+        Assert.Contains("#7c3aed", shown.GetProperty("html").GetString(), StringComparison.Ordinal);
+        Assert.Contains(CustomerWording.FailureReasons[DeliveryFailureReason.RecipientUnavailable], shown.GetProperty("text").GetString(), StringComparison.Ordinal);
+        await (await merchant.PostAsJsonAsync($"{route}/preview", new { @event = "Pending" })).ShouldBeAsync(HttpStatusCode.BadRequest);
+        await (await merchant.PostAsJsonAsync($"{route}/preview", new { @event = "Delivered", accentColour = "red" })).ShouldBeAsync(HttpStatusCode.BadRequest);
+        await (await merchant.PostAsJsonAsync($"{route}/preview", new { @event = "Delivered", logoUrl = "http://insecure.example/logo.png" })).ShouldBeAsync(HttpStatusCode.BadRequest);
+
+        var test = await merchant.PostAsJsonAsync($"{route}/test", new { @event = "InTransit" });
+        await test.ShouldBeAsync(HttpStatusCode.Accepted);
+        Assert.Equal(EmailAddressMask.Mask(user.Email), (await test.ReadAsync<JsonElement>()).GetProperty("sentTo").GetString());
+        var received = (await api.Mail.WaitForMailAsync(user.Email, 1)).Single();
+
+        Assert.Equal("[Test] Out for delivery: your order from Corner Bakery", received.Subject);
+        Assert.Contains("This is a test with sample data.", received.TextBody!, StringComparison.Ordinal);
+        Assert.Null(received.Headers["List-Unsubscribe"]);
+    }
+
+    [Fact]
+    public async Task No_customer_address_reaches_the_log()
+    {
+        var (merchant, _) = await MerchantSendingAsync(api);
+        var address = NewAddress();
+        var order = await merchant.CreateOrderForAsync(address, rememberIn: api);
+        await merchant.MoveAsync(order.Id, OrderStatus.Confirmed);
+        await api.Mail.WaitForMailAsync(address, 1);
+        await merchant.MoveAsync(order.Id, OrderStatus.Cancelled, reason: "Customer asked");
+        await api.Mail.WaitForMailAsync(address, 2);
+
+        var log = api.Logs.Lines.ToList();
+        Assert.Contains(log, line => line.Contains("CustomerEmailPlanner", StringComparison.Ordinal) || line.Contains("email_notifications", StringComparison.Ordinal));
+        Assert.DoesNotContain(log, line => line.Contains(address, StringComparison.OrdinalIgnoreCase));
+        Assert.DoesNotContain(log, line => line.Contains("Track your parcel", StringComparison.Ordinal));
+    }
+}

@@ -336,4 +336,75 @@ public sealed partial class CustomerEmailTests(EmailApiFactory api) : IClassFixt
         Assert.DoesNotContain(log, line => line.Contains(address, StringComparison.OrdinalIgnoreCase));
         Assert.DoesNotContain(log, line => line.Contains("Track your parcel", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public async Task Every_email_says_in_plain_text_what_its_html_says_and_keeps_its_layout_when_images_are_blocked()
+    {
+        var (_, user) = await MerchantSendingAsync(api);
+        await using var scope = api.Services.CreateAsyncScope();
+        var composer = scope.ServiceProvider.GetRequiredService<Application.Notifications.Common.CustomerEmailComposer>();
+        var settings = NotificationSettings.Defaults(user.Id, DateTimeOffset.UtcNow);
+        settings.Update(true, AllEvents, "Bakery & Sons <Deliveries>", null, "#fde047", "https://cdn.bakery.test/logo.png", new Domain.Common.Locale("en-GB", "Europe/London"), DateTimeOffset.UtcNow);
+        var sender = new Application.Notifications.Common.MerchantSender("Bakery & Sons <Ltd>", "+44 20 7946 0001", "hello@bakery.test");
+
+        foreach (var status in AllEvents)
+        {
+            var facts = Application.Notifications.Common.EmailFacts.Sample(status, sender, DateTimeOffset.UtcNow);
+            var email = composer.Compose(facts, settings, settings.Locale, new UnsubscribeScope(user.Id, "someone@customers.test", Guid.NewGuid()));
+            var text = Normalize(email.Text);
+
+            // Every line a reader sees in the HTML is in the plain text, and every link goes to the same place.
+            var visible = HtmlVisibleLines(email.Html);
+            Assert.NotEmpty(visible);
+            Assert.All(visible, line => Assert.True(text.Contains(line, StringComparison.Ordinal), $"{status}: the plain text lacks \"{line}\":\n{email.Text}"));
+            var links = Regex.Matches(email.Html, "href=\"(https?://[^\"]+)\"").Select(m => System.Net.WebUtility.HtmlDecode(m.Groups[1].Value)).ToList();
+            Assert.Equal(3, links.Distinct().Count());
+            Assert.All(links, link => Assert.Contains(link, email.Text, StringComparison.Ordinal));
+
+            // Blocked images: the one image has its size and its alt text (the merchant's name) reserved; no layout hangs on a remote image.
+            var image = Assert.Single(Regex.Matches(email.Html, "<img [^>]+>")).Value;
+            Assert.Contains("alt=\"Bakery &amp; Sons &lt;Ltd&gt;\"", image, StringComparison.Ordinal);
+            Assert.Contains("height=\"48\"", image, StringComparison.Ordinal);
+            Assert.DoesNotContain("background-image", email.Html, StringComparison.OrdinalIgnoreCase);
+            Assert.DoesNotContain("url(", email.Html, StringComparison.OrdinalIgnoreCase);
+            Assert.DoesNotContain("<script", email.Html, StringComparison.OrdinalIgnoreCase);
+
+            // A light accent gets dark button text.
+            Assert.Contains("color:#111827;font-weight:bold", email.Html, StringComparison.Ordinal);
+        }
+    }
+
+    /// <summary>What a reader of the HTML part sees, line by line: the body without its hidden preheader, tags and entities.</summary>
+    private static List<string> HtmlVisibleLines(string html)
+    {
+        var body = Regex.Replace(html, "(?s)^.*<body[^>]*>", string.Empty);
+        body = Regex.Replace(body, "(?s)<span style=\"display:none[^>]*>.*?</span>", string.Empty);
+        body = Regex.Replace(body, "<(p|h1|tr|td|table|a)[ >]", "\n<$1 ");
+        body = Regex.Replace(body, "<[^>]+>", string.Empty);
+        return body.Split('\n').Select(line => Normalize(System.Net.WebUtility.HtmlDecode(line))).Where(line => line.Length > 0).ToList();
+    }
+
+    private static string Normalize(string text) => Regex.Replace(text, "\\s+", " ").Trim();
+
+    [Fact]
+    public void The_server_words_each_status_and_failure_as_the_tracking_page_does()
+    {
+        var root = new DirectoryInfo(AppContext.BaseDirectory);
+        while (root is not null && !File.Exists(Path.Combine(root.FullName, "client", "src", "features", "tracking", "utils", "customer-wording.ts")))
+        {
+            root = root.Parent;
+        }
+
+        Assert.NotNull(root);
+        var source = File.ReadAllText(Path.Combine(root.FullName, "client", "src", "features", "tracking", "utils", "customer-wording.ts"));
+        Dictionary<string, string> Block(string name) => Regex.Matches(
+                Regex.Match(source, $"export const {name}[^{{]*{{(?<body>[^}}]*)}}").Groups["body"].Value, @"(\w+): '((?:[^'\\]|\\.)*)'")
+            .ToDictionary(m => m.Groups[1].Value, m => m.Groups[2].Value);
+
+        var clientLabels = Block("customerStatusLabels");
+        var clientReasons = Block("customerFailureReasons");
+
+        Assert.Equal(CustomerWording.StatusLabels.ToDictionary(l => l.Key.ToString(), l => l.Value), clientLabels);
+        Assert.Equal(CustomerWording.FailureReasons.ToDictionary(l => l.Key.ToString(), l => l.Value), clientReasons);
+    }
 }

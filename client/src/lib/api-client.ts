@@ -4,9 +4,12 @@ import {
   AssigneesClient,
   AuthClient,
   MerchantsClient,
+  NotificationSettingsClient,
+  OrderEmailsClient,
   OrdersClient,
   PartnersClient,
   TrackingClient,
+  UnsubscribeClient,
   UsersClient,
   WebhookEndpointsClient,
   type ApiClientConfiguration,
@@ -110,6 +113,9 @@ export function createApi(options: ApiOptions = {}) {
     assignees: new AssigneesClient(withToken, baseUrl, http),
     analytics: new AnalyticsClient(withToken, baseUrl, http),
     tracking: new TrackingClient(anonymous, baseUrl, plainHttp),
+    notificationSettings: new NotificationSettingsClient(withToken, baseUrl, http),
+    orderEmails: new OrderEmailsClient(withToken, baseUrl, http),
+    unsubscribe: new UnsubscribeClient(anonymous, baseUrl, plainHttp),
     /**
      * Revokes the session on the server and clears its cookie; always ends the local session (and the other tabs'),
      * even offline.

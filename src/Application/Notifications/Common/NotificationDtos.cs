@@ -1,3 +1,4 @@
+using OrderTracking.Application.Tracking;
 using OrderTracking.Domain.Notifications;
 using OrderTracking.Domain.Orders;
 
@@ -14,8 +15,8 @@ public sealed record NotificationSettingsDto
     /// <summary>The status changes that send an e-mail.</summary>
     public required IReadOnlyList<OrderStatus> Events { get; init; }
 
-    /// <summary>Every status change a customer can be e-mailed about, in the order they usually happen.</summary>
-    public required IReadOnlyList<OrderStatus> AvailableEvents { get; init; }
+    /// <summary>Every status change a customer can be e-mailed about, in the order they usually happen, with its e-mail's name.</summary>
+    public required IReadOnlyList<NotificationEventDto> AvailableEvents { get; init; }
 
     /// <summary>The From name; null for <see cref="DefaultSenderName"/>.</summary>
     public string? SenderName { get; init; }
@@ -51,6 +52,9 @@ public sealed record NotificationSettingsDto
     public required bool SendingConfigured { get; init; }
 }
 
+/// <summary>A status change customers can be e-mailed about, and what the e-mail calls it (the tracking page's words).</summary>
+public sealed record NotificationEventDto(OrderStatus Status, string Label);
+
 /// <summary>A customer e-mail as the preview shows it: exactly what would be sent, with sample data.</summary>
 public sealed record EmailPreviewDto(string Subject, string Text, string Html, string SenderName, string? ReplyTo);
 
@@ -64,6 +68,9 @@ public sealed record OrderEmailDto
 
     /// <summary>The status the e-mail announced.</summary>
     public required OrderStatus Event { get; init; }
+
+    /// <summary>The status in the customer's words, as the e-mail put it ("Out for delivery").</summary>
+    public required string EventLabel { get; init; }
 
     public required EmailNotificationStatus Status { get; init; }
 
@@ -99,7 +106,7 @@ public static class NotificationMapping
         MerchantId = settings.MerchantId,
         Enabled = settings.IsEnabled,
         Events = settings.Events,
-        AvailableEvents = NotificationSettings.NotifiableStatuses,
+        AvailableEvents = NotificationSettings.NotifiableStatuses.Select(s => new NotificationEventDto(s, CustomerWording.Label(s))).ToList(),
         SenderName = settings.SenderName,
         ReplyTo = settings.ReplyTo,
         DefaultSenderName = sender.BusinessName,
@@ -118,6 +125,7 @@ public static class NotificationMapping
     {
         Id = email.Id,
         Event = email.Event,
+        EventLabel = CustomerWording.Label(email.Event),
         Status = email.Status,
         Recipient = email.RecipientMasked,
         Subject = email.Subject,

@@ -1,4 +1,5 @@
 import { Link, useParams } from 'react-router';
+import { OrderEmails } from '@/features/notifications/components/order-emails';
 import { OrderDetail } from '@/features/orders/components/order-detail';
 import { useCurrentUser } from '@/lib/use-session';
 
@@ -12,6 +13,7 @@ export default function OrderDetailRoute() {
         <Link to={back.to}>← {back.label}</Link>
       </nav>
       <OrderDetail key={orderId} orderId={orderId} />
+      {(user.role === 'Merchant' || user.role === 'Admin') && <OrderEmails key={`emails-${orderId}`} orderId={orderId} />}
     </div>
   );
 }

@@ -7,10 +7,11 @@ import { renderWithApp } from '@/testing/render';
 import { NotificationSettings } from '../notification-settings';
 import { OrderEmails } from '../order-emails';
 
-const route = `/api/merchants/${merchantUser.id}/notification-settings`;
+const merchantId = merchantUser.id!;
+const route = `/api/merchants/${merchantId}/notification-settings`;
 
 const settings: NotificationSettingsDto = {
-  merchantId: merchantUser.id,
+  merchantId,
   enabled: false,
   events: ['Confirmed', 'InTransit'],
   availableEvents: [
@@ -38,7 +39,7 @@ function setup() {
     },
   });
   network.put(route, (request) => ({ body: { ...settings, ...(request.body as object) } }));
-  renderWithApp(<NotificationSettings merchantId={merchantUser.id} />, {
+  renderWithApp(<NotificationSettings merchantId={merchantId} />, {
     network,
     session: sessionFor(merchantUser),
     at: '/settings/notifications',

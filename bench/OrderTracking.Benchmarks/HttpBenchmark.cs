@@ -15,7 +15,7 @@ namespace OrderTracking.Benchmarks;
 /// the real WebApi (Production settings, warnings-only logging, rate limits lifted, a fresh signing key) and the raw
 /// baseline app (bench/OrderTracking.RawBaseline) on the same database; makes the data through the product's API;
 /// drives each route with wrk (2 threads, 32 connections, best of N rounds, the two apps in turn); then the live
-/// fan-out over the hub and the servers' memory. Writes a Markdown report and an SVG chart and checks issue 12's budgets.
+/// fan-out over the hub and the servers' memory. Writes a Markdown report and an SVG chart and checks the budgets (requests per second and CPU per request against the baseline, p99).
 /// </summary>
 public static class HttpBenchmark
 {
@@ -249,8 +249,8 @@ public static class HttpBenchmark
 
         var result = new RouteResult(route, productRounds, rawRounds, warmUps, probes);
         AnsiConsole.WriteLine(
-            $"{route.Id,-15} project {result.Product.RequestsPerSecond,8:N0} req/s p99 {result.Product.P99 / 1000.0,7:N1} ms errors {result.ProductErrors,5}" +
-            (result.Raw is { } r ? $" | raw {r.RequestsPerSecond,8:N0} req/s p99 {r.P99 / 1000.0,7:N1} ms errors {result.RawErrors,5} | ratio {result.Ratio:N2}" : string.Empty));
+            $"{route.Id,-15} project {result.Product.RequestsPerSecond,8:N0} req/s p99 {result.Product.P99 / 1000.0,7:N1} ms cpu {result.ProductCpuMs,6:N3} ms/req errors {result.ProductErrors,5}" +
+            (result.Raw is { } r ? $" | raw {r.RequestsPerSecond,8:N0} req/s p99 {r.P99 / 1000.0,7:N1} ms cpu {result.RawCpuMs,6:N3} ms/req errors {result.RawErrors,5} | ratio {result.Ratio:N2}, cpu {result.CpuRatio:N2}" : string.Empty));
         return result;
     }
 
@@ -281,7 +281,9 @@ public static class HttpBenchmark
     private static async Task<WrkResult> RunAsync(WrkRunner wrk, ApiServer server, MemoryWatch memory, string plan, TimeSpan duration, IEnumerable<string> headers, bool isWrite)
     {
         using var sampling = memory.Sample();
+        var cpuBefore = server.CpuTime();
         var result = await wrk.RunAsync(server.BaseAddress, plan, duration, headers);
+        result = result with { ServerCpu = server.CpuTime() - cpuBefore };
         if (isWrite)
         {
             // Requests cut off by wrk's end finish or roll back meanwhile (StatusPool leaves their orders out of the next round).
@@ -375,6 +377,20 @@ public sealed record RouteResult(BenchRoute Route, IReadOnlyList<WrkResult> Prod
     public long WarmUpErrors => WarmUps.Sum(r => r.Errors);
 
     public double? Ratio => Raw is { Requests: > 0 } raw ? Product.RequestsPerSecond / raw.RequestsPerSecond : null;
+
+    /// <summary>The product's CPU time per request: the median over the measured rounds (each round's server CPU over its requests).</summary>
+    public double? ProductCpuMs => MedianCpu(ProductRounds);
+
+    public double? RawCpuMs => MedianCpu(RawRounds);
+
+    /// <summary>The product's CPU per request over the raw baseline's: what the stack costs, on a measure that load hardly moves.</summary>
+    public double? CpuRatio => ProductCpuMs is { } product && RawCpuMs is { } raw and > 0 ? product / raw : null;
+
+    private static double? MedianCpu(IReadOnlyList<WrkResult> rounds)
+    {
+        var values = rounds.Select(r => r.CpuMsPerRequest).OfType<double>().Order().ToList();
+        return values.Count == 0 ? null : values[values.Count / 2];
+    }
 }
 
 /// <summary>The live fan-out's latencies and the server's working set before the hub connections, with the first crowd and with the larger one.</summary>

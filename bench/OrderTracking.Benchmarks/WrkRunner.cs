@@ -13,6 +13,12 @@ public sealed record WrkResult(
 {
     public double RequestsPerSecond => Requests / (DurationUs / 1e6);
 
+    /// <summary>The server process's CPU time (user + system) over the round, when measured.</summary>
+    public TimeSpan? ServerCpu { get; init; }
+
+    /// <summary>The server's CPU time per completed request over the round, in milliseconds.</summary>
+    public double? CpuMsPerRequest => ServerCpu is { } cpu && Requests > 0 ? cpu.TotalMilliseconds / Requests : null;
+
     /// <summary>Socket errors, timeouts and answers that were not 2xx or 3xx.</summary>
     public long Errors => ConnectErrors + ReadErrors + WriteErrors + StatusErrors + Timeouts;
 }

@@ -31,6 +31,8 @@ public static class DependencyInjection
         services.AddSingleton<StreamingReads>();
         services.AddScoped<UnitOfWork>();
         services.AddScoped<IUnitOfWork>(provider => provider.GetRequiredService<UnitOfWork>());
+        services.AddScoped<ICommandTransactions>(provider => provider.GetRequiredService<UnitOfWork>());
+        services.AddScoped<IQueryRetries>(provider => provider.GetRequiredService<UnitOfWork>());
         services.AddScoped<DatabaseMigrator>();
         services.AddScoped<DemoDataSeeder>();
         services.AddScoped<IOrderRepository, OrderRepository>();
@@ -56,6 +58,7 @@ public static class DependencyInjection
 
         services.AddOptions<IdempotencyOptions>().Bind(configuration.GetSection(IdempotencyOptions.SectionName));
         services.AddScoped<IdempotencyStore>();
+        services.AddScoped<IIdempotencyStore>(provider => provider.GetRequiredService<IdempotencyStore>());
         services.AddHostedService<IdempotencyPruningService>();
         services.AddWebhooks(configuration);
         services.AddCustomerEmails(configuration);

@@ -17,6 +17,7 @@ using OrderTracking.Infrastructure.Persistence;
 using OrderTracking.WebApi.Filters;
 using OrderTracking.WebApi.Health;
 using OrderTracking.WebApi.Hubs;
+using OrderTracking.WebApi.Idempotency;
 using OrderTracking.WebApi.Infrastructure;
 using OrderTracking.WebApi.Security;
 
@@ -41,13 +42,17 @@ public static class OrderTrackingServices
         {
             options.ServiceLifetime = ServiceLifetime.Scoped;
             // Read by Mediator's source generator at compile time, so the list must be written out here.
-            // Order matters, outermost first: trace, log, then authorize, then validate, then the handler.
+            // Order matters, outermost first: trace, log, then authorize, then validate, then the transaction (commands)
+            // or the whole-query retry (queries), then the handler: a refused or invalid command never opens a
+            // transaction or claims a key.
             options.PipelineBehaviors =
             [
                 typeof(TracingBehaviour<,>),
                 typeof(LoggingBehaviour<,>),
                 typeof(AuthorizationBehaviour<,>),
                 typeof(ValidationBehaviour<,>),
+                typeof(TransactionBehaviour<,>),
+                typeof(QueryRetryBehaviour<,>),
             ];
         });
 
@@ -65,6 +70,8 @@ public static class OrderTrackingServices
         services.AddSingleton<IOrderNotifier, SignalROrderNotifier>();
         services.AddHttpContextAccessor();
         services.AddScoped<ICurrentActor, CurrentActor>();
+        services.AddScoped<IdempotencyRequest>();
+        services.AddScoped<IIdempotencyKeySource>(provider => provider.GetRequiredService<IdempotencyRequest>());
 
         services.AddControllers(mvc =>
             {
@@ -73,6 +80,7 @@ public static class OrderTrackingServices
             })
             .AddJsonOptions(json =>
             {
+                json.JsonSerializerOptions.TypeInfoResolverChain.Insert(0, HotPathJson.Default);
                 json.JsonSerializerOptions.Converters.Add(new JsonStringEnumConverter(allowIntegerValues: false));
                 json.JsonSerializerOptions.Converters.Add(new TextWithoutControlCharactersConverter());
 
@@ -102,7 +110,7 @@ public static class OrderTrackingServices
                 .AllowAnyHeader()
                 .AllowAnyMethod()
                 .AllowCredentials()
-                .WithExposedHeaders("ETag", "Location", "Retry-After", "Idempotent-Replayed")));
+                .WithExposedHeaders("ETag", "Location", "Retry-After", IdempotencyFilter.ReplayedHeaderName)));
         services.AddInstanceHealth();
         services.AddOpenApiDocument((document, serviceProvider) =>
         {

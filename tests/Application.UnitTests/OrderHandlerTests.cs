@@ -97,7 +97,7 @@ public sealed class OrderHandlerTests
         var conflict = await Assert.ThrowsAsync<ConcurrencyConflictException>(() =>
             handler.Handle(new ChangeOrderStatusCommand(OrderKey.ById(order.Id), OrderStatus.Confirmed, ExpectedVersion: 42), CancellationToken.None).AsTask());
 
-        Assert.True(conflict.PreconditionSent);
+        Assert.Contains("since version 42", conflict.Message);
         Assert.Equal(OrderStatus.Pending, order.Status);
         _unitOfWork.Verify(u => u.SaveChangesAsync(It.IsAny<CancellationToken>()), Times.Never);
     }
@@ -117,25 +117,23 @@ public sealed class OrderHandlerTests
     }
 
     [Fact]
-    public async Task A_lost_race_becomes_a_conflict_naming_the_status_now_in_force()
+    public async Task A_race_lost_at_the_save_is_the_unit_of_works_conflict_passed_on_as_it_is()
     {
         var order = ExistingOrder();
-        var current = ExistingOrder();
-        current.Confirm(Merchant, Now);
+        var lost = new ConcurrencyConflictException("Someone else changed the order at the same moment; it is now Confirmed.");
         _orders.Setup(o => o.FindForUpdateAsync(OrderKey.ById(order.Id), It.IsAny<Expression<Func<Order, bool>>>(), It.IsAny<CancellationToken>())).ReturnsAsync(order);
-        _orders.Setup(o => o.FindVisibleAsync(order.Id, Merchant, It.IsAny<CancellationToken>())).ReturnsAsync(current);
-        _unitOfWork.Setup(u => u.SaveChangesAsync(It.IsAny<CancellationToken>())).ThrowsAsync(new ConcurrencyConflictException("lost"));
+        _unitOfWork.Setup(u => u.SaveChangesAsync(It.IsAny<CancellationToken>())).ThrowsAsync(lost);
         var handler = new ChangeOrderStatusCommandHandler(As(Merchant), _orders.Object, _unitOfWork.Object, _clock);
 
         var conflict = await Assert.ThrowsAsync<ConcurrencyConflictException>(() =>
             handler.Handle(new ChangeOrderStatusCommand(OrderKey.ById(order.Id), OrderStatus.Cancelled, Reason: "x"), CancellationToken.None).AsTask());
 
-        Assert.False(conflict.PreconditionSent);
-        Assert.Contains("Confirmed", conflict.Message);
+        Assert.Same(lost, conflict);
+        _orders.Verify(o => o.FindVisibleAsync(It.IsAny<Guid>(), It.IsAny<Actor>(), It.IsAny<CancellationToken>()), Times.Never);
     }
 
     [Fact]
-    public async Task Claim_looks_in_the_pickup_pool_and_a_lost_race_says_so()
+    public async Task Claim_looks_in_the_pickup_pool_and_passes_a_lost_race_on()
     {
         var order = ExistingOrder();
         order.Confirm(Merchant, Now);
@@ -145,12 +143,13 @@ public sealed class OrderHandlerTests
         _orders.Setup(o => o.FindForUpdateAsync(OrderKey.ById(order.Id), It.IsAny<Expression<Func<Order, bool>>>(), It.IsAny<CancellationToken>()))
             .Callback<OrderKey, Expression<Func<Order, bool>>, CancellationToken>((_, s, _) => scope = s)
             .ReturnsAsync(order);
-        _unitOfWork.Setup(u => u.SaveChangesAsync(It.IsAny<CancellationToken>())).ThrowsAsync(new ConcurrencyConflictException("lost"));
+        var lost = new ConcurrencyConflictException("lost");
+        _unitOfWork.Setup(u => u.SaveChangesAsync(It.IsAny<CancellationToken>())).ThrowsAsync(lost);
         var handler = new ClaimOrderCommandHandler(As(Courier), _orders.Object, _unitOfWork.Object, _clock);
 
         var conflict = await Assert.ThrowsAsync<ConcurrencyConflictException>(() => handler.Handle(new ClaimOrderCommand(order.Id), CancellationToken.None).AsTask());
 
-        Assert.Equal("Another courier claimed this order first.", conflict.Message);
+        Assert.Same(lost, conflict);
         Assert.Equal(OrderVisibility.ForClaim(Courier).ToString(), scope!.ToString());
     }
 }

@@ -1,5 +1,10 @@
 using System.Net;
 using System.Net.Http.Json;
+using Microsoft.Extensions.DependencyInjection;
+using OrderTracking.Application.Common.Exceptions;
+using OrderTracking.Application.Common.Interfaces;
+using OrderTracking.Application.Orders.Common;
+using OrderTracking.Domain.Common;
 using OrderTracking.Domain.Orders;
 using OrderTracking.Domain.Users;
 using OrderTracking.WebApi.IntegrationTests.Infrastructure;
@@ -31,5 +36,27 @@ public sealed class ConcurrentStatusChangeTests(ApiFactory api) : IClassFixture<
             var problem = await conflict.ProblemAsync();
             Assert.Matches("(invalid-transition|concurrency-conflict)$", problem.Type!);
         }
+    }
+
+    /// <summary>
+    /// The one translation of a lost race: the unit of work refuses the stale save and names the status now in force,
+    /// for every command alike (the handlers no longer catch and reword it).
+    /// </summary>
+    [Fact]
+    public async Task A_save_that_lost_a_race_is_a_conflict_naming_the_status_now_in_force()
+    {
+        var (merchant, user) = await api.SignedInAsync(UserRole.Merchant);
+        var order = await merchant.CreateOrderAsync();
+        var actor = new Actor(ActorType.Merchant, user.Id, user.DisplayName);
+        await using var scope = api.Services.CreateAsyncScope();
+        var stale = await scope.ServiceProvider.GetRequiredService<IOrderRepository>()
+            .FindForUpdateAsync(OrderKey.ById(order.Id), OrderVisibility.For(actor), CancellationToken.None);
+
+        await merchant.MoveAsync(order.Id, OrderStatus.Confirmed);
+        stale!.ChangeStatus(OrderStatus.Cancelled, new StatusChangeDetails(Reason: "Changed my mind"), actor, DateTimeOffset.UtcNow);
+        var conflict = await Assert.ThrowsAsync<ConcurrencyConflictException>(() => scope.ServiceProvider.GetRequiredService<IUnitOfWork>().SaveChangesAsync(CancellationToken.None));
+
+        Assert.Contains("it is now Confirmed", conflict.Message);
+        Assert.Equal(OrderStatus.Confirmed, (await (await merchant.GetAsync($"/api/orders/{order.Id}")).ReadAsync<OrderResponse>()).Status);
     }
 }

@@ -42,6 +42,30 @@ public sealed class TransientFaultTests(ApiFactory api) : IClassFixture<ApiFacto
         Assert.Single(history, h => h.To == OrderStatus.Confirmed);
     }
 
+    /// <summary>
+    /// Queries are retried whole (QueryRetryBehaviour), not statement by statement, so that EF Core reads their rows as
+    /// they come instead of buffering them; a dead pooled connection still costs the reader nothing.
+    /// </summary>
+    [Fact]
+    public async Task Reads_after_the_pooled_connections_were_killed_are_retried_whole_and_succeed()
+    {
+        var (merchant, _) = await api.SignedInAsync(UserRole.Merchant);
+        var order = await merchant.CreateOrderAsync();
+
+        Assert.True(await KillAppConnectionsAsync() > 0, "the app had pooled connections to kill");
+        var one = await merchant.GetAsync($"/api/orders/{order.Id}");
+        Assert.True(await KillAppConnectionsAsync() > 0, "the app had pooled connections to kill");
+        var page = await merchant.GetAsync("/api/orders?limit=25");
+        Assert.True(await KillAppConnectionsAsync() > 0, "the app had pooled connections to kill");
+        var tracking = await merchant.GetAsync($"/api/tracking/{order.TrackingCode}");
+
+        await one.ShouldBeAsync(HttpStatusCode.OK);
+        Assert.Equal(order.Id, (await one.ReadAsync<OrderResponse>()).Id);
+        await page.ShouldBeAsync(HttpStatusCode.OK);
+        Assert.Contains(order.Id.ToString(), await page.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        await tracking.ShouldBeAsync(HttpStatusCode.OK);
+    }
+
     /// <summary>pg_terminate_backend on every connection of the app's database, from a connection of our own.</summary>
     private async Task<int> KillAppConnectionsAsync()
     {

@@ -11,16 +11,32 @@ public static class OrderVisibility
 {
     public static Expression<Func<Order, bool>> For(Actor actor)
     {
-        var id = actor.Id;
-        return actor.Type switch
-        {
-            ActorType.Admin => order => true,
-            ActorType.Merchant => order => order.MerchantId == id,
-            ActorType.Delivery => AssignedTo(id).Or(Order.InPickupPool),
-            ActorType.Partner => order => order.AssignedPartnerId == id,
-            _ => order => false,
-        };
+        var rule = ForKind(actor.Type);
+        var id = new ActorId(actor.Id);
+        return Expression.Lambda<Func<Order, bool>>(
+            Predicates.Substitute(rule.Body, rule.Parameters[1], Expression.Property(Expression.Constant(id), nameof(ActorId.Value))), rule.Parameters[0]);
     }
+
+    /// <summary>
+    /// The rule of one kind of actor, with the actor's id as the second parameter: what <see cref="For"/> binds to one
+    /// actor, and what a compiled query takes as a parameter of its own (one compiled query per kind of actor).
+    /// </summary>
+    public static Expression<Func<Order, Guid, bool>> ForKind(ActorType type) => type switch
+    {
+        ActorType.Admin => (order, _) => true,
+        ActorType.Merchant => (order, actorId) => order.MerchantId == actorId,
+        ActorType.Delivery => WithPickupPool((order, actorId) => order.AssignedCourierId == actorId),
+        ActorType.Partner => (order, actorId) => order.AssignedPartnerId == actorId,
+        _ => (order, _) => false,
+    };
+
+    private static Expression<Func<Order, Guid, bool>> WithPickupPool(Expression<Func<Order, Guid, bool>> rule) =>
+        Expression.Lambda<Func<Order, Guid, bool>>(
+            Expression.OrElse(rule.Body, Predicates.Substitute(Order.InPickupPool.Body, Order.InPickupPool.Parameters[0], rule.Parameters[0])),
+            rule.Parameters);
+
+    /// <summary>Holds the actor's id so that a query reads it as a parameter, as it would a captured variable.</summary>
+    private sealed record ActorId(Guid Value);
 
     /// <summary>
     /// What an export may hold: what the caller may see, except that a courier's export holds only its own

@@ -1,6 +1,8 @@
 using System.Collections.Frozen;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
+using OrderTracking.Application.Common.Events;
 using OrderTracking.Domain.Common;
 
 namespace OrderTracking.Infrastructure.Outbox;
@@ -11,7 +13,13 @@ namespace OrderTracking.Infrastructure.Outbox;
 /// </summary>
 public static class DomainEventTypes
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
+    // The events known today have compile-time metadata (DomainEventJson, beside the events' handlers); a new one is still
+    // written and read, by reflection, so the outbox names no event.
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    {
+        Converters = { new JsonStringEnumConverter() },
+        TypeInfoResolver = JsonTypeInfoResolver.Combine(DomainEventJson.Default, new DefaultJsonTypeInfoResolver()),
+    };
 
     private static readonly FrozenDictionary<string, Type> ByName = typeof(IDomainEvent).Assembly.GetTypes()
         .Where(type => type is { IsClass: true, IsAbstract: false } && type.IsAssignableTo(typeof(IDomainEvent)))

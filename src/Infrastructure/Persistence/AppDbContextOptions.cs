@@ -9,6 +9,12 @@ public static class AppDbContextOptions
     /// <summary>How often a statement that met a transient fault (a killed pooled connection, a restart) is tried again.</summary>
     public const int MaxRetryCount = 3;
 
+    /// <summary>
+    /// The most statements EF Core sends in one batch (Npgsql's own default, written out because the unit of work relies
+    /// on it: a save of no more changes than this is one batch, which PostgreSQL runs as one transaction).
+    /// </summary>
+    public const int MaxBatchSize = 1000;
+
     /// <summary>The longest pause between two tries: a request waits at most about this times the retry count.</summary>
     public static readonly TimeSpan MaxRetryDelay = TimeSpan.FromSeconds(1);
 
@@ -22,15 +28,16 @@ public static class AppDbContextOptions
             .UseNpgsql(connectionString, npgsql =>
             {
                 npgsql.MigrationsHistoryTable("__ef_migrations_history")
+                    .MaxBatchSize(MaxBatchSize)
 
                     // An order loads its items and its history: two queries beat one cartesian product.
                     .UseQuerySplittingBehavior(QuerySplittingBehavior.SplitQuery);
 
                 // A pooled connection the server killed, or a restart of a second or two, is retried inside the
-                // request. Explicit transactions run inside CreateExecutionStrategy() (see IdempotencyStore).
+                // request. Explicit transactions run inside CreateExecutionStrategy() (see UnitOfWork.InTransactionAsync).
                 if (retryOnFailure)
                 {
-                    npgsql.EnableRetryOnFailure(MaxRetryCount, MaxRetryDelay, errorCodesToAdd: null);
+                    npgsql.ExecutionStrategy(dependencies => new RetryingExecutionStrategy(dependencies));
                 }
             })
             .UseSnakeCaseNamingConvention()

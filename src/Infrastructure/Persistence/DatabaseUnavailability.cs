@@ -1,6 +1,4 @@
 using Npgsql;
-using OrderTracking.Infrastructure.Idempotency;
-
 namespace OrderTracking.Infrastructure.Persistence;
 
 /// <summary>
@@ -30,9 +28,8 @@ public static class DatabaseUnavailability
                 // SocketException may come from any other client (HttpClient) and says nothing about the database.
                 case NpgsqlException { IsTransient: true }:
                     return true;
-                // The idempotent path has already decided its failure was the connection's (whatever it wraps: a
-                // transaction Npgsql closed with a killed connection surfaces as an InvalidOperationException).
-                case IdempotentWorkInterruptedException:
+                // A transaction's connection that the server ended (Npgsql then reports an InvalidOperationException).
+                case DatabaseConnectionLostException:
                     return true;
             }
         }

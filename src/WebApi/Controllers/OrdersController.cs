@@ -14,6 +14,7 @@ using OrderTracking.Application.Orders.Queries.GetOrderHistory;
 using OrderTracking.Application.Orders.Queries.ListOrders;
 using OrderTracking.WebApi.Contracts;
 using OrderTracking.WebApi.Filters;
+using OrderTracking.WebApi.Idempotency;
 using OrderTracking.WebApi.Infrastructure;
 
 namespace OrderTracking.WebApi.Controllers;

@@ -9,6 +9,7 @@ using OrderTracking.Application.Orders.Common;
 using OrderTracking.Application.Orders.Queries.ListOrders;
 using OrderTracking.WebApi.Contracts;
 using OrderTracking.WebApi.Filters;
+using OrderTracking.WebApi.Idempotency;
 using OrderTracking.WebApi.Infrastructure;
 using OrderTracking.WebApi.Security;
 

@@ -1,3 +1,5 @@
+using OrderTracking.Application.Common.Idempotency;
+using OrderTracking.WebApi.Idempotency;
 using System.Globalization;
 using System.Reflection;
 using Microsoft.AspNetCore.Authorization;
@@ -9,7 +11,6 @@ using NSwag;
 using NSwag.Generation.AspNetCore;
 using NSwag.Generation.Processors;
 using NSwag.Generation.Processors.Contexts;
-using OrderTracking.Infrastructure.Idempotency;
 using OrderTracking.WebApi.Security;
 
 namespace OrderTracking.WebApi.Infrastructure;
@@ -52,7 +53,7 @@ public sealed class IdempotencyKeyHeaderProcessor : IOperationProcessor
                 Name = IdempotentAttribute.HeaderName,
                 Kind = OpenApiParameterKind.Header,
                 IsRequired = false,
-                Schema = new JsonSchema { Type = JsonObjectType.String, MinLength = 1, MaxLength = IdempotencyStore.MaxKeyLength },
+                Schema = new JsonSchema { Type = JsonObjectType.String, MinLength = 1, MaxLength = IdempotencyKey.MaxLength },
                 Description = "Any unique string (a UUID is ideal). Retrying with the same key and body within 24 h replays the first response instead of doing the work again.",
             });
             var responses = context.OperationDescription.Operation.Responses;

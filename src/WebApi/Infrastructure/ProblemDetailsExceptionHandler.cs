@@ -30,7 +30,7 @@ public sealed partial class ProblemDetailsExceptionHandler(IProblemDetailsServic
             return true;
         }
 
-        var problem = ToProblem(exception);
+        var problem = ToProblem(exception, preconditionSent: httpContext.Request.Headers.IfMatch.Count > 0);
         switch (problem.Status)
         {
             case StatusCodes.Status503ServiceUnavailable:
@@ -55,7 +55,9 @@ public sealed partial class ProblemDetailsExceptionHandler(IProblemDetailsServic
         });
     }
 
-    public static ProblemDetails ToProblem(Exception exception) => exception switch
+    /// <param name="exception">What went wrong.</param>
+    /// <param name="preconditionSent">The request carried <c>If-Match</c>: a conflict then means its precondition failed (412).</param>
+    public static ProblemDetails ToProblem(Exception exception, bool preconditionSent = false) => exception switch
     {
         ValidationException validation => Validation(validation.Errors.GroupBy(e => JsonPath.CamelCase(e.PropertyName), e => e.ErrorMessage)),
         DomainValidationException domain => Validation(new[] { domain.Message }.GroupBy(_ => JsonPath.CamelCase(domain.PropertyName))),
@@ -63,9 +65,11 @@ public sealed partial class ProblemDetailsExceptionHandler(IProblemDetailsServic
         UnauthenticatedException unauthenticated => Problem(StatusCodes.Status401Unauthorized, ProblemTypes.Unauthenticated, "Unauthorized", unauthenticated.Message),
         ForbiddenAccessException or OrderActionForbiddenException => Problem(StatusCodes.Status403Forbidden, ProblemTypes.Forbidden, "Forbidden", exception.Message),
         InvalidTransitionException invalid => InvalidTransition(invalid),
-        ConcurrencyConflictException { PreconditionSent: true } stale =>
+        ConcurrencyConflictException stale when preconditionSent =>
             Problem(StatusCodes.Status412PreconditionFailed, ProblemTypes.PreconditionFailed, "Precondition failed", stale.Message),
         ConcurrencyConflictException conflict => Problem(StatusCodes.Status409Conflict, ProblemTypes.ConcurrencyConflict, "Conflict", conflict.Message),
+        IdempotencyKeyReusedException reused => Problem(StatusCodes.Status422UnprocessableEntity, ProblemTypes.IdempotencyKeyReused, "Idempotency-Key reused", reused.Message),
+        IdempotentRequestInFlightException inFlight => Problem(StatusCodes.Status409Conflict, ProblemTypes.IdempotencyInFlight, "Request in progress", inFlight.Message),
         DuplicateException duplicate => Problem(StatusCodes.Status409Conflict, ProblemTypes.Duplicate, "Already exists", duplicate.Message),
         DomainRuleException rule => Problem(StatusCodes.Status409Conflict, ProblemTypes.RuleViolation, "Not possible now", rule.Message),
         _ when DatabaseUnavailability.IsUnavailable(exception) => DatabaseUnavailable(),

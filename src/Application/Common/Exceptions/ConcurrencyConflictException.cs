@@ -1,10 +1,7 @@
 namespace OrderTracking.Application.Common.Exceptions;
 
 /// <summary>
-/// Someone else changed the resource between our read and our write. Answered with 412 when the caller
-/// sent <c>If-Match</c> (its copy is stale), otherwise 409.
+/// The resource is no longer the version the request was based on: another writer changed it first, or the caller's
+/// expected version is stale. The API answers 412 when the request carried a precondition (<c>If-Match</c>), 409 otherwise.
 /// </summary>
-public sealed class ConcurrencyConflictException(string message, bool preconditionSent = false) : Exception(message)
-{
-    public bool PreconditionSent { get; } = preconditionSent;
-}
+public sealed class ConcurrencyConflictException(string message) : Exception(message);

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using OrderTracking.Application.Common.Idempotency;
 using OrderTracking.Infrastructure.Idempotency;
 
 namespace OrderTracking.Infrastructure.Persistence.Configurations;
@@ -13,11 +14,8 @@ public sealed class IdempotencyRecordConfiguration : IEntityTypeConfiguration<Id
         // The unique constraint that makes a key usable once per caller, whatever the race.
         builder.HasKey(r => new { r.CallerScope, r.Key });
         builder.Property(r => r.CallerScope).HasMaxLength(64);
-        builder.Property(r => r.Key).HasMaxLength(IdempotencyStore.MaxKeyLength);
+        builder.Property(r => r.Key).HasMaxLength(IdempotencyKey.MaxLength);
         builder.Property(r => r.RequestHash).HasMaxLength(64).IsRequired();
-        builder.Property(r => r.ResponseContentType).HasMaxLength(100);
-        builder.Property(r => r.Location).HasMaxLength(500);
-        builder.Property(r => r.ETag).HasMaxLength(100);
         builder.HasIndex(r => r.CreatedAt);
     }
 }

@@ -2,6 +2,7 @@ using FluentValidation;
 using FluentValidation.Results;
 using Mediator;
 using OrderTracking.Application.Common.Exceptions;
+using OrderTracking.Application.Common.Idempotency;
 using OrderTracking.Application.Common.Interfaces;
 using OrderTracking.Application.Common.Security;
 using OrderTracking.Application.Orders.Common;
@@ -13,7 +14,7 @@ namespace OrderTracking.Application.Orders.Commands.AssignOrder;
 
 /// <summary>Puts a courier or a delivery partner in charge of an order (exactly one of the two), before pickup.</summary>
 [Authorize(ActorType.Admin, ActorType.Merchant)]
-public sealed record AssignOrderCommand(Guid OrderId, Guid? CourierId, Guid? PartnerId) : ICommand<OrderDto>;
+public sealed record AssignOrderCommand(Guid OrderId, Guid? CourierId, Guid? PartnerId) : ICommand<OrderDto>, IIdempotentCommand;
 
 public sealed class AssignOrderCommandValidator : AbstractValidator<AssignOrderCommand>
 {
@@ -62,15 +63,7 @@ public sealed class AssignOrderCommandHandler(
             order.AssignPartner(partner.Id, partner.Name, actor, now);
         }
 
-        try
-        {
-            await unitOfWork.SaveChangesAsync(cancellationToken);
-        }
-        catch (ConcurrencyConflictException)
-        {
-            throw new ConcurrencyConflictException("Someone else changed the order at the same moment. Reload it and try again.");
-        }
-
+        await unitOfWork.SaveChangesAsync(cancellationToken);
         return order.ToDto(actor, now);
     }
 }

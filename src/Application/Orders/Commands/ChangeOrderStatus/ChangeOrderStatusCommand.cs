@@ -1,6 +1,7 @@
 using FluentValidation;
 using Mediator;
 using OrderTracking.Application.Common.Exceptions;
+using OrderTracking.Application.Common.Idempotency;
 using OrderTracking.Application.Common.Interfaces;
 using OrderTracking.Application.Common.Security;
 using OrderTracking.Application.Orders.Common;
@@ -17,7 +18,7 @@ public sealed record ChangeOrderStatusCommand(
     string? Note = null,
     string? Reason = null,
     string? RecipientName = null,
-    uint? ExpectedVersion = null) : ICommand<OrderDto>;
+    uint? ExpectedVersion = null) : ICommand<OrderDto>, IIdempotentCommand;
 
 public sealed class ChangeOrderStatusCommandValidator : AbstractValidator<ChangeOrderStatusCommand>
 {
@@ -51,7 +52,7 @@ public sealed class ChangeOrderStatusCommandHandler(
             ?? throw new NotFoundException("Order", command.Order);
 
         await OrderStatusChange.ApplyAsync(order, command.Status!.Value, new StatusChangeDetails(command.Note, command.Reason, command.RecipientName),
-            command.ExpectedVersion, actor, orders, unitOfWork, timeProvider, cancellationToken);
+            command.ExpectedVersion, actor, unitOfWork, timeProvider, cancellationToken);
         return order.ToDto(actor, timeProvider.GetUtcNow());
     }
 }

@@ -6,8 +6,8 @@ using OrderTracking.Domain.Orders;
 namespace OrderTracking.Application.Orders.Commands.ChangeOrderStatus;
 
 /// <summary>
-/// The steps every status route shares once it holds the order: check <c>If-Match</c>, let the aggregate
-/// make the move, commit, and turn a lost race into a conflict that names the status now in force.
+/// The steps every status route shares once it holds the order: check <c>If-Match</c>, let the aggregate make the
+/// move and save it. A race lost at the save is the unit of work's conflict, which names the status now in force.
 /// </summary>
 internal static class OrderStatusChange
 {
@@ -17,7 +17,6 @@ internal static class OrderStatusChange
         StatusChangeDetails details,
         uint? expectedVersion,
         Actor actor,
-        IOrderRepository orders,
         IUnitOfWork unitOfWork,
         TimeProvider timeProvider,
         CancellationToken cancellationToken)
@@ -25,21 +24,10 @@ internal static class OrderStatusChange
         if (expectedVersion is { } expected && expected != order.Version)
         {
             throw new ConcurrencyConflictException(
-                $"The order has changed since version {expected}; it is now {order.Status} at version {order.Version}. Reload it and try again.",
-                preconditionSent: true);
+                $"The order has changed since version {expected}; it is now {order.Status} at version {order.Version}. Reload it and try again.");
         }
 
         order.ChangeStatus(target, details, actor, timeProvider.GetUtcNow());
-        try
-        {
-            await unitOfWork.SaveChangesAsync(cancellationToken);
-        }
-        catch (ConcurrencyConflictException)
-        {
-            var current = await orders.FindVisibleAsync(order.Id, actor, cancellationToken);
-            throw new ConcurrencyConflictException(
-                $"Someone else changed the order at the same moment; it is now {current?.Status.ToString() ?? "no longer visible to you"}. Reload it and try again.",
-                preconditionSent: expectedVersion is not null);
-        }
+        await unitOfWork.SaveChangesAsync(cancellationToken);
     }
 }

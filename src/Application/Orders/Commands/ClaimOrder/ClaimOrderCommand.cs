@@ -1,5 +1,6 @@
 using Mediator;
 using OrderTracking.Application.Common.Exceptions;
+using OrderTracking.Application.Common.Idempotency;
 using OrderTracking.Application.Common.Interfaces;
 using OrderTracking.Application.Common.Security;
 using OrderTracking.Application.Orders.Common;
@@ -10,7 +11,7 @@ namespace OrderTracking.Application.Orders.Commands.ClaimOrder;
 
 /// <summary>A courier takes an unassigned order that is ready for pickup. Of two couriers racing, exactly one wins.</summary>
 [Authorize(ActorType.Delivery)]
-public sealed record ClaimOrderCommand(Guid OrderId) : ICommand<OrderDto>;
+public sealed record ClaimOrderCommand(Guid OrderId) : ICommand<OrderDto>, IIdempotentCommand;
 
 public sealed class ClaimOrderCommandHandler(
     ICurrentActor currentActor,
@@ -25,15 +26,7 @@ public sealed class ClaimOrderCommandHandler(
             ?? throw new NotFoundException("Order", command.OrderId);
 
         order.Claim(actor, timeProvider.GetUtcNow());
-        try
-        {
-            await unitOfWork.SaveChangesAsync(cancellationToken);
-        }
-        catch (ConcurrencyConflictException)
-        {
-            throw new ConcurrencyConflictException("Another courier claimed this order first.");
-        }
-
+        await unitOfWork.SaveChangesAsync(cancellationToken);
         return order.ToDto(actor, timeProvider.GetUtcNow());
     }
 }

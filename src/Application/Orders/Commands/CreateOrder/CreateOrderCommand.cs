@@ -3,6 +3,7 @@ using OrderTracking.Application.Common.Validation;
 using FluentValidation.Results;
 using Mediator;
 using OrderTracking.Application.Common.Exceptions;
+using OrderTracking.Application.Common.Idempotency;
 using OrderTracking.Application.Common.Interfaces;
 using OrderTracking.Application.Common.Security;
 using OrderTracking.Application.Orders.Common;
@@ -14,7 +15,7 @@ namespace OrderTracking.Application.Orders.Commands.CreateOrder;
 
 /// <summary>A new order. Merchants create orders for themselves; an admin names the merchant in <see cref="MerchantId"/>.</summary>
 [Authorize(ActorType.Merchant, ActorType.Admin)]
-public sealed record CreateOrderCommand : ICommand<OrderDto>
+public sealed record CreateOrderCommand : ICommand<OrderDto>, IIdempotentCommand
 {
     /// <summary>Required for an admin; a merchant leaves it out (or sends its own id).</summary>
     public Guid? MerchantId { get; init; }

@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 
-namespace OrderTracking.WebApi.Infrastructure;
+namespace OrderTracking.WebApi.Idempotency;
 
 /// <summary>
 /// Marks an action that honours the <c>Idempotency-Key</c> header: the same key and body from the same caller

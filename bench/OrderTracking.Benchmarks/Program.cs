@@ -14,10 +14,16 @@ using Spectre.Console;
 // Domain and binary COPY, starts the real WebApi with Production settings, and measures over loopback HTTP.
 // Usage: dotnet run -c Release --project bench/OrderTracking.Benchmarks -- [--orders N] [--runs N]
 //        [--connection "Host=...;Database=..."] [--data-dir DIR]
-// The verb `http` runs the HTTP load benchmark against a raw baseline instead (HttpBenchmark.cs, bench/README.md).
+// The verb `http` runs the HTTP load benchmark against a raw baseline instead (HttpBenchmark.cs, bench/README.md);
+// the verb `arrivals` evaluates the arrival estimate on the generated year, without a database (ArrivalBenchmark.cs).
 if (args is ["http", .. var httpArgs])
 {
     return await HttpBenchmark.RunAsync(HttpBenchOptions.Parse(httpArgs));
+}
+
+if (args is ["arrivals", .. var arrivalArgs])
+{
+    return ArrivalBenchmark.Run(arrivalArgs);
 }
 
 var options = BenchOptions.Parse(args);

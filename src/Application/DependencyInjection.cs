@@ -17,6 +17,7 @@ public static class DependencyInjection
         services.AddScoped<SessionIssuer>();
         services.AddScoped<OrderWebhookPlanner>();
         services.AddScoped<CustomerEmailComposer>();
+        services.AddScoped<Tracking.TrackingDetails>();
         services.AddDomainEventHandlers();
         return services;
     }

@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using OrderTracking.Application.Auth.Common;
 using OrderTracking.Application.Common.Interfaces;
 using OrderTracking.Infrastructure.Analytics;
+using OrderTracking.Infrastructure.Arrivals;
 using OrderTracking.Infrastructure.Export;
 using OrderTracking.Infrastructure.Idempotency;
 using OrderTracking.Infrastructure.Notifications;
@@ -41,6 +42,7 @@ public static class DependencyInjection
         services.AddScoped<IMerchantProfileRepository, MerchantProfileRepository>();
         services.AddScoped<ISessionRepository, SessionRepository>();
         services.AddScoped<IAnalyticsReader, AnalyticsReader>();
+        services.AddLiveMap();
         services.AddOptions<SessionOptions>().Bind(configuration.GetSection(SessionOptions.SectionName))
             .Validate(
                 sessions => sessions.AccessCheckCacheSeconds is >= 0 and <= SessionOptions.MaxAccessCheckCacheSeconds,

@@ -19,6 +19,7 @@ using OrderTracking.WebApi.Health;
 using OrderTracking.WebApi.Hubs;
 using OrderTracking.WebApi.Idempotency;
 using OrderTracking.WebApi.Infrastructure;
+using OrderTracking.WebApi.LiveMap;
 using OrderTracking.WebApi.Security;
 
 namespace OrderTracking.WebApi;
@@ -68,6 +69,7 @@ public static class OrderTrackingServices
         // On SIGTERM, stop taking new requests and let the ones in flight finish (up to this long).
         services.Configure<HostOptions>(host => host.ShutdownTimeout = TimeSpan.FromSeconds(configuration.GetValue("ShutdownTimeoutSeconds", 30)));
         services.AddSingleton<IOrderNotifier, SignalROrderNotifier>();
+        services.AddLiveMapWeb(configuration);
         services.AddHttpContextAccessor();
         services.AddScoped<ICurrentActor, CurrentActor>();
         services.AddScoped<IdempotencyRequest>();

@@ -23,12 +23,15 @@ public sealed class TrackingTests(ApiFactory api) : IClassFixture<ApiFactory>
         using var json = JsonDocument.Parse(body);
         var root = json.RootElement;
         Assert.Equal(
-            ["createdAt", "estimatedDeliveryAt", "merchantName", "sender", "status", "timeline", "trackingCode"],
+            [
+                "arrival", "courierPosition", "createdAt", "currency", "deliveryRequest", "destination", "estimatedDeliveryAt", "items",
+                "merchantName", "redelivery", "sender", "status", "timeline", "total", "trackingCode",
+            ],
             root.EnumerateObject().Select(p => p.Name).Order());
         Assert.Equal("ReadyForPickup", root.GetProperty("status").GetString());
         Assert.Equal(merchantUser.DisplayName, root.GetProperty("merchantName").GetString());
         Assert.Equal(["Pending", "Confirmed", "Preparing", "ReadyForPickup"], root.GetProperty("timeline").EnumerateArray().Select(e => e.GetProperty("status").GetString()));
-        foreach (var personal in new[] { "Jane Customer", "+44 7700 900123", "jane@example.com", "1 High Street", "SW1A 1AA", "London", "Secretname", "Sourdough" })
+        foreach (var personal in new[] { "Jane Customer", "+44 7700 900123", "jane@example.com", "1 High Street", "SW1A 1AA", "London", "Secretname" })
         {
             Assert.DoesNotContain(personal, body, StringComparison.OrdinalIgnoreCase);
         }

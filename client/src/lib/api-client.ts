@@ -3,6 +3,8 @@ import {
   type LoginCommand,
   AssigneesClient,
   AuthClient,
+  CourierPositionClient,
+  MapSettingsClient,
   MerchantsClient,
   NotificationSettingsClient,
   OrderEmailsClient,
@@ -10,6 +12,7 @@ import {
   PartnersClient,
   TrackingClient,
   UnsubscribeClient,
+  TrackingPageSettingsClient,
   UsersClient,
   WebhookEndpointsClient,
   type ApiClientConfiguration,
@@ -116,6 +119,9 @@ export function createApi(options: ApiOptions = {}) {
     notificationSettings: new NotificationSettingsClient(withToken, baseUrl, http),
     orderEmails: new OrderEmailsClient(withToken, baseUrl, http),
     unsubscribe: new UnsubscribeClient(anonymous, baseUrl, plainHttp),
+    courierPositions: new CourierPositionClient(withToken, baseUrl, http),
+    trackingPage: new TrackingPageSettingsClient(withToken, baseUrl, http),
+    mapSettings: new MapSettingsClient(anonymous, baseUrl, plainHttp),
     /**
      * Revokes the session on the server and clears its cookie; always ends the local session (and the other tabs'),
      * even offline.

@@ -1,5 +1,5 @@
 import type { QueryClient, QueryKey } from '@tanstack/react-query';
-import type { OrderStatus, TrackingDto } from './api/generated';
+import type { ArrivalWindowDto, CourierPositionDto, OrderStatus, TrackingDto } from './api/generated';
 import type { HubConnectionLike } from './hub-connection';
 
 /** `orderChanged` from the hub (src/WebApi/Hubs/OrderChangedMessage.cs): which order changed and where it stands. */
@@ -13,6 +13,18 @@ export interface OrderChangedMessage {
   assignedPartnerId?: string | null;
   /** The order's `updatedAt` after this change: a client already holding it has this state. */
   updatedAt: string;
+}
+
+/**
+ * `courierPosition` from the hub (src/WebApi/LiveMap/SignalRCourierPositionNotifier.cs): where the courier carrying an
+ * order is now. A tracking page hears the code, the position and the new arrival window; the merchant's and the
+ * admins' connections hear the order's id and the position.
+ */
+export interface CourierPositionMessage {
+  trackingCode: string;
+  orderId?: string;
+  position: CourierPositionDto;
+  arrival?: ArrivalWindowDto | null;
 }
 
 /**
@@ -32,6 +44,7 @@ export const liveQueryKeys = {
   orderLists: ['orders', 'list'] as const,
   orderDetail: (orderId: string) => ['orders', 'detail', orderId] as const,
   orderHistory: (orderId: string) => ['orders', 'history', orderId] as const,
+  courierPosition: (orderId: string) => ['orders', 'courier-position', orderId] as const,
   tracking: ['tracking'] as const,
   trackingCode: (trackingCode: string) => ['tracking', normaliseCode(trackingCode)] as const,
 };
@@ -124,6 +137,18 @@ export function createLiveUpdates({
     queryClient.setQueryData(key, view);
   }
 
+  /** The position replaces what the page shows; nothing is fetched (it arrives every few seconds while out for delivery). */
+  function onCourierPosition(message: CourierPositionMessage) {
+    if (!message?.position || !message.trackingCode) return;
+    if (message.orderId) {
+      queryClient.setQueryData(liveQueryKeys.courierPosition(message.orderId), { position: message.position });
+      return;
+    }
+    queryClient.setQueryData<TrackingDto>(liveQueryKeys.trackingCode(message.trackingCode), (view) =>
+      view && view.status === 'InTransit' ? { ...view, courierPosition: message.position, arrival: message.arrival ?? view.arrival } : view,
+    );
+  }
+
   async function subscribeTracking(current: HubConnectionLike, code: string) {
     try {
       await current.invoke('SubscribeToTracking', code);
@@ -197,6 +222,7 @@ export function createLiveUpdates({
       connection = current;
       current.on('orderChanged', (message: OrderChangedMessage) => onOrderChanged(message));
       current.on('trackingChanged', (view: TrackingDto) => void onTrackingChanged(view));
+      current.on('courierPosition', (message: CourierPositionMessage) => onCourierPosition(message));
       current.onclose(() => {
         if (connection === current) onClose();
       });

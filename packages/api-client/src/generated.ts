@@ -539,6 +539,251 @@ export class AuthClient extends ApiClientBase {
     }
 }
 
+export class CourierPositionClient extends ApiClientBase {
+    private http: { fetch(url: RequestInfo, init?: RequestInit): Promise<Response> };
+    private baseUrl: string;
+    protected jsonParseReviver: ((key: string, value: any) => any) | undefined = undefined;
+
+    constructor(configuration: ApiClientConfiguration, baseUrl?: string, http?: { fetch(url: RequestInfo, init?: RequestInit): Promise<Response> }) {
+        super(configuration);
+        this.http = http ? http : window as any;
+        this.baseUrl = baseUrl ?? "";
+    }
+
+    /**
+     * The signed-in courier's current position. Kept (replacing the previous one, never a trail) and sent live to the
+    tracking pages of its orders out for delivery only while it has one; otherwise 409, and the app stops sharing.
+     */
+    report(request: CourierPositionRequest, signal?: AbortSignal): Promise<CourierPositionReceiptDto> {
+        let url_ = this.baseUrl + "/api/courier/position";
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(request);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "PUT",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.processReport(_response);
+        });
+    }
+
+    protected processReport(response: Response): Promise<CourierPositionReceiptDto> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as CourierPositionReceiptDto;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ValidationProblemDetails;
+            return throwException("The request is malformed or breaks a field rule; errors names each field.", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The credential is missing, invalid or expired.", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The signed-in user may not do this.", status, _responseText, _headers, result403);
+            });
+        } else if (status === 409) {
+            return response.text().then((_responseText) => {
+            let result409: any = null;
+            result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("A server side error occurred.", status, _responseText, _headers, result409);
+            });
+        } else if (status === 413) {
+            return response.text().then((_responseText) => {
+            let result413: any = null;
+            result413 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The body is larger than the API accepts.", status, _responseText, _headers, result413);
+            });
+        } else if (status === 415) {
+            return response.text().then((_responseText) => {
+            let result415: any = null;
+            result415 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The body is not application/json.", status, _responseText, _headers, result415);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Too many requests: wait for the seconds in Retry-After.", status, _responseText, _headers, result429);
+            });
+        } else if (status === 500) {
+            return response.text().then((_responseText) => {
+            let result500: any = null;
+            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("An unexpected error; it is logged with the trace id.", status, _responseText, _headers, result500);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<CourierPositionReceiptDto>(null as any);
+    }
+
+    /**
+     * Where the courier carrying this order is, while the order is out for delivery (null otherwise).
+     */
+    forOrder(orderId: string, signal?: AbortSignal): Promise<OrderCourierPositionDto> {
+        let url_ = this.baseUrl + "/api/orders/{orderId}/courier-position";
+        if (orderId === undefined || orderId === null)
+            throw new globalThis.Error("The parameter 'orderId' must be defined.");
+        url_ = url_.replace("{orderId}", encodeURIComponent("" + orderId));
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.processForOrder(_response);
+        });
+    }
+
+    protected processForOrder(response: Response): Promise<OrderCourierPositionDto> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as OrderCourierPositionDto;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ValidationProblemDetails;
+            return throwException("The request is malformed or breaks a field rule; errors names each field.", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The credential is missing, invalid or expired.", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The signed-in user may not do this.", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Nothing has this id, or the caller may not see it.", status, _responseText, _headers, result404);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Too many requests: wait for the seconds in Retry-After.", status, _responseText, _headers, result429);
+            });
+        } else if (status === 500) {
+            return response.text().then((_responseText) => {
+            let result500: any = null;
+            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("An unexpected error; it is logged with the trace id.", status, _responseText, _headers, result500);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<OrderCourierPositionDto>(null as any);
+    }
+}
+
+export class MapSettingsClient extends ApiClientBase {
+    private http: { fetch(url: RequestInfo, init?: RequestInit): Promise<Response> };
+    private baseUrl: string;
+    protected jsonParseReviver: ((key: string, value: any) => any) | undefined = undefined;
+
+    constructor(configuration: ApiClientConfiguration, baseUrl?: string, http?: { fetch(url: RequestInfo, init?: RequestInit): Promise<Response> }) {
+        super(configuration);
+        this.http = http ? http : window as any;
+        this.baseUrl = baseUrl ?? "";
+    }
+
+    /**
+     * The tile URL template, its attribution and the deepest zoom.
+     */
+    get(signal?: AbortSignal): Promise<MapSettingsDto> {
+        let url_ = this.baseUrl + "/api/map-settings";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.processGet(_response);
+        });
+    }
+
+    protected processGet(response: Response): Promise<MapSettingsDto> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as MapSettingsDto;
+            return result200;
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Too many requests: wait for the seconds in Retry-After.", status, _responseText, _headers, result429);
+            });
+        } else if (status === 500) {
+            return response.text().then((_responseText) => {
+            let result500: any = null;
+            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("An unexpected error; it is logged with the trace id.", status, _responseText, _headers, result500);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<MapSettingsDto>(null as any);
+    }
+}
+
 export class MerchantsClient extends ApiClientBase {
     private http: { fetch(url: RequestInfo, init?: RequestInit): Promise<Response> };
     private baseUrl: string;
@@ -2639,6 +2884,103 @@ export class PartnerOrdersClient extends ApiClientBase {
         }
         return Promise.resolve<OrderDto>(null as any);
     }
+
+    /**
+     * Where the partner's courier carrying this order is now. Kept (replacing the previous one, never a trail) and sent
+    live to the order's tracking page while the order is out for delivery; otherwise 409.
+     * @param trackingCode The order's tracking code.
+     * @param request The position as the courier's device reports it.
+     */
+    reportCourierPosition(trackingCode: string, request: CourierPositionRequest, signal?: AbortSignal): Promise<CourierPositionReceiptDto> {
+        let url_ = this.baseUrl + "/api/partner/orders/{trackingCode}/courier-position";
+        if (trackingCode === undefined || trackingCode === null)
+            throw new globalThis.Error("The parameter 'trackingCode' must be defined.");
+        url_ = url_.replace("{trackingCode}", encodeURIComponent("" + trackingCode));
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(request);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "PUT",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.processReportCourierPosition(_response);
+        });
+    }
+
+    protected processReportCourierPosition(response: Response): Promise<CourierPositionReceiptDto> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as CourierPositionReceiptDto;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ValidationProblemDetails;
+            return throwException("The request is malformed or breaks a field rule; errors names each field.", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The credential is missing, invalid or expired.", status, _responseText, _headers, result401);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Nothing has this id, or the caller may not see it.", status, _responseText, _headers, result404);
+            });
+        } else if (status === 409) {
+            return response.text().then((_responseText) => {
+            let result409: any = null;
+            result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("A server side error occurred.", status, _responseText, _headers, result409);
+            });
+        } else if (status === 413) {
+            return response.text().then((_responseText) => {
+            let result413: any = null;
+            result413 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The body is larger than the API accepts.", status, _responseText, _headers, result413);
+            });
+        } else if (status === 415) {
+            return response.text().then((_responseText) => {
+            let result415: any = null;
+            result415 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The body is not application/json.", status, _responseText, _headers, result415);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Too many requests: wait for the seconds in Retry-After.", status, _responseText, _headers, result429);
+            });
+        } else if (status === 500) {
+            return response.text().then((_responseText) => {
+            let result500: any = null;
+            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("An unexpected error; it is logged with the trace id.", status, _responseText, _headers, result500);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<CourierPositionReceiptDto>(null as any);
+    }
 }
 
 export class PartnersClient extends ApiClientBase {
@@ -3232,6 +3574,279 @@ export class TrackingClient extends ApiClientBase {
             });
         }
         return Promise.resolve<TrackingDto>(null as any);
+    }
+
+    /**
+     * After a failed delivery attempt: instructions for the courier, another day (one of the view's
+    redelivery.dates), or both. The answer says when it was received and nothing else; rate-limited per code.
+     */
+    requestDelivery(trackingCode: string, request: DeliveryRequestRequest, signal?: AbortSignal): Promise<TrackingDeliveryRequestDto> {
+        let url_ = this.baseUrl + "/api/tracking/{trackingCode}/delivery-request";
+        if (trackingCode === undefined || trackingCode === null)
+            throw new globalThis.Error("The parameter 'trackingCode' must be defined.");
+        url_ = url_.replace("{trackingCode}", encodeURIComponent("" + trackingCode));
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(request);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.processRequestDelivery(_response);
+        });
+    }
+
+    protected processRequestDelivery(response: Response): Promise<TrackingDeliveryRequestDto> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as TrackingDeliveryRequestDto;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ValidationProblemDetails;
+            return throwException("The request is malformed or breaks a field rule; errors names each field.", status, _responseText, _headers, result400);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Nothing has this id, or the caller may not see it.", status, _responseText, _headers, result404);
+            });
+        } else if (status === 409) {
+            return response.text().then((_responseText) => {
+            let result409: any = null;
+            result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("A server side error occurred.", status, _responseText, _headers, result409);
+            });
+        } else if (status === 413) {
+            return response.text().then((_responseText) => {
+            let result413: any = null;
+            result413 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The body is larger than the API accepts.", status, _responseText, _headers, result413);
+            });
+        } else if (status === 415) {
+            return response.text().then((_responseText) => {
+            let result415: any = null;
+            result415 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The body is not application/json.", status, _responseText, _headers, result415);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Too many requests: wait for the seconds in Retry-After.", status, _responseText, _headers, result429);
+            });
+        } else if (status === 500) {
+            return response.text().then((_responseText) => {
+            let result500: any = null;
+            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("An unexpected error; it is logged with the trace id.", status, _responseText, _headers, result500);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<TrackingDeliveryRequestDto>(null as any);
+    }
+}
+
+export class TrackingPageSettingsClient extends ApiClientBase {
+    private http: { fetch(url: RequestInfo, init?: RequestInit): Promise<Response> };
+    private baseUrl: string;
+    protected jsonParseReviver: ((key: string, value: any) => any) | undefined = undefined;
+
+    constructor(configuration: ApiClientConfiguration, baseUrl?: string, http?: { fetch(url: RequestInfo, init?: RequestInit): Promise<Response> }) {
+        super(configuration);
+        this.http = http ? http : window as any;
+        this.baseUrl = baseUrl ?? "";
+    }
+
+    /**
+     * The settings, or the defaults (no prices; weekdays, up to 7 days ahead) while none are saved.
+     */
+    get(merchantId: string, signal?: AbortSignal): Promise<TrackingPageSettingsDto> {
+        let url_ = this.baseUrl + "/api/merchants/{merchantId}/tracking-page";
+        if (merchantId === undefined || merchantId === null)
+            throw new globalThis.Error("The parameter 'merchantId' must be defined.");
+        url_ = url_.replace("{merchantId}", encodeURIComponent("" + merchantId));
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.processGet(_response);
+        });
+    }
+
+    protected processGet(response: Response): Promise<TrackingPageSettingsDto> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as TrackingPageSettingsDto;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ValidationProblemDetails;
+            return throwException("The request is malformed or breaks a field rule; errors names each field.", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The credential is missing, invalid or expired.", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The signed-in user may not do this.", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Nothing has this id, or the caller may not see it.", status, _responseText, _headers, result404);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Too many requests: wait for the seconds in Retry-After.", status, _responseText, _headers, result429);
+            });
+        } else if (status === 500) {
+            return response.text().then((_responseText) => {
+            let result500: any = null;
+            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("An unexpected error; it is logged with the trace id.", status, _responseText, _headers, result500);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<TrackingPageSettingsDto>(null as any);
+    }
+
+    /**
+     * Replaces the settings.
+     */
+    save(merchantId: string, request: TrackingPageSettingsRequest, signal?: AbortSignal): Promise<TrackingPageSettingsDto> {
+        let url_ = this.baseUrl + "/api/merchants/{merchantId}/tracking-page";
+        if (merchantId === undefined || merchantId === null)
+            throw new globalThis.Error("The parameter 'merchantId' must be defined.");
+        url_ = url_.replace("{merchantId}", encodeURIComponent("" + merchantId));
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(request);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "PUT",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
+            return this.processSave(_response);
+        });
+    }
+
+    protected processSave(response: Response): Promise<TrackingPageSettingsDto> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as TrackingPageSettingsDto;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ValidationProblemDetails;
+            return throwException("The request is malformed or breaks a field rule; errors names each field.", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The credential is missing, invalid or expired.", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The signed-in user may not do this.", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Nothing has this id, or the caller may not see it.", status, _responseText, _headers, result404);
+            });
+        } else if (status === 413) {
+            return response.text().then((_responseText) => {
+            let result413: any = null;
+            result413 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The body is larger than the API accepts.", status, _responseText, _headers, result413);
+            });
+        } else if (status === 415) {
+            return response.text().then((_responseText) => {
+            let result415: any = null;
+            result415 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The body is not application/json.", status, _responseText, _headers, result415);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Too many requests: wait for the seconds in Retry-After.", status, _responseText, _headers, result429);
+            });
+        } else if (status === 500) {
+            return response.text().then((_responseText) => {
+            let result500: any = null;
+            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("An unexpected error; it is logged with the trace id.", status, _responseText, _headers, result500);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<TrackingPageSettingsDto>(null as any);
     }
 }
 
@@ -4520,6 +5135,40 @@ export interface LogoutCommand {
     refreshToken?: string | undefined;
 }
 
+export interface CourierPositionReceiptDto {
+    sharedWith?: string[];
+}
+
+/** Where the courier is, as the device's Geolocation reports it. */
+export interface CourierPositionRequest {
+    /** WGS 84 degrees, -90 to 90. */
+    latitude: number;
+    /** WGS 84 degrees, -180 to 180. */
+    longitude: number;
+    /** Radius in metres, 0 to 1000. */
+    accuracy: number;
+    /** When the device took the position: not in the future, at most 5 minutes ago. */
+    recordedAt: string;
+}
+
+export interface OrderCourierPositionDto {
+    position?: CourierPositionDto | undefined;
+}
+
+export interface CourierPositionDto {
+    latitude: number;
+    longitude: number;
+    accuracy: number;
+    recordedAt: string;
+}
+
+/** Where the web client's maps take their tiles from, and the attribution it must show. */
+export interface MapSettingsDto {
+    tileUrl?: string;
+    attribution?: string;
+    maxZoom?: number;
+}
+
 export interface MerchantProfileDto {
     merchantId: string;
     businessName: string;
@@ -4543,6 +5192,8 @@ export interface DeliveryAddressDto {
     city: string;
     postalCode: string;
     country: string;
+    latitude?: number | undefined;
+    longitude?: number | undefined;
 }
 
 /** How the merchant presents itself to its customers. */
@@ -4693,6 +5344,7 @@ export interface OrderDto {
     updatedAt: string;
     version: number;
     allowedTransitions: OrderStatus[];
+    deliveryRequest?: CustomerDeliveryRequestDto | undefined;
 }
 
 export interface CustomerDto {
@@ -4721,6 +5373,12 @@ export interface OrderItemDto {
     name: string;
     quantity?: number;
     unitPrice: number;
+}
+
+export interface CustomerDeliveryRequestDto {
+    instructions?: string | undefined;
+    preferredDate?: string | undefined;
+    requestedAt?: string;
 }
 
 export interface CreateOrderCommand {
@@ -4825,6 +5483,14 @@ export interface TrackingDto {
     createdAt?: string;
     estimatedDeliveryAt?: string | undefined;
     timeline?: TrackingEventDto[];
+    items?: TrackingItemDto[];
+    total?: number | undefined;
+    currency?: string | undefined;
+    arrival?: ArrivalWindowDto | undefined;
+    courierPosition?: CourierPositionDto | undefined;
+    destination?: MapPointDto | undefined;
+    deliveryRequest?: TrackingDeliveryRequestDto | undefined;
+    redelivery?: RedeliveryOptionsDto | undefined;
 }
 
 export interface SenderDto {
@@ -4837,6 +5503,62 @@ export interface TrackingEventDto {
     status?: OrderStatus;
     at?: string;
     failureReason?: DeliveryFailureReason | undefined;
+}
+
+export interface TrackingItemDto {
+    name: string;
+    quantity: number;
+    unitPrice?: number | undefined;
+}
+
+export interface ArrivalWindowDto {
+    from?: string | undefined;
+    to?: string | undefined;
+    isLate: boolean;
+    basis: ArrivalBasis;
+}
+
+export type ArrivalBasis = "Merchant" | "History" | "CourierPosition";
+
+export interface MapPointDto {
+    latitude?: number;
+    longitude?: number;
+}
+
+export interface TrackingDeliveryRequestDto {
+    requestedAt?: string;
+    preferredDate?: string | undefined;
+}
+
+export interface RedeliveryOptionsDto {
+    dates?: string[];
+    maxInstructionsLength?: number;
+}
+
+/** The customer's request after a failed attempt: instructions, another day, or both. */
+export interface DeliveryRequestRequest {
+    /** For the courier (at most 500 characters): where to leave it, which bell to ring. */
+    instructions?: string | undefined;
+    /** One of the days offered in the tracking view's redelivery.dates. */
+    preferredDate?: string | undefined;
+}
+
+export interface TrackingPageSettingsDto {
+    showPrices: boolean;
+    redeliveryDays: DayOfWeek[];
+    redeliveryHorizonDays: number;
+}
+
+export type DayOfWeek = "Sunday" | "Monday" | "Tuesday" | "Wednesday" | "Thursday" | "Friday" | "Saturday";
+
+/** What customers see and may choose on the merchant's tracking pages. */
+export interface TrackingPageSettingsRequest {
+    /** Show unit prices and the total beside the items. */
+    showPrices: boolean;
+    /** The weekdays customers may choose for another attempt (may be empty). */
+    redeliveryDays: DayOfWeek[];
+    /** How many days ahead, from tomorrow, 1 to 14. */
+    redeliveryHorizonDays: number;
 }
 
 export interface UnsubscribeDto {

@@ -62,6 +62,9 @@ public sealed class Order : AggregateRoot
     /// <summary>How long the order spent in each status it has left; kept for time-in-status figures.</summary>
     public TimeInStatus TimeInStatus { get; private set; } = TimeInStatus.None;
 
+    /// <summary>The customer's latest instructions or chosen day after a failed attempt; null until the customer sends one.</summary>
+    public CustomerDeliveryRequest? DeliveryRequest { get; private set; }
+
     /// <summary>Optimistic-concurrency token, bumped by the database on every update of the row.</summary>
     public uint Version { get; private set; }
 
@@ -262,6 +265,34 @@ public sealed class Order : AggregateRoot
             case OrderStatus.Returned: MarkReturned(actor, now, details.Note); break;
             default: throw new InvalidTransitionException(Status, target, OrderLifecycle.NextStatuses(Status));
         }
+    }
+
+    /// <summary>
+    /// The customer, after a failed attempt, leaves instructions or chooses another day among <paramref name="allowedDates"/>
+    /// (the merchant's). Only while the attempt has failed and the parcel is not on its way again or returned.
+    /// </summary>
+    public void RequestDelivery(string? instructions, DateOnly? preferredDate, IReadOnlyCollection<DateOnly> allowedDates, DateTimeOffset now)
+    {
+        if (Status != OrderStatus.DeliveryFailed)
+        {
+            throw new DomainRuleException("Instructions and another day can be given only after a failed delivery attempt, until the next one.");
+        }
+
+        if (preferredDate is { } date && !allowedDates.Contains(date))
+        {
+            throw new DomainValidationException("PreferredDate", "Choose one of the days offered for another attempt.");
+        }
+
+        DeliveryRequest = new CustomerDeliveryRequest(instructions, preferredDate, now);
+        UpdatedAt = now;
+        Raise(new DeliveryRequested(Id, now)
+        {
+            TrackingCode = TrackingCode,
+            MerchantId = MerchantId,
+            Status = Status,
+            AssignedCourierId = AssignedCourierId,
+            AssignedPartnerId = AssignedPartnerId,
+        });
     }
 
     /// <summary>Puts a courier in charge of delivering the order, replacing any courier or partner.</summary>

@@ -4,6 +4,7 @@ using Mediator;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
+using OrderTracking.Application.CourierPositions.Commands.ReportCourierPosition;
 using OrderTracking.Application.Orders.Commands.ChangeOrderStatus;
 using OrderTracking.Application.Orders.Common;
 using OrderTracking.Application.Orders.Queries.ListOrders;
@@ -11,6 +12,7 @@ using OrderTracking.WebApi.Contracts;
 using OrderTracking.WebApi.Filters;
 using OrderTracking.WebApi.Idempotency;
 using OrderTracking.WebApi.Infrastructure;
+using OrderTracking.WebApi.LiveMap;
 using OrderTracking.WebApi.Security;
 
 namespace OrderTracking.WebApi.Controllers;
@@ -63,4 +65,18 @@ public sealed class PartnerOrdersController(IMediator mediator) : ControllerBase
         Response.Headers.ETag = ETag.For(order.Version);
         return order;
     }
+
+    /// <summary>
+    /// Where the partner's courier carrying this order is now. Kept (replacing the previous one, never a trail) and sent
+    /// live to the order's tracking page while the order is out for delivery; otherwise 409.
+    /// </summary>
+    /// <param name="trackingCode">The order's tracking code.</param>
+    /// <param name="request">The position as the courier's device reports it.</param>
+    /// <param name="cancellationToken">Aborts the request.</param>
+    [HttpPut("{trackingCode}/courier-position")]
+    [Sends<ReportCourierPositionCommand>]
+    [ProducesResponseType<CourierPositionReceiptDto>(StatusCodes.Status200OK)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status409Conflict)]
+    public async Task<CourierPositionReceiptDto> ReportCourierPosition([MaxLength(TrackingCode.MaxPresentedLength)] string trackingCode, CourierPositionRequest request, CancellationToken cancellationToken) =>
+        await mediator.Send(new ReportCourierPositionCommand(request.Latitude, request.Longitude, request.Accuracy, request.RecordedAt, trackingCode), cancellationToken);
 }

@@ -5,7 +5,10 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
 using OrderTracking.WebApi.Security;
+using OrderTracking.Application.Tracking;
+using OrderTracking.Application.Tracking.Commands.RequestDelivery;
 using OrderTracking.Application.Tracking.Queries.GetTracking;
+using OrderTracking.WebApi.LiveMap;
 
 namespace OrderTracking.WebApi.Controllers;
 
@@ -23,4 +26,18 @@ public sealed class TrackingController(IMediator mediator) : ControllerBase
     [ProducesResponseType<TrackingDto>(StatusCodes.Status200OK)]
     public async Task<TrackingDto> Get([MaxLength(TrackingCode.MaxPresentedLength)] string trackingCode, CancellationToken cancellationToken) =>
         await mediator.Send(new GetTrackingQuery(trackingCode), cancellationToken);
+
+    /// <summary>
+    /// After a failed delivery attempt: instructions for the courier, another day (one of the view's
+    /// <c>redelivery.dates</c>), or both. The answer says when it was received and nothing else; rate-limited per code.
+    /// </summary>
+    [HttpPost("{trackingCode}/delivery-request")]
+    [EnableRateLimiting(RateLimits.DeliveryRequest)]
+    [ProducesResponseType<TrackingDeliveryRequestDto>(StatusCodes.Status200OK)]
+    [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status409Conflict)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status429TooManyRequests)]
+    public async Task<TrackingDeliveryRequestDto> RequestDelivery([MaxLength(TrackingCode.MaxPresentedLength)] string trackingCode, DeliveryRequestRequest request, CancellationToken cancellationToken) =>
+        await mediator.Send(new RequestDeliveryCommand(trackingCode, request.Instructions, request.PreferredDate), cancellationToken);
 }

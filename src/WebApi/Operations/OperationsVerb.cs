@@ -18,7 +18,8 @@ namespace OrderTracking.WebApi.Operations;
 /// opens the first admin account (the password from standard input or a prompt when not given), which is the only way to get one outside Development;
 /// <c>openapi PATH</c> writes the OpenAPI document (the source of the generated TypeScript client) without a database;
 /// <c>healthcheck [URL]</c> exits 0 when the running API answers its readiness check (the container health check,
-/// as the runtime image has no curl).
+/// as the runtime image has no curl); <c>rebuild-arrival-estimates</c> counts the arrival statistics again from the
+/// order history (after a restore, or a change of their rules).
 /// </summary>
 public abstract class OperationsVerb
 {
@@ -31,6 +32,7 @@ public abstract class OperationsVerb
             "migrate" => new MigrateVerb(),
             "openapi" => new OpenApiVerb(args.Skip(1).FirstOrDefault() ?? "openapi.json"),
             "healthcheck" => new HealthCheckVerb(args.Skip(1).FirstOrDefault() ?? "http://127.0.0.1:8080/health/ready"),
+            "rebuild-arrival-estimates" => new RebuildArrivalEstimatesVerb(),
             "create-admin" => new CreateAdminVerb(Option(args, "--email"), Option(args, "--password"), Option(args, "--name") ?? "Administrator"),
             _ => null,
         };
@@ -50,6 +52,17 @@ public abstract class OperationsVerb
             await using var scope = services.CreateAsyncScope();
             await scope.ServiceProvider.GetRequiredService<DatabaseMigrator>().MigrateAsync(CancellationToken.None);
             await Console.Out.WriteLineAsync("Migrations applied.");
+            return 0;
+        }
+    }
+
+    private sealed class RebuildArrivalEstimatesVerb : OperationsVerb
+    {
+        public override async Task<int> RunAsync(IServiceProvider services)
+        {
+            await using var scope = services.CreateAsyncScope();
+            var legs = await scope.ServiceProvider.GetRequiredService<OrderTracking.Application.Common.Interfaces.IArrivalStatistics>().RebuildAsync(CancellationToken.None);
+            await Console.Out.WriteLineAsync($"Arrival statistics rebuilt from {legs} finished delivery legs.");
             return 0;
         }
     }

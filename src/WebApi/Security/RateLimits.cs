@@ -23,6 +23,8 @@ public static class RateLimits
     public const string Tracking = "tracking";
     public const string Partner = "partner";
     public const string User = "user";
+    public const string CourierPosition = "courier-position";
+    public const string DeliveryRequest = "delivery-request";
 
     public sealed class Limit
     {
@@ -39,6 +41,12 @@ public static class RateLimits
         public Limit Tracking { get; set; } = new() { PermitLimit = 60 };
         public Limit Partner { get; set; } = new() { PermitLimit = 600 };
         public Limit User { get; set; } = new() { PermitLimit = 600 };
+
+        /// <summary>Position reports per courier: the app sends one every 15 s, or every 50 m when sooner.</summary>
+        public Limit CourierPosition { get; set; } = new() { PermitLimit = 20 };
+
+        /// <summary>Customers' delivery requests per tracking code.</summary>
+        public Limit DeliveryRequest { get; set; } = new() { PermitLimit = 5, WindowSeconds = 900 };
 
         /// <summary>Hub method calls per connection.</summary>
         public Limit HubInvocations { get; set; } = new() { PermitLimit = 30 };
@@ -65,6 +73,9 @@ public static class RateLimits
             limiter.AddPolicy(Tracking, context => Window(context, o => o.Tracking, ClientAddress(context)));
             limiter.AddPolicy(Partner, context => Window(context, o => o.Partner, AuthenticatedPartner(context)));
             limiter.AddPolicy(User, context => Window(context, o => o.User, SignedInUser(context)));
+            limiter.AddPolicy(CourierPosition, context => Window(context, o => o.CourierPosition, SignedInUser(context)));
+            limiter.AddPolicy(DeliveryRequest, context => Window(context, o => o.DeliveryRequest,
+                "code:" + (context.Request.RouteValues["trackingCode"] as string ?? string.Empty).Trim().ToUpperInvariant()));
         });
         return services;
     }

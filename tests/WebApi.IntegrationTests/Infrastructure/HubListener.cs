@@ -19,7 +19,7 @@ public sealed class HubListener : IAsyncDisposable
             _closed.TrySetResult(error);
             return Task.CompletedTask;
         };
-        foreach (var name in new[] { "orderChanged", "trackingChanged" })
+        foreach (var name in new[] { "orderChanged", "trackingChanged", "courierPosition" })
         {
             connection.On<JsonElement>(name, payload => _received.Enqueue((name, payload)));
         }

@@ -11,6 +11,7 @@ describe('the query keys live updates invalidate', () => {
   it('are the orders feature’s keys for one order, its history and all lists', () => {
     expect(liveQueryKeys.orderDetail(id)).toEqual(orderKeys.detail(id));
     expect(liveQueryKeys.orderHistory(id)).toEqual(orderKeys.history(id));
+    expect(liveQueryKeys.courierPosition(id)).toEqual(orderKeys.courierPosition(id));
     expect(liveQueryKeys.orderLists).toEqual(orderKeys.lists());
     expect(liveQueryKeys.orders).toEqual(orderKeys.all);
   });

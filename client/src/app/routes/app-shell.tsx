@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { Navigate, Outlet, useLocation, useNavigation } from 'react-router';
 import { AppLayout, type NavItem } from '@/components/layouts/app-layout';
 import { useSignOut } from '@/features/auth/api/use-sign-out';
+import { LocationSharing } from '@/features/location-sharing/components/location-sharing';
 import type { UserRole } from '@/lib/api/generated';
 import { LiveUpdatesProvider } from '@/lib/live-updates-provider';
 import { useSession } from '@/lib/use-session';
@@ -62,6 +63,7 @@ export default function AppShellRoute() {
         signingOut={signOut.isPending}
       >
         {navigation.state === 'loading' && <div className="route-progress" aria-hidden="true" />}
+        {role === 'Delivery' && <LocationSharing courierId={session.user.id!} />}
         <Outlet />
       </AppLayout>
     </LiveUpdatesProvider>

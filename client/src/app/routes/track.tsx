@@ -25,7 +25,7 @@ export default function TrackRoute() {
     <PublicLayout wide>
       {/* An anonymous live connection that follows this code: the page changes as the parcel moves. */}
       <LiveUpdatesProvider>
-        <h1>Track your parcel</h1>
+        {/* The view's heading is the merchant's name: the page is about the customer's order from that shop. */}
         <TrackingView key={trackingCode} trackingCode={trackingCode} />
         <Card title="Track another parcel">
           <TrackingLookup onLookup={lookup} />

@@ -57,7 +57,13 @@ public sealed record OrderDto
 
     /// <summary>The statuses the caller may move this order to now. Draw action buttons from this list.</summary>
     public required IReadOnlyList<OrderStatus> AllowedTransitions { get; init; }
+
+    /// <summary>What the customer asked for after a failed attempt (instructions, another day). Null in the pickup pool, like <see cref="Customer"/>.</summary>
+    public CustomerDeliveryRequestDto? DeliveryRequest { get; init; }
 }
+
+/// <summary>The customer's instructions for the courier and the day it chose, sent from the tracking page after a failed attempt.</summary>
+public sealed record CustomerDeliveryRequestDto(string? Instructions, DateOnly? PreferredDate, DateTimeOffset RequestedAt);
 
 /// <summary>Who the order is for.</summary>
 /// <param name="Name">The customer's name.</param>
@@ -67,7 +73,14 @@ public sealed record OrderDto
 /// <param name="TimeZone">The customer's time zone (IANA, such as Europe/Berlin): their e-mails give times on its clock. Optional; the merchant's choice otherwise.</param>
 public sealed record CustomerDto(string Name, string Phone, string? Email, string? Language = null, string? TimeZone = null);
 
-public sealed record DeliveryAddressDto(string Line1, string? Line2, string City, string PostalCode, string Country);
+public sealed record DeliveryAddressDto(string Line1, string? Line2, string City, string PostalCode, string Country)
+{
+    /// <summary>Where the address is on the map (WGS 84 degrees), if known; give both or neither. The server never looks it up.</summary>
+    public double? Latitude { get; init; }
+
+    /// <inheritdoc cref="Latitude"/>
+    public double? Longitude { get; init; }
+}
 
 /// <summary>The part of a delivery address a courier sees before it claims an order.</summary>
 public sealed record DeliveryAreaDto(string City, string PostalCode, string Country);

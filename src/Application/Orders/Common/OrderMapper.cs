@@ -21,7 +21,7 @@ public static partial class OrderMapper
             DeliveryMapUrl = MapLink.For(order.DeliveryAddress),
             Pickup = order.ShowsPickupTo(caller) ? order.Pickup!.ToDto() : null,
         };
-        return order.ShowsOnlyDeliveryAreaTo(caller) ? dto with { Customer = null, DeliveryAddress = null, DeliveryMapUrl = null, Notes = null } : dto;
+        return order.ShowsOnlyDeliveryAreaTo(caller) ? dto with { Customer = null, DeliveryAddress = null, DeliveryMapUrl = null, Notes = null, DeliveryRequest = null } : dto;
     }
 
     public static OrderPickupDto ToDto(this OrderPickup pickup) => new()
@@ -44,11 +44,15 @@ public static partial class OrderMapper
     [MapperIgnoreSource(nameof(Order.DeliveredAt))]
     [MapperIgnoreSource(nameof(Order.StatusChangedAt))]
     [MapperIgnoreSource(nameof(Order.TimeInStatus))]
+    [MapProperty(nameof(Order.DeliveryRequest), nameof(OrderDto.DeliveryRequest), Use = nameof(ToRequestDto))]
     [MapValue(nameof(OrderDto.AllowedTransitions), Use = nameof(NoTransitions))]
     [MapValue(nameof(OrderDto.IsOverdue), false)]
     [MapProperty(nameof(Order.DeliveryAddress), nameof(OrderDto.DeliveryArea), Use = nameof(ToArea))]
     [MapProperty(nameof(Order.DeliveryAddress), nameof(OrderDto.DeliveryAddress))]
     private static partial OrderDto MapOrder(Order order);
+
+    private static CustomerDeliveryRequestDto? ToRequestDto(CustomerDeliveryRequest? request) =>
+        request is null ? null : new(request.Instructions, request.PreferredDate, request.RequestedAt);
 
     private static DeliveryAreaDto ToArea(DeliveryAddress address) => new(address.City, address.PostalCode, address.Country);
 
@@ -59,6 +63,7 @@ public static partial class OrderMapper
 
     public static partial CustomerDto ToDto(this Customer customer);
 
+    [MapperIgnoreSource(nameof(DeliveryAddress.Location))]
     public static partial DeliveryAddressDto ToDto(this DeliveryAddress address);
 
     [MapperIgnoreSource(nameof(OrderHistoryEntry.Id))]
@@ -67,5 +72,7 @@ public static partial class OrderMapper
 
     public static partial Customer ToDomain(this CustomerDto customer);
 
-    public static partial DeliveryAddress ToDomain(this DeliveryAddressDto address);
+    /// <summary>The address, placed on the map when the request gave both coordinates (checked by the domain).</summary>
+    public static DeliveryAddress ToDomain(this DeliveryAddressDto address) =>
+        new DeliveryAddress(address.Line1, address.Line2, address.City, address.PostalCode, address.Country).At(address.Latitude, address.Longitude);
 }

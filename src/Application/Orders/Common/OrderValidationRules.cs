@@ -71,6 +71,10 @@ public sealed class DeliveryAddressValidator : AbstractValidator<DeliveryAddress
         RuleFor(a => a.City).RequiredText(DeliveryAddress.MaxCityLength, "the town or city");
         RuleFor(a => a.PostalCode).RequiredText(DeliveryAddress.MaxPostalCodeLength, "the postal code");
         RuleFor(a => a.Country).RequiredText(DeliveryAddress.MaxCountryLength, "the country");
+        RuleFor(a => a.Latitude).NotNull().When(a => a.Longitude is not null).WithMessage(DeliveryAddress.LocationNeedsBoth);
+        RuleFor(a => a.Longitude).NotNull().When(a => a.Latitude is not null).WithMessage(DeliveryAddress.LocationNeedsBoth);
+        RuleFor(a => a.Latitude).InclusiveBetween(-GeoPoint.MaxLatitude, GeoPoint.MaxLatitude).WithMessage("A latitude lies between -90 and 90 degrees.");
+        RuleFor(a => a.Longitude).InclusiveBetween(-GeoPoint.MaxLongitude, GeoPoint.MaxLongitude).WithMessage("A longitude lies between -180 and 180 degrees.");
     }
 }
 

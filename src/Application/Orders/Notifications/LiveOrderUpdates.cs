@@ -1,5 +1,6 @@
 using OrderTracking.Application.Common.Events;
 using OrderTracking.Application.Common.Interfaces;
+using OrderTracking.Application.Tracking;
 using OrderTracking.Application.Tracking.Queries.GetTracking;
 using OrderTracking.Domain.Orders.Events;
 
@@ -11,7 +12,7 @@ namespace OrderTracking.Application.Orders.Notifications;
 /// status moved. The message is built from the event; only the public view's timeline and sender, which no event
 /// carries, are read, with the public page's own query, and only when someone may follow the code.
 /// </summary>
-public sealed class LiveOrderUpdates(IOrderNotifier notifier, IOrderRepository orders) :
+public sealed class LiveOrderUpdates(IOrderNotifier notifier, IOrderRepository orders, TrackingDetails details) :
     IDomainEventHandler<OrderCreated>,
     IDomainEventHandler<OrderStatusChanged>,
     IDomainEventHandler<OrderAssigned>
@@ -35,15 +36,15 @@ public sealed class LiveOrderUpdates(IOrderNotifier notifier, IOrderRepository o
             return;
         }
 
-        // The view as of this event, so a later change already committed does not show beside this status.
-        await notifier.TrackingChangedAsync(
-            view with
-            {
-                Status = domainEvent.To,
-                EstimatedDeliveryAt = domainEvent.EstimatedDeliveryAt,
-                Timeline = view.Timeline.Where(step => step.At <= domainEvent.OccurredAt).ToList(),
-            },
-            cancellationToken);
+        // The view as of this event, so a later change already committed does not show beside this status; its arrival
+        // window, map and redelivery choice follow that status.
+        var asOfEvent = view with
+        {
+            Status = domainEvent.To,
+            EstimatedDeliveryAt = domainEvent.EstimatedDeliveryAt,
+            Timeline = view.Timeline.Where(step => step.At <= domainEvent.OccurredAt).ToList(),
+        };
+        await notifier.TrackingChangedAsync(await details.CompleteAsync(asOfEvent, cancellationToken), cancellationToken);
     }
 
     private async Task<IReadOnlyList<OrderAudience>> AnnounceAsync(OrderChange change, CancellationToken cancellationToken)

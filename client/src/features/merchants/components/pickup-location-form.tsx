@@ -25,6 +25,8 @@ export function PickupLocationForm({
     city: location?.address.city ?? '',
     postalCode: location?.address.postalCode ?? '',
     country: location?.address.country ?? '',
+    latitude: location?.address.latitude?.toString() ?? '',
+    longitude: location?.address.longitude?.toString() ?? '',
     instructions: location?.instructions ?? '',
     isDefault: location?.isDefault ?? false,
   });
@@ -47,6 +49,8 @@ export function PickupLocationForm({
             city: form.city.trim(),
             postalCode: form.postalCode.trim(),
             country: form.country.trim(),
+            latitude: form.latitude.trim() === '' ? undefined : Number(form.latitude),
+            longitude: form.longitude.trim() === '' ? undefined : Number(form.longitude),
           },
           instructions: optional(form.instructions),
           isDefault: form.isDefault,
@@ -74,6 +78,8 @@ export function PickupLocationForm({
         <TextField label="City" value={form.city} onChange={set('city')} errors={err('address.city')} />
         <TextField label="Postal code" value={form.postalCode} onChange={set('postalCode')} errors={err('address.postalCode')} />
         <TextField label="Country" value={form.country} onChange={set('country')} errors={err('address.country')} />
+        <TextField label="Latitude (optional)" inputMode="decimal" value={form.latitude} onChange={set('latitude')} errors={err('address.latitude')} />
+        <TextField label="Longitude (optional)" inputMode="decimal" value={form.longitude} onChange={set('longitude')} errors={err('address.longitude')} />
         <TextareaField
           label="Instructions for couriers (optional)"
           hint="Opening hours, which door to use, whom to ask."

@@ -8,4 +8,5 @@ export const orderKeys = {
   count: (filters: OrderFilters) => [...orderKeys.all, 'count', filters] as const,
   detail: (id: string) => [...orderKeys.all, 'detail', id] as const,
   history: (id: string) => [...orderKeys.all, 'history', id] as const,
+  courierPosition: (id: string) => [...orderKeys.all, 'courier-position', id] as const,
 };

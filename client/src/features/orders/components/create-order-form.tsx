@@ -28,6 +28,9 @@ const emptyForm = {
   city: '',
   postalCode: '',
   country: '',
+  /** Optional: where the address is on the map, for the customer's map and the arrival estimate (never looked up). */
+  latitude: '',
+  longitude: '',
   currency: 'GBP',
   notes: '',
   estimatedDeliveryAt: '',
@@ -47,6 +50,8 @@ const fieldLabels: Record<string, string> = {
   'deliveryaddress.city': 'City',
   'deliveryaddress.postalcode': 'Postal code',
   'deliveryaddress.country': 'Country',
+  'deliveryaddress.latitude': 'Latitude',
+  'deliveryaddress.longitude': 'Longitude',
   items: 'Items',
   currency: 'Currency',
   notes: 'Notes',
@@ -84,6 +89,8 @@ function toCommand(form: FormState, items: ItemDraft[], asAdmin: boolean): Creat
       city: form.city.trim(),
       postalCode: form.postalCode.trim(),
       country: form.country.trim(),
+      latitude: toNumber(form.latitude),
+      longitude: toNumber(form.longitude),
     },
     // A blank quantity or price goes out missing, and the API answers with a message for that field (never a free item).
     items: items.map(
@@ -221,6 +228,22 @@ export function CreateOrderForm({ onCreated }: { onCreated: (order: OrderDto) =>
           <TextField label="City" value={form.city} onChange={set('city')} errors={err('deliveryAddress.city')} />
           <TextField label="Postal code" value={form.postalCode} onChange={set('postalCode')} errors={err('deliveryAddress.postalCode')} />
           <TextField label="Country" value={form.country} onChange={set('country')} errors={err('deliveryAddress.country')} />
+          <TextField
+            label="Latitude (optional)"
+            inputMode="decimal"
+            hint="With the longitude, puts the address on the customer's map, for example 51.5033."
+            value={form.latitude}
+            onChange={set('latitude')}
+            errors={err('deliveryAddress.latitude')}
+          />
+          <TextField
+            label="Longitude (optional)"
+            inputMode="decimal"
+            hint="For example -0.1195."
+            value={form.longitude}
+            onChange={set('longitude')}
+            errors={err('deliveryAddress.longitude')}
+          />
         </div>
       </Card>
 

@@ -27,6 +27,8 @@ import { FailedDeliveryDialog } from './failed-delivery-dialog';
 import { OrderItemsTable } from './order-items-table';
 import { OrderTimeline } from './order-timeline';
 import { ReturnOrderDialog } from './return-order-dialog';
+import { CustomerRequest } from './customer-request';
+import { OrderLiveMap } from './order-live-map';
 import { TrackingLinkCard } from './tracking-link-card';
 import { TransitionButtons } from './transition-buttons';
 
@@ -126,6 +128,7 @@ export function OrderDetail({ orderId }: { orderId: string }) {
       <Card title="Status">
         <div className="stack">
           <ProgressSteps status={data.status} reached={reached} />
+          <CustomerRequest request={data.deliveryRequest} />
           {!dialog && statusError && (
             <Alert tone="danger" title="The change was not made">
               {statusError.userMessage}
@@ -149,6 +152,7 @@ export function OrderDetail({ orderId }: { orderId: string }) {
         </div>
       </Card>
 
+      {(user.role === 'Merchant' || isAdmin) && <OrderLiveMap order={data} />}
       {(user.role === 'Merchant' || isAdmin) && <TrackingLinkCard trackingCode={data.trackingCode} />}
 
       <div className="grid-2">

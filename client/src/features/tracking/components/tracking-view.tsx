@@ -1,3 +1,4 @@
+import { LazyCourierMap } from '@/components/courier-map/lazy-courier-map';
 import { Badge } from '@/components/ui/badge';
 import { Card } from '@/components/ui/card';
 import { EmptyState } from '@/components/ui/empty-state';
@@ -6,11 +7,14 @@ import { LoadingState } from '@/components/ui/loading-state';
 import { LiveIndicator } from '@/components/live-indicator';
 import { ProgressSteps } from '@/components/progress-steps';
 import { toApiError } from '@/lib/errors';
-import { statusTones } from '@/lib/order-status';
+import { closedStatuses, statusTones } from '@/lib/order-status';
 import { useTracking } from '../api/use-tracking';
-import { customerDateTime, customerStatusLabels, trackingHeadline, type PublicTracking } from '../utils/customer-wording';
+import { customerDateTime, customerStatusLabels, customerTime, trackingHeadline, type PublicTracking } from '../utils/customer-wording';
+import { DeliveryRequestForm } from './delivery-request-form';
 import { SenderContact } from './sender-contact';
+import { TrackingItems } from './tracking-items';
 import { TrackingTimeline } from './tracking-timeline';
+import styles from './tracking-view.module.css';
 
 export function TrackingView({ trackingCode }: { trackingCode: string }) {
   const tracking = useTracking(trackingCode);
@@ -34,25 +38,32 @@ export function TrackingView({ trackingCode }: { trackingCode: string }) {
   const timeline = data.timeline ?? [];
   const headline = trackingHeadline(data);
 
+  const sender = data.sender?.businessName || data.merchantName || 'the sender';
+  const late = headline.title === 'Running late';
+  const outForDelivery = status === 'InTransit';
+
   return (
     <div className="stack">
       <Card>
         <div className="stack">
+          {/* The merchant leads: the customer knows the shop, not the tracking service. */}
+          <div className={styles.lead}>
+            <p className={styles.eyebrow}>Your order from</p>
+            <h1 className={styles.merchant}>{sender}</h1>
+          </div>
           <div className="row-between">
             <div>
               <p className="muted small">Tracking code</p>
-              <p className="mono" style={{ fontSize: '1.1rem', fontWeight: 700 }}>
-                {data.trackingCode}
-              </p>
+              <p className={styles.code}>{data.trackingCode}</p>
             </div>
             <div className="row">
-              {/* Only a parcel on screen is followed live: a lookup that found nothing has nothing to update. */}
-              <LiveIndicator />
+              {/* Live only while the parcel can still change: a closed one has nothing more to say. */}
+              {!closedStatuses.has(status) && <LiveIndicator />}
               <Badge tone={statusTones[status]}>{customerStatusLabels[status]}</Badge>
             </div>
           </div>
-          <div aria-live="polite" className="stack-sm">
-            <h2>{headline.title}</h2>
+          <div aria-live="polite" className={styles.headline}>
+            <h2 className={late ? styles.late : undefined}>{headline.title}</h2>
             {headline.details.map((line) => (
               <p key={line}>{line}</p>
             ))}
@@ -64,6 +75,29 @@ export function TrackingView({ trackingCode }: { trackingCode: string }) {
           </dl>
         </div>
       </Card>
+      {outForDelivery && (data.courierPosition || data.destination) && (
+        <Card title="On its way">
+          <LazyCourierMap
+            label="Map of the courier on the way to you"
+            courier={
+              data.courierPosition
+                ? { latitude: data.courierPosition.latitude!, longitude: data.courierPosition.longitude!, accuracy: data.courierPosition.accuracy ?? 0 }
+                : undefined
+            }
+            destination={data.destination ? { latitude: data.destination.latitude!, longitude: data.destination.longitude! } : undefined}
+            destinationLabel="Your area"
+          />
+          {data.courierPosition?.recordedAt && (
+            <p className="muted small" style={{ marginTop: 'var(--space-2)' }}>
+              Courier seen at {customerTime(data.courierPosition.recordedAt)}
+            </p>
+          )}
+        </Card>
+      )}
+      {status === 'DeliveryFailed' && data.redelivery && (
+        <DeliveryRequestForm trackingCode={data.trackingCode!} options={data.redelivery} sent={data.deliveryRequest} sender={sender} />
+      )}
+      <TrackingItems items={data.items ?? []} total={data.total} currency={data.currency} />
       <SenderContact merchantName={data.merchantName} sender={data.sender} />
       <Card title="Timeline">
         {timeline.length > 0 ? <TrackingTimeline events={timeline} /> : <p className="muted">No updates yet.</p>}

@@ -1,4 +1,4 @@
-import type { DeliveryFailureReason, OrderStatus, TrackingDto } from '@/lib/api/generated';
+import type { ArrivalWindowDto, DeliveryFailureReason, OrderStatus, TrackingDto } from '@/lib/api/generated';
 import { closedStatuses } from '@/lib/order-status';
 
 /** The sender's public face. Optional until every API the page talks to sends it. */
@@ -42,6 +42,8 @@ export interface TimeOptions {
   /** For tests; the page always uses the viewer's own time zone and language. */
   timeZone?: string;
   locale?: string;
+  /** For tests; the page uses the clock. */
+  now?: Date;
 }
 
 function format(iso: string, options: Intl.DateTimeFormatOptions, { timeZone, locale }: TimeOptions): string {
@@ -58,6 +60,22 @@ export function customerTime(iso: string, options: TimeOptions = {}): string {
 
 export function customerDateTime(iso: string, options: TimeOptions = {}): string {
   return `${customerDate(iso, options)} at ${customerTime(iso, options)}`;
+}
+
+/**
+ * An arrival window as a person says it: "14:10 – 14:30 GMT" today, with the day when it is another day; a single time
+ * when only the merchant's estimate is known. Undefined when there is no window (late, and no new one yet).
+ */
+export function arrivalWindowText(arrival: ArrivalWindowDto | undefined, options: TimeOptions = {}): string | undefined {
+  if (!arrival?.from || !arrival.to) return undefined;
+  if (arrival.from === arrival.to) return customerDateTime(arrival.to, options);
+  const from = new Date(arrival.from);
+  const to = new Date(arrival.to);
+  const today = customerDate((options.now ?? new Date()).toISOString(), options) === customerDate(arrival.from, options);
+  const parts: Intl.DateTimeFormatOptions = { hour: 'numeric', minute: '2-digit', timeZoneName: 'short', timeZone: options.timeZone };
+  const day: Intl.DateTimeFormatOptions = today ? {} : { weekday: 'long', day: 'numeric', month: 'long' };
+  const range = new Intl.DateTimeFormat(options.locale, { ...day, ...parts }).formatRange(from, to);
+  return today ? `today, ${range}` : range;
 }
 
 function lastEvent(tracking: PublicTracking, status: OrderStatus) {
@@ -105,11 +123,31 @@ export function trackingHeadline(tracking: PublicTracking, options: TimeOptions 
         ],
       };
     }
-    default:
+    default: {
       if (closedStatuses.has(status)) return { title: customerStatusLabels[status], details: [] };
+      const arrival = tracking.arrival;
+      const window = arrivalWindowText(arrival, options);
+      // Never a time already past as the estimate: past it, the parcel is running late, with a new window if there is one.
+      const pastEstimate = !arrival && !!tracking.estimatedDeliveryAt && new Date(tracking.estimatedDeliveryAt) <= (options.now ?? new Date());
+      if (arrival?.isLate || pastEstimate) {
+        return {
+          title: 'Running late',
+          details: [
+            `${customerStatusLabels[status]}.`,
+            window ? `Now arriving ${window}.` : 'A new time will show here as soon as there is one.',
+          ],
+        };
+      }
+      if (window) {
+        return {
+          title: customerStatusLabels[status],
+          details: [arrival!.from === arrival!.to ? `Estimated delivery: ${window}` : `Arriving ${window}`],
+        };
+      }
       return {
         title: customerStatusLabels[status],
         details: tracking.estimatedDeliveryAt ? [`Estimated delivery: ${customerDateTime(tracking.estimatedDeliveryAt, options)}`] : [],
       };
+    }
   }
 }

@@ -1,6 +1,8 @@
 using Mediator;
 using OrderTracking.Application.Common.Exceptions;
 using OrderTracking.Application.Common.Interfaces;
+using OrderTracking.Application.Arrivals;
+using OrderTracking.Application.CourierPositions;
 using OrderTracking.Domain.Orders;
 
 namespace OrderTracking.Application.Tracking.Queries.GetTracking;
@@ -8,7 +10,7 @@ namespace OrderTracking.Application.Tracking.Queries.GetTracking;
 /// <summary>The public view of one order, for anyone holding its tracking code. Carries nothing personal.</summary>
 public sealed record GetTrackingQuery(string TrackingCode) : IQuery<TrackingDto>;
 
-/// <summary>What a customer sees on the tracking page: no name, phone, email, address, items or prices.</summary>
+/// <summary>What a customer sees on the tracking page: no name, phone, email or address; items and prices as the merchant chose.</summary>
 public sealed record TrackingDto(
     string TrackingCode,
     OrderStatus Status,
@@ -16,7 +18,32 @@ public sealed record TrackingDto(
     SenderDto Sender,
     DateTimeOffset CreatedAt,
     DateTimeOffset? EstimatedDeliveryAt,
-    IReadOnlyList<TrackingEventDto> Timeline);
+    IReadOnlyList<TrackingEventDto> Timeline)
+{
+    /// <summary>What is in the parcel: names and quantities (prices only where the merchant shows them).</summary>
+    public IReadOnlyList<TrackingItemDto> Items { get; init; } = [];
+
+    /// <summary>The item total, where the merchant shows prices.</summary>
+    public decimal? Total { get; init; }
+
+    /// <summary>The currency of the prices, where the merchant shows them.</summary>
+    public string? Currency { get; init; }
+
+    /// <summary>When the parcel should arrive; absent on closed orders and after a failed attempt.</summary>
+    public ArrivalWindowDto? Arrival { get; init; }
+
+    /// <summary>Where the courier is, while the order is out for delivery and its courier shares a position.</summary>
+    public CourierPositionDto? CourierPosition { get; init; }
+
+    /// <summary>Roughly (about 100 m) where the parcel goes, while it is out for delivery and the address was placed on the map.</summary>
+    public MapPointDto? Destination { get; init; }
+
+    /// <summary>The customer's last request after a failed attempt: when, and the day chosen.</summary>
+    public TrackingDeliveryRequestDto? DeliveryRequest { get; init; }
+
+    /// <summary>After a failed attempt: the days the customer may choose for the next one.</summary>
+    public RedeliveryOptionsDto? Redelivery { get; init; }
+}
 
 /// <summary>
 /// Who sent the parcel, as the merchant presents itself to its customers: the business name of its profile (its
@@ -40,12 +67,13 @@ public sealed record SenderDto
 /// </summary>
 public sealed record TrackingEventDto(OrderStatus Status, DateTimeOffset At, DeliveryFailureReason? FailureReason = null);
 
-public sealed class GetTrackingQueryHandler(IOrderRepository orders) : IQueryHandler<GetTrackingQuery, TrackingDto>
+public sealed class GetTrackingQueryHandler(IOrderRepository orders, TrackingDetails details) : IQueryHandler<GetTrackingQuery, TrackingDto>
 {
     public async ValueTask<TrackingDto> Handle(GetTrackingQuery query, CancellationToken cancellationToken)
     {
         var code = query.TrackingCode.Trim().ToUpperInvariant();
-        return (TrackingCode.IsWellFormed(code) ? await orders.FindTrackingViewAsync(code, cancellationToken) : null)
+        var view = (TrackingCode.IsWellFormed(code) ? await orders.FindTrackingViewAsync(code, cancellationToken) : null)
             ?? throw new NotFoundException("Tracking code", query.TrackingCode);
+        return await details.CompleteAsync(view, cancellationToken);
     }
 }

@@ -10,7 +10,7 @@ const onTheWay: TrackingDto = {
   status: 'InTransit',
   merchantName: 'Corner Bakery',
   createdAt: '2026-11-20T09:00:00Z',
-  estimatedDeliveryAt: '2026-11-22T12:00:00Z',
+  estimatedDeliveryAt: '2036-11-23T12:00:00Z',
   timeline: [
     { status: 'Pending', at: '2026-11-20T09:00:00Z' },
     { status: 'Confirmed', at: '2026-11-20T09:05:00Z' },
@@ -49,8 +49,9 @@ describe('TrackingView', () => {
         .map((li) => li.querySelector('strong')?.textContent),
     ).toEqual(['Out for delivery', 'With the courier', 'Ready for the courier', 'Being prepared', 'Order confirmed', 'Order received']);
     expect(screen.getByRole('heading', { name: 'Out for delivery' })).toBeInTheDocument();
-    expect(screen.getByText(/^Estimated delivery: Sunday.*22.* at /)).toBeInTheDocument();
-    expect(screen.getByText('Corner Bakery')).toBeInTheDocument();
+    expect(screen.getByText(/^Estimated delivery: Sunday.*23.* at /)).toBeInTheDocument();
+    // The merchant leads the page.
+    expect(screen.getByRole('heading', { level: 1, name: 'Corner Bakery' })).toBeInTheDocument();
     const steps = screen.getByRole('list', { name: 'Delivery progress' });
     expect(within(steps).getByText('Out for delivery').closest('li')).toHaveAttribute('aria-current', 'step');
     expect(within(steps).getByText('Delivered').closest('li')).toHaveAttribute('data-state', 'todo');
@@ -139,7 +140,7 @@ describe('TrackingView', () => {
     expect(steps.queryByText('Delivered')).not.toBeInTheDocument();
     expect(screen.getByRole('link', { name: '+44 20 7946 0000' })).toHaveAttribute('href', 'tel:+442079460000');
     expect(screen.getByRole('link', { name: 'hello@corner.example' })).toHaveAttribute('href', 'mailto:hello@corner.example');
-    expect(screen.getByText('Corner Bakery Ltd')).toBeInTheDocument();
+    expect(screen.getByRole('heading', { level: 1, name: 'Corner Bakery Ltd' })).toBeInTheDocument();
   });
 
   it('says so when no parcel has the code', async () => {
@@ -171,5 +172,48 @@ describe('trackingHeadline', () => {
 
   it('has customer wording for every status', () => {
     for (const [status, label] of Object.entries(customerStatusLabels)) expect(label, status).not.toMatch(/[a-z][A-Z]/);
+  });
+
+  it('says "Running late" with the new window once the estimate has passed, never the past date', async () => {
+    show(parcel({ estimatedDeliveryAt: '2026-11-22T12:00:00Z' }));
+    expect(await screen.findByRole('heading', { name: 'Running late' })).toBeInTheDocument();
+    expect(screen.queryByText(/Estimated delivery/)).not.toBeInTheDocument();
+
+    const late = trackingHeadline(
+      parcel({ arrival: { isLate: true, basis: 'History', from: '2026-12-06T14:10:00Z', to: '2026-12-06T14:30:00Z' } }),
+      { timeZone: 'UTC', locale: 'en-GB', now: new Date('2026-12-06T13:50:00Z') },
+    );
+    expect(late.title).toBe('Running late');
+    expect(late.details.join(' ')).toMatch(/Now arriving today, 14:10\s*[–-]\s*14:30/);
+  });
+
+  it('shows the arrival window while the parcel is on its way, and the Live badge only while it can change', async () => {
+    const onTime = trackingHeadline(
+      parcel({ arrival: { isLate: false, basis: 'CourierPosition', from: '2026-12-06T14:10:00Z', to: '2026-12-06T14:30:00Z' } }),
+      { timeZone: 'UTC', locale: 'en-GB', now: new Date('2026-12-06T13:50:00Z') },
+    );
+    expect(onTime.details.join(' ')).toMatch(/^Arriving today, 14:10\s*[–-]\s*14:30/);
+
+    show(parcel({ status: 'Delivered', timeline: [...onTheWay.timeline!, { status: 'Delivered', at: '2026-11-20T15:00:00Z' }] }));
+    await screen.findByRole('heading', { name: /^Delivered on/ });
+    expect(screen.queryByRole('status', { name: 'Live updates' })).not.toBeInTheDocument();
+  });
+
+  it('lists what is in the parcel, with prices only when the merchant sends them', async () => {
+    show(parcel({ items: [{ name: 'Sourdough', quantity: 2 }], total: undefined }));
+    expect(await screen.findByText('2 × Sourdough')).toBeInTheDocument();
+    expect(screen.queryByText('Total')).not.toBeInTheDocument();
+  });
+});
+
+describe('refetchAtWindowEnd', () => {
+  it('reads the view again as its window ends, never sooner than 15 s and never later than 10 minutes', async () => {
+    const { refetchAtWindowEnd } = await import('../../api/use-tracking');
+    const now = Date.parse('2026-12-06T14:00:00Z');
+    const arrival = (to: string) => ({ arrival: { isLate: false, basis: 'History' as const, from: to, to } });
+    expect(refetchAtWindowEnd(arrival('2026-12-06T14:05:00Z'), now)).toBe(301_000);
+    expect(refetchAtWindowEnd(arrival('2026-12-06T14:00:01Z'), now)).toBe(15_000);
+    expect(refetchAtWindowEnd(arrival('2030-01-02T10:30:00Z'), now)).toBe(600_000);
+    expect(refetchAtWindowEnd({}, now)).toBe(false);
   });
 });

@@ -13,7 +13,7 @@ using OrderTracking.Infrastructure.Persistence;
 namespace OrderTracking.Infrastructure.Persistence.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261206085930_Notifications_CustomerEmails")]
+    [Migration("20261206114144_Notifications_CustomerEmails")]
     partial class Notifications_CustomerEmails
     {
         /// <inheritdoc />
@@ -95,6 +95,34 @@ namespace OrderTracking.Infrastructure.Persistence.Migrations
                         .HasDatabaseName("ix_pickup_locations_merchant_id");
 
                     b.ToTable("pickup_locations", (string)null);
+                });
+
+            modelBuilder.Entity("OrderTracking.Domain.Merchants.TrackingPageSettings", b =>
+                {
+                    b.Property<Guid>("MerchantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("merchant_id");
+
+                    b.Property<int>("RedeliveryDays")
+                        .HasColumnType("integer")
+                        .HasColumnName("redelivery_days");
+
+                    b.Property<int>("RedeliveryHorizonDays")
+                        .HasColumnType("integer")
+                        .HasColumnName("redelivery_horizon_days");
+
+                    b.Property<bool>("ShowPrices")
+                        .HasColumnType("boolean")
+                        .HasColumnName("show_prices");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("MerchantId")
+                        .HasName("pk_tracking_page_settings");
+
+                    b.ToTable("tracking_page_settings", (string)null);
                 });
 
             modelBuilder.Entity("OrderTracking.Domain.Notifications.EmailNotification", b =>
@@ -981,16 +1009,6 @@ namespace OrderTracking.Infrastructure.Persistence.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
 
-                    b.Property<string>("ETag")
-                        .HasMaxLength(100)
-                        .HasColumnType("character varying(100)")
-                        .HasColumnName("e_tag");
-
-                    b.Property<string>("Location")
-                        .HasMaxLength(500)
-                        .HasColumnType("character varying(500)")
-                        .HasColumnName("location");
-
                     b.Property<string>("RequestHash")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -1000,15 +1018,6 @@ namespace OrderTracking.Infrastructure.Persistence.Migrations
                     b.Property<string>("ResponseBody")
                         .HasColumnType("text")
                         .HasColumnName("response_body");
-
-                    b.Property<string>("ResponseContentType")
-                        .HasMaxLength(100)
-                        .HasColumnType("character varying(100)")
-                        .HasColumnName("response_content_type");
-
-                    b.Property<int?>("StatusCode")
-                        .HasColumnType("integer")
-                        .HasColumnName("status_code");
 
                     b.HasKey("CallerScope", "Key")
                         .HasName("pk_idempotency_records");
@@ -1126,6 +1135,10 @@ namespace OrderTracking.Infrastructure.Persistence.Migrations
                                 .HasColumnType("character varying(100)")
                                 .HasColumnName("address_country");
 
+                            b1.Property<double?>("Latitude")
+                                .HasColumnType("double precision")
+                                .HasColumnName("address_latitude");
+
                             b1.Property<string>("Line1")
                                 .IsRequired()
                                 .HasMaxLength(200)
@@ -1136,6 +1149,10 @@ namespace OrderTracking.Infrastructure.Persistence.Migrations
                                 .HasMaxLength(200)
                                 .HasColumnType("character varying(200)")
                                 .HasColumnName("address_line2");
+
+                            b1.Property<double?>("Longitude")
+                                .HasColumnType("double precision")
+                                .HasColumnName("address_longitude");
 
                             b1.Property<string>("PostalCode")
                                 .IsRequired()
@@ -1154,6 +1171,16 @@ namespace OrderTracking.Infrastructure.Persistence.Migrations
 
                     b.Navigation("Address")
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("OrderTracking.Domain.Merchants.TrackingPageSettings", b =>
+                {
+                    b.HasOne("OrderTracking.Domain.Users.User", null)
+                        .WithOne()
+                        .HasForeignKey("OrderTracking.Domain.Merchants.TrackingPageSettings", "MerchantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_tracking_page_settings_users_merchant_id");
                 });
 
             modelBuilder.Entity("OrderTracking.Domain.Notifications.EmailNotification", b =>
@@ -1248,6 +1275,34 @@ namespace OrderTracking.Infrastructure.Persistence.Migrations
                                 .HasConstraintName("fk_orders_orders_id");
                         });
 
+                    b.OwnsOne("OrderTracking.Domain.Orders.CustomerDeliveryRequest", "DeliveryRequest", b1 =>
+                        {
+                            b1.Property<Guid>("OrderId")
+                                .HasColumnType("uuid")
+                                .HasColumnName("id");
+
+                            b1.Property<string>("Instructions")
+                                .HasMaxLength(500)
+                                .HasColumnType("character varying(500)")
+                                .HasColumnName("delivery_request_instructions");
+
+                            b1.Property<DateOnly?>("PreferredDate")
+                                .HasColumnType("date")
+                                .HasColumnName("delivery_request_preferred_date");
+
+                            b1.Property<DateTimeOffset>("RequestedAt")
+                                .HasColumnType("timestamp with time zone")
+                                .HasColumnName("delivery_request_requested_at");
+
+                            b1.HasKey("OrderId");
+
+                            b1.ToTable("orders");
+
+                            b1.WithOwner()
+                                .HasForeignKey("OrderId")
+                                .HasConstraintName("fk_orders_orders_id");
+                        });
+
                     b.OwnsOne("OrderTracking.Domain.Orders.DeliveryAddress", "DeliveryAddress", b1 =>
                         {
                             b1.Property<Guid>("OrderId")
@@ -1266,6 +1321,10 @@ namespace OrderTracking.Infrastructure.Persistence.Migrations
                                 .HasColumnType("character varying(100)")
                                 .HasColumnName("delivery_address_country");
 
+                            b1.Property<double?>("Latitude")
+                                .HasColumnType("double precision")
+                                .HasColumnName("delivery_address_latitude");
+
                             b1.Property<string>("Line1")
                                 .IsRequired()
                                 .HasMaxLength(200)
@@ -1276,6 +1335,10 @@ namespace OrderTracking.Infrastructure.Persistence.Migrations
                                 .HasMaxLength(200)
                                 .HasColumnType("character varying(200)")
                                 .HasColumnName("delivery_address_line2");
+
+                            b1.Property<double?>("Longitude")
+                                .HasColumnType("double precision")
+                                .HasColumnName("delivery_address_longitude");
 
                             b1.Property<string>("PostalCode")
                                 .IsRequired()
@@ -1392,6 +1455,10 @@ namespace OrderTracking.Infrastructure.Persistence.Migrations
                                         .HasColumnType("character varying(100)")
                                         .HasColumnName("pickup_address_country");
 
+                                    b2.Property<double?>("Latitude")
+                                        .HasColumnType("double precision")
+                                        .HasColumnName("pickup_address_latitude");
+
                                     b2.Property<string>("Line1")
                                         .IsRequired()
                                         .HasMaxLength(200)
@@ -1402,6 +1469,10 @@ namespace OrderTracking.Infrastructure.Persistence.Migrations
                                         .HasMaxLength(200)
                                         .HasColumnType("character varying(200)")
                                         .HasColumnName("pickup_address_line2");
+
+                                    b2.Property<double?>("Longitude")
+                                        .HasColumnType("double precision")
+                                        .HasColumnName("pickup_address_longitude");
 
                                     b2.Property<string>("PostalCode")
                                         .IsRequired()
@@ -1427,6 +1498,8 @@ namespace OrderTracking.Infrastructure.Persistence.Migrations
 
                     b.Navigation("DeliveryAddress")
                         .IsRequired();
+
+                    b.Navigation("DeliveryRequest");
 
                     b.Navigation("Items");
 

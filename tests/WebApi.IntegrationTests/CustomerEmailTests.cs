@@ -321,6 +321,29 @@ public sealed partial class CustomerEmailTests(EmailApiFactory api) : IClassFixt
     }
 
     [Fact]
+    public async Task The_tracking_view_carries_the_logo_and_accent_colour_of_the_merchants_email_settings()
+    {
+        var (branded, brandedUser) = await MerchantSendingAsync(api, Settings(accentColour: "#0A7D5A", logoUrl: "https://cdn.bakery.test/logo.png"));
+        var (plain, _) = await api.SignedInAsync(UserRole.Merchant);
+        var brandedOrder = await branded.CreateOrderForAsync(null);
+        var plainOrder = await plain.CreateOrderForAsync(null);
+        var anonymous = api.CreateClient();
+        async Task<JsonElement> SenderAsync(OrderResponse order) =>
+            (await (await anonymous.GetAsync($"/api/tracking/{order.TrackingCode}")).ReadAsync<JsonElement>()).GetProperty("sender");
+
+        var sender = await SenderAsync(brandedOrder);
+        Assert.Equal(("Corner Bakery", "https://cdn.bakery.test/logo.png", "#0a7d5a"),
+            (sender.GetProperty("businessName").GetString(), sender.GetProperty("logoUrl").GetString(), sender.GetProperty("accentColour").GetString()));
+        var none = await SenderAsync(plainOrder);
+        Assert.Equal((JsonValueKind.Null, JsonValueKind.Null), (none.GetProperty("logoUrl").ValueKind, none.GetProperty("accentColour").ValueKind));
+
+        // The brand is the settings' one: a change there shows on the tracking page at once.
+        await (await branded.PutAsJsonAsync($"/api/merchants/{brandedUser.Id}/notification-settings", Settings(accentColour: "#7C3AED"))).ShouldBeAsync(HttpStatusCode.OK);
+        var changed = await SenderAsync(brandedOrder);
+        Assert.Equal(("#7c3aed", JsonValueKind.Null), (changed.GetProperty("accentColour").GetString(), changed.GetProperty("logoUrl").ValueKind));
+    }
+
+    [Fact]
     public async Task No_customer_address_reaches_the_log()
     {
         var (merchant, _) = await MerchantSendingAsync(api);

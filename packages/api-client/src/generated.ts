@@ -5497,6 +5497,8 @@ export interface SenderDto {
     businessName: string;
     phone?: string | undefined;
     email?: string | undefined;
+    logoUrl?: string | undefined;
+    accentColour?: string | undefined;
 }
 
 export interface TrackingEventDto {

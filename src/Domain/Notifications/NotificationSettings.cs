@@ -7,7 +7,8 @@ namespace OrderTracking.Domain.Notifications;
 /// <summary>
 /// What a merchant's customers are e-mailed about and how the e-mails look: which status changes send one, the sender
 /// name and reply-to address, an accent colour and logo, and the language and time zone for customers whose order
-/// carries none. Off until the merchant turns it on; an admin can pause a merchant's sending whatever it chose.
+/// carries none. Off until the merchant turns it on; an admin can pause a merchant's sending whatever it chose. The
+/// accent colour and logo are the merchant's brand wherever its customers see it: the e-mails and the tracking view.
 /// One per merchant, keyed by the merchant's user id; a merchant without one has <see cref="Defaults"/>.
 /// </summary>
 public sealed partial class NotificationSettings

@@ -57,9 +57,9 @@ public sealed class OrderRepository(AppDbContext db, StreamingReads streamingRea
     public Task<Order?> FindAsync(Guid id, CancellationToken cancellationToken) =>
         db.Orders.AsNoTracking().FirstOrDefaultAsync(o => o.Id == id, cancellationToken);
 
-    // The order, its sender (the merchant's profile, or its account name without one) and its public timeline in one
-    // statement. Compiled once: the public page and the live announcements to tracking followers run it, and its shape
-    // never varies.
+    // The order, its sender (the merchant's profile, or its account name without one, and the brand of its e-mail
+    // settings) and its public timeline in one statement. Compiled once: the public page and the live announcements to
+    // tracking followers run it, and its shape never varies.
     private static readonly Func<AppDbContext, string, CancellationToken, Task<TrackingDto?>> TrackingView = EF.CompileAsyncQuery(
         (AppDbContext db, string trackingCode, CancellationToken _) => db.Orders.AsNoTracking()
             .Where(o => o.TrackingCode == trackingCode)
@@ -74,6 +74,8 @@ public sealed class OrderRepository(AppDbContext db, StreamingReads streamingRea
                         ?? string.Empty,
                     Phone = db.MerchantProfiles.Where(p => p.MerchantId == o.MerchantId).Select(p => p.ContactPhone).FirstOrDefault(),
                     Email = db.MerchantProfiles.Where(p => p.MerchantId == o.MerchantId).Select(p => p.ContactEmail).FirstOrDefault(),
+                    LogoUrl = db.NotificationSettings.Where(s => s.MerchantId == o.MerchantId).Select(s => s.LogoUrl).FirstOrDefault(),
+                    AccentColour = db.NotificationSettings.Where(s => s.MerchantId == o.MerchantId).Select(s => s.AccentColour).FirstOrDefault(),
                 },
                 o.CreatedAt,
                 o.EstimatedDeliveryAt,

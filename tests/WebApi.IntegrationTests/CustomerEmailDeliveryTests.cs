@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -16,17 +17,25 @@ namespace OrderTracking.WebApi.IntegrationTests;
 /// <summary>
 /// What the sender does when the mail server is down, refuses for now or for good, or is slow for one merchant; that
 /// one event gives one e-mail however often its handler runs; that a burst of changes gives one e-mail about the
-/// latest; and that one address gets no more than its hourly limit.
+/// latest; that one address and one merchant get no more than their limits; and that an e-mail whose sender died
+/// while sending it goes out once when its claim runs out.
 /// </summary>
 public sealed class CustomerEmailDeliveryTests(CustomerEmailDeliveryTests.Factory api) : IClassFixture<CustomerEmailDeliveryTests.Factory>
 {
-    /// <summary>Each test uses addresses of its own; three e-mails an hour to one address is the limit here.</summary>
+    /// <summary>
+    /// Each test uses a merchant and addresses of its own; three e-mails an hour to one address and five a minute of one
+    /// merchant are the limits here.
+    /// </summary>
     public sealed class Factory : EmailApiFactory
     {
         public const int PerRecipientPerHour = 3;
+        public const int PerMerchantPerMinute = 5;
 
-        protected override IDictionary<string, string?> ExtraSettings =>
-            new Dictionary<string, string?>(base.ExtraSettings) { ["Notifications:PerRecipientPerHour"] = PerRecipientPerHour.ToString(System.Globalization.CultureInfo.InvariantCulture) };
+        protected override IDictionary<string, string?> ExtraSettings => new Dictionary<string, string?>(base.ExtraSettings)
+        {
+            ["Notifications:PerRecipientPerHour"] = PerRecipientPerHour.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Notifications:PerMerchantPerMinute"] = PerMerchantPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        };
     }
 
     private static readonly SmtpResponse TryLater = new(SmtpReplyCode.ServiceUnavailable, "4.3.2 Try again later");
@@ -141,27 +150,75 @@ public sealed class CustomerEmailDeliveryTests(CustomerEmailDeliveryTests.Factor
     {
         var (merchant, _) = await MerchantSendingAsync(api);
         var address = NewAddress("limited.test");
+        var orders = await ConfirmedWhileRefusedAsync(merchant, Enumerable.Repeat(address, Factory.PerRecipientPerHour + 1), "limited.test");
+
+        var served = await Eventually.WaitForAsync(() => Task.FromResult(api.Mail.To(address).Count), n => n >= Factory.PerRecipientPerHour);
+        Assert.Equal(Factory.PerRecipientPerHour, served);
+        await AnotherMerchantsEmailGoesOutAsync();
+
+        Assert.Equal(Factory.PerRecipientPerHour, api.Mail.To(address).Count);
+        Assert.Equal(["Pending", .. Enumerable.Repeat("Sent", Factory.PerRecipientPerHour)], await StatusesAsync(merchant, orders));
+    }
+
+    [Fact]
+    public async Task One_merchant_sends_no_more_than_its_limit_a_minute_while_another_merchants_email_still_goes_out()
+    {
+        var (merchant, _) = await MerchantSendingAsync(api);
+        var addresses = Enumerable.Range(0, Factory.PerMerchantPerMinute + 1).Select(_ => NewAddress("merchant-limit.test")).ToList();
+        var orders = await ConfirmedWhileRefusedAsync(merchant, addresses, "merchant-limit.test");
+
+        var served = await Eventually.WaitForAsync(() => Task.FromResult(addresses.Count(a => api.Mail.To(a).Count > 0)), n => n >= Factory.PerMerchantPerMinute);
+        Assert.Equal(Factory.PerMerchantPerMinute, served);
+        await AnotherMerchantsEmailGoesOutAsync();
+
+        Assert.Equal(Factory.PerMerchantPerMinute, addresses.Count(a => api.Mail.To(a).Count > 0));
+        Assert.Equal(["Pending", .. Enumerable.Repeat("Sent", Factory.PerMerchantPerMinute)], await StatusesAsync(merchant, orders));
+    }
+
+    /// <summary>
+    /// Confirms an order for each address while the mail server refuses <paramref name="domain"/> for now, waits until
+    /// each e-mail has been tried, then lets the server accept: all are due together, so the limits, not the pace of the
+    /// test, decide how many go out.
+    /// </summary>
+    private async Task<List<OrderResponse>> ConfirmedWhileRefusedAsync(HttpClient merchant, IEnumerable<string> addresses, string domain)
+    {
+        api.Mail.Answer = message => message.To.Mailboxes.Any(m => m.Domain == domain) ? TryLater : SmtpResponse.Ok;
         var orders = new List<OrderResponse>();
-        for (var i = 0; i <= Factory.PerRecipientPerHour; i++)
+        foreach (var address in addresses)
         {
             var order = await merchant.CreateOrderForAsync(address, rememberIn: api);
             await merchant.MoveAsync(order.Id, OrderStatus.Confirmed);
             orders.Add(order);
-            if (i < Factory.PerRecipientPerHour)
-            {
-                await api.Mail.WaitForMailAsync(address, i + 1);
-            }
         }
 
-        // An e-mail planned after the one over the limit goes out: the sender has looked at that one and held it back.
-        var sentinel = NewAddress();
-        var later = await merchant.CreateOrderForAsync(sentinel, rememberIn: api);
-        await merchant.MoveAsync(later.Id, OrderStatus.Confirmed);
-        await api.Mail.WaitForMailAsync(sentinel, 1);
-        var held = await ListAsync(merchant, orders[^1].Id);
+        foreach (var order in orders)
+        {
+            await ListWhenAsync(merchant, order.Id, l => l.Count == 1 && l[0].AttemptCount >= 1);
+        }
 
-        Assert.Equal(Factory.PerRecipientPerHour, api.Mail.To(address).Count);
-        Assert.Equal(("Pending", 0), (held.Single().Status, held.Single().AttemptCount));
+        api.Mail.Answer = _ => SmtpResponse.Ok;
+        return orders;
+    }
+
+    /// <summary>An e-mail of another merchant, planned now, goes out: the sender has since looked at every e-mail due before it.</summary>
+    private async Task AnotherMerchantsEmailGoesOutAsync()
+    {
+        var (other, _) = await MerchantSendingAsync(api, businessName: "Other Shop");
+        var sentinel = NewAddress();
+        var order = await other.CreateOrderForAsync(sentinel, rememberIn: api);
+        await other.MoveAsync(order.Id, OrderStatus.Confirmed);
+        await api.Mail.WaitForMailAsync(sentinel, 1);
+    }
+
+    private static async Task<List<string>> StatusesAsync(HttpClient merchant, IEnumerable<OrderResponse> orders)
+    {
+        var statuses = new List<string>();
+        foreach (var order in orders)
+        {
+            statuses.Add((await ListAsync(merchant, order.Id)).Single().Status);
+        }
+
+        return statuses.Order(StringComparer.Ordinal).ToList();
     }
 
     [Fact]
@@ -196,5 +253,48 @@ public sealed class CustomerEmailDeliveryTests(CustomerEmailDeliveryTests.Factor
         {
             api.Mail.Delay = _ => TimeSpan.Zero;
         }
+    }
+
+    [Fact]
+    public async Task An_email_claimed_by_an_instance_that_died_while_sending_it_is_sent_once_when_the_claim_runs_out()
+    {
+        var (merchant, _) = await MerchantSendingAsync(api);
+        var address = NewAddress("claimed.test");
+        var tries = new ConcurrentQueue<DateTimeOffset>();
+        var accepting = false;
+        api.Mail.Answer = message =>
+        {
+            if (!message.To.Mailboxes.Any(m => m.Address == address))
+            {
+                return SmtpResponse.Ok;
+            }
+
+            tries.Enqueue(DateTimeOffset.UtcNow);
+            return Volatile.Read(ref accepting) ? SmtpResponse.Ok : TryLater;
+        };
+        var order = await merchant.CreateOrderForAsync(address, rememberIn: api);
+        await merchant.MoveAsync(order.Id, OrderStatus.Confirmed);
+        var id = (await ListWhenAsync(merchant, order.Id, l => l.Count == 1 && l[0].AttemptCount >= 1))[0].Id;
+
+        // Between its tries the e-mail is unclaimed. Another instance claims it as the sender does (a lease and an attempt)
+        // and dies before it records anything: the claim holds until its lease ends.
+        var leaseEnds = await Eventually.WaitForAsync(
+            () => api.WithDbAsync(async db => (await db.Database.SqlQuery<DateTimeOffset>(
+                    $"""
+                    UPDATE email_notifications SET claimed_until = now() + interval '3 seconds', attempt_count = attempt_count + 1, next_attempt_at = now()
+                    WHERE id = {id} AND status = 'Pending' AND (claimed_until IS NULL OR claimed_until < now())
+                    RETURNING claimed_until AS "Value"
+                    """).ToListAsync()).Select(at => (DateTimeOffset?)at).SingleOrDefault()),
+            at => at is not null);
+        Assert.NotNull(leaseEnds);
+        var triedBeforeTheClaim = tries.Count;
+        Volatile.Write(ref accepting, true);
+
+        var sent = (await ListWhenAsync(merchant, order.Id, l => l.Count == 1 && l[0].Status == "Sent"))[0];
+
+        Assert.Single(api.Mail.To(address));
+        Assert.All(tries.Skip(triedBeforeTheClaim), at => Assert.True(at >= leaseEnds, $"Tried at {at:O}, while the claim held until {leaseEnds:O}"));
+        Assert.True(sent.SentAt >= leaseEnds);
+        Assert.Equal(tries.Count + 1, sent.AttemptCount);
     }
 }

@@ -36,6 +36,9 @@ public sealed partial class EmailSender(
     /// <summary>E-mails of one merchant being sent at once, across an instance's slots.</summary>
     private const int PerMerchantInFlight = 2;
 
+    /// <summary>The advisory lock that makes claims take turns across instances (any number no other lock here uses).</summary>
+    private const long ClaimLockKey = 0x4E6F74696679;
+
     private readonly Counter<long> _outcomes = meters.Create("OrderTracking.Notifications")
         .CreateCounter<long>("ordertracking.notification.emails", unit: "{email}", description: "Customer e-mail send attempts by outcome.");
 
@@ -93,38 +96,71 @@ public sealed partial class EmailSender(
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var leaseUntil = timeProvider.GetUtcNow() + TimeSpan.FromSeconds(scope.ServiceProvider.GetRequiredService<IOptions<SmtpOptions>>().Value.TimeoutSeconds * 3 + 5);
+
+        // One claim at a time across instances: the limits count what is sent and what is claimed, and a claim another
+        // instance has not committed yet would be invisible to this one's count. The lock ends with the transaction.
+        return await db.Database.CreateExecutionStrategy().ExecuteAsync(async ct =>
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({ClaimLockKey})", ct);
+            var ids = await ClaimDueAsync(db, slots, leaseUntil, ct);
+            await transaction.CommitAsync(ct);
+            return ids;
+        }, cancellationToken);
+    }
+
+    private async Task<List<Guid>> ClaimDueAsync(AppDbContext db, int slots, DateTimeOffset leaseUntil, CancellationToken cancellationToken)
+    {
         var settings = options.Value;
         var now = timeProvider.GetUtcNow();
-        var leaseUntil = now + TimeSpan.FromSeconds(scope.ServiceProvider.GetRequiredService<IOptions<SmtpOptions>>().Value.TimeoutSeconds * 3 + 5);
         var minuteAgo = now.AddMinutes(-1);
         var hourAgo = now.AddHours(-1);
+
+        // Per merchant: at most two in flight and no more than its per-minute limit, counting sent and claimed ones. Per
+        // address (across merchants): no more than its per-hour limit, counting sent and claimed ones, and the e-mails
+        // claimed together for one address numbered so that they too stay within it.
         return await db.Database.SqlQuery<Guid>(
             $"""
-            UPDATE email_notifications SET claimed_until = {leaseUntil}, attempt_count = attempt_count + 1
-            WHERE id IN (
-                SELECT due.id
-                FROM (
-                    SELECT p.merchant_id,
-                        (SELECT count(*) FROM email_notifications f
-                         WHERE f.merchant_id = p.merchant_id AND f.status = 'Pending' AND f.claimed_until >= {now}) AS in_flight
-                    FROM email_notifications p
-                    WHERE p.status = 'Pending' AND p.next_attempt_at <= {now} AND (p.claimed_until IS NULL OR p.claimed_until < {now})
-                    GROUP BY p.merchant_id
-                ) merchant
+            WITH merchant AS (
+                SELECT p.merchant_id,
+                    (SELECT count(*) FROM email_notifications f
+                     WHERE f.merchant_id = p.merchant_id AND f.status = 'Pending' AND f.claimed_until >= {now}) AS in_flight,
+                    (SELECT count(*) FROM email_notifications s
+                     WHERE s.merchant_id = p.merchant_id
+                       AND ((s.status = 'Sent' AND s.sent_at > {minuteAgo}) OR (s.status = 'Pending' AND s.claimed_until >= {now}))) AS used
+                FROM email_notifications p
+                WHERE p.status = 'Pending' AND p.next_attempt_at <= {now} AND (p.claimed_until IS NULL OR p.claimed_until < {now})
+                GROUP BY p.merchant_id
+            ),
+            due AS (
+                SELECT n.id, n.recipient, n.next_attempt_at, merchant.in_flight,
+                    (SELECT count(*) FROM email_notifications r
+                     WHERE r.recipient = n.recipient
+                       AND ((r.status = 'Sent' AND r.sent_at > {hourAgo}) OR (r.status = 'Pending' AND r.claimed_until >= {now}))) AS recipient_used
+                FROM merchant
                 CROSS JOIN LATERAL (
-                    SELECT n.id, n.next_attempt_at FROM email_notifications n
+                    SELECT n.id, n.recipient, n.next_attempt_at FROM email_notifications n
                     WHERE n.merchant_id = merchant.merchant_id AND n.status = 'Pending' AND n.next_attempt_at <= {now}
                       AND (n.claimed_until IS NULL OR n.claimed_until < {now})
                       AND (SELECT count(*) FROM email_notifications r
-                           WHERE r.recipient = n.recipient AND r.status = 'Sent' AND r.sent_at > {hourAgo}) < {settings.PerRecipientPerHour}
+                           WHERE r.recipient = n.recipient
+                             AND ((r.status = 'Sent' AND r.sent_at > {hourAgo}) OR (r.status = 'Pending' AND r.claimed_until >= {now}))) < {settings.PerRecipientPerHour}
                     ORDER BY n.next_attempt_at, n.id
-                    LIMIT GREATEST({PerMerchantInFlight} - merchant.in_flight, 0)
+                    LIMIT GREATEST(LEAST({PerMerchantInFlight} - merchant.in_flight, {settings.PerMerchantPerMinute} - merchant.used), 0)
                     FOR UPDATE OF n SKIP LOCKED
-                ) due
-                WHERE (SELECT count(*) FROM email_notifications s
-                       WHERE s.merchant_id = merchant.merchant_id
-                         AND ((s.status = 'Sent' AND s.sent_at > {minuteAgo}) OR (s.status = 'Pending' AND s.claimed_until >= {now}))) < {settings.PerMerchantPerMinute}
-                ORDER BY merchant.in_flight, due.next_attempt_at, due.id
+                ) n
+            ),
+            allowed AS (
+                SELECT due.id, due.in_flight, due.next_attempt_at,
+                    due.recipient_used + row_number() OVER (PARTITION BY due.recipient ORDER BY due.in_flight, due.next_attempt_at, due.id) AS nth
+                FROM due
+            )
+            UPDATE email_notifications SET claimed_until = {leaseUntil}, attempt_count = attempt_count + 1
+            WHERE id IN (
+                SELECT allowed.id FROM allowed
+                WHERE allowed.nth <= {settings.PerRecipientPerHour}
+                ORDER BY allowed.in_flight, allowed.next_attempt_at, allowed.id
                 LIMIT {slots})
             RETURNING id AS "Value"
             """).ToListAsync(cancellationToken);

@@ -344,6 +344,44 @@ public sealed partial class CustomerEmailTests(EmailApiFactory api) : IClassFixt
     }
 
     [Fact]
+    public async Task The_retention_rule_erases_a_month_old_emails_body_and_address_then_after_a_year_its_line_and_keeps_recent_ones()
+    {
+        var (merchant, _) = await MerchantSendingAsync(api);
+        var addresses = new[] { NewAddress(), NewAddress(), NewAddress() };
+        var orders = new List<OrderResponse>();
+        var ids = new List<Guid>();
+        foreach (var address in addresses)
+        {
+            var order = await merchant.CreateOrderForAsync(address, rememberIn: api);
+            await merchant.MoveAsync(order.Id, OrderStatus.Confirmed);
+            orders.Add(order);
+            ids.Add((await ListWhenAsync(merchant, order.Id, l => l.Count == 1 && l[0].Status == "Sent"))[0].Id);
+        }
+
+        var (monthOld, yearOld) = (ids[0], ids[1]);
+        await api.WithDbAsync(db => db.Database.ExecuteSqlAsync($"UPDATE email_notifications SET created_at = now() - interval '31 days' WHERE id = {monthOld}"));
+        await api.WithDbAsync(db => db.Database.ExecuteSqlAsync($"UPDATE email_notifications SET created_at = now() - interval '366 days' WHERE id = {yearOld}"));
+        await using var scope = api.Services.CreateAsyncScope();
+        var rule = scope.ServiceProvider.GetServices<OrderTracking.Infrastructure.Retention.IRetentionRule>()
+            .OfType<OrderTracking.Infrastructure.Notifications.EmailRetentionRule>().Single();
+
+        var changed = await rule.ApplyAsync(CancellationToken.None);
+
+        var rows = await api.WithDbAsync(db => db.EmailNotifications.AsNoTracking().Where(e => ids.Contains(e.Id)).ToListAsync());
+        Assert.Equal(2, changed);
+        Assert.DoesNotContain(rows, r => r.Id == yearOld);
+        var blanked = rows.Single(r => r.Id == monthOld);
+        Assert.Equal(((string?)null, (string?)null, (string?)null, EmailAddressMask.Mask(addresses[0])),
+            (blanked.TextBody, blanked.HtmlBody, blanked.UnsubscribeUrl, blanked.Recipient));
+        var kept = rows.Single(r => r.Id == ids[2]);
+        Assert.Equal(addresses[2], kept.Recipient);
+        Assert.NotNull(kept.TextBody);
+        var line = (await ListAsync(merchant, orders[0].Id)).Single();
+        Assert.Equal(("Sent", EmailAddressMask.Mask(addresses[0])), (line.Status, line.Recipient));
+        Assert.Empty(await ListAsync(merchant, orders[1].Id));
+    }
+
+    [Fact]
     public async Task No_customer_address_reaches_the_log()
     {
         var (merchant, _) = await MerchantSendingAsync(api);

@@ -18,7 +18,7 @@ public sealed class BulkLoader(NpgsqlConnection connection)
         "delivery_address_line2, delivery_address_city, delivery_address_postal_code, delivery_address_country, currency, total, " +
         "notes, estimated_delivery_at, assigned_courier_id, assigned_partner_id, created_at, updated_at, delivered_at, status_changed_at, " +
         "seconds_in_pending, seconds_in_confirmed, seconds_in_preparing, seconds_in_ready_for_pickup, seconds_in_picked_up, " +
-        "seconds_in_in_transit, seconds_in_delivery_failed";
+        "seconds_in_in_transit, seconds_in_delivery_failed, version";
 
     private List<string> _recreate = [];
 
@@ -106,6 +106,8 @@ public sealed class BulkLoader(NpgsqlConnection connection)
                 {
                     await WriteOptionalAsync(importer, time is { } span ? span.Ticks / (double)TimeSpan.TicksPerSecond : (double?)null, NpgsqlDbType.Double);
                 }
+
+                await importer.WriteAsync((int)o.Version, NpgsqlDbType.Integer);
             }
 
             await importer.CompleteAsync();
@@ -129,13 +131,14 @@ public sealed class BulkLoader(NpgsqlConnection connection)
         }
 
         await using (var importer = await connection.BeginBinaryImportAsync(
-            "COPY order_history (id, order_id, \"from\", \"to\", at, actor_type, actor_id, actor_name, note, reason) FROM STDIN (FORMAT BINARY)"))
+            "COPY order_history (id, order_id, version, \"from\", \"to\", at, actor_type, actor_id, actor_name, note, reason) FROM STDIN (FORMAT BINARY)"))
         {
             foreach (var h in orders.SelectMany(o => o.History))
             {
                 await importer.StartRowAsync();
                 await importer.WriteAsync(h.Id, NpgsqlDbType.Uuid);
                 await importer.WriteAsync(h.OrderId, NpgsqlDbType.Uuid);
+                await importer.WriteAsync((int)h.Version, NpgsqlDbType.Integer);
                 await WriteNullableAsync(importer, h.From?.ToString(), NpgsqlDbType.Varchar);
                 await importer.WriteAsync(h.To.ToString(), NpgsqlDbType.Varchar);
                 await importer.WriteAsync(h.At, NpgsqlDbType.TimestampTz);

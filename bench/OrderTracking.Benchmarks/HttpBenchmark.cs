@@ -1,11 +1,13 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
 using OrderTracking.Application.Orders.Queries;
 using OrderTracking.Infrastructure.Persistence;
+using OrderTracking.Infrastructure.Webhooks;
 using Spectre.Console;
 
 namespace OrderTracking.Benchmarks;
@@ -128,7 +130,7 @@ public static class HttpBenchmark
         int existing;
         await using (var db = new AppDbContext(dbOptions))
         {
-            await new DatabaseMigrator(db, NullLogger<DatabaseMigrator>.Instance).MigrateAsync(CancellationToken.None);
+            await new DatabaseMigrator(db, new PlainSecretsMigration(new WebhookSecretProtector(new EphemeralDataProtectionProvider())), NullLogger<DatabaseMigrator>.Instance).MigrateAsync(CancellationToken.None);
             cast = await BenchCast.EnsureAsync(db);
             existing = await db.Orders.CountAsync();
         }

@@ -3,11 +3,13 @@ using System.Globalization;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
 using OrderTracking.Benchmarks;
 using OrderTracking.Infrastructure.Persistence;
+using OrderTracking.Infrastructure.Webhooks;
 using Spectre.Console;
 
 // The analytics and export benchmark: fills PostgreSQL with a year of orders (1 000 000 by default) through the
@@ -37,7 +39,7 @@ BenchCast cast;
 int existing;
 await using (var db = new AppDbContext(dbOptions))
 {
-    await new DatabaseMigrator(db, NullLogger<DatabaseMigrator>.Instance).MigrateAsync(CancellationToken.None);
+    await new DatabaseMigrator(db, new PlainSecretsMigration(new WebhookSecretProtector(new EphemeralDataProtectionProvider())), NullLogger<DatabaseMigrator>.Instance).MigrateAsync(CancellationToken.None);
     cast = await BenchCast.EnsureAsync(db);
     existing = await db.Orders.CountAsync();
 }

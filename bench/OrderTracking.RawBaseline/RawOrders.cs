@@ -16,7 +16,7 @@ public sealed class RawOrders(NpgsqlDataSource dataSource)
         o.id, o.tracking_code, o.merchant_id, o.status, o.customer_name, o.customer_phone, o.customer_email,
         o.delivery_address_line1, o.delivery_address_line2, o.delivery_address_city, o.delivery_address_postal_code,
         o.delivery_address_country, o.currency, o.total, o.notes, o.estimated_delivery_at, o.assigned_courier_id,
-        o.assigned_partner_id, o.created_at, o.updated_at, o.xmin,
+        o.assigned_partner_id, o.created_at, o.updated_at, o.version,
         (SELECT coalesce(json_agg(json_build_object('name', i.name, 'quantity', i.quantity, 'unitPrice', i.unit_price) ORDER BY i.id), '[]')
            FROM order_items i WHERE i.order_id = o.id)::text
         """;
@@ -158,7 +158,7 @@ public sealed class RawOrders(NpgsqlDataSource dataSource)
                 delivery_address_line1, delivery_address_line2, delivery_address_city, delivery_address_postal_code,
                 delivery_address_country, currency, total, notes, estimated_delivery_at, created_at, updated_at, status_changed_at)
             VALUES ($1, $2, $3, 'Pending', $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $16, $16)
-            RETURNING xmin
+            RETURNING version
             """);
         insertOrder.Parameters.Add(new NpgsqlParameter<Guid> { TypedValue = id });
         insertOrder.Parameters.Add(new NpgsqlParameter<string> { TypedValue = trackingCode });
@@ -185,13 +185,13 @@ public sealed class RawOrders(NpgsqlDataSource dataSource)
         insertItems.Parameters.Add(new NpgsqlParameter<int[]> { TypedValue = items.Select(i => i.Quantity).ToArray() });
         insertItems.Parameters.Add(new NpgsqlParameter<decimal[]> { TypedValue = items.Select(i => i.UnitPrice).ToArray() });
         batch.BatchCommands.Add(insertItems);
-        batch.BatchCommands.Add(InsertHistory(id, null, "Pending", now, actor, "Order created", null));
+        batch.BatchCommands.Add(InsertFirstHistoryEntry(id, null, "Pending", now, actor, "Order created", null));
 
-        uint version;
+        int version;
         await using (var reader = await batch.ExecuteReaderAsync(http.RequestAborted))
         {
             await reader.ReadAsync(http.RequestAborted);
-            version = reader.GetFieldValue<uint>(0);
+            version = reader.GetInt32(0);
         }
 
         await transaction.CommitAsync(http.RequestAborted);
@@ -243,12 +243,12 @@ public sealed class RawOrders(NpgsqlDataSource dataSource)
             WITH previous AS (
                 SELECT id, status FROM orders WHERE id = $1 {(merchant is null ? string.Empty : "AND merchant_id = $10")} FOR UPDATE),
             o AS (
-                UPDATE orders SET status = $2, updated_at = $3, status_changed_at = $3
+                UPDATE orders SET status = $2, updated_at = $3, status_changed_at = $3, version = orders.version + 1
                 FROM previous WHERE orders.id = previous.id AND previous.status = ANY($4)
-                RETURNING orders.*, orders.xmin, previous.status AS previous_status),
+                RETURNING orders.*, previous.status AS previous_status),
             history AS (
-                INSERT INTO order_history (id, order_id, "from", "to", at, actor_type, actor_id, actor_name, note, reason)
-                SELECT $5, o.id, o.previous_status, $2, $3, $6, $7, $8, $9, $11 FROM o)
+                INSERT INTO order_history (id, order_id, version, "from", "to", at, actor_type, actor_id, actor_name, note, reason)
+                SELECT $5, o.id, o.version, o.previous_status, $2, $3, $6, $7, $8, $9, $11 FROM o)
             SELECT {OrderColumns} FROM o
             """);
         command.Parameters.Add(new NpgsqlParameter<Guid> { TypedValue = id });
@@ -272,11 +272,11 @@ public sealed class RawOrders(NpgsqlDataSource dataSource)
         await WriteAsync(http, StatusCodes.Status200OK, writer => WriteOrder(writer, reader));
     }
 
-    private static NpgsqlBatchCommand InsertHistory(Guid orderId, string? from, string to, DateTimeOffset at, Actor actor, string? note, string? reason)
+    private static NpgsqlBatchCommand InsertFirstHistoryEntry(Guid orderId, string? from, string to, DateTimeOffset at, Actor actor, string? note, string? reason)
     {
         var command = new NpgsqlBatchCommand("""
-            INSERT INTO order_history (id, order_id, "from", "to", at, actor_type, actor_id, actor_name, note, reason)
-            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
+            INSERT INTO order_history (id, order_id, version, "from", "to", at, actor_type, actor_id, actor_name, note, reason)
+            VALUES ($1, $2, 1, $3, $4, $5, $6, $7, $8, $9, $10)
             """);
         command.Parameters.Add(new NpgsqlParameter<Guid> { TypedValue = Guid.CreateVersion7(at) });
         command.Parameters.Add(new NpgsqlParameter<Guid> { TypedValue = orderId });
@@ -321,7 +321,7 @@ public sealed class RawOrders(NpgsqlDataSource dataSource)
         WriteNullableGuid(writer, "assignedPartnerId", reader, 17);
         writer.WriteString("createdAt", reader.GetFieldValue<DateTimeOffset>(18));
         writer.WriteString("updatedAt", reader.GetFieldValue<DateTimeOffset>(19));
-        writer.WriteNumber("version", reader.GetFieldValue<uint>(20));
+        writer.WriteNumber("version", reader.GetInt32(20));
         writer.WriteStartArray("allowedTransitions");
         foreach (var next in Sources.Where(s => s.Value.Contains(status)).Select(s => s.Key))
         {

@@ -5,6 +5,7 @@ using OrderTracking.Application.Auth.Common;
 using OrderTracking.Application.Common.Interfaces;
 using OrderTracking.Infrastructure.Analytics;
 using OrderTracking.Infrastructure.Arrivals;
+using OrderTracking.Infrastructure.DataProtection;
 using OrderTracking.Infrastructure.Export;
 using OrderTracking.Infrastructure.Idempotency;
 using OrderTracking.Infrastructure.Notifications;
@@ -62,6 +63,7 @@ public static class DependencyInjection
         services.AddScoped<IdempotencyStore>();
         services.AddScoped<IIdempotencyStore>(provider => provider.GetRequiredService<IdempotencyStore>());
         services.AddHostedService<IdempotencyPruningService>();
+        services.AddSharedKeyRing();
         services.AddWebhooks(configuration);
         services.AddCustomerEmails(configuration);
 

@@ -123,7 +123,7 @@ public sealed class AuthAndUserHandlerTests
     {
         var admin = User.Create("admin@example.com", "Admin", UserRole.Admin, "hash", Now);
         _users.Setup(u => u.FindByIdAsync(admin.Id, It.IsAny<CancellationToken>())).ReturnsAsync(admin);
-        var handler = new UpdateUserCommandHandler(Mock.Of<ICurrentActor>(c => c.Actor == admin.AsActor()), _users.Object, _sessions.Object, _hasher.Object, _unitOfWork.Object, Mock.Of<ISessionEndNotifier>(), _clock);
+        var handler = new UpdateUserCommandHandler(Mock.Of<ICurrentActor>(c => c.Actor == admin.AsActor()), _users.Object, _sessions.Object, _hasher.Object, Mock.Of<IWebhookRepository>(), _unitOfWork.Object, Mock.Of<ISessionEndNotifier>(), _clock);
 
         await Assert.ThrowsAsync<DomainRuleException>(() => handler.Handle(new UpdateUserCommand(admin.Id, null, null, false, null), CancellationToken.None).AsTask());
         await Assert.ThrowsAsync<DomainRuleException>(() => handler.Handle(new UpdateUserCommand(admin.Id, null, UserRole.Merchant, null, null), CancellationToken.None).AsTask());

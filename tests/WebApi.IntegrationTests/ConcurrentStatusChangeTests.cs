@@ -7,6 +7,7 @@ using OrderTracking.Application.Orders.Common;
 using OrderTracking.Domain.Common;
 using OrderTracking.Domain.Orders;
 using OrderTracking.Domain.Users;
+using OrderTracking.Infrastructure.Outbox;
 using OrderTracking.WebApi.IntegrationTests.Infrastructure;
 
 namespace OrderTracking.WebApi.IntegrationTests;
@@ -58,5 +59,12 @@ public sealed class ConcurrentStatusChangeTests(ApiFactory api) : IClassFixture<
 
         Assert.Contains("it is now Confirmed", conflict.Message);
         Assert.Equal(OrderStatus.Confirmed, (await (await merchant.GetAsync($"/api/orders/{order.Id}")).ReadAsync<OrderResponse>()).Status);
+
+        // The stale save was one batch without a transaction of its own: its timeline entry met the winner's version
+        // inside PostgreSQL, and the whole batch went, the history entry and the outbox row with it (the two rows left
+        // are the creation's and the confirmation's).
+        var steps = await api.WithDbAsync(db => Task.FromResult(db.OrderHistory.Where(h => h.OrderId == order.Id).OrderBy(h => h.Version).Select(h => h.To).ToList()));
+        Assert.Equal([OrderStatus.Pending, OrderStatus.Confirmed], steps);
+        Assert.Equal(2, await api.WithDbAsync(db => Task.FromResult(db.Set<OutboxMessage>().Count(m => m.AggregateId == order.Id))));
     }
 }

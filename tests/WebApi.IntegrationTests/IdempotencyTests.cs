@@ -8,18 +8,8 @@ using OrderTracking.WebApi.IntegrationTests.Infrastructure;
 
 namespace OrderTracking.WebApi.IntegrationTests;
 
-public sealed class IdempotencyTests(IdempotencyTests.Factory api) : IClassFixture<IdempotencyTests.Factory>
+public sealed class IdempotencyTests(ApiFactory api) : IClassFixture<ApiFactory>
 {
-    /// <summary>
-    /// Repeats wait for the first request with their key as long as it takes: they return as soon as it commits, so
-    /// this is a bound, not a delay. With a short wait here the repeats got 409 whenever the first request took longer
-    /// than that to commit, as it does on a loaded machine.
-    /// </summary>
-    public sealed class Factory : ApiFactory
-    {
-        protected override IDictionary<string, string?> ExtraSettings => new Dictionary<string, string?> { ["Idempotency:InFlightWait"] = "00:02:00" };
-    }
-
     internal static HttpRequestMessage Create(string key, object body)
     {
         var request = new HttpRequestMessage(HttpMethod.Post, "/api/orders") { Content = JsonContent.Create(body) };
@@ -104,37 +94,77 @@ public sealed class IdempotencyTests(IdempotencyTests.Factory api) : IClassFixtu
     }
 }
 
-/// <summary>A first request that never commits: the repeat gives up after the (short) in-flight wait with 409.</summary>
-public sealed class IdempotencyInFlightTests(IdempotencyInFlightTests.Factory api) : IClassFixture<IdempotencyInFlightTests.Factory>
+/// <summary>
+/// A key is held by the batch of its first use while that batch runs: a repeat waits for it to end and then gets its
+/// answer (it committed) or does the work itself (it rolled back). Nothing else holds a key, so a repeat never waits
+/// for more than one batch of the first request.
+/// </summary>
+public sealed class IdempotencyInFlightTests(ApiFactory api) : IClassFixture<ApiFactory>
 {
-    public sealed class Factory : ApiFactory
-    {
-        protected override IDictionary<string, string?> ExtraSettings => new Dictionary<string, string?> { ["Idempotency:InFlightWait"] = "00:00:00.300" };
-    }
-
-    [Fact]
-    public async Task While_the_first_request_with_a_key_is_still_running_a_repeat_gets_409()
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task A_repeat_that_meets_the_first_batch_running_waits_for_it_then_replays_or_does_the_work(bool firstCommits)
     {
         var (merchant, user) = await api.SignedInAsync(UserRole.Merchant);
         var key = Guid.NewGuid().ToString();
+        var body = OrderRequests.ValidOrder(customerName: "In Flight");
+        var fingerprintSource = Guid.NewGuid().ToString();
+        var stored = await (await merchant.SendAsync(IdempotencyTests.Create(fingerprintSource, body))).Content.ReadAsStringAsync();
+        var hash = await api.WithDbAsync(db => Task.FromResult(db.Set<IdempotencyRecord>().Single(r => r.Key == fingerprintSource).RequestHash));
 
-        // Stand in for a first request mid-flight: its key is inserted in a transaction that has not committed.
+        // Stand in for the first request's batch mid-flight: its key and result inserted, not yet committed.
         await using var connection = new NpgsqlConnection(api.ConnectionString);
         await connection.OpenAsync();
         await using var transaction = await connection.BeginTransactionAsync();
-        await using (var insert = new NpgsqlCommand("INSERT INTO idempotency_records (caller_scope, key, request_hash, created_at) VALUES (@scope, @key, 'x', now())", connection, transaction))
+        await using (var insert = new NpgsqlCommand(
+            "INSERT INTO idempotency_records (caller_scope, key, request_hash, response_body, created_at) VALUES (@scope, @key, @hash, @body, now())", connection, transaction))
         {
             insert.Parameters.AddWithValue("scope", $"Merchant:{user.Id}");
             insert.Parameters.AddWithValue("key", key);
+            insert.Parameters.AddWithValue("hash", hash);
+            insert.Parameters.AddWithValue("body", stored);
             await insert.ExecuteNonQueryAsync();
         }
 
-        var repeat = await merchant.SendAsync(IdempotencyTests.Create(key, OrderRequests.ValidOrder()));
-        await transaction.RollbackAsync();
-        var afterFirstGaveUp = await merchant.SendAsync(IdempotencyTests.Create(key, OrderRequests.ValidOrder()));
+        var ordersBefore = await api.WithDbAsync(db => Task.FromResult(db.Orders.Count(o => o.MerchantId == user.Id)));
+        var repeat = merchant.SendAsync(IdempotencyTests.Create(key, body));
+        await WaitUntilAStatementWaitsOnATransactionAsync(connection, transaction);
+        Assert.False(repeat.IsCompleted);
+        if (firstCommits)
+        {
+            await transaction.CommitAsync();
+        }
+        else
+        {
+            await transaction.RollbackAsync();
+        }
 
-        Assert.Equal(HttpStatusCode.Conflict, repeat.StatusCode);
-        Assert.EndsWith("/idempotency-in-flight", (await repeat.ProblemAsync()).Type);
-        Assert.Equal(HttpStatusCode.Created, afterFirstGaveUp.StatusCode);
+        var response = await repeat;
+        await response.ShouldBeAsync(HttpStatusCode.Created);
+        var ordersAfter = await api.WithDbAsync(db => Task.FromResult(db.Orders.Count(o => o.MerchantId == user.Id)));
+        if (firstCommits)
+        {
+            Assert.True(response.Headers.Contains("Idempotent-Replayed"));
+            Assert.Equal(stored, await response.Content.ReadAsStringAsync());
+            Assert.Equal(ordersBefore, ordersAfter);
+        }
+        else
+        {
+            Assert.False(response.Headers.Contains("Idempotent-Replayed"));
+            Assert.Equal(ordersBefore + 1, ordersAfter);
+        }
+    }
+
+    /// <summary>Until the repeat's INSERT under the key is waiting for the open transaction (not a timed pause).</summary>
+    private static async Task WaitUntilAStatementWaitsOnATransactionAsync(NpgsqlConnection connection, NpgsqlTransaction transaction)
+    {
+        await using var waiting = new NpgsqlCommand(
+            "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock' AND wait_event = 'transactionid'",
+            connection, transaction);
+        while ((long)(await waiting.ExecuteScalarAsync())! == 0)
+        {
+            await Task.Delay(20);
+        }
     }
 }

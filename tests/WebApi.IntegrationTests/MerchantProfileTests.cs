@@ -37,10 +37,16 @@ public sealed class MerchantProfileTests(ApiFactory api) : IClassFixture<ApiFact
         await (await merchant.PostAsJsonAsync($"/api/merchants/{user.Id}/pickup-locations", Location("Shop", "12 Baker Street", isDefault: true))).ShouldBeAsync(HttpStatusCode.Created);
         var before = api.Logs.Lines.Count;
 
-        // Creating an order reads the merchant's profile for its default pickup location, and nothing else reads profiles.
+        // Creating an order reads only its pickup location, not the profile around it.
         await merchant.CreateOrderAsync();
+        var created = api.Logs.Lines.Skip(before).Where(line => line.Contains("Executed DbCommand", StringComparison.Ordinal)).ToList();
+        Assert.Single(created, line => line.Contains("pickup_locations", StringComparison.Ordinal));
+        Assert.DoesNotContain(created, line => line.Contains("merchant_profiles", StringComparison.Ordinal));
 
-        var statement = Assert.Single(api.Logs.Lines.Skip(before), line => line.Contains("Executed DbCommand", StringComparison.Ordinal) && line.Contains("merchant_profiles", StringComparison.Ordinal));
+        // Reading the profile takes it with its locations in one statement.
+        var read = api.Logs.Lines.Count;
+        await merchant.GetFromJsonAsync<MerchantProfileResponse>($"/api/merchants/{user.Id}/profile", Json.Options);
+        var statement = Assert.Single(api.Logs.Lines.Skip(read), line => line.Contains("Executed DbCommand", StringComparison.Ordinal) && line.Contains("merchant_profiles", StringComparison.Ordinal));
         Assert.Contains("pickup_locations", statement, StringComparison.Ordinal);
         Assert.DoesNotContain(api.Logs.Lines, line => line.Contains("row limiting operator", StringComparison.Ordinal));
     }

@@ -251,28 +251,41 @@ public sealed class OutboxTests(OutboxTests.Factory api) : IClassFixture<OutboxT
         var (merchant, user, live) = await MerchantListeningAsync();
         await using var _ = live;
         const string key = "roll-back-at-commit";
+
+        // The key, the order, its items, its history entry and its outbox row are one batch without a transaction of its
+        // own; its last statement, the outbox row's INSERT, fails, and PostgreSQL takes the whole batch back.
         await QueryAsync<object>(
             $"""
-            CREATE FUNCTION fail_idempotency_completion() RETURNS trigger LANGUAGE plpgsql AS $$
-            BEGIN RAISE EXCEPTION 'simulated failure while storing the response'; END $$;
-            CREATE TRIGGER fail_idempotency_completion BEFORE UPDATE ON idempotency_records
-                FOR EACH ROW WHEN (NEW.key = '{key}') EXECUTE FUNCTION fail_idempotency_completion();
+            CREATE FUNCTION fail_outbox_row() RETURNS trigger LANGUAGE plpgsql AS $$
+            BEGIN RAISE EXCEPTION 'simulated failure at the end of the batch'; END $$;
+            CREATE TRIGGER fail_outbox_row BEFORE INSERT ON outbox_messages
+                FOR EACH ROW WHEN (NEW.payload->>'merchantId' = '{user.Id}') EXECUTE FUNCTION fail_outbox_row();
             SELECT 1;
             """);
-
-        // The order and its outbox row are saved inside the request's transaction; storing the response then fails.
-        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/orders") { Content = JsonContent.Create(OrderRequests.ValidOrder(customerName: "Rolled Back")) };
-        request.Headers.Add("Idempotency-Key", key);
-        var failed = await merchant.SendAsync(request);
+        var failed = await merchant.SendAsync(KeyedCreate(key));
+        await QueryAsync<object>("DROP TRIGGER fail_outbox_row ON outbox_messages; SELECT 1;");
         Assert.Equal(HttpStatusCode.InternalServerError, failed.StatusCode);
+        Assert.Equal(0L, await QueryAsync<long>("SELECT count(*) FROM orders WHERE merchant_id = @merchant", ("merchant", user.Id)));
+        Assert.Equal(0L, await QueryAsync<long>("SELECT count(*) FROM idempotency_records WHERE key = @key", ("key", key)));
 
-        // A later announcement to the same merchant proves everything before it has been dispatched.
-        var sentinel = await merchant.CreateOrderAsync();
-        await live.WaitForAsync(l => l.OrderChanges(sentinel.Id).Any(), "the sentinel order");
+        // A later announcement to the same merchant proves everything before it has been dispatched. The key was left
+        // unused, so the client's retry with it does the work.
+        var retried = await merchant.SendAsync(KeyedCreate(key));
+        Assert.Equal(HttpStatusCode.Created, retried.StatusCode);
+        Assert.False(retried.Headers.Contains("Idempotent-Replayed"));
+        var sentinel = await retried.ReadAsync<OrderResponse>();
+        await live.WaitForAsync(l => l.OrderChanges(sentinel.Id).Any(), "the retried order");
 
         Assert.All(live.Received, m => Assert.Equal(sentinel.Id, m.Payload.GetProperty("orderId").GetGuid()));
         Assert.Equal(1L, await QueryAsync<long>("SELECT count(*) FROM outbox_messages WHERE payload->>'merchantId' = @merchant", ("merchant", user.Id.ToString())));
         Assert.Equal(1L, await QueryAsync<long>("SELECT count(*) FROM orders WHERE merchant_id = @merchant", ("merchant", user.Id)));
+    }
+
+    private static HttpRequestMessage KeyedCreate(string key)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, "/api/orders") { Content = JsonContent.Create(OrderRequests.ValidOrder(customerName: "Rolled Back")) };
+        request.Headers.Add("Idempotency-Key", key);
+        return request;
     }
 
     [Fact]

@@ -11,7 +11,7 @@ namespace OrderTracking.WebApi.IntegrationTests;
 
 /// <summary>
 /// The AnalyticsSummary migration replays the history of orders that existed before it, and must arrive at what
-/// the Domain computes as the orders move.
+/// the Domain computes as the orders move; so must the migration that numbers each order's timeline (its version).
 /// </summary>
 public sealed class TimeInStatusMigrationTests(ApiFactory api) : IClassFixture<ApiFactory>
 {
@@ -47,10 +47,13 @@ public sealed class TimeInStatusMigrationTests(ApiFactory api) : IClassFixture<A
 
         var ids = expected.Select(o => o.Id).ToList();
         var stored = await api.WithDbAsync(db => db.Orders.AsNoTracking().Where(o => ids.Contains(o.Id)).ToDictionaryAsync(o => o.Id));
+        var steps = await api.WithDbAsync(db => db.OrderHistory.AsNoTracking().Where(h => ids.Contains(h.OrderId)).ToDictionaryAsync(h => h.Id, h => h.Version));
         Assert.All(expected, order =>
         {
             Assert.Equal(order.TimeInStatus, stored[order.Id].TimeInStatus);
             Assert.Equal(order.StatusChangedAt, stored[order.Id].StatusChangedAt);
+            Assert.Equal(order.Version, stored[order.Id].Version);
+            Assert.All(order.History, step => Assert.Equal(step.Version, steps[step.Id]));
         });
         Assert.Equal(TimeSpan.FromMinutes(12.5), stored[expected[1].Id].TimeInStatus.Pending);
         Assert.Equal(TimeSpan.FromMinutes(25), stored[expected[2].Id].TimeInStatus.ReadyForPickup); // the assignment 20 minutes in did not end it

@@ -10,7 +10,8 @@ namespace OrderTracking.WebApi.IntegrationTests;
 
 /// <summary>
 /// At-least-once across a crash: an instance commits changes through the API and dies before it dispatches them; the
-/// next instance on the database finds their outbox rows and the merchant's endpoint still gets every event, signed.
+/// next instance on the database finds their outbox rows and the merchant's endpoint still gets every event, signed,
+/// each showing the order as it was right after that event, not as it is when the late dispatch reads it.
 /// </summary>
 public sealed class WebhookCrashRecoveryTests(NextInstanceFactory api) : IClassFixture<NextInstanceFactory>
 {
@@ -48,11 +49,12 @@ public sealed class WebhookCrashRecoveryTests(NextInstanceFactory api) : IClassF
             dying.RememberSecret(endpoint.Secret);
 
             order = await merchant.CreateOrderAsync();
-            var confirmed = await merchant.MoveAsync(order.Id, OrderStatus.Confirmed);
-            Assert.Equal(OrderStatus.Confirmed, confirmed.Status);
+            await merchant.MoveAsync(order.Id, OrderStatus.Confirmed);
+            var preparing = await merchant.MoveAsync(order.Id, OrderStatus.Preparing);
+            Assert.Equal(OrderStatus.Preparing, preparing.Status);
 
-            // Both changes are committed and answered, and their events wait undispatched: the instance dies here.
-            Assert.Equal([("OrderCreated", false), ("OrderStatusChanged", false)], (await OutboxRowsAsync(order.Id)).Select(r => (r.Type, r.Dispatched)));
+            // The changes are committed and answered, and their events wait undispatched: the instance dies here.
+            Assert.Equal([("OrderCreated", false), ("OrderStatusChanged", false), ("OrderStatusChanged", false)], (await OutboxRowsAsync(order.Id)).Select(r => (r.Type, r.Dispatched)));
         }
 
         Assert.Empty(receiver.Received);
@@ -60,21 +62,25 @@ public sealed class WebhookCrashRecoveryTests(NextInstanceFactory api) : IClassF
         // The next instance starts on the same database (the first request starts it).
         var merchantAgain = await api.ClientForAsync(merchantUser);
 
-        var received = await receiver.WaitForAsync(r => r.Count >= 2, "the two committed events");
+        var received = await receiver.WaitForAsync(r => r.Count >= 3, "the three committed events");
         var rows = await Eventually.WaitForAsync(() => OutboxRowsAsync(order.Id), r => r.All(row => row.Dispatched));
         Assert.All(rows, row => Assert.True(row.Dispatched, $"{row.Type} was not dispatched"));
         var log = await Eventually.WaitForAsync(
             async () => (await merchantAgain.GetFromJsonAsync<List<WebhookDeliveryResponse>>($"/api/webhook-endpoints/{endpoint.Endpoint.Id}/deliveries", Json.Options))!,
-            d => d.Count == 2 && d.All(x => x.Status == "Delivered"));
-        Assert.Equal(2, log.Count(d => d.Status == "Delivered" && d.AttemptCount == 1));
+            d => d.Count == 3 && d.All(x => x.Status == "Delivered"));
+        Assert.Equal(3, log.Count(d => d.Status == "Delivered" && d.AttemptCount == 1));
 
         received = receiver.Received;
         Assert.Equal(rows.Select(r => r.Id.ToString()), received.Select(r => r.EventId));
         Assert.All(received, r => Assert.True(WebhookSignatureVerifier.IsValid(r.Body, r.Signature, endpoint.Secret, DateTimeOffset.UtcNow), r.Signature));
         var bodies = received.Select(r => JsonDocument.Parse(r.Body).RootElement).ToList();
-        Assert.Equal(["order.created", "order.status_changed"], bodies.Select(b => b.GetProperty("type").GetString()));
+        Assert.Equal(["order.created", "order.status_changed", "order.status_changed"], bodies.Select(b => b.GetProperty("type").GetString()));
         Assert.Equal(received.Select(r => r.EventId), bodies.Select(b => b.GetProperty("id").GetString()));
         Assert.All(bodies, b => Assert.Equal(order.Id, b.GetProperty("data").GetProperty("id").GetGuid()));
-        Assert.Equal("Confirmed", bodies[1].GetProperty("data").GetProperty("status").GetString());
+
+        // Dispatched after the order reached Preparing, each body still tells its own event's state.
+        Assert.Equal(["Pending", "Confirmed", "Preparing"], bodies.Select(b => b.GetProperty("data").GetProperty("status").GetString()));
+        Assert.Equal(["Confirmed", "Cancelled"], bodies[0].GetProperty("data").GetProperty("allowedTransitions").EnumerateArray().Select(t => t.GetString()));
+        Assert.All(bodies, b => Assert.Equal(b.GetProperty("createdAt").GetDateTimeOffset(), b.GetProperty("data").GetProperty("updatedAt").GetDateTimeOffset()));
     }
 }

@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using OrderTracking.Application.Common.Interfaces;
+using OrderTracking.Application.Webhooks.Common;
 using OrderTracking.Domain.Common;
 using OrderTracking.Domain.Orders;
 using OrderTracking.Domain.Users;
@@ -55,21 +56,21 @@ public sealed class WebhookFaultTests(WebhookFaultTests.Factory api) : IClassFix
     {
         private Guid _failPlanningFor;
 
-        /// <summary>Set once planning for <see cref="FailPlanningOnceFor"/>'s endpoint has failed.</summary>
+        /// <summary>Set, to the event's id, once planning for <see cref="FailPlanningOnceFor"/>'s owner has failed.</summary>
         public TaskCompletionSource<Guid> PlanningFailed { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
         /// <summary>Sending to this address throws an exception the HTTP stack never throws (a bug, say).</summary>
         public Uri? ThrowWhenSendingTo { get; set; }
 
-        /// <summary>The next planning that includes a delivery to this endpoint fails, once.</summary>
-        public void FailPlanningOnceFor(Guid endpointId) => _failPlanningFor = endpointId;
+        /// <summary>The next planning of deliveries to this owner's endpoints fails, once.</summary>
+        public void FailPlanningOnceFor(Guid ownerId) => _failPlanningFor = ownerId;
 
-        public void OnPlanning(IReadOnlyList<WebhookDelivery> deliveries)
+        public void OnPlanning(WebhookPlan plan)
         {
-            if (deliveries.FirstOrDefault(d => d.EndpointId == _failPlanningFor) is { } planned && _failPlanningFor != Guid.Empty)
+            if (_failPlanningFor != Guid.Empty && plan.Bodies.Any(b => b.Owner.Id == _failPlanningFor))
             {
                 _failPlanningFor = Guid.Empty;
-                PlanningFailed.TrySetResult(planned.EventId);
+                PlanningFailed.TrySetResult(plan.EventId);
                 throw new InvalidOperationException("Injected fault: planning the deliveries failed.");
             }
         }
@@ -79,16 +80,21 @@ public sealed class WebhookFaultTests(WebhookFaultTests.Factory api) : IClassFix
     {
         public Task<WebhookEndpoint?> FindEndpointAsync(Guid id, CancellationToken cancellationToken) => inner.FindEndpointAsync(id, cancellationToken);
         public Task<IReadOnlyList<WebhookEndpoint>> ListEndpointsAsync(WebhookOwner owner, CancellationToken cancellationToken) => inner.ListEndpointsAsync(owner, cancellationToken);
-        public Task<IReadOnlyList<WebhookEndpoint>> ListSubscribedAsync(string eventType, IReadOnlyList<WebhookOwner> owners, CancellationToken cancellationToken) => inner.ListSubscribedAsync(eventType, owners, cancellationToken);
+        public Task<IReadOnlyList<int>> TakenSlotsAsync(WebhookOwner owner, CancellationToken cancellationToken) => inner.TakenSlotsAsync(owner, cancellationToken);
         public void AddEndpoint(WebhookEndpoint endpoint) => inner.AddEndpoint(endpoint);
+        public void RemoveEndpoint(WebhookEndpoint endpoint) => inner.RemoveEndpoint(endpoint);
+        public Task DisableAllAsync(WebhookOwner owner, WebhookDisabledReason reason, DateTimeOffset now, CancellationToken cancellationToken) => inner.DisableAllAsync(owner, reason, now, cancellationToken);
+        public Task<IReadOnlyList<WebhookOwner>> SubscribedOwnersAsync(string eventType, IReadOnlyList<WebhookOwner> owners, CancellationToken cancellationToken) => inner.SubscribedOwnersAsync(eventType, owners, cancellationToken);
+        public void AddDelivery(WebhookDelivery delivery) => inner.AddDelivery(delivery);
         public Task<WebhookDelivery?> FindDeliveryAsync(Guid endpointId, Guid deliveryId, CancellationToken cancellationToken) => inner.FindDeliveryAsync(endpointId, deliveryId, cancellationToken);
         public Task<IReadOnlyList<WebhookDelivery>> ListDeliveriesAsync(Guid endpointId, int limit, CancellationToken cancellationToken) => inner.ListDeliveriesAsync(endpointId, limit, cancellationToken);
+        public Task<IReadOnlyList<WebhookAttempt>> ListAttemptsAsync(Guid deliveryId, CancellationToken cancellationToken) => inner.ListAttemptsAsync(deliveryId, cancellationToken);
         public void WakeDeliveryWorker() => inner.WakeDeliveryWorker();
 
-        public Task PlanAsync(IReadOnlyList<WebhookDelivery> deliveries, CancellationToken cancellationToken)
+        public Task PlanAsync(WebhookPlan plan, CancellationToken cancellationToken)
         {
-            faults.OnPlanning(deliveries);
-            return inner.PlanAsync(deliveries, cancellationToken);
+            faults.OnPlanning(plan);
+            return inner.PlanAsync(plan, cancellationToken);
         }
     }
 
@@ -115,9 +121,9 @@ public sealed class WebhookFaultTests(WebhookFaultTests.Factory api) : IClassFix
     public async Task When_planning_an_orders_first_event_fails_and_is_retried_its_next_event_still_reaches_the_endpoint_after_it()
     {
         await using var receiver = await WebhookReceiver.StartAsync();
-        var (merchant, _) = await api.SignedInAsync(UserRole.Merchant);
+        var (merchant, merchantUser) = await api.SignedInAsync(UserRole.Merchant);
         var endpoint = await AddEndpointAsync(merchant, receiver.Url, "order.created", "order.status_changed");
-        api.Faults.FailPlanningOnceFor(endpoint.Endpoint.Id);
+        api.Faults.FailPlanningOnceFor(merchantUser.Id);
 
         var order = await merchant.CreateOrderAsync();
         var created = await api.Faults.PlanningFailed.Task.WaitAsync(Eventually.Bound);

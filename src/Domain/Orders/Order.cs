@@ -65,7 +65,12 @@ public sealed class Order : AggregateRoot
     /// <summary>The customer's latest instructions or chosen day after a failed attempt; null until the customer sends one.</summary>
     public CustomerDeliveryRequest? DeliveryRequest { get; private set; }
 
-    /// <summary>Optimistic-concurrency token, bumped by the database on every update of the row.</summary>
+    /// <summary>
+    /// How many steps the order's timeline holds: 1 when it is created, one more with each change (a status change, an
+    /// assignment, a claim), so it moves with every change and is known before the change is saved. It is the
+    /// optimistic-concurrency token: each step carries the version it made, and no two steps of an order share one, so
+    /// of two changes made from the same version only one can be recorded.
+    /// </summary>
     public uint Version { get; private set; }
 
     /// <summary>The timeline, oldest first. Append-only.</summary>
@@ -117,9 +122,26 @@ public sealed class Order : AggregateRoot
             StatusChangedAt = now,
         };
         order._items.AddRange(items);
-        order._history.Add(new OrderHistoryEntry(order.Id, OrderHistoryKind.StatusChange, null, OrderStatus.Pending, now, createdBy, "Order created", null));
+        order.Append(OrderHistoryKind.StatusChange, null, now, createdBy, "Order created", null);
         order.Raise(new OrderCreated(order.Id, merchantId, now) { TrackingCode = order.TrackingCode, EstimatedDeliveryAt = estimatedDeliveryAt });
         return order;
+    }
+
+    /// <summary>
+    /// The order as it stood right after an event of <paramref name="at"/> that left it in <paramref name="status"/> with
+    /// these assignees, for announcing the event after later changes: what the events change (status, assignees,
+    /// times) is taken from the event, the rest (customer, address, items) no event changes. A read-only copy; the
+    /// concurrency token stays the current one, since the event's own is not known.
+    /// </summary>
+    public Order AsOf(OrderStatus status, Guid? assignedCourierId, Guid? assignedPartnerId, DateTimeOffset at)
+    {
+        var copy = (Order)MemberwiseClone();
+        copy.Status = status;
+        copy.AssignedCourierId = assignedCourierId;
+        copy.AssignedPartnerId = assignedPartnerId;
+        copy.UpdatedAt = at;
+        copy.DeliveredAt = status == OrderStatus.Delivered ? DeliveredAt ?? at : null;
+        return copy;
     }
 
     public bool IsTerminal => OrderLifecycle.IsTerminal(Status);
@@ -384,8 +406,11 @@ public sealed class Order : AggregateRoot
     private bool PreconditionHolds(OrderStatus target) =>
         target != OrderStatus.PickedUp || AssignedCourierId is not null || AssignedPartnerId is not null;
 
-    private void Append(OrderHistoryKind kind, OrderStatus? from, DateTimeOffset now, Actor actor, string? note, string? reason) =>
-        _history.Add(new OrderHistoryEntry(Id, kind, from, Status, now, actor, note, reason));
+    private void Append(OrderHistoryKind kind, OrderStatus? from, DateTimeOffset now, Actor actor, string? note, string? reason)
+    {
+        Version++;
+        _history.Add(new OrderHistoryEntry(Id, Version, kind, from, Status, now, actor, note, reason));
+    }
 
     private static string RequireReason(string reason)
     {

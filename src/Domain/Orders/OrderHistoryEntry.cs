@@ -15,10 +15,11 @@ public sealed class OrderHistoryEntry
         ActorName = string.Empty;
     }
 
-    internal OrderHistoryEntry(Guid orderId, OrderHistoryKind kind, OrderStatus? from, OrderStatus to, DateTimeOffset at, Actor actor, string? note, string? reason)
+    internal OrderHistoryEntry(Guid orderId, uint version, OrderHistoryKind kind, OrderStatus? from, OrderStatus to, DateTimeOffset at, Actor actor, string? note, string? reason)
     {
         Id = Guid.CreateVersion7(at);
         OrderId = orderId;
+        Version = version;
         Kind = kind;
         From = from;
         To = to;
@@ -32,6 +33,13 @@ public sealed class OrderHistoryEntry
 
     public Guid Id { get; private set; }
     public Guid OrderId { get; private set; }
+
+    /// <summary>
+    /// The order's version this step made (<see cref="Order.Version"/>): 1 for the creation, then one more per step.
+    /// Unique per order, so the timeline is one unbroken chain and a change made from a version that has moved on
+    /// cannot be recorded.
+    /// </summary>
+    public uint Version { get; private set; }
     public OrderHistoryKind Kind { get; private set; }
     public OrderStatus? From { get; private set; }
     public OrderStatus To { get; private set; }

@@ -3,8 +3,9 @@ using OrderTracking.Domain.Common;
 namespace OrderTracking.Domain.Webhooks;
 
 /// <summary>
-/// One event to send to one endpoint, with the outcome of its latest attempt. The body is fixed when the delivery is
-/// planned, so every retry sends the same bytes; only the signature's timestamp is renewed per attempt.
+/// One event to send to one endpoint, with the outcome of its latest attempt (every attempt is kept as a
+/// <see cref="WebhookAttempt"/>). The body is fixed when the delivery is planned, so every retry sends the same bytes;
+/// only the signature's timestamp is renewed per attempt.
 /// </summary>
 public sealed class WebhookDelivery
 {
@@ -24,18 +25,24 @@ public sealed class WebhookDelivery
 
     public string EventType { get; private set; }
 
-    /// <summary>The order the event is about; deliveries of one order to one endpoint go out in the order of <see cref="OccurredAt"/>.</summary>
-    public Guid OrderId { get; private set; }
+    /// <summary>The order the event is about (none for a test event); deliveries of one order to one endpoint go out in the order of <see cref="OccurredAt"/>.</summary>
+    public Guid? OrderId { get; private set; }
 
     public DateTimeOffset OccurredAt { get; private set; }
     public string Payload { get; private set; }
     public WebhookDeliveryStatus Status { get; private set; }
 
-    /// <summary>Attempts since the delivery was planned or last resent.</summary>
+    /// <summary>Attempts made, resends included.</summary>
     public int AttemptCount { get; private set; }
 
     public DateTimeOffset NextAttemptAt { get; private set; }
+
+    /// <summary>When retrying stops, fixed when the delivery is planned: a resend does not move it.</summary>
     public DateTimeOffset RetryUntil { get; private set; }
+
+    /// <summary>While an instance is sending it: the end of that instance's lease (a crashed instance's claim is taken over after it).</summary>
+    public DateTimeOffset? ClaimedUntil { get; private set; }
+
     public DateTimeOffset? LastAttemptAt { get; private set; }
     public int? LastStatusCode { get; private set; }
     public int? LastDurationMs { get; private set; }
@@ -43,14 +50,14 @@ public sealed class WebhookDelivery
     public DateTimeOffset? DeliveredAt { get; private set; }
     public DateTimeOffset CreatedAt { get; private set; }
 
-    public static WebhookDelivery Plan(Guid endpointId, Guid eventId, string eventType, Guid orderId, DateTimeOffset occurredAt, string payload, TimeSpan retryWindow, DateTimeOffset now) => new()
+    /// <summary>A test event the owner asked for: a delivery of its own, through the normal sending path.</summary>
+    public static WebhookDelivery PlanTest(Guid endpointId, Guid eventId, string payload, TimeSpan retryWindow, DateTimeOffset now) => new()
     {
         Id = Guid.CreateVersion7(now),
         EndpointId = endpointId,
         EventId = eventId,
-        EventType = eventType,
-        OrderId = orderId,
-        OccurredAt = occurredAt,
+        EventType = WebhookEventTypes.EndpointTest,
+        OccurredAt = now,
         Payload = payload,
         Status = WebhookDeliveryStatus.Pending,
         NextAttemptAt = now,
@@ -72,7 +79,7 @@ public sealed class WebhookDelivery
     /// </summary>
     public void AttemptFailed(int? statusCode, string error, TimeSpan duration, WebhookRetrySchedule schedule, double jitter, DateTimeOffset now)
     {
-        Record(statusCode, duration, error.Length > MaxErrorLength ? error[..MaxErrorLength] : error, now);
+        Record(statusCode, duration, Truncate(error), now);
         if (schedule.NextAttemptAt(AttemptCount, now, RetryUntil, jitter) is { } next)
         {
             NextAttemptAt = next;
@@ -83,8 +90,11 @@ public sealed class WebhookDelivery
         }
     }
 
-    /// <summary>Sends the same event again now, with a fresh retry window, whatever became of it before.</summary>
-    public void Resend(TimeSpan retryWindow, DateTimeOffset now)
+    /// <summary>
+    /// Sends the same event again now, whatever became of it before. The retry window stays where it was: a resend
+    /// after it closed is one attempt, and a resend cannot keep a failing receiver's deliveries alive for ever.
+    /// </summary>
+    public void Resend(DateTimeOffset now)
     {
         if (Status == WebhookDeliveryStatus.Pending)
         {
@@ -92,13 +102,14 @@ public sealed class WebhookDelivery
         }
 
         Status = WebhookDeliveryStatus.Pending;
-        AttemptCount = 0;
         NextAttemptAt = now;
-        RetryUntil = now + retryWindow;
     }
+
+    public static string Truncate(string error) => error.Length > MaxErrorLength ? error[..MaxErrorLength] : error;
 
     private void Record(int? statusCode, TimeSpan duration, string? error, DateTimeOffset now)
     {
+        ClaimedUntil = null;
         LastAttemptAt = now;
         LastStatusCode = statusCode;
         LastDurationMs = (int)Math.Min(duration.TotalMilliseconds, int.MaxValue);

@@ -7,6 +7,9 @@ public static class WebhookEventTypes
     public const string OrderStatusChanged = "order.status_changed";
     public const string OrderAssigned = "order.assigned";
 
+    /// <summary>What a test the owner sends from the endpoint's page is called; not an event anyone subscribes to.</summary>
+    public const string EndpointTest = "endpoint.test";
+
     /// <summary>The longest wire name, for storage limits.</summary>
     public const int MaxLength = 40;
 

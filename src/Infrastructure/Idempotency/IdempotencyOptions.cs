@@ -8,12 +8,6 @@ public sealed class IdempotencyOptions
     /// <summary>How long a key replays its first response.</summary>
     public TimeSpan Retention { get; set; } = TimeSpan.FromHours(24);
 
-    /// <summary>
-    /// How long a repeat waits for the first request with its key to finish before it is answered 409.
-    /// Short waits let simultaneous retries replay the first response instead of failing.
-    /// </summary>
-    public TimeSpan InFlightWait { get; set; } = TimeSpan.FromSeconds(5);
-
     /// <summary>How often expired keys are deleted.</summary>
     public TimeSpan PruneInterval { get; set; } = TimeSpan.FromHours(1);
 }

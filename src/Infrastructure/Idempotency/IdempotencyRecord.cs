@@ -2,7 +2,7 @@ namespace OrderTracking.Infrastructure.Idempotency;
 
 /// <summary>
 /// One use of an <c>Idempotency-Key</c> by one caller: the fingerprint of the request it came with and the result of
-/// its command (JSON), to replay. Claimed, done and stored in the one transaction of the command.
+/// its command (JSON), to replay. Saved in the same batch as the command's work, so the two commit together.
 /// </summary>
 public sealed class IdempotencyRecord
 {

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using OrderTracking.Domain.Merchants;
 using OrderTracking.Domain.Notifications;
@@ -9,7 +10,7 @@ using OrderTracking.Domain.Webhooks;
 
 namespace OrderTracking.Infrastructure.Persistence;
 
-public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : DbContext(options)
+public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : DbContext(options), IDataProtectionKeyContext
 {
     public DbSet<Order> Orders => Set<Order>();
     public DbSet<OrderHistoryEntry> OrderHistory => Set<OrderHistoryEntry>();
@@ -24,6 +25,10 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : DbCon
     public DbSet<NotificationSettings> NotificationSettings => Set<NotificationSettings>();
     public DbSet<EmailNotification> EmailNotifications => Set<EmailNotification>();
     public DbSet<EmailSuppression> EmailSuppressions => Set<EmailSuppression>();
+    public DbSet<WebhookAttempt> WebhookAttempts => Set<WebhookAttempt>();
+
+    /// <summary>The Data Protection key ring, shared by every instance (see the secrets-at-rest ADR).</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

@@ -34,10 +34,11 @@ public static class AppDbContextOptions
                     .UseQuerySplittingBehavior(QuerySplittingBehavior.SplitQuery);
 
                 // A pooled connection the server killed, or a restart of a second or two, is retried inside the
-                // request. Explicit transactions run inside CreateExecutionStrategy() (see UnitOfWork.InTransactionAsync).
+                // request. Work of several statements runs inside CreateExecutionStrategy(), which repeats all of it
+                // (see UnitOfWork.SaveAsOneAsync).
                 if (retryOnFailure)
                 {
-                    npgsql.ExecutionStrategy(dependencies => new RetryingExecutionStrategy(dependencies));
+                    npgsql.EnableRetryOnFailure(MaxRetryCount, MaxRetryDelay, errorCodesToAdd: null);
                 }
             })
             .UseSnakeCaseNamingConvention()

@@ -1,14 +1,16 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
+using OrderTracking.Infrastructure.Webhooks;
 
 namespace OrderTracking.Infrastructure.Persistence;
 
 /// <summary>
 /// Applies pending migrations under a PostgreSQL advisory lock, so several instances starting at once
 /// migrate one after the other instead of racing; the later ones find nothing left to do. Work that must not
-/// race either (seeding the demo data) runs under the same lock, after the migrations.
+/// race either (seeding the demo data) runs under the same lock, after the migrations. Data steps no SQL migration can
+/// do follow the schema ones: signing secrets stored in plain text are encrypted (<see cref="PlainSecretsMigration"/>).
 /// </summary>
-public sealed partial class DatabaseMigrator(AppDbContext db, ILogger<DatabaseMigrator> logger)
+public sealed partial class DatabaseMigrator(AppDbContext db, PlainSecretsMigration plainSecrets, ILogger<DatabaseMigrator> logger)
 {
     /// <summary>An arbitrary constant that names this application's migration lock.</summary>
     private const long AdvisoryLockKey = 0x4F54_4D49_4752;
@@ -30,6 +32,11 @@ public sealed partial class DatabaseMigrator(AppDbContext db, ILogger<DatabaseMi
             {
                 await db.Database.MigrateAsync(cancellationToken);
                 LogMigrated(logger, (await db.Database.GetAppliedMigrationsAsync(cancellationToken)).Count());
+                if (await plainSecrets.ProtectAsync(db, cancellationToken) is > 0 and var protectedSecrets)
+                {
+                    LogSecretsProtected(logger, protectedSecrets);
+                }
+
                 if (thenUnderLock is not null)
                 {
                     await thenUnderLock(cancellationToken);
@@ -45,6 +52,9 @@ public sealed partial class DatabaseMigrator(AppDbContext db, ILogger<DatabaseMi
             await db.Database.CloseConnectionAsync();
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Encrypted the signing secrets of {Endpoints} webhook endpoints stored in plain text")]
+    private static partial void LogSecretsProtected(ILogger logger, int endpoints);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Database schema is up to date ({Applied} migrations applied)")]
     private static partial void LogMigrated(ILogger logger, int applied);

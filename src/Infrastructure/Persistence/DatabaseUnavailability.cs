@@ -28,9 +28,6 @@ public static class DatabaseUnavailability
                 // SocketException may come from any other client (HttpClient) and says nothing about the database.
                 case NpgsqlException { IsTransient: true }:
                     return true;
-                // A transaction's connection that the server ended (Npgsql then reports an InvalidOperationException).
-                case DatabaseConnectionLostException:
-                    return true;
             }
         }
 

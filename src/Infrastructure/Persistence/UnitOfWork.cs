@@ -1,5 +1,5 @@
-using System.Data;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Npgsql;
 using OrderTracking.Application.Common.Exceptions;
 using OrderTracking.Application.Common.Interfaces;
@@ -10,33 +10,32 @@ using OrderTracking.Infrastructure.Outbox;
 namespace OrderTracking.Infrastructure.Persistence;
 
 /// <summary>
-/// Saves a command's changes together with the domain events they raised (as outbox rows, in the same batch), in the
-/// transaction the TransactionBehaviour chose: on their own (one batch, which PostgreSQL runs as one transaction and
-/// commits) or inside <see cref="InTransactionAsync{T}"/>. It remembers which saves committed, and
-/// <see cref="AfterCommit"/> wakes this instance's outbox dispatcher for them (<see cref="OutboxSignal"/>) and counts
-/// their events, so the announcements and the domain counters see committed changes only, each once. It is also the
-/// one place where the database's refusals become the Application's conflicts.
+/// Saves a command's changes together with the domain events they raised (as outbox rows, in the same batch), as one
+/// batch that PostgreSQL runs as one transaction, and for an identified command together with its key and result
+/// (<see cref="SaveAsOneAsync{T}"/>). It remembers which saves committed, and <see cref="AfterCommit"/> wakes this
+/// instance's outbox dispatcher for them (<see cref="OutboxSignal"/>) and counts their events, so the announcements and
+/// the domain counters see committed changes only, each once. It is also the one place where the database's refusals
+/// become the Application's conflicts.
 /// </summary>
 public sealed class UnitOfWork(AppDbContext db, OutboxSignal outbox, TimeProvider timeProvider) : IUnitOfWork, ICommandTransactions, IQueryRetries
 {
-    private readonly Saved _committed = new();
-    private readonly Saved _uncommitted = new();
-    private bool _inTransaction;
+    private readonly List<Guid> _committedMessages = [];
+    private readonly List<IDomainEvent> _committedEvents = [];
+    private bool _holding;
 
     public async Task SaveChangesAsync(CancellationToken cancellationToken)
     {
+        if (_holding)
+        {
+            // An identified command's changes are sent once its result is known, with its key and that result.
+            return;
+        }
+
         var raising = OutboxWriter.AddRaisedEvents(db, timeProvider);
         var written = db.ChangeTracker.Entries<OutboxMessage>().Where(e => e.State == EntityState.Added).Select(e => e.Entity.Id).ToList();
 
-        // Outside an explicit transaction, a save that only inserts (a new order with its items, history entry and outbox
-        // row) and fits in one batch needs no BEGIN and COMMIT of its own: PostgreSQL runs the statements of one batch as
-        // one transaction, and any failing INSERT takes the others with it. A save that updates needs EF Core's
-        // transaction: EF Core checks the version from the rows the UPDATE affected, after the batch has run, and a
-        // mismatch is no error to PostgreSQL, so only a transaction still open at that moment can take back the
-        // history entry and outbox row inserted beside it.
-        var insertsOnly = !_inTransaction && db.ChangeTracker.Entries().All(e => e.State is EntityState.Added or EntityState.Unchanged or EntityState.Detached)
-            && db.ChangeTracker.Entries().Count(e => e.State == EntityState.Added) <= AppDbContextOptions.MaxBatchSize;
-        db.Database.AutoTransactionBehavior = insertsOnly ? AutoTransactionBehavior.Never : AutoTransactionBehavior.WhenNeeded;
+        // One batch is one transaction to PostgreSQL: EF Core's own BEGIN and COMMIT only where a refusal could come after it.
+        db.Database.AutoTransactionBehavior = RefusedInsideTheBatch.Holds(db.ChangeTracker) ? AutoTransactionBehavior.Never : AutoTransactionBehavior.WhenNeeded;
         try
         {
             await db.SaveChangesAsync(cancellationToken);
@@ -44,11 +43,16 @@ public sealed class UnitOfWork(AppDbContext db, OutboxSignal outbox, TimeProvide
         catch (DbUpdateConcurrencyException conflict)
         {
             ForgetUnsavedEvents();
-            throw await ConflictAsync(conflict, cancellationToken);
+            throw await ConflictAsync(conflict.Entries.Count > 0 ? conflict.Entries[0] : null, cancellationToken);
         }
-        catch (DbUpdateException ex) when (ex.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
+        catch (DbUpdateException ex) when (ex.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation } unique)
         {
             ForgetUnsavedEvents();
+            if (unique.ConstraintName == RefusedInsideTheBatch.OneEntryPerVersion)
+            {
+                throw await ConflictAsync(RefusedInsideTheBatch.LostVersion(db.ChangeTracker), cancellationToken);
+            }
+
             throw new DuplicateException("This would duplicate something that must be unique.");
         }
         finally
@@ -56,47 +60,35 @@ public sealed class UnitOfWork(AppDbContext db, OutboxSignal outbox, TimeProvide
             db.Database.AutoTransactionBehavior = AutoTransactionBehavior.WhenNeeded;
         }
 
-        var saved = _inTransaction ? _uncommitted : _committed;
         foreach (var aggregate in raising)
         {
-            saved.Events.AddRange(aggregate.DomainEvents);
+            _committedEvents.AddRange(aggregate.DomainEvents);
             aggregate.ClearDomainEvents();
         }
 
-        saved.Messages.AddRange(written);
+        _committedMessages.AddRange(written);
     }
 
-    public Task<T> InTransactionAsync<T>(Func<CancellationToken, Task<T>> work, CancellationToken cancellationToken) =>
+    public Task<T> SaveAsOneAsync<T>(Func<CancellationToken, Task<T>> work, Action<T> keep, CancellationToken cancellationToken) =>
         db.Database.CreateExecutionStrategy().ExecuteAsync(async token =>
         {
-            // A retried try starts from nothing: what the failed try tracked or saved went with its rollback.
+            // A retried try starts from nothing: what the failed try tracked went with it, and its batch, if it did
+            // commit before the fault, is found by the key that travelled in it.
             db.ChangeTracker.Clear();
-            _uncommitted.Clear();
-
-            // Every save joins this transaction and a failure rolls the whole of it back, so EF Core's savepoint per
-            // save would only add a round trip (RELEASE SAVEPOINT) to each.
-            db.Database.AutoSavepointsEnabled = false;
+            T result;
+            _holding = true;
             try
             {
-                await using var transaction = await db.Database.BeginTransactionAsync(token);
-                _inTransaction = true;
-                var result = await work(token);
-                await transaction.CommitAsync(token);
-                _committed.Take(_uncommitted);
-                return result;
-            }
-            catch (InvalidOperationException lost) when (db.Database.GetDbConnection().State != ConnectionState.Open)
-            {
-                // The server ended the connection between two statements (pg_terminate_backend, a restart): Npgsql
-                // closes the transaction with it and refuses the next statement with an InvalidOperationException. Nothing
-                // committed (the commit is the last statement), so the whole unit may run again.
-                throw new DatabaseConnectionLostException(lost);
+                result = await work(token);
             }
             finally
             {
-                _inTransaction = false;
-                db.Database.AutoSavepointsEnabled = true;
+                _holding = false;
             }
+
+            keep(result);
+            await SaveChangesAsync(token);
+            return result;
         }, cancellationToken);
 
     /// <remarks>
@@ -108,22 +100,22 @@ public sealed class UnitOfWork(AppDbContext db, OutboxSignal outbox, TimeProvide
 
     public void AfterCommit()
     {
-        if (_committed.Messages.Count > 0)
+        if (_committedMessages.Count > 0)
         {
-            outbox.Committed(_committed.Messages);
+            outbox.Committed(_committedMessages);
         }
 
-        OrderTrackingTelemetry.Committed(_committed.Events);
-        _committed.Clear();
+        OrderTrackingTelemetry.Committed(_committedEvents);
+        _committedMessages.Clear();
+        _committedEvents.Clear();
     }
 
     /// <summary>
     /// The row moved on between our read and our write. Its state now is read (one query, only on a conflict) so that
     /// the answer names it, as one message for every command.
     /// </summary>
-    private static async Task<ConcurrencyConflictException> ConflictAsync(DbUpdateConcurrencyException conflict, CancellationToken cancellationToken)
+    private static async Task<ConcurrencyConflictException> ConflictAsync(EntityEntry? entry, CancellationToken cancellationToken)
     {
-        var entry = conflict.Entries.Count > 0 ? conflict.Entries[0] : null;
         var resource = entry?.Metadata.ClrType.Name.ToLowerInvariant() ?? "record";
         var now = entry is null ? null : await entry.GetDatabaseValuesAsync(cancellationToken);
         var state = now is null
@@ -138,27 +130,6 @@ public sealed class UnitOfWork(AppDbContext db, OutboxSignal outbox, TimeProvide
         foreach (var entry in db.ChangeTracker.Entries<OutboxMessage>().Where(e => e.State == EntityState.Added).ToList())
         {
             entry.State = EntityState.Detached;
-        }
-    }
-
-    /// <summary>The outbox rows and events of some saves.</summary>
-    private sealed class Saved
-    {
-        public List<Guid> Messages { get; } = [];
-
-        public List<IDomainEvent> Events { get; } = [];
-
-        public void Take(Saved other)
-        {
-            Messages.AddRange(other.Messages);
-            Events.AddRange(other.Events);
-            other.Clear();
-        }
-
-        public void Clear()
-        {
-            Messages.Clear();
-            Events.Clear();
         }
     }
 }

@@ -18,11 +18,17 @@ public static class WebhookServices
                 (webhooks, environment) => !environment.IsProduction() || !(webhooks.AllowLoopback || webhooks.AllowHttp),
                 "Webhooks:AllowLoopback and Webhooks:AllowHttp are for development and tests only; they may not be set in Production.")
             .Validate(webhooks => webhooks.TimeoutSeconds is > 0 and <= 60, "Webhooks:TimeoutSeconds must be between 0 and 60.")
+            .Validate(
+                webhooks => webhooks is { MaxEndpointsPerOwner: >= 1, MaxInFlightPerEndpoint: >= 1, MaxInFlightPerOwner: >= 1, MaxConcurrentSends: >= 1 },
+                "Webhooks:MaxEndpointsPerOwner, MaxInFlightPerEndpoint, MaxInFlightPerOwner and MaxConcurrentSends must be at least 1.")
+            .Validate(webhooks => webhooks.AllowedPorts.All(port => port is > 0 and <= 65535), "Webhooks:AllowedPorts holds port numbers (1 to 65535).")
             .ValidateOnStart();
         services.AddSingleton<WebhookDestination>();
         services.AddSingleton<WebhookDeliverySignal>();
         services.AddSingleton<WebhookDeliveryMetrics>();
         services.AddSingleton<WebhookSender>();
+        services.AddSingleton<IWebhookSecretProtector, WebhookSecretProtector>();
+        services.AddSingleton<PlainSecretsMigration>();
         services.AddScoped<IWebhookUrlGuard, WebhookUrlGuard>();
         services.AddScoped<IWebhookRepository, WebhookRepository>();
         services.AddHostedService<WebhookDeliveryWorker>();

@@ -1,7 +1,6 @@
 using Microsoft.Extensions.Options;
 using OrderTracking.Application.Common.Interfaces;
 using OrderTracking.Application.Webhooks.Common;
-using OrderTracking.Domain.Webhooks;
 
 namespace OrderTracking.Infrastructure.Webhooks;
 
@@ -9,7 +8,7 @@ public sealed class WebhookUrlGuard(WebhookDestination destination, IOptions<Web
 {
     public async Task<string?> RefusalAsync(string url, CancellationToken cancellationToken)
     {
-        if (WebhookUrl.Problem(url.Trim(), options.Value.HttpAllowed) is { } problem)
+        if (options.Value.UrlProblem(url.Trim()) is { } problem)
         {
             return problem;
         }

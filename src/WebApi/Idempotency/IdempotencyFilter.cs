@@ -9,8 +9,8 @@ namespace OrderTracking.WebApi.Idempotency;
 
 /// <summary>
 /// The HTTP side of idempotency, and only that: reads the <c>Idempotency-Key</c> header, fingerprints the request
-/// (method, path, query and body) and hands both to the Application, whose TransactionBehaviour claims the key, does the
-/// work and stores its result in one transaction. A repeat's action then gets the stored result and answers with the
+/// (method, path, query and body) and hands both to the Application, whose TransactionBehaviour saves the key, the work
+/// and its result in one batch. A repeat's action then gets the stored result and answers with the
 /// same status, body, <c>Location</c> and <c>ETag</c>; this filter marks that answer <c>Idempotent-Replayed: true</c>.
 /// </summary>
 public sealed class IdempotencyFilter(IdempotencyRequest idempotency, ICurrentActor currentActor) : IAsyncResourceFilter

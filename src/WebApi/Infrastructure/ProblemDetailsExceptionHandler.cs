@@ -69,7 +69,6 @@ public sealed partial class ProblemDetailsExceptionHandler(IProblemDetailsServic
             Problem(StatusCodes.Status412PreconditionFailed, ProblemTypes.PreconditionFailed, "Precondition failed", stale.Message),
         ConcurrencyConflictException conflict => Problem(StatusCodes.Status409Conflict, ProblemTypes.ConcurrencyConflict, "Conflict", conflict.Message),
         IdempotencyKeyReusedException reused => Problem(StatusCodes.Status422UnprocessableEntity, ProblemTypes.IdempotencyKeyReused, "Idempotency-Key reused", reused.Message),
-        IdempotentRequestInFlightException inFlight => Problem(StatusCodes.Status409Conflict, ProblemTypes.IdempotencyInFlight, "Request in progress", inFlight.Message),
         DuplicateException duplicate => Problem(StatusCodes.Status409Conflict, ProblemTypes.Duplicate, "Already exists", duplicate.Message),
         DomainRuleException rule => Problem(StatusCodes.Status409Conflict, ProblemTypes.RuleViolation, "Not possible now", rule.Message),
         _ when DatabaseUnavailability.IsUnavailable(exception) => DatabaseUnavailable(),

@@ -13,7 +13,6 @@ public static class ProblemTypes
     public const string PreconditionFailed = "/problems/precondition-failed";
     public const string Duplicate = "/problems/duplicate";
     public const string IdempotencyKeyReused = "/problems/idempotency-key-reused";
-    public const string IdempotencyInFlight = "/problems/idempotency-in-flight";
     public const string MethodNotAllowed = "/problems/method-not-allowed";
     public const string PayloadTooLarge = "/problems/payload-too-large";
     public const string TooManyRequests = "/problems/too-many-requests";

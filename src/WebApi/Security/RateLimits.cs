@@ -13,7 +13,7 @@ namespace OrderTracking.WebApi.Security;
 /// <summary>
 /// The rate limits (ASP.NET Core's own limiter): sign-in and public tracking per client address, refresh per
 /// refresh token (<see cref="RefreshRateLimitFilter"/>), the partner API per authenticated partner, everything else
-/// per signed-in user; refused API keys and refresh tokens per client address (<see cref="CredentialRefusals"/>).
+/// per signed-in user (webhook resends and tests with a stricter limit of their own); refused API keys and refresh tokens per client address (<see cref="CredentialRefusals"/>).
 /// The client address is the forwarded one only behind a trusted proxy (<see cref="TrustedProxies"/>). Limits come
 /// from the <c>RateLimiting</c> configuration section; a refused request gets 429 with <c>Retry-After</c>.
 /// </summary>
@@ -23,6 +23,7 @@ public static class RateLimits
     public const string Tracking = "tracking";
     public const string Partner = "partner";
     public const string User = "user";
+    public const string WebhookSends = "webhook-sends";
     public const string CourierPosition = "courier-position";
     public const string DeliveryRequest = "delivery-request";
 
@@ -41,6 +42,9 @@ public static class RateLimits
         public Limit Tracking { get; set; } = new() { PermitLimit = 60 };
         public Limit Partner { get; set; } = new() { PermitLimit = 600 };
         public Limit User { get; set; } = new() { PermitLimit = 600 };
+
+        /// <summary>Resends and test events, per signed-in user: each makes a request to an address the user chose.</summary>
+        public Limit WebhookSends { get; set; } = new() { PermitLimit = 10 };
 
         /// <summary>Position reports per courier: the app sends one every 15 s, or every 50 m when sooner.</summary>
         public Limit CourierPosition { get; set; } = new() { PermitLimit = 20 };
@@ -73,6 +77,7 @@ public static class RateLimits
             limiter.AddPolicy(Tracking, context => Window(context, o => o.Tracking, ClientAddress(context)));
             limiter.AddPolicy(Partner, context => Window(context, o => o.Partner, AuthenticatedPartner(context)));
             limiter.AddPolicy(User, context => Window(context, o => o.User, SignedInUser(context)));
+            limiter.AddPolicy(WebhookSends, context => Window(context, o => o.WebhookSends, SignedInUser(context)));
             limiter.AddPolicy(CourierPosition, context => Window(context, o => o.CourierPosition, SignedInUser(context)));
             limiter.AddPolicy(DeliveryRequest, context => Window(context, o => o.DeliveryRequest,
                 "code:" + (context.Request.RouteValues["trackingCode"] as string ?? string.Empty).Trim().ToUpperInvariant()));

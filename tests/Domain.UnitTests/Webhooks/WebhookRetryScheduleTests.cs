@@ -68,7 +68,7 @@ public sealed class WebhookRetryScheduleTests
     [Fact]
     public void A_failed_attempt_schedules_the_next_one_and_once_the_next_would_fall_after_the_window_the_delivery_is_failed_for_good()
     {
-        var delivery = WebhookDelivery.Plan(Guid.NewGuid(), Guid.NewGuid(), WebhookEventTypes.OrderCreated, Guid.NewGuid(), Now, "{}", Schedule.Window, Now);
+        var delivery = WebhookDelivery.PlanTest(Guid.NewGuid(), Guid.NewGuid(), "{}", Schedule.Window, Now);
         Assert.Equal((WebhookDeliveryStatus.Pending, Now, Now + TimeSpan.FromDays(3)), (delivery.Status, delivery.NextAttemptAt, delivery.RetryUntil));
 
         delivery.AttemptFailed(500, "The receiver answered 500.", TimeSpan.FromMilliseconds(12), Schedule, NoJitter, Now.AddSeconds(1));
@@ -85,17 +85,20 @@ public sealed class WebhookRetryScheduleTests
     }
 
     [Fact]
-    public void Only_a_resend_brings_a_failed_delivery_back_with_a_fresh_window_and_a_pending_one_cannot_be_resent()
+    public void A_resend_sends_a_finished_delivery_again_within_its_first_window_and_after_it_tries_once()
     {
-        var delivery = WebhookDelivery.Plan(Guid.NewGuid(), Guid.NewGuid(), WebhookEventTypes.OrderCreated, Guid.NewGuid(), Now, "{}", Schedule.Window, Now);
-        Assert.Throws<DomainRuleException>(() => delivery.Resend(Schedule.Window, Now));
+        var delivery = WebhookDelivery.PlanTest(Guid.NewGuid(), Guid.NewGuid(), "{}", Schedule.Window, Now);
+        Assert.Throws<DomainRuleException>(() => delivery.Resend(Now));
         delivery.AttemptFailed(503, "The receiver answered 503.", TimeSpan.Zero, Schedule, NoJitter, delivery.RetryUntil);
         Assert.Equal(WebhookDeliveryStatus.Failed, delivery.Status);
+        var window = delivery.RetryUntil;
 
         var later = Now.AddDays(5);
-        delivery.Resend(Schedule.Window, later);
+        delivery.Resend(later);
 
-        Assert.Equal((WebhookDeliveryStatus.Pending, 0, later, later.AddDays(3)), (delivery.Status, delivery.AttemptCount, delivery.NextAttemptAt, delivery.RetryUntil));
+        Assert.Equal((WebhookDeliveryStatus.Pending, later, window), (delivery.Status, delivery.NextAttemptAt, delivery.RetryUntil));
+        delivery.AttemptFailed(503, "The receiver answered 503.", TimeSpan.Zero, Schedule, NoJitter, later.AddSeconds(1));
+        Assert.Equal(WebhookDeliveryStatus.Failed, delivery.Status);
     }
 
     /// <summary>Fails every attempt from the first, at <see cref="Now"/>; returns how many were made and when the last one was.</summary>

@@ -52,7 +52,7 @@ public sealed class WebhookSignatureTests
     public void An_endpoint_signs_with_both_secrets_for_24_hours_after_a_rotation_then_with_the_new_one_alone()
     {
         var created = OrderFactory.Now;
-        var endpoint = WebhookEndpoint.Create(WebhookOwner.Merchant(Guid.NewGuid()), "https://hooks.example.com/orders", [WebhookEventTypes.OrderCreated], FirstSecret, created);
+        var endpoint = WebhookEndpoint.Create(WebhookOwner.Merchant(Guid.NewGuid()), 1, "https://hooks.example.com/orders", [WebhookEventTypes.OrderCreated], FirstSecret, created);
         Assert.Equal([FirstSecret], endpoint.SigningSecrets(created));
 
         var rotated = created.AddDays(10);

@@ -1,7 +1,9 @@
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
 using OrderTracking.Infrastructure.Persistence;
+using OrderTracking.Infrastructure.Webhooks;
 using OrderTracking.Testing;
 
 namespace OrderTracking.WebApi.IntegrationTests.Infrastructure;
@@ -85,7 +87,7 @@ public sealed class PostgresServer
         var options = (DbContextOptions<AppDbContext>)AppDbContextOptions.Configure(new DbContextOptionsBuilder<AppDbContext>(), templateConnectionString).Options;
         await using (var db = new AppDbContext(options))
         {
-            await new DatabaseMigrator(db, NullLogger<DatabaseMigrator>.Instance).MigrateAsync(CancellationToken.None);
+            await new DatabaseMigrator(db, new PlainSecretsMigration(new WebhookSecretProtector(new EphemeralDataProtectionProvider())), NullLogger<DatabaseMigrator>.Instance).MigrateAsync(CancellationToken.None);
         }
 
         NpgsqlConnection.ClearAllPools();

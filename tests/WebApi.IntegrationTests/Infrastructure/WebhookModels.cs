@@ -3,7 +3,19 @@ using System.Text.Json;
 
 namespace OrderTracking.WebApi.IntegrationTests.Infrastructure;
 
-public sealed record WebhookEndpointResponse(Guid Id, string Url, List<string> Events, bool IsEnabled, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt, DateTimeOffset? PreviousSecretExpiresAt);
+public sealed record WebhookEndpointResponse(
+    Guid Id,
+    string OwnerType,
+    Guid OwnerId,
+    string Url,
+    List<string> Events,
+    bool IsEnabled,
+    string? DisabledReason,
+    DateTimeOffset? DisabledAt,
+    DateTimeOffset? FailingSince,
+    DateTimeOffset CreatedAt,
+    DateTimeOffset UpdatedAt,
+    DateTimeOffset? PreviousSecretExpiresAt);
 
 public sealed record WebhookEndpointWithSecretResponse(WebhookEndpointResponse Endpoint, string Secret);
 
@@ -11,7 +23,7 @@ public sealed record WebhookDeliveryResponse(
     Guid Id,
     Guid EventId,
     string EventType,
-    Guid OrderId,
+    Guid? OrderId,
     string Status,
     int AttemptCount,
     DateTimeOffset CreatedAt,
@@ -20,7 +32,21 @@ public sealed record WebhookDeliveryResponse(
     int? LastDurationMs,
     string? LastError,
     DateTimeOffset? NextAttemptAt,
+    DateTimeOffset RetryUntil,
     DateTimeOffset? DeliveredAt);
+
+public sealed record WebhookAttemptResponse(
+    Guid Id,
+    DateTimeOffset AttemptedAt,
+    int DurationMs,
+    int? StatusCode,
+    string? Error,
+    string RequestHeaders,
+    string? ResponseHeaders,
+    string? ResponseBody,
+    bool ResponseBodyTruncated);
+
+public sealed record WebhookDeliveryDetailResponse(WebhookDeliveryResponse Delivery, string RequestBody, List<WebhookAttemptResponse> Attempts);
 
 /// <summary>The API with webhooks allowed to reach a receiver on loopback, and retries fast enough for a test.</summary>
 public class WebhookApiFactory : ApiFactory

@@ -23,6 +23,7 @@ public sealed class WebhookReceiver : IAsyncDisposable
 {
     private readonly ConcurrentQueue<ReceivedWebhook> _received = new();
     private WebApplication? _app;
+    private int _arrived;
 
     private WebhookReceiver(int port) => Port = port;
 
@@ -32,6 +33,20 @@ public sealed class WebhookReceiver : IAsyncDisposable
 
     /// <summary>The status to answer a request with, given its headers and body.</summary>
     public Func<IReadOnlyDictionary<string, string>, string, int> Answer { get; set; } = (_, _) => StatusCodes.Status200OK;
+
+    /// <summary>
+    /// Requests wait for this before they are answered (and recorded in <see cref="Received"/>): a receiver that
+    /// accepts the connection and does not answer until the test lets it.
+    /// </summary>
+    public Task Hold { get; set; } = Task.CompletedTask;
+
+    /// <summary>What the answer's body says (empty unless told otherwise), and extra headers it carries.</summary>
+    public string ResponseBody { get; set; } = string.Empty;
+
+    public Dictionary<string, string> ResponseHeaders { get; } = [];
+
+    /// <summary>Requests that have arrived, answered or still held.</summary>
+    public int Arrived => Volatile.Read(ref _arrived);
 
     public IReadOnlyList<ReceivedWebhook> Received => _received.ToList();
 
@@ -51,14 +66,21 @@ public sealed class WebhookReceiver : IAsyncDisposable
         builder.Logging.ClearProviders();
         builder.WebHost.UseUrls($"http://127.0.0.1:{Port}");
         var app = builder.Build();
-        app.MapPost("/hooks", async (HttpRequest request) =>
+        app.MapPost("/hooks", async (HttpRequest request, HttpResponse response) =>
         {
             using var reader = new StreamReader(request.Body);
             var body = await reader.ReadToEndAsync();
+            Interlocked.Increment(ref _arrived);
+            await Hold;
             var headers = request.Headers.ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase);
             var status = Answer(headers, body);
             _received.Enqueue(new ReceivedWebhook(headers, body, status));
-            return Results.StatusCode(status);
+            foreach (var (name, value) in ResponseHeaders)
+            {
+                response.Headers[name] = value;
+            }
+
+            return Results.Text(ResponseBody, "text/plain", statusCode: status);
         });
         await app.StartAsync();
         _app = app;

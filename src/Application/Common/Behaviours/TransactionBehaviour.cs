@@ -1,18 +1,21 @@
+using FluentValidation;
 using Mediator;
 using OrderTracking.Application.Common.Exceptions;
 using OrderTracking.Application.Common.Idempotency;
 using OrderTracking.Application.Common.Interfaces;
 using OrderTracking.Application.Common.Telemetry;
+using OrderTracking.Domain.Common;
+using OrderTracking.Domain.Orders;
 
 namespace OrderTracking.Application.Common.Behaviours;
 
 /// <summary>
-/// The one owner of a command's transaction, innermost in the pipeline so that a refused or invalid command never
-/// opens one. A command without an idempotency key needs no explicit transaction: its handler saves once, and that
-/// save is one batch that PostgreSQL runs as one transaction. A command sent with a key (eShop's identified command)
-/// runs in one transaction that claims the key first, then does the work and stores its result: the three commit
-/// together or not at all, and a repeat gets the stored result instead of running again. After the commit, and only
-/// then, the after-commit hook announces and counts what was committed. Queries never pass here.
+/// The one owner of how a command's work is saved, innermost in the pipeline so that a refused or invalid command
+/// never reaches it. A command's handler saves once, and that save is one batch that PostgreSQL runs as one
+/// transaction. A command sent with a key (eShop's identified command) saves its work, its key and its result in that
+/// one batch, so the three commit together or not at all: of two requests with one key only one batch can commit,
+/// and the other, refused on the key (or by the change the first one made), gets the first one's result. After the
+/// commit, and only then, the after-commit hook announces and counts what was committed. Queries never pass here.
 /// </summary>
 public sealed class TransactionBehaviour<TMessage, TResponse>(
     ICommandTransactions transactions,
@@ -25,7 +28,7 @@ public sealed class TransactionBehaviour<TMessage, TResponse>(
         try
         {
             return message is IIdempotentCommand && keys.Key is { } key
-                ? await transactions.InTransactionAsync(token => IdentifiedAsync(message, key, next, token), cancellationToken)
+                ? await IdentifiedAsync(message, key, next, cancellationToken)
                 : await next(message, cancellationToken);
         }
         finally
@@ -37,19 +40,43 @@ public sealed class TransactionBehaviour<TMessage, TResponse>(
 
     private async Task<TResponse> IdentifiedAsync(TMessage message, IdempotencyKey key, MessageHandlerDelegate<TMessage, TResponse> next, CancellationToken cancellationToken)
     {
-        var claim = await idempotency.ClaimAsync<TResponse>(key, cancellationToken);
-        switch (claim.Outcome)
+        for (var attempt = 1; ; attempt++)
         {
-            case IdempotencyOutcome.Replay:
-                keys.Replayed();
-                OrderTrackingTelemetry.IdempotentReplay();
-                return claim.Result!;
-            case IdempotencyOutcome.Mismatch:
-                throw new IdempotencyKeyReusedException();
-        }
+            try
+            {
+                return await transactions.SaveAsOneAsync(
+                    async token => await next(message, token),
+                    response => idempotency.Keep(key, response),
+                    cancellationToken);
+            }
+            catch (Exception refusal) when (MayBeAnEarlierUsesDoing(refusal))
+            {
+                var earlier = await idempotency.FindAsync<TResponse>(key, cancellationToken);
+                switch (earlier.Outcome)
+                {
+                    case IdempotencyOutcome.Replay:
+                        keys.Replayed();
+                        OrderTrackingTelemetry.IdempotentReplay();
+                        return earlier.Result!;
+                    case IdempotencyOutcome.Mismatch:
+                        throw new IdempotencyKeyReusedException();
+                    case IdempotencyOutcome.Unused when refusal is DuplicateException && attempt == 1:
+                        // The key's earlier use had outlived the retention (it is deleted now), or another unique value
+                        // met its twin (a new tracking code): the whole unit once more.
+                        continue;
+                }
 
-        var response = await next(message, cancellationToken);
-        await idempotency.StoreResultAsync(key, response, cancellationToken);
-        return response;
+                throw;
+            }
+        }
     }
+
+    /// <summary>
+    /// A refusal that a committed earlier use of the key can cause: its batch took the key (the INSERT under the key
+    /// failed), or this repeat found its change already made (an illegal move now, a lost race, an order that left the
+    /// caller's view). A repeat is refused by nothing else than the first request was, so any refusal is looked up.
+    /// </summary>
+    private static bool MayBeAnEarlierUsesDoing(Exception exception) =>
+        exception is DuplicateException or ConcurrencyConflictException or NotFoundException or ForbiddenAccessException
+            or ValidationException or DomainRuleException or DomainValidationException or OrderActionForbiddenException;
 }

@@ -2,8 +2,8 @@ namespace OrderTracking.Application.Common.Idempotency;
 
 public enum IdempotencyOutcome
 {
-    /// <summary>This request holds the key: it does the work, and its result commits with the key.</summary>
-    Owned,
+    /// <summary>No committed use of the key: this request may do the work, and its result commits with the key.</summary>
+    Unused,
 
     /// <summary>The same request already completed: <see cref="IdempotencyClaim{TResult}.Result"/> is its result.</summary>
     Replay,
@@ -12,5 +12,5 @@ public enum IdempotencyOutcome
     Mismatch,
 }
 
-/// <summary>What claiming a key found; <see cref="Result"/> is set for a <see cref="IdempotencyOutcome.Replay"/>.</summary>
+/// <summary>What looking up a key found; <see cref="Result"/> is set for a <see cref="IdempotencyOutcome.Replay"/>.</summary>
 public sealed record IdempotencyClaim<TResult>(IdempotencyOutcome Outcome, TResult? Result = default);

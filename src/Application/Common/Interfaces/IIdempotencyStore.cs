@@ -4,19 +4,22 @@ namespace OrderTracking.Application.Common.Interfaces;
 
 /// <summary>
 /// Where the keys of identified commands and their results are kept, for
-/// <see cref="Behaviours.TransactionBehaviour{TMessage, TResponse}"/>. Both calls run inside the command's transaction,
-/// so the key, the work and the stored result commit or roll back together.
+/// <see cref="Behaviours.TransactionBehaviour{TMessage, TResponse}"/>. A key is written in the same batch as the work
+/// and its result, under the key's unique constraint: never check-then-insert.
 /// </summary>
 public interface IIdempotencyStore
 {
     /// <summary>
-    /// Inserts the key under its unique constraint (never check-then-insert). Owned: this request does the work. A key
-    /// already committed by the same caller gives its stored result (same request) or a mismatch (another request).
-    /// Throws <see cref="Exceptions.IdempotentRequestInFlightException"/> when the first request with the key has not
-    /// committed within the in-flight wait.
+    /// Adds the key, the request's fingerprint and the command's <paramref name="result"/> to the unit of work, to be
+    /// saved in the command's one batch. Of two requests with one key only one batch can commit; the other fails on the
+    /// key and nothing of it is kept.
     /// </summary>
-    Task<IdempotencyClaim<TResult>> ClaimAsync<TResult>(IdempotencyKey key, CancellationToken cancellationToken);
+    void Keep<TResult>(IdempotencyKey key, TResult result);
 
-    /// <summary>Stores the result to replay with the key claimed by <see cref="ClaimAsync{TResult}"/>.</summary>
-    Task StoreResultAsync<TResult>(IdempotencyKey key, TResult result, CancellationToken cancellationToken);
+    /// <summary>
+    /// What a committed earlier use of the key left: its result, when it came with the same request (replay); a
+    /// mismatch, when with another; unused, when there is none. A use older than the retention is deleted here and
+    /// counts as unused.
+    /// </summary>
+    Task<IdempotencyClaim<TResult>> FindAsync<TResult>(IdempotencyKey key, CancellationToken cancellationToken);
 }

@@ -68,6 +68,7 @@ public static partial class OrderMapper
 
     [MapperIgnoreSource(nameof(OrderHistoryEntry.Id))]
     [MapperIgnoreSource(nameof(OrderHistoryEntry.OrderId))]
+    [MapperIgnoreSource(nameof(OrderHistoryEntry.Version))]
     public static partial OrderHistoryEntryDto ToDto(this OrderHistoryEntry entry);
 
     public static partial Customer ToDomain(this CustomerDto customer);

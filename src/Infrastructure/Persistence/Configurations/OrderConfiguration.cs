@@ -34,8 +34,10 @@ public sealed class OrderConfiguration : IEntityTypeConfiguration<Order>
         builder.Property(o => o.Total).HasPrecision(Money.Precision, Money.Scale);
         builder.Property(o => o.Notes).HasMaxLength(Order.MaxNotesLength);
 
-        // PostgreSQL bumps the system column xmin on every update of the row: a free, exact concurrency token.
-        builder.Property(o => o.Version).IsRowVersion();
+        // The timeline's length, kept by the aggregate (each change appends one entry and moves it on): the version an
+        // UPDATE is checked against, known before the save. An order inserted without its timeline (a test's or an
+        // import's row) starts at 1. Why not xmin any more: docs/decisions/0027-the-order-version-is-its-timeline.md.
+        builder.Property(o => o.Version).HasConversion<int>().IsConcurrencyToken().HasDefaultValue(1u);
 
         builder.OwnsOne(o => o.Customer, customer =>
         {

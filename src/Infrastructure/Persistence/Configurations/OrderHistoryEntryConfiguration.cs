@@ -19,5 +19,10 @@ public sealed class OrderHistoryEntryConfiguration : IEntityTypeConfiguration<Or
         builder.Property(h => h.Note).HasMaxLength(Order.MaxNotesLength + 250);
         builder.Property(h => h.Reason).HasMaxLength(Order.MaxReasonLength);
         builder.HasIndex(h => new { h.OrderId, h.At });
+
+        // One entry per version of an order: of two changes made from the same version, the second one's INSERT fails
+        // here, inside PostgreSQL, and takes the rest of its batch (the order's UPDATE, the outbox row) with it.
+        builder.Property(h => h.Version).HasConversion<int>();
+        builder.HasIndex(h => new { h.OrderId, h.Version }).IsUnique().HasDatabaseName(RefusedInsideTheBatch.OneEntryPerVersion);
     }
 }

@@ -23,8 +23,11 @@ public sealed class WebhookDeliveryConfiguration : IEntityTypeConfiguration<Webh
         // One delivery per event and endpoint: a handler that runs twice for an event plans nothing more.
         builder.HasIndex(d => new { d.EndpointId, d.EventId }).IsUnique();
 
-        // The worker's scan: pending deliveries by due time.
-        builder.HasIndex(d => d.NextAttemptAt).HasFilter("status = 'Pending'");
+        // The worker's claim: per endpoint, its pending deliveries by due time.
+        builder.HasIndex(d => new { d.EndpointId, d.NextAttemptAt }).HasFilter("status = 'Pending'");
+
+        // The claim's count of sends in flight: only the claimed rows.
+        builder.HasIndex(d => d.EndpointId).HasFilter("claimed_until IS NOT NULL").HasDatabaseName("ix_webhook_deliveries_endpoint_id_claimed");
 
         // The log (newest first) and the per-order ordering check.
         builder.HasIndex(d => new { d.EndpointId, d.CreatedAt });

@@ -1,5 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using OrderTracking.Application.Common.Interfaces;
+using OrderTracking.Application.Webhooks.Common;
+using OrderTracking.Domain.Common;
 using OrderTracking.Domain.Webhooks;
 using OrderTracking.Infrastructure.Webhooks;
 
@@ -16,16 +18,54 @@ public sealed class WebhookRepository(AppDbContext db, WebhookDeliverySignal sig
             .OrderBy(e => e.CreatedAt)
             .ToListAsync(cancellationToken);
 
-    public async Task<IReadOnlyList<WebhookEndpoint>> ListSubscribedAsync(string eventType, IReadOnlyList<WebhookOwner> owners, CancellationToken cancellationToken)
-    {
-        var ownerIds = owners.Select(o => o.Id).ToList();
-        var candidates = await db.WebhookEndpoints.AsNoTracking()
-            .Where(e => e.IsEnabled && ownerIds.Contains(e.OwnerId))
+    public async Task<IReadOnlyList<int>> TakenSlotsAsync(WebhookOwner owner, CancellationToken cancellationToken) =>
+        await db.WebhookEndpoints
+            .Where(e => e.OwnerType == owner.Type && e.OwnerId == owner.Id)
+            .Select(e => e.Slot)
             .ToListAsync(cancellationToken);
-        return candidates.Where(e => owners.Contains(e.Owner) && e.Wants(eventType)).ToList();
-    }
 
     public void AddEndpoint(WebhookEndpoint endpoint) => db.WebhookEndpoints.Add(endpoint);
+
+    public void RemoveEndpoint(WebhookEndpoint endpoint) => db.WebhookEndpoints.Remove(endpoint);
+
+    public async Task DisableAllAsync(WebhookOwner owner, WebhookDisabledReason reason, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var endpoints = await db.WebhookEndpoints.Where(e => e.OwnerType == owner.Type && e.OwnerId == owner.Id && e.IsEnabled).ToListAsync(cancellationToken);
+        endpoints.ForEach(endpoint => endpoint.Disable(reason, now));
+    }
+
+    public async Task<IReadOnlyList<WebhookOwner>> SubscribedOwnersAsync(string eventType, IReadOnlyList<WebhookOwner> owners, CancellationToken cancellationToken)
+    {
+        var (types, ids) = (owners.Select(o => o.Type.ToString()).ToArray(), owners.Select(o => o.Id).ToArray());
+        var subscribed = await db.Database.SqlQuery<SubscribedOwner>(
+            $"""
+            SELECT DISTINCT e.owner_type, e.owner_id
+            FROM unnest({types}::text[], {ids}::uuid[]) AS o(owner_type, owner_id)
+            JOIN webhook_endpoints e ON e.owner_type = o.owner_type AND e.owner_id = o.owner_id
+            WHERE e.is_enabled AND {eventType} = ANY (e.events) AND webhook_owner_is_active(e.owner_type, e.owner_id)
+            """).ToListAsync(cancellationToken);
+        return subscribed.Select(s => new WebhookOwner(Enum.Parse<ActorType>(s.OwnerType), s.OwnerId)).ToList();
+    }
+
+    public async Task PlanAsync(WebhookPlan plan, CancellationToken cancellationToken)
+    {
+        var types = plan.Bodies.Select(b => b.Owner.Type.ToString()).ToArray();
+        var ids = plan.Bodies.Select(b => b.Owner.Id).ToArray();
+        var payloads = plan.Bodies.Select(b => b.Payload).ToArray();
+        await db.Database.ExecuteSqlAsync(
+            $"""
+            INSERT INTO webhook_deliveries (id, endpoint_id, event_id, event_type, order_id, occurred_at, payload, status, attempt_count, next_attempt_at, retry_until, created_at)
+            SELECT gen_random_uuid(), e.id, {plan.EventId}, {plan.EventType}, {plan.OrderId}, {plan.OccurredAt}, o.payload, 'Pending', 0, {plan.PlannedAt}, {plan.RetryUntil}, {plan.PlannedAt}
+            FROM unnest({types}::text[], {ids}::uuid[], {payloads}::text[]) AS o(owner_type, owner_id, payload)
+            JOIN webhook_endpoints e ON e.owner_type = o.owner_type AND e.owner_id = o.owner_id
+            WHERE e.is_enabled AND {plan.EventType} = ANY (e.events) AND webhook_owner_is_active(e.owner_type, e.owner_id)
+            ON CONFLICT (endpoint_id, event_id) DO NOTHING
+            """,
+            cancellationToken);
+        signal.Wake();
+    }
+
+    public void AddDelivery(WebhookDelivery delivery) => db.WebhookDeliveries.Add(delivery);
 
     public Task<WebhookDelivery?> FindDeliveryAsync(Guid endpointId, Guid deliveryId, CancellationToken cancellationToken) =>
         db.WebhookDeliveries.FirstOrDefaultAsync(d => d.EndpointId == endpointId && d.Id == deliveryId, cancellationToken);
@@ -37,21 +77,13 @@ public sealed class WebhookRepository(AppDbContext db, WebhookDeliverySignal sig
             .Take(limit)
             .ToListAsync(cancellationToken);
 
-    public async Task PlanAsync(IReadOnlyList<WebhookDelivery> deliveries, CancellationToken cancellationToken)
-    {
-        foreach (var d in deliveries)
-        {
-            await db.Database.ExecuteSqlInterpolatedAsync(
-                $"""
-                INSERT INTO webhook_deliveries (id, endpoint_id, event_id, event_type, order_id, occurred_at, payload, status, attempt_count, next_attempt_at, retry_until, created_at)
-                VALUES ({d.Id}, {d.EndpointId}, {d.EventId}, {d.EventType}, {d.OrderId}, {d.OccurredAt}, {d.Payload}, {d.Status.ToString()}, {d.AttemptCount}, {d.NextAttemptAt}, {d.RetryUntil}, {d.CreatedAt})
-                ON CONFLICT (endpoint_id, event_id) DO NOTHING
-                """,
-                cancellationToken);
-        }
-
-        signal.Wake();
-    }
+    public async Task<IReadOnlyList<WebhookAttempt>> ListAttemptsAsync(Guid deliveryId, CancellationToken cancellationToken) =>
+        await db.WebhookAttempts.AsNoTracking()
+            .Where(a => a.DeliveryId == deliveryId)
+            .OrderByDescending(a => a.AttemptedAt).ThenByDescending(a => a.Id)
+            .ToListAsync(cancellationToken);
 
     public void WakeDeliveryWorker() => signal.Wake();
+
+    private sealed record SubscribedOwner(string OwnerType, Guid OwnerId);
 }

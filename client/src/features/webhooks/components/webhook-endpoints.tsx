@@ -1,36 +1,26 @@
 import { useState } from 'react';
-import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
 import { EmptyState } from '@/components/ui/empty-state';
 import { ErrorState } from '@/components/ui/error-state';
 import { LoadingState } from '@/components/ui/loading-state';
-import type { WebhookEndpointDto } from '@/lib/api/generated';
-import { formatDateTime } from '@/lib/format';
-import {
-  useRotateWebhookSecret,
-  useUpdateWebhookEndpoint,
-  useWebhookEndpoints,
-  webhookEventLabels,
-  type WebhookOwner,
-} from '../api/use-webhooks';
+import { managesEndpoints, useWebhookEndpoints, type WebhookOwner } from '../api/use-webhooks';
 import { CreateWebhookEndpointDialog } from './create-webhook-endpoint-dialog';
-import { WebhookDeliveries } from './webhook-deliveries';
-import { WebhookSecretDialog } from './webhook-secret-dialog';
+import { WebhookEndpointItem } from './webhook-endpoint-item';
+import styles from './webhooks.module.css';
 
 /**
- * Webhook endpoints of one owner (the merchant's settings, or an admin's partner page): list, add (secret shown
- * once), enable/disable, rotate the secret, and each endpoint's delivery log with Resend.
+ * Webhook endpoints of one owner: the merchant's settings and an admin's partner page manage them (add with the
+ * secret shown once, edit, test, rotate, enable/disable, delete, the log with Resend); an admin's page of a merchant
+ * oversees them (enable/disable, delete, the log).
  */
 export function WebhookEndpoints({ owner, description }: { owner: WebhookOwner; description: string }) {
   const endpoints = useWebhookEndpoints(owner);
-  const update = useUpdateWebhookEndpoint(owner);
-  const rotate = useRotateWebhookSecret(owner);
+  const manage = managesEndpoints(owner);
   const [adding, setAdding] = useState(false);
-  const [logOf, setLogOf] = useState<string | null>(null);
 
   return (
-    <Card title="Webhooks" actions={<Button onClick={() => setAdding(true)}>Add endpoint</Button>}>
+    <Card title="Webhooks" actions={manage && <Button onClick={() => setAdding(true)}>Add endpoint</Button>}>
       <p className="muted">{description}</p>
       {endpoints.isPending ? (
         <LoadingState label="Loading endpoints…" />
@@ -39,45 +29,16 @@ export function WebhookEndpoints({ owner, description }: { owner: WebhookOwner; 
       ) : endpoints.data.length === 0 ? (
         <EmptyState
           title="No webhook endpoints yet"
-          description="Add one to be told when an order is created, changes status or is assigned."
+          description={manage ? 'Add one to be told when an order is created, changes status or is assigned.' : undefined}
         />
       ) : (
-        <ul className="stack" aria-label="Webhook endpoints" style={{ listStyle: 'none', padding: 0 }}>
-          {endpoints.data.map(({ id = '', ...endpoint }: WebhookEndpointDto) => (
-            <li key={id} className="stack-sm">
-              <div className="row-between">
-                <div className="stack-sm">
-                  <code style={{ overflowWrap: 'anywhere' }}>{endpoint.url}</code>
-                  <span className="small muted">
-                    {(endpoint.events ?? []).map((e) => webhookEventLabels[e as keyof typeof webhookEventLabels] ?? e).join(' · ')}
-                    {endpoint.previousSecretExpiresAt &&
-                      ` · previous secret signs until ${formatDateTime(endpoint.previousSecretExpiresAt)}`}
-                  </span>
-                </div>
-                <Badge tone={endpoint.isEnabled ? 'success' : 'neutral'}>{endpoint.isEnabled ? 'Enabled' : 'Disabled'}</Badge>
-              </div>
-              <div className="row">
-                <Button variant="secondary" onClick={() => setLogOf(logOf === id ? null : id)} aria-expanded={logOf === id}>
-                  {logOf === id ? 'Hide delivery log' : 'Delivery log'}
-                </Button>
-                <Button variant="ghost" loading={rotate.isPending && rotate.variables === id} onClick={() => rotate.mutate(id)}>
-                  Rotate secret
-                </Button>
-                <Button
-                  variant="ghost"
-                  loading={update.isPending && update.variables?.id === id}
-                  onClick={() => update.mutate({ id: id, isEnabled: !endpoint.isEnabled })}
-                >
-                  {endpoint.isEnabled ? 'Disable' : 'Enable'}
-                </Button>
-              </div>
-              {logOf === id && <WebhookDeliveries endpointId={id} url={endpoint.url ?? ''} />}
-            </li>
+        <ul className={styles.endpoints} aria-label="Webhook endpoints">
+          {endpoints.data.map((endpoint) => (
+            <WebhookEndpointItem key={endpoint.id} owner={owner} endpoint={endpoint} />
           ))}
         </ul>
       )}
       {adding && <CreateWebhookEndpointDialog owner={owner} onClose={() => setAdding(false)} />}
-      {rotate.data && <WebhookSecretDialog secret={rotate.data.secret ?? ''} rotated onClose={() => rotate.reset()} />}
     </Card>
   );
 }

@@ -88,18 +88,11 @@ public sealed class CreateOrderCommandHandler(
     }
 
     /// <summary>The named location or the merchant's default; none when the merchant has not set up a location yet.</summary>
-    private async Task<OrderPickup?> ResolvePickupAsync(Guid merchantId, Guid? locationId, CancellationToken cancellationToken)
-    {
-        var profile = await profiles.FindAsync(merchantId, cancellationToken);
-        if (profile is null)
-        {
-            return locationId is null
+    private async Task<OrderPickup?> ResolvePickupAsync(Guid merchantId, Guid? locationId, CancellationToken cancellationToken) =>
+        await profiles.FindPickupAsync(merchantId, locationId, cancellationToken)
+            ?? (locationId is null
                 ? null
-                : throw new ValidationException([new ValidationFailure(nameof(CreateOrderCommand.PickupLocationId), "This merchant has no pickup location with this id.")]);
-        }
-
-        return profile.PickupFor(locationId)?.ToOrderPickup();
-    }
+                : throw new ValidationException([new ValidationFailure(nameof(CreateOrderCommand.PickupLocationId), "This merchant has no pickup location with this id.")]));
 
     private async Task<Guid> ResolveMerchantAsync(Guid? requested, Actor actor, CancellationToken cancellationToken)
     {

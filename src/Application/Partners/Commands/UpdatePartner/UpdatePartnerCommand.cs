@@ -7,10 +7,14 @@ using OrderTracking.Application.Common.Security;
 using OrderTracking.Application.Partners.Common;
 using OrderTracking.Domain.Common;
 using OrderTracking.Domain.Partners;
+using OrderTracking.Domain.Webhooks;
 
 namespace OrderTracking.Application.Partners.Commands.UpdatePartner;
 
-/// <summary>Renames or (de)activates a partner. A deactivated partner's keys stop working on the very next request.</summary>
+/// <summary>
+/// Renames or (de)activates a partner. A deactivated partner's keys stop working on the very next request, and its
+/// webhook endpoints are disabled in the same commit (they stay disabled if it is activated again, until enabled).
+/// </summary>
 [Authorize(ActorType.Admin)]
 public sealed record UpdatePartnerCommand(Guid PartnerId, string? Name, bool? IsActive) : ICommand<PartnerDto>;
 
@@ -22,7 +26,7 @@ public sealed class UpdatePartnerCommandValidator : AbstractValidator<UpdatePart
     }
 }
 
-public sealed class UpdatePartnerCommandHandler(IPartnerRepository partners, IUnitOfWork unitOfWork, TimeProvider timeProvider)
+public sealed class UpdatePartnerCommandHandler(IPartnerRepository partners, IWebhookRepository webhooks, IUnitOfWork unitOfWork, TimeProvider timeProvider)
     : ICommandHandler<UpdatePartnerCommand, PartnerDto>
 {
     public async ValueTask<PartnerDto> Handle(UpdatePartnerCommand command, CancellationToken cancellationToken)
@@ -43,9 +47,10 @@ public sealed class UpdatePartnerCommandHandler(IPartnerRepository partners, IUn
         {
             partner.Activate(now);
         }
-        else if (command.IsActive == false)
+        else if (command.IsActive == false && partner.IsActive)
         {
             partner.Deactivate(now);
+            await webhooks.DisableAllAsync(WebhookOwner.Partner(partner.Id), WebhookDisabledReason.OwnerDeactivated, now, cancellationToken);
         }
 
         await unitOfWork.SaveChangesAsync(cancellationToken);

@@ -8,6 +8,7 @@ using OrderTracking.Application.Users.Common;
 using OrderTracking.Domain.Common;
 using OrderTracking.Domain.Sessions;
 using OrderTracking.Domain.Users;
+using OrderTracking.Domain.Webhooks;
 
 namespace OrderTracking.Application.Users.Commands.UpdateUser;
 
@@ -33,6 +34,7 @@ public sealed class UpdateUserCommandHandler(
     IUserRepository users,
     ISessionRepository sessions,
     IPasswordHasher passwordHasher,
+    IWebhookRepository webhooks,
     IUnitOfWork unitOfWork,
     ISessionEndNotifier sessionEnds,
     TimeProvider timeProvider) : ICommandHandler<UpdateUserCommand, UserDto>
@@ -49,6 +51,7 @@ public sealed class UpdateUserCommandHandler(
         }
 
         var sessionVersion = user.SessionVersion;
+        var wasActiveMerchant = user is { IsActive: true, Role: UserRole.Merchant };
         if (command.DisplayName is { } displayName)
         {
             user.Rename(displayName, now);
@@ -71,6 +74,17 @@ public sealed class UpdateUserCommandHandler(
         if (command.Password is { } password)
         {
             user.ResetPassword(passwordHasher.Hash(password), now);
+        }
+
+        // A merchant account that ends (deactivated, or no longer a merchant) takes its webhooks with it, in the same
+        // commit: its endpoints say why, and stay disabled if the account comes back until the merchant enables them.
+        if (wasActiveMerchant && !user.IsActive)
+        {
+            await webhooks.DisableAllAsync(WebhookOwner.Merchant(user.Id), WebhookDisabledReason.OwnerDeactivated, now, cancellationToken);
+        }
+        else if (wasActiveMerchant && user.Role != UserRole.Merchant)
+        {
+            await webhooks.DisableAllAsync(WebhookOwner.Merchant(user.Id), WebhookDisabledReason.OwnerNoLongerMerchant, now, cancellationToken);
         }
 
         // The user decides which changes end its sessions; when one did, refresh tokens stop working too.

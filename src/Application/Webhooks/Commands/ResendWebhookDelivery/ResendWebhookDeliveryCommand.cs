@@ -1,5 +1,4 @@
 using Mediator;
-using Microsoft.Extensions.Options;
 using OrderTracking.Application.Common.Exceptions;
 using OrderTracking.Application.Common.Interfaces;
 using OrderTracking.Application.Common.Security;
@@ -8,7 +7,10 @@ using OrderTracking.Domain.Common;
 
 namespace OrderTracking.Application.Webhooks.Commands.ResendWebhookDelivery;
 
-/// <summary>Sends a delivered or failed event to the endpoint again, with the same event id and body and a fresh retry window.</summary>
+/// <summary>
+/// Sends a delivered or failed event to the endpoint again, with the same event id and body. The retry window stays
+/// the one the delivery was planned with: after it, a resend is a single attempt.
+/// </summary>
 [Authorize(ActorType.Admin, ActorType.Merchant)]
 public sealed record ResendWebhookDeliveryCommand(Guid EndpointId, Guid DeliveryId) : ICommand<WebhookDeliveryDto>;
 
@@ -16,7 +18,6 @@ public sealed class ResendWebhookDeliveryCommandHandler(
     IWebhookRepository webhooks,
     ICurrentActor currentActor,
     IUnitOfWork unitOfWork,
-    IOptions<WebhookOptions> options,
     TimeProvider timeProvider) : ICommandHandler<ResendWebhookDeliveryCommand, WebhookDeliveryDto>
 {
     public async ValueTask<WebhookDeliveryDto> Handle(ResendWebhookDeliveryCommand command, CancellationToken cancellationToken)
@@ -24,7 +25,7 @@ public sealed class ResendWebhookDeliveryCommandHandler(
         var endpoint = await webhooks.FindManagedAsync(command.EndpointId, currentActor.Required(), cancellationToken);
         var delivery = await webhooks.FindDeliveryAsync(endpoint.Id, command.DeliveryId, cancellationToken)
             ?? throw new NotFoundException("Webhook delivery", command.DeliveryId);
-        delivery.Resend(options.Value.RetrySchedule.Window, timeProvider.GetUtcNow());
+        delivery.Resend(timeProvider.GetUtcNow());
         await unitOfWork.SaveChangesAsync(cancellationToken);
         webhooks.WakeDeliveryWorker();
         return delivery.ToDto();

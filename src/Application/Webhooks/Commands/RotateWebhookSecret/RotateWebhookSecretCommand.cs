@@ -14,14 +14,14 @@ namespace OrderTracking.Application.Webhooks.Commands.RotateWebhookSecret;
 [Authorize(ActorType.Admin, ActorType.Merchant)]
 public sealed record RotateWebhookSecretCommand(Guid EndpointId) : ICommand<WebhookEndpointWithSecretDto>;
 
-public sealed class RotateWebhookSecretCommandHandler(IWebhookRepository webhooks, ICurrentActor currentActor, IUnitOfWork unitOfWork, TimeProvider timeProvider)
+public sealed class RotateWebhookSecretCommandHandler(IWebhookRepository webhooks, IWebhookSecretProtector secrets, ICurrentActor currentActor, IUnitOfWork unitOfWork, TimeProvider timeProvider)
     : ICommandHandler<RotateWebhookSecretCommand, WebhookEndpointWithSecretDto>
 {
     public async ValueTask<WebhookEndpointWithSecretDto> Handle(RotateWebhookSecretCommand command, CancellationToken cancellationToken)
     {
         var endpoint = await webhooks.FindManagedAsync(command.EndpointId, currentActor.Required(), cancellationToken);
         var secret = WebhookSigningSecret.New();
-        endpoint.RotateSecret(secret, timeProvider.GetUtcNow());
+        endpoint.RotateSecret(secrets.Protect(secret), timeProvider.GetUtcNow());
         await unitOfWork.SaveChangesAsync(cancellationToken);
         return new WebhookEndpointWithSecretDto(endpoint.ToDto(), secret);
     }

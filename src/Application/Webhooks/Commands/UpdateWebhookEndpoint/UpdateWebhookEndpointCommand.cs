@@ -32,7 +32,11 @@ public sealed class UpdateWebhookEndpointCommandHandler(
 {
     public async ValueTask<WebhookEndpointDto> Handle(UpdateWebhookEndpointCommand command, CancellationToken cancellationToken)
     {
-        var endpoint = await webhooks.FindManagedAsync(command.EndpointId, currentActor.Required(), cancellationToken);
+        // Enabling and disabling is open to whoever oversees the endpoint (admins for any); its address and events only to who manages it.
+        var actor = currentActor.Required();
+        var endpoint = command.Url is null && command.Events is null
+            ? await webhooks.FindOverseenAsync(command.EndpointId, actor, cancellationToken)
+            : await webhooks.FindManagedAsync(command.EndpointId, actor, cancellationToken);
         var now = timeProvider.GetUtcNow();
         if (command.Url is { } url)
         {
@@ -55,7 +59,7 @@ public sealed class UpdateWebhookEndpointCommandHandler(
         }
         else if (command.IsEnabled == false)
         {
-            endpoint.Disable(now);
+            endpoint.Disable(WebhookDisabledReason.Manually, now);
         }
 
         await unitOfWork.SaveChangesAsync(cancellationToken);

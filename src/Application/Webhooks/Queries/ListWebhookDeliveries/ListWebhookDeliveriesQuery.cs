@@ -18,7 +18,7 @@ public sealed class ListWebhookDeliveriesQueryHandler(IWebhookRepository webhook
 {
     public async ValueTask<IReadOnlyList<WebhookDeliveryDto>> Handle(ListWebhookDeliveriesQuery query, CancellationToken cancellationToken)
     {
-        var endpoint = await webhooks.FindManagedAsync(query.EndpointId, currentActor.Required(), cancellationToken);
+        var endpoint = await webhooks.FindOverseenAsync(query.EndpointId, currentActor.Required(), cancellationToken);
         return (await webhooks.ListDeliveriesAsync(endpoint.Id, ListWebhookDeliveriesQuery.MaxDeliveries, cancellationToken)).Select(d => d.ToDto()).ToList();
     }
 }

@@ -16,6 +16,8 @@ public sealed partial class NotificationSettings
     public const int MaxSenderNameLength = 100;
     public const int MaxReplyToLength = Customer.MaxEmailLength;
     public const int MaxLogoUrlLength = 500;
+    /// <summary>An accent colour is <c>#rrggbb</c>: seven characters.</summary>
+    public const int AccentColourLength = 7;
     public const int MaxPauseReasonLength = 500;
 
     /// <summary>The status changes a customer can be e-mailed about, in the order they usually happen.</summary>

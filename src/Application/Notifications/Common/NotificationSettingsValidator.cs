@@ -35,12 +35,19 @@ public abstract class EmailLookValidator<T> : AbstractValidator<T>
             .EmailAddress().WithMessage("Enter the reply-to address as name@example.com, or leave it empty for your public e-mail.")
             .OptionalText(NotificationSettings.MaxReplyToLength, "the reply-to address")
             .When(c => !string.IsNullOrWhiteSpace(c.ReplyTo));
-        RuleFor(c => c.AccentColour).Must(NotificationSettings.IsAccentColour).WithMessage(NotificationSettings.AccentColourMessage)
+        // Each check below already bounds the length; the MaximumLength after it states the bound in the API's schema.
+        RuleFor(c => c.AccentColour).Cascade(CascadeMode.Stop)
+            .Must(NotificationSettings.IsAccentColour).WithMessage(NotificationSettings.AccentColourMessage)
+            .MaximumLength(NotificationSettings.AccentColourLength)
             .When(c => !string.IsNullOrWhiteSpace(c.AccentColour));
-        RuleFor(c => c.LogoUrl).Must(NotificationSettings.IsLogoUrl).WithMessage(NotificationSettings.LogoUrlMessage)
+        RuleFor(c => c.LogoUrl).Cascade(CascadeMode.Stop)
+            .Must(NotificationSettings.IsLogoUrl).WithMessage(NotificationSettings.LogoUrlMessage)
+            .MaximumLength(NotificationSettings.MaxLogoUrlLength)
             .When(c => !string.IsNullOrWhiteSpace(c.LogoUrl));
-        RuleFor(c => c.Language).Must(Locale.IsLanguage).WithMessage(Locale.LanguageMessage).When(c => c.Language is not null);
-        RuleFor(c => c.TimeZone).Must(Locale.IsTimeZone).WithMessage(Locale.TimeZoneMessage).When(c => c.TimeZone is not null);
+        RuleFor(c => c.Language).Cascade(CascadeMode.Stop)
+            .Must(Locale.IsLanguage).WithMessage(Locale.LanguageMessage).MaximumLength(Locale.MaxLanguageLength).When(c => c.Language is not null);
+        RuleFor(c => c.TimeZone).Cascade(CascadeMode.Stop)
+            .Must(Locale.IsTimeZone).WithMessage(Locale.TimeZoneMessage).MaximumLength(Locale.MaxTimeZoneLength).When(c => c.TimeZone is not null);
     }
 }
 
@@ -51,7 +58,8 @@ public abstract class NotificationSettingsValidator<T> : EmailLookValidator<T>
     protected NotificationSettingsValidator()
     {
         RuleFor(c => c.Enabled).NotNull().WithMessage("Say whether customers are e-mailed (enabled: true or false).");
-        RuleFor(c => c.Events).NotNull().WithMessage("List the events that send an e-mail (an empty list for none).");
+        RuleFor(c => c.Events).NotNull().WithMessage("List the events that send an e-mail (an empty list for none).")
+            .MaxItems(NotificationSettings.NotifiableStatuses.Count);
         RuleForEach(c => c.Events).Must(NotificationSettings.NotifiableStatuses.Contains)
             .WithMessage($"Customers are e-mailed only about {string.Join(", ", NotificationSettings.NotifiableStatuses)}.");
     }

@@ -2,6 +2,7 @@ import { accounts, checkScreen, expect, signIn, test, tokenFor } from './support
 
 interface CaughtEmail {
   subject: string;
+  text: string;
   to: { address: string }[];
 }
 
@@ -69,4 +70,13 @@ test('the order page lists the e-mails its customer was sent, the address masked
   await expect(emails.getByRole('listitem')).toHaveCount(1);
   await expect(emails).toContainText(/Order confirmed: sent .+ to c•••@example\.org/);
   await checkScreen(page, 'order-customer-emails');
+
+  // The e-mail's link for this order asks before it stops anything, then stops this order's e-mails.
+  const sent = (await inbox()).find((m) => m.to.some((t) => t.address === customer))!;
+  const link = new URL(/Stop e-mails about this order: (\S+)/.exec(sent.text)![1]);
+  await page.goto(link.pathname + link.search);
+  await expect(page.getByText(/will get no more e-mails about order OT-/)).toBeVisible();
+  await checkScreen(page, 'unsubscribe');
+  await page.getByRole('button', { name: 'Unsubscribe' }).click();
+  await expect(page.getByText('You are unsubscribed')).toBeVisible();
 });

@@ -49,9 +49,13 @@ check generated-api-client-is-current \
   bash -c 'scripts/generate-api.sh >/dev/null && git diff --exit-code -- src/WebApi/openapi.json packages/api-client/src/generated.ts'
 # The client package as integrators get it: packed, installed from its tarball, run against a live API.
 check api-client-package scripts/api-client-package.sh
-# With its secrets set the compose file is valid; with .env.example alone (empty secrets) compose must refuse to start.
-check compose-file-is-valid env POSTGRES_PASSWORD=compose-check Jwt__SigningKey=compose-check docker-compose --env-file .env.example config -q
+# With its secrets set the compose file is valid; with .env.example alone (empty secrets), or with every secret but
+# Grafana's admin password, compose must refuse to start.
+check compose-file-is-valid env POSTGRES_PASSWORD=compose-check Jwt__SigningKey=compose-check GRAFANA_ADMIN_PASSWORD=compose-check docker-compose --env-file .env.example config -q
 check compose-refuses-empty-secrets bash -c '! docker-compose --env-file .env.example config -q 2>/dev/null'
+check compose-refuses-empty-grafana-password bash -c '! env POSTGRES_PASSWORD=compose-check Jwt__SigningKey=compose-check docker-compose --env-file .env.example config -q 2>/dev/null'
+# What .dockerignore lets into the Docker build context holds no key file (.data/ at any depth, keys, .env files).
+check docker-build-context-has-no-secrets scripts/build-context.sh
 while IFS= read -r script; do
   check "shellcheck: $script" shellcheck -x "$script"
 done < <(shell_scripts)
@@ -62,6 +66,8 @@ node --test --test-reporter=dot --test-reporter-destination=stdout \
   --test-reporter=junit --test-reporter-destination="$results/node-scripts.xml" scripts/*.test.mjs || status=1
 # The HTTP benchmark in its smoke mode (seconds per route, tiny data), so it never rots; the full run is bench/README.md's.
 check http-benchmark-smoke dotnet run --no-build -c Release --project bench/OrderTracking.Benchmarks -- http --smoke
+# The analytics benchmark on 2 000 orders: the roll-ups' summary and the raw recount must count the same orders.
+check analytics-benchmark-smoke dotnet run --no-build -c Release --project bench/OrderTracking.Benchmarks -- --orders 2000 --runs 3 --skip-export
 
 (cd client && TEST_RESULTS_DIR="$results" npm test --silent) || status=1
 (cd client && TEST_RESULTS_DIR="$results" SCREENSHOT_DIR="${SCREENSHOT_DIR:-$root/artifacts/screenshots}" npm run test:e2e --silent) || status=1

@@ -8,6 +8,8 @@ namespace OrderTracking.Benchmarks;
 /// Writes orders, their items and their histories with binary COPY. The secondary indexes and foreign keys of
 /// those tables are dropped first and made again afterwards (building an index once is far cheaper than keeping
 /// it up to date row by row); their definitions are read from the catalog, so they are exactly the migrated ones.
+/// Their triggers (the analytics roll-ups' record of every change) are disabled meanwhile and enabled again after:
+/// the roll-ups are then rebuilt once, as the <c>rebuild-analytics</c> operations verb does.
 /// </summary>
 public sealed class BulkLoader(NpgsqlConnection connection)
 {
@@ -22,7 +24,7 @@ public sealed class BulkLoader(NpgsqlConnection connection)
 
     private List<string> _recreate = [];
 
-    /// <summary>Drops the secondary indexes and foreign keys; returns how many statements <see cref="RestoreAsync"/> will run.</summary>
+    /// <summary>Drops the secondary indexes and foreign keys, disables the triggers; returns how many statements <see cref="RestoreAsync"/> will run.</summary>
     public async Task<int> DropSecondaryStructuresAsync()
     {
         var drop = new List<string>();
@@ -53,16 +55,29 @@ public sealed class BulkLoader(NpgsqlConnection connection)
             }
         }
 
+        var enableTriggers = new List<string>();
+        await using (var triggers = new NpgsqlCommand(
+            "SELECT tgrelid::regclass::text, tgname FROM pg_trigger WHERE NOT tgisinternal AND tgenabled <> 'D' AND tgrelid::regclass::text = ANY(@tables)", connection))
+        {
+            triggers.Parameters.AddWithValue("tables", Tables);
+            await using var reader = await triggers.ExecuteReaderAsync();
+            while (await reader.ReadAsync())
+            {
+                drop.Add($"ALTER TABLE {Quote(reader.GetString(0))} DISABLE TRIGGER {Quote(reader.GetString(1))}");
+                enableTriggers.Add($"ALTER TABLE {Quote(reader.GetString(0))} ENABLE TRIGGER {Quote(reader.GetString(1))}");
+            }
+        }
+
         foreach (var statement in drop)
         {
             await ExecuteAsync(statement);
         }
 
-        _recreate = [.. recreateIndexes, .. recreateKeys];
+        _recreate = [.. recreateIndexes, .. recreateKeys, .. enableTriggers];
         return _recreate.Count;
     }
 
-    /// <summary>Makes the dropped indexes and foreign keys again, one statement at a time.</summary>
+    /// <summary>Makes the dropped indexes and foreign keys again and enables the triggers, one statement at a time.</summary>
     public async Task RestoreAsync(Action<string> done)
     {
         await ExecuteAsync("SET maintenance_work_mem = '512MB'");

@@ -15,7 +15,8 @@ test('the customer page of a delivered parcel leads with when it was delivered, 
   await expect(page.getByRole('heading', { level: 2, name: /^Delivered on .+ at / })).toBeVisible();
   await expect(page.getByText(/Estimated delivery/)).toHaveCount(0);
   await expect(steps(page).locator('[aria-current="step"]')).toHaveText('Delivered');
-  await expect(liveBadge(page)).toHaveText('Live');
+  // A delivered parcel cannot change any more, so the page does not claim to follow it live.
+  await expect(liveBadge(page)).toHaveCount(0);
   await expect(page.getByText(/InTransit|ReadyForPickup|PickedUp/)).toHaveCount(0);
   await expectNothingPersonal(page);
   await checkScreen(page, 'tracking-customer-delivered');
@@ -32,6 +33,8 @@ test('the customer page of a failed attempt says why in plain words and what hap
   await expect(stopped).toHaveText('Delivery attempt failed');
   await expect(steps(page).locator('[data-state="todo"]')).toHaveText(['Delivered (not yet)']);
   await expect(page.getByText(/Estimated delivery/)).toHaveCount(0);
+  // A failed attempt is not the end: the page follows the parcel live.
+  await expect(liveBadge(page)).toHaveText('Live');
   await expectNothingPersonal(page);
   await checkScreen(page, 'tracking-customer-failed');
 });

@@ -38,7 +38,7 @@ test('a courier marks an order delivered; the merchant’s order page and the pu
     const merchantTransport = watchLiveTransport(merchantPage);
     await signIn(merchantPage, accounts.merchant);
     await merchantPage.goto(`/orders/${order.id}`);
-    await expect(currentStep(merchantPage)).toHaveText('In transit');
+    await expect(currentStep(merchantPage)).toHaveText('Out for delivery');
     await expect(liveIndicator(merchantPage)).toHaveText('Live');
     await markPage(merchantPage);
 

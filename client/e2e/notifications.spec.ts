@@ -87,9 +87,9 @@ test('on a phone one notification shows at a time, never over the action buttons
   // Three moves in a row, each confirmed by a notification while the last one is still up. While each is shown,
   // every button of the page passes the top and the bottom of the screen, where a pinned notification would cover it.
   const steps = [
-    ['Confirm', 'Order is now confirmed.'],
-    ['Start preparing', 'Order is now preparing.'],
-    ['Ready for pickup', 'Order is now ready for pickup.'],
+    ['Confirm', 'Order confirmed.'],
+    ['Start preparing', 'The order is being prepared.'],
+    ['Ready for the courier', 'The order is ready for the courier.'],
   ] as const;
   for (const [button, message] of steps) {
     await actions.getByRole('button', { name: button }).click();

@@ -60,7 +60,7 @@ test('a merchant keeps its business profile and pickup locations and picks one f
   const actions = page.getByRole('group', { name: 'Order actions' });
   await actions.getByRole('button', { name: 'Confirm' }).click();
   await actions.getByRole('button', { name: 'Start preparing' }).click();
-  await actions.getByRole('button', { name: 'Ready for pickup' }).click();
+  await actions.getByRole('button', { name: 'Ready for the courier' }).click();
   await expect(actions.getByRole('button')).toHaveText(['Cancel order…']);
   await signOut(page);
 });
@@ -80,16 +80,16 @@ test('a courier sees the pickup address in the pool and on the order until it is
   await checkScreen(page, 'courier-pool-with-pickup');
 
   await page.getByRole('button', { name: `Claim ${trackingCode}` }).click();
-  await expect(page).toHaveURL(orderPath);
-  const pickupCard = card(page, 'Pickup');
-  await expect(pickupCard).toContainText('5 Mill Lane');
-  await expect(page.getByRole('list', { name: 'Order history' })).toContainText('Claimed by Carl Courier');
+  await expect(page).toHaveURL(new RegExp(`/courier${orderPath}$`));
+  // Until pickup the courier's screen leads to the pickup: its address on top, with Navigate to it.
+  await expect(page.getByText('Collect from Bakehouse')).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('5 Mill Lane');
   await checkScreen(page, 'courier-order-before-pickup');
 
   await page.getByRole('group', { name: 'Order actions' }).getByRole('button', { name: 'Mark picked up' }).click();
-  await expect(page.getByRole('group', { name: 'Order actions' }).getByRole('button', { name: 'Mark in transit' })).toBeVisible();
-  await expect(pickupCard).toHaveCount(0);
-  await expect(card(page, 'Delivery address')).toContainText('3 Drop Lane');
+  await expect(page.getByRole('group', { name: 'Order actions' }).getByRole('button', { name: 'Mark out for delivery' })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('3 Drop Lane');
+  await expect(page.getByText('Collect from Bakehouse')).toHaveCount(0);
   await checkScreen(page, 'courier-order-after-pickup');
   await signOut(page);
 });

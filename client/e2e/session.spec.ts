@@ -5,7 +5,7 @@ import { accounts, expect, signIn, signOut, test } from './support';
 const screenshotDir = process.env.SCREENSHOT_DIR!;
 
 async function refreshCookie(context: BrowserContext) {
-  return (await context.cookies()).find((cookie) => cookie.name === 'ot_refresh');
+  return (await context.cookies()).find((cookie) => cookie.name === '__Host-ot_refresh');
 }
 
 /** Everything a script on the page can read from web storage and document.cookie. */
@@ -35,9 +35,10 @@ test('the refresh token is an HttpOnly cookie no script can read, nothing token-
   await expect(page.getByRole('table', { name: 'Orders' })).toBeVisible();
 
   const cookie = await refreshCookie(context);
-  expect(cookie).toMatchObject({ httpOnly: true, sameSite: 'Strict', path: '/api/auth' });
+  expect(cookie).toMatchObject({ httpOnly: true, sameSite: 'Strict', path: '/', secure: true });
   const readable = await scriptReadableState(page);
   expect(readable.cookie).not.toContain('ot_refresh');
+  expect(readable.cookie).not.toContain(cookie!.value);
   for (const entry of readable.storage) {
     expect(entry).not.toMatch(/token|session|eyJ/i);
     expect(entry).not.toContain(accessToken);

@@ -14,6 +14,8 @@ using OrderTracking.Infrastructure.Outbox;
 using OrderTracking.Infrastructure.Persistence;
 using OrderTracking.Infrastructure.Persistence.Repositories;
 using OrderTracking.Infrastructure.Persistence.Seeding;
+using OrderTracking.Infrastructure.Proofs;
+using OrderTracking.Infrastructure.Retention;
 using OrderTracking.Infrastructure.Webhooks;
 
 namespace OrderTracking.Infrastructure;
@@ -28,7 +30,16 @@ public static class DependencyInjection
         // options are built once and a request takes a reset context from the pool, where building one per request was
         // about a fifth of a cheap read's time (bench/README.md, profile). The context keeps no state of its own.
         services.AddDbContextPool<AppDbContext>((provider, options) => AppDbContextOptions.Configure(
-            options, provider.GetRequiredService<IConfiguration>().GetConnectionString(ConnectionStringName)));
+            options, provider.GetRequiredService<DatabaseConnections>().Application));
+        services.AddOptions<DatabaseOptions>().Bind(configuration.GetSection(DatabaseOptions.SectionName))
+            .Validate(database => database.StatementTimeoutSeconds >= 1, "Database:StatementTimeoutSeconds must be at least 1.")
+            .ValidateOnStart();
+        services.AddOptions<ExportOptions>().Bind(configuration.GetSection(ExportOptions.SectionName))
+            .Validate(
+                exports => exports.MaxConcurrentPerUser >= 1 && exports.MaxConcurrent >= exports.MaxConcurrentPerUser && exports.StatementTimeoutSeconds >= 1,
+                "Exports:MaxConcurrentPerUser must be at least 1, Exports:MaxConcurrent at least that, Exports:StatementTimeoutSeconds at least 1.")
+            .ValidateOnStart();
+        services.AddSingleton<DatabaseConnections>();
 
         services.AddSingleton<StreamingReads>();
         services.AddScoped<UnitOfWork>();
@@ -43,6 +54,11 @@ public static class DependencyInjection
         services.AddScoped<IMerchantProfileRepository, MerchantProfileRepository>();
         services.AddScoped<ISessionRepository, SessionRepository>();
         services.AddScoped<IAnalyticsReader, AnalyticsReader>();
+        services.AddScoped<AnalyticsRollups>();
+        services.AddOptions<AnalyticsOptions>().Bind(configuration.GetSection(AnalyticsOptions.SectionName))
+            .Validate(analytics => analytics.CompactionInterval > TimeSpan.Zero, "Analytics:CompactionInterval must be positive.")
+            .ValidateOnStart();
+        services.AddHostedService<AnalyticsCompactionService>();
         services.AddLiveMap();
         services.AddOptions<SessionOptions>().Bind(configuration.GetSection(SessionOptions.SectionName))
             .Validate(
@@ -62,10 +78,11 @@ public static class DependencyInjection
         services.AddOptions<IdempotencyOptions>().Bind(configuration.GetSection(IdempotencyOptions.SectionName));
         services.AddScoped<IdempotencyStore>();
         services.AddScoped<IIdempotencyStore>(provider => provider.GetRequiredService<IdempotencyStore>());
-        services.AddHostedService<IdempotencyPruningService>();
         services.AddSharedKeyRing();
         services.AddWebhooks(configuration);
         services.AddCustomerEmails(configuration);
+        services.AddProofsOfDelivery(configuration);
+        services.AddRetention(configuration);
 
         services.AddOptions<OutboxOptions>().Bind(configuration.GetSection(OutboxOptions.SectionName))
             .Validate(outbox => outbox.BatchSize >= 1 && outbox.Parallelism >= 1, "Outbox:BatchSize and Outbox:Parallelism must be at least 1.")

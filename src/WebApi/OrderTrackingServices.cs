@@ -138,6 +138,7 @@ public static class OrderTrackingServices
             document.OperationProcessors.Add(new IdempotencyKeyHeaderProcessor());
             document.OperationProcessors.Add(new ValidatorRulesParameterProcessor(serviceProvider));
             document.OperationProcessors.Add(new ProblemResponsesProcessor());
+            document.OperationProcessors.Add(new MultipartLimitsProcessor());
             document.DocumentProcessors.Add(new StandardFormatsProcessor());
             document.SchemaSettings.SchemaProcessors.Add(new ValidatorRulesSchemaProcessor(serviceProvider));
         });

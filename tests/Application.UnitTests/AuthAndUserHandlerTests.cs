@@ -33,7 +33,7 @@ public sealed class AuthAndUserHandlerTests
 
         Assert.Equal(LoginCommandHandler.InvalidCredentials, failure.Message);
         _hasher.Verify(h => h.VerifyAgainstDummy("pw"), Times.Once);
-        _tokens.Verify(t => t.CreateAccessToken(It.IsAny<User>()), Times.Never);
+        _tokens.Verify(t => t.CreateAccessToken(It.IsAny<User>(), It.IsAny<Guid>()), Times.Never);
     }
 
     [Fact]
@@ -56,7 +56,7 @@ public sealed class AuthAndUserHandlerTests
         var user = User.Create("a@example.com", "A", UserRole.Delivery, "hash", Now);
         _users.Setup(u => u.FindByEmailAsync("a@example.com", It.IsAny<CancellationToken>())).ReturnsAsync(user);
         _hasher.Setup(h => h.Verify("right", "hash")).Returns(true);
-        _tokens.Setup(t => t.CreateAccessToken(user)).Returns(new AccessToken("jwt", Now.AddMinutes(15), 900));
+        _tokens.Setup(t => t.CreateAccessToken(user, It.IsAny<Guid>())).Returns(new AccessToken("jwt", Now.AddMinutes(15), 900));
         _tokens.Setup(t => t.NewRefreshToken()).Returns(("refresh", [1, 2, 3]));
         SessionFamily? family = null;
         _sessions.Setup(s => s.AddFamily(It.IsAny<SessionFamily>())).Callback<SessionFamily>(f => family = f);
@@ -65,6 +65,7 @@ public sealed class AuthAndUserHandlerTests
 
         Assert.Equal(("jwt", "refresh", 900, user.Id), (result.AccessToken, result.RefreshToken, result.ExpiresIn, result.User.Id));
         Assert.Equal((user.Id, Now.AddDays(14)), (family!.UserId, family.ExpiresAt));
+        _tokens.Verify(t => t.CreateAccessToken(user, family.Id), Times.Once);
         _sessions.Verify(s => s.AddToken(It.Is<RefreshToken>(t => t.FamilyId == family.Id && t.TokenHash.SequenceEqual(new byte[] { 1, 2, 3 }))), Times.Once);
         _unitOfWork.Verify(u => u.SaveChangesAsync(It.IsAny<CancellationToken>()), Times.Once);
     }
@@ -83,9 +84,9 @@ public sealed class AuthAndUserHandlerTests
 
         Assert.True(user.IsLockedOut(Now));
         await Assert.ThrowsAsync<UnauthenticatedException>(() => Login().Handle(new LoginCommand("a@example.com", "right"), CancellationToken.None).AsTask());
-        _tokens.Verify(t => t.CreateAccessToken(It.IsAny<User>()), Times.Never);
+        _tokens.Verify(t => t.CreateAccessToken(It.IsAny<User>(), It.IsAny<Guid>()), Times.Never);
         _clock.Advance(TimeSpan.FromMinutes(16));
-        _tokens.Setup(t => t.CreateAccessToken(user)).Returns(new AccessToken("jwt", Now.AddMinutes(15), 900));
+        _tokens.Setup(t => t.CreateAccessToken(user, It.IsAny<Guid>())).Returns(new AccessToken("jwt", Now.AddMinutes(15), 900));
         _tokens.Setup(t => t.NewRefreshToken()).Returns(("refresh", [1]));
         Assert.Equal("jwt", (await Login().Handle(new LoginCommand("a@example.com", "right"), CancellationToken.None)).AccessToken);
     }

@@ -141,12 +141,21 @@ public sealed class GetAnalyticsSummaryTests
             It.IsAny<CancellationToken>()), Times.Once);
     }
 
-    [Theory]
-    [InlineData(ActorType.Delivery)]
-    [InlineData(ActorType.Partner)]
-    public async Task Couriers_and_partners_are_refused_before_the_handler_runs(ActorType type)
+    [Fact]
+    public async Task A_delivery_partner_is_scoped_to_the_orders_assigned_to_it()
     {
-        var behaviour = new AuthorizationBehaviour<GetAnalyticsSummaryQuery, AnalyticsSummary>(As(new Actor(type, Guid.NewGuid(), "Someone")));
+        var partner = new Actor(ActorType.Partner, Guid.NewGuid(), "Swift Parcels");
+        var handler = new GetAnalyticsSummaryQueryHandler(As(partner), _analytics.Object, _clock);
+
+        await handler.Handle(new GetAnalyticsSummaryQuery(Utc(2026, 1, 1), Utc(2026, 2, 1)), CancellationToken.None);
+
+        _analytics.Verify(a => a.SummarizeAsync(new AnalyticsScope(Utc(2026, 1, 1), Utc(2026, 2, 1), "UTC", null, partner.Id), It.IsAny<CancellationToken>()), Times.Once);
+    }
+
+    [Fact]
+    public async Task Couriers_are_refused_before_the_handler_runs()
+    {
+        var behaviour = new AuthorizationBehaviour<GetAnalyticsSummaryQuery, AnalyticsSummary>(As(new Actor(ActorType.Delivery, Guid.NewGuid(), "Someone")));
 
         await Assert.ThrowsAsync<ForbiddenAccessException>(() => behaviour.Handle(
             new GetAnalyticsSummaryQuery(), (_, _) => throw new InvalidOperationException("The handler must not run."), CancellationToken.None).AsTask());

@@ -24,6 +24,7 @@ public sealed class OrderHandlerTests
     private readonly Mock<IUserRepository> _users = new();
     private readonly Mock<IMerchantProfileRepository> _profiles = new();
     private readonly Mock<IUnitOfWork> _unitOfWork = new();
+    private readonly Mock<IDeliveryProofRepository> _proofs = new();
     private readonly Microsoft.Extensions.Time.Testing.FakeTimeProvider _clock = new(Now);
 
     private static ICurrentActor As(Actor actor) => Mock.Of<ICurrentActor>(c => c.Actor == actor);
@@ -82,7 +83,7 @@ public sealed class OrderHandlerTests
     [Fact]
     public async Task Changing_the_status_of_an_order_the_caller_cannot_see_is_not_found()
     {
-        var handler = new ChangeOrderStatusCommandHandler(As(Merchant), _orders.Object, _unitOfWork.Object, _clock);
+        var handler = new ChangeOrderStatusCommandHandler(As(Merchant), _orders.Object, _proofs.Object, _unitOfWork.Object, _clock);
 
         await Assert.ThrowsAsync<NotFoundException>(() => handler.Handle(new ChangeOrderStatusCommand(OrderKey.ById(Guid.NewGuid()), OrderStatus.Confirmed), CancellationToken.None).AsTask());
     }
@@ -92,7 +93,7 @@ public sealed class OrderHandlerTests
     {
         var order = ExistingOrder();
         _orders.Setup(o => o.FindForUpdateAsync(OrderKey.ById(order.Id), It.IsAny<Expression<Func<Order, bool>>>(), It.IsAny<CancellationToken>())).ReturnsAsync(order);
-        var handler = new ChangeOrderStatusCommandHandler(As(Merchant), _orders.Object, _unitOfWork.Object, _clock);
+        var handler = new ChangeOrderStatusCommandHandler(As(Merchant), _orders.Object, _proofs.Object, _unitOfWork.Object, _clock);
 
         var conflict = await Assert.ThrowsAsync<ConcurrencyConflictException>(() =>
             handler.Handle(new ChangeOrderStatusCommand(OrderKey.ById(order.Id), OrderStatus.Confirmed, ExpectedVersion: 42), CancellationToken.None).AsTask());
@@ -107,7 +108,7 @@ public sealed class OrderHandlerTests
     {
         var order = ExistingOrder();
         _orders.Setup(o => o.FindForUpdateAsync(OrderKey.ById(order.Id), It.IsAny<Expression<Func<Order, bool>>>(), It.IsAny<CancellationToken>())).ReturnsAsync(order);
-        var handler = new ChangeOrderStatusCommandHandler(As(Merchant), _orders.Object, _unitOfWork.Object, _clock);
+        var handler = new ChangeOrderStatusCommandHandler(As(Merchant), _orders.Object, _proofs.Object, _unitOfWork.Object, _clock);
 
         var dto = await handler.Handle(new ChangeOrderStatusCommand(OrderKey.ById(order.Id), OrderStatus.Confirmed, Note: "ok"), CancellationToken.None);
 
@@ -123,7 +124,7 @@ public sealed class OrderHandlerTests
         var lost = new ConcurrencyConflictException("Someone else changed the order at the same moment; it is now Confirmed.");
         _orders.Setup(o => o.FindForUpdateAsync(OrderKey.ById(order.Id), It.IsAny<Expression<Func<Order, bool>>>(), It.IsAny<CancellationToken>())).ReturnsAsync(order);
         _unitOfWork.Setup(u => u.SaveChangesAsync(It.IsAny<CancellationToken>())).ThrowsAsync(lost);
-        var handler = new ChangeOrderStatusCommandHandler(As(Merchant), _orders.Object, _unitOfWork.Object, _clock);
+        var handler = new ChangeOrderStatusCommandHandler(As(Merchant), _orders.Object, _proofs.Object, _unitOfWork.Object, _clock);
 
         var conflict = await Assert.ThrowsAsync<ConcurrencyConflictException>(() =>
             handler.Handle(new ChangeOrderStatusCommand(OrderKey.ById(order.Id), OrderStatus.Cancelled, Reason: "x"), CancellationToken.None).AsTask());

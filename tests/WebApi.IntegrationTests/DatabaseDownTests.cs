@@ -38,7 +38,7 @@ public sealed class DatabaseDownTests(DatabaseDownTests.Factory api) : IClassFix
     public async Task An_idempotent_create_while_the_database_is_down_is_503_and_logged_as_exactly_one_error()
     {
         var user = User.Create("merchant@example.com", "Merchant", UserRole.Merchant, "not-a-real-hash", DateTimeOffset.UtcNow);
-        var token = api.Services.GetRequiredService<ITokenService>().CreateAccessToken(user).Token;
+        var token = api.Services.GetRequiredService<ITokenService>().CreateAccessToken(user, Guid.NewGuid()).Token;
         api.RememberSecret(token);
         var client = api.CreateClient();
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);

@@ -11,7 +11,7 @@ namespace OrderTracking.WebApi.IntegrationTests;
 
 public sealed class ForgedTokenTests(ApiFactory api) : IClassFixture<ApiFactory>
 {
-    private static string Sign(Guid userId, string? key = null, string issuer = "order-tracking", string audience = "order-tracking",
+    private static string Sign(Guid userId, Guid sessionId, string? key = null, string issuer = "order-tracking", string audience = "order-tracking",
         DateTime? expires = null, string algorithm = SecurityAlgorithms.HmacSha256)
     {
         var now = DateTime.UtcNow;
@@ -23,8 +23,16 @@ public sealed class ForgedTokenTests(ApiFactory api) : IClassFixture<ApiFactory>
             NotBefore = (expires ?? now.AddMinutes(10)).AddMinutes(-20),
             Expires = expires ?? now.AddMinutes(10),
             SigningCredentials = new SigningCredentials(new SymmetricSecurityKey(Encoding.UTF8.GetBytes(key ?? ApiFactory.SigningKey)), algorithm),
-            Subject = new ClaimsIdentity([new Claim("sub", userId.ToString()), new Claim("name", "Forger"), new Claim("role", "Admin"), new Claim("sv", "0", ClaimValueTypes.Integer32)]),
+            Subject = new ClaimsIdentity([new Claim("sub", userId.ToString()), new Claim("name", "Forger"), new Claim("role", "Admin"), new Claim("sv", "0", ClaimValueTypes.Integer32), new Claim("sid", sessionId.ToString())]),
         });
+    }
+
+    /// <summary>An admin with a live session (signed in through the API), so the only thing wrong with a forged token is its forgery.</summary>
+    private async Task<(TestUser Admin, Guid SessionId)> SignedInAdminAsync()
+    {
+        var admin = await api.CreateUserAsync(UserRole.Admin);
+        var token = (await api.ClientForAsync(admin)).DefaultRequestHeaders.Authorization!.Parameter;
+        return (admin, Guid.Parse(new JsonWebTokenHandler().ReadJsonWebToken(token).GetClaim("sid").Value));
     }
 
     private static string Unsigned(Guid userId)
@@ -37,9 +45,9 @@ public sealed class ForgedTokenTests(ApiFactory api) : IClassFixture<ApiFactory>
     [Fact]
     public async Task A_correctly_signed_token_works_so_the_refusals_below_mean_something()
     {
-        var admin = await api.CreateUserAsync(UserRole.Admin);
+        var (admin, session) = await SignedInAdminAsync();
         var client = api.CreateClient();
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", Sign(admin.Id));
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", Sign(admin.Id, session));
 
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/users")).StatusCode);
     }
@@ -48,7 +56,7 @@ public sealed class ForgedTokenTests(ApiFactory api) : IClassFixture<ApiFactory>
     public async Task A_well_signed_token_whose_subject_names_no_user_is_401()
     {
         var client = api.CreateClient();
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", Sign(Guid.NewGuid()));
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", Sign(Guid.NewGuid(), Guid.NewGuid()));
 
         var response = await client.GetAsync("/api/users");
 
@@ -84,15 +92,15 @@ public sealed class ForgedTokenTests(ApiFactory api) : IClassFixture<ApiFactory>
     [InlineData("garbage")]
     public async Task Forged_or_expired_tokens_are_401(string forgery)
     {
-        var admin = await api.CreateUserAsync(UserRole.Admin);
+        var (admin, session) = await SignedInAdminAsync();
         var token = forgery switch
         {
             "alg none" => Unsigned(admin.Id),
-            "other key" => Sign(admin.Id, key: "another-key-that-is-also-long-enough-0123456789"),
-            "wrong issuer" => Sign(admin.Id, issuer: "someone-else"),
-            "wrong audience" => Sign(admin.Id, audience: "someone-else"),
-            "expired" => Sign(admin.Id, expires: DateTime.UtcNow.AddMinutes(-2)),
-            "HS512" => Sign(admin.Id, key: ApiFactory.SigningKey + ApiFactory.SigningKey, algorithm: SecurityAlgorithms.HmacSha512),
+            "other key" => Sign(admin.Id, session, key: "another-key-that-is-also-long-enough-0123456789"),
+            "wrong issuer" => Sign(admin.Id, session, issuer: "someone-else"),
+            "wrong audience" => Sign(admin.Id, session, audience: "someone-else"),
+            "expired" => Sign(admin.Id, session, expires: DateTime.UtcNow.AddMinutes(-2)),
+            "HS512" => Sign(admin.Id, session, key: ApiFactory.SigningKey + ApiFactory.SigningKey, algorithm: SecurityAlgorithms.HmacSha512),
             _ => "not.a.jwt",
         };
         var client = api.CreateClient();

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Net;
 using System.Net.Http.Json;
 using System.Security.Claims;
@@ -85,10 +86,11 @@ public sealed class LiveUpdateTests(ApiFactory api) : IClassFixture<ApiFactory>
         var view = follower.Received.Single(m => m.Event == "trackingChanged").Payload;
         Assert.Equal(
             [
-                "arrival", "courierPosition", "createdAt", "currency", "deliveryRequest", "destination", "estimatedDeliveryAt", "items",
+                "arrival", "courierPosition", "createdAt", "currency", "delivery", "deliveryRequest", "destination", "estimatedDeliveryAt", "items",
                 "merchantName", "redelivery", "sender", "status", "timeline", "total", "trackingCode",
             ],
             view.EnumerateObject().Select(p => p.Name).Order());
+        Assert.Equal(JsonValueKind.Null, view.GetProperty("delivery").ValueKind);
         Assert.Equal(("Confirmed", merchantUser.DisplayName), (view.GetProperty("status").GetString(), view.GetProperty("merchantName").GetString()));
         var raw = view.GetRawText();
         foreach (var personal in new[] { "Jane Customer", "+44 7700 900123", "jane@example.com", "High Street", "SW1A" })
@@ -124,6 +126,7 @@ public sealed class LiveUpdateTests(ApiFactory api) : IClassFixture<ApiFactory>
     public async Task A_connection_keeps_working_across_access_token_renewal()
     {
         var (merchant, merchantUser) = await api.SignedInAsync(UserRole.Merchant);
+        var session = new JsonWebTokenHandler().ReadJsonWebToken(merchant.DefaultRequestHeaders.Authorization!.Parameter).GetClaim("sid").Value;
         var tokensIssued = 0;
 
         // Only the first token expires at once. A renewed connection must then stay up: if every token lived 2 s the
@@ -140,7 +143,7 @@ public sealed class LiveUpdateTests(ApiFactory api) : IClassFixture<ApiFactory>
                 NotBefore = now,
                 Expires = now + lifetime,
                 SigningCredentials = new SigningCredentials(new SymmetricSecurityKey(Encoding.UTF8.GetBytes(ApiFactory.SigningKey)), SecurityAlgorithms.HmacSha256),
-                Subject = new ClaimsIdentity([new Claim("sub", merchantUser.Id.ToString()), new Claim("name", "M"), new Claim("role", "Merchant"), new Claim("sv", "0", ClaimValueTypes.Integer32)]),
+                Subject = new ClaimsIdentity([new Claim("sub", merchantUser.Id.ToString()), new Claim("name", "M"), new Claim("role", "Merchant"), new Claim("sv", "0", ClaimValueTypes.Integer32), new Claim("sid", session)]),
             });
             api.RememberSecret(token);
             return token;

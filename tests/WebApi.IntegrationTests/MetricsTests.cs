@@ -24,6 +24,8 @@ public sealed partial class MetricsTests(MetricsTests.ScrapedInstance instance) 
         private WebApiProcess? _process;
 
         public string Metrics { get; private set; } = string.Empty;
+        public int MetricsPort { get; private set; }
+        public string Database { get; private set; } = string.Empty;
         public HttpStatusCode MetricsOnPublicPort { get; private set; }
         public HttpStatusCode RefusedCreate { get; private set; }
         public HttpStatusCode RefusedStatusChange { get; private set; }
@@ -34,9 +36,13 @@ public sealed partial class MetricsTests(MetricsTests.ScrapedInstance instance) 
         {
             var database = await (await PostgresServer.InstanceAsync()).CreateDatabaseAsync();
             var metricsPort = LoopbackPort.Free();
+            MetricsPort = metricsPort;
+            Database = database;
+
+            // No listen address: the scrape port takes the default, loopback only.
             _process = WebApiProcess.StartWith(database, new Dictionary<string, string>
             {
-                ["Metrics__PrometheusUrl"] = $"http://127.0.0.1:{metricsPort}",
+                ["Metrics__Port"] = metricsPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
                 ["RateLimiting__Tracking__PermitLimit"] = "1",
                 ["Logging__LogLevel__OrderTracking"] = "Information",
             });
@@ -164,6 +170,40 @@ public sealed partial class MetricsTests(MetricsTests.ScrapedInstance instance) 
     }
 
     [Fact]
+    public async Task By_default_the_scrape_port_listens_on_loopback_only()
+    {
+        Assert.Contains($"Now listening on: http://127.0.0.1:{instance.MetricsPort}", instance.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain($"[::]:{instance.MetricsPort}", instance.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain($"0.0.0.0:{instance.MetricsPort}", instance.Output, StringComparison.Ordinal);
+
+        // From another interface of this machine (when it has one) nothing answers on the scrape port.
+        var other = System.Net.NetworkInformation.NetworkInterface.GetAllNetworkInterfaces()
+            .Where(n => n.OperationalStatus == System.Net.NetworkInformation.OperationalStatus.Up)
+            .SelectMany(n => n.GetIPProperties().UnicastAddresses)
+            .Select(a => a.Address)
+            .FirstOrDefault(a => a.AddressFamily == System.Net.Sockets.AddressFamily.InterNetwork && !IPAddress.IsLoopback(a));
+        if (other is not null)
+        {
+            using var client = new System.Net.Sockets.TcpClient();
+            await Assert.ThrowsAsync<System.Net.Sockets.SocketException>(() => client.ConnectAsync(other, instance.MetricsPort));
+        }
+    }
+
+    [Fact]
+    public void The_connection_pools_are_labelled_by_their_fixed_names_never_by_host_database_or_user()
+    {
+        var poolNames = PoolName().Matches(instance.Metrics).Select(m => m.Groups[1].Value).ToHashSet(StringComparer.Ordinal);
+
+        Assert.Contains("order-tracking", poolNames);
+        Assert.All(poolNames, name => Assert.Contains(name, new[] { "order-tracking", "order-tracking-exports", "order-tracking-listener" }));
+        var settings = new NpgsqlConnectionStringBuilder(instance.Database);
+        Assert.All(poolNames, name => Assert.DoesNotContain(new[] { settings.Host!, settings.Database!, settings.Username!, "Port=" }, part => name.Contains(part, StringComparison.Ordinal)));
+    }
+
+    [GeneratedRegex("db_client_connection_pool_name=\"([^\"]*)\"")]
+    private static partial Regex PoolName();
+
+    [Fact]
     public void The_scrape_endpoint_is_not_served_on_the_public_port()
     {
         Assert.Equal(HttpStatusCode.NotFound, instance.MetricsOnPublicPort);
@@ -228,4 +268,21 @@ public sealed partial class MetricsTests(MetricsTests.ScrapedInstance instance) 
 
     [GeneratedRegex(@"^[A-Za-z_:][A-Za-z0-9_:]*")]
     private static partial Regex SeriesName();
+}
+
+/// <summary>The scrape port's settings: the former URL setting (which bound every interface by example) is refused, and so is an address that is not one.</summary>
+public sealed class MetricsSettingsTests
+{
+    [Theory]
+    [InlineData("Metrics__PrometheusUrl", "http://*:9464", "Metrics:PrometheusUrl is no longer read")]
+    [InlineData("Metrics__ListenAddress", "every-interface", "Metrics:ListenAddress must be an IP address")]
+    public async Task Startup_refuses_a_metrics_setting_that_would_not_bind_what_it_says(string key, string value, string message)
+    {
+        // It fails while the host is built, before any database is asked.
+        await using var process = WebApiProcess.StartWith("Host=127.0.0.1;Database=unused", new Dictionary<string, string> { ["Metrics__Port"] = "9464", [key] = value });
+        await process.WaitForExitAsync(TimeSpan.FromMinutes(3));
+
+        Assert.NotEqual(0, process.ExitCode);
+        Assert.Contains(message, process.Output, StringComparison.Ordinal);
+    }
 }

@@ -28,7 +28,7 @@ public sealed class OpenApiDocumentTests(OpenApiDocumentTests.Factory api) : ICl
             .SelectMany(operation => operation.Value.GetProperty("responses").EnumerateObject().Select(response => (operation.Name, response.Name, response.Value)));
 
     [Fact]
-    public async Task Every_error_is_documented_as_problem_json_and_every_operation_declares_429_and_500()
+    public async Task Every_error_is_documented_as_problem_json_and_every_operation_declares_429_500_and_503()
     {
         var document = await DocumentAsync();
         var responses = Responses(document).ToList();
@@ -39,6 +39,7 @@ public sealed class OpenApiDocumentTests(OpenApiDocumentTests.Factory api) : ICl
         {
             Assert.Contains(operation, r => r.Status == "429" && r.Response.GetProperty("headers").TryGetProperty("Retry-After", out _));
             Assert.Contains(operation, r => r.Status == "500");
+            Assert.Contains(operation, r => r.Status == "503" && r.Response.GetProperty("headers").TryGetProperty("Retry-After", out _));
         });
     }
 

@@ -137,7 +137,7 @@ public sealed class RateLimitTests(RateLimitTests.Factory api) : IClassFixture<R
         var request = new HttpRequestMessage(HttpMethod.Post, "/api/auth/refresh") { Content = JsonContent.Create(new { }) };
         request.Headers.Add("X-Forwarded-For", address);
         request.Headers.Add("X-Session-Transport", "cookie");
-        request.Headers.Add("Cookie", $"ot_refresh={refreshToken}");
+        request.Headers.Add("Cookie", $"__Host-ot_refresh={refreshToken}");
         return api.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { HandleCookies = false }).SendAsync(request);
     }
 
@@ -228,12 +228,18 @@ public sealed class RateLimitTests(RateLimitTests.Factory api) : IClassFixture<R
         return client;
     }
 
-    /// <summary>Tokens minted by the app's own token service, so this test does not spend the tiny sign-in budget.</summary>
+    /// <summary>A session and its token minted by the app's own token service, so this test does not spend the tiny sign-in budget.</summary>
     private async Task<string> SignInDirectlyAsync(TestUser user)
     {
         var stored = await api.WithDbAsync(db => Task.FromResult(db.Users.Single(u => u.Id == user.Id)));
+        var session = OrderTracking.Domain.Sessions.SessionFamily.Start(user.Id, DateTimeOffset.UtcNow, TimeSpan.FromDays(1));
+        await api.WithDbAsync(db =>
+        {
+            db.SessionFamilies.Add(session);
+            return db.SaveChangesAsync();
+        });
         var token = Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions
-            .GetRequiredService<OrderTracking.Application.Common.Interfaces.ITokenService>(api.Services).CreateAccessToken(stored).Token;
+            .GetRequiredService<OrderTracking.Application.Common.Interfaces.ITokenService>(api.Services).CreateAccessToken(stored, session.Id).Token;
         api.RememberSecret(token);
         return token;
     }

@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Http.Connections;
 using Microsoft.AspNetCore.SignalR.Client;
 using OrderTracking.Domain.Orders;
 using OrderTracking.WebApi.IntegrationTests.Infrastructure;
+using StackExchange.Redis;
 
 namespace OrderTracking.WebApi.IntegrationTests;
 
@@ -81,6 +82,26 @@ public sealed class RedisOutageTests
         await adminOnA.MoveAsync(orderId, OrderStatus.Confirmed);
         await WaitUntilHeardAsync(heardByLate, orderId, "Confirmed", "A client that joined B after Redis came up did not hear A's change", b);
         await WaitUntilHeardAsync(heardByEarly, orderId, "Confirmed", "A client that joined B while Redis was down did not hear A's change once it came up", b);
+    }
+
+    [Fact]
+    public async Task An_instance_that_starts_while_Redis_is_down_subscribes_the_Redis_manager_to_its_channels_once_it_comes_up()
+    {
+        var database = await (await PostgresServer.InstanceAsync()).CreateDatabaseAsync();
+        await using var redis = await RedisServer.StartAsync();
+        await redis.StopAsync();
+        await using var instance = WebApiProcess.Start(database, redis.ConnectionString);
+        await instance.WaitUntilReadyAsync();
+        await WaitForReadinessAsync(instance, "Degraded");
+
+        await redis.StartAgainAsync();
+
+        // Healthy: the backplane has started the Redis manager, which subscribes before that start returns.
+        await WaitForReadinessAsync(instance, "Healthy");
+        using var observer = await ConnectionMultiplexer.ConnectAsync(redis.ConnectionString);
+        var channels = await RedisHubManagerBehaviourTests.ChannelsAsync(observer, redis.Port, "order-tracking");
+        Assert.Contains(channels, channel => channel.EndsWith(RedisHubManagerBehaviourTests.AllChannel, StringComparison.Ordinal));
+        Assert.Contains(channels, channel => channel.EndsWith(RedisHubManagerBehaviourTests.GroupManagementChannel, StringComparison.Ordinal));
     }
 
     /// <summary>A hub client of the instance, hearing every order the signed-in admin may see.</summary>

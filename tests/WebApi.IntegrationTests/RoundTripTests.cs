@@ -120,11 +120,22 @@ public sealed class RoundTripTests(RoundTripTests.Factory api, ITestOutputHelper
         var (tracking, trackingTrips) = await CountAsync(merchant, HttpMethod.Get, $"/api/tracking/{order.TrackingCode}");
         var (list, listTrips) = await CountAsync(merchant, HttpMethod.Get, "/api/orders?limit=25");
 
+        // Out for delivery the tracking page also has its courier, its map and its arrival window from the merchant's
+        // history: still the same one statement (the live-map work had made it three).
+        var (courier, _) = await api.SignedInAsync(UserRole.Delivery);
+        var outForDelivery = await merchant.ReadyForPickupAsync();
+        (await courier.PostAsync($"/api/orders/{outForDelivery.Id}/claim", null)).EnsureSuccessStatusCode();
+        await courier.MoveAsync(outForDelivery.Id, OrderStatus.PickedUp);
+        await courier.MoveAsync(outForDelivery.Id, OrderStatus.InTransit);
+        var (onItsWay, onItsWayTrips) = await CountAsync(api.CreateClient(), HttpMethod.Get, $"/api/tracking/{outForDelivery.TrackingCode}");
+
         await get.ShouldBeAsync(HttpStatusCode.OK);
         await tracking.ShouldBeAsync(HttpStatusCode.OK);
         await list.ShouldBeAsync(HttpStatusCode.OK);
+        await onItsWay.ShouldBeAsync(HttpStatusCode.OK);
         Assert.Single(getTrips);
         Assert.Single(trackingTrips);
         Assert.Single(listTrips);
+        Assert.Single(onItsWayTrips);
     }
 }

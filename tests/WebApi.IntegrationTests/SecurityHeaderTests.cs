@@ -35,6 +35,10 @@ public sealed class SecurityHeaderTests(SecurityHeaderTests.Factory api) : IClas
         Assert.DoesNotContain("unsafe-eval", csp);
         // Scripts may talk to this origin only (its API and its hub's WebSocket): no ws:/wss: to any host.
         Assert.Contains("connect-src 'self';", csp);
+        // Images: the page's own, blob: (the courier's photo preview, proof images read through the API) and the map's tiles.
+        Assert.Contains("img-src 'self' data: blob: https://tile.openstreetmap.org;", csp);
+        // The page may ask for the device's position (location sharing, the position at the door); no frame may.
+        Assert.Equal("camera=(), microphone=(), geolocation=(self)", response.Headers.GetValues("Permissions-Policy").Single());
     }
 
     [Fact]

@@ -22,7 +22,7 @@ public sealed class SessionCookieTests(SessionCookieTests.Factory api) : IClassF
         protected override IDictionary<string, string?> ExtraSettings => new Dictionary<string, string?> { ["Sessions:RefreshReuseGraceSeconds"] = "0" };
     }
 
-    private const string CookieName = "ot_refresh";
+    private const string CookieName = "__Host-ot_refresh";
 
     private HttpClient Browser() =>
         api.CreateClient(new WebApplicationFactoryClientOptions { HandleCookies = false, BaseAddress = new Uri("https://orders.example") });
@@ -75,7 +75,7 @@ public sealed class SessionCookieTests(SessionCookieTests.Factory api) : IClassF
     }
 
     [Fact]
-    public async Task Sign_in_with_cookie_transport_sets_an_httponly_strict_cookie_for_api_auth_and_keeps_the_token_out_of_the_body()
+    public async Task Sign_in_with_cookie_transport_sets_an_httponly_strict_host_prefixed_cookie_and_keeps_the_token_out_of_the_body()
     {
         var user = await api.CreateUserAsync(UserRole.Merchant);
 
@@ -86,7 +86,8 @@ public sealed class SessionCookieTests(SessionCookieTests.Factory api) : IClassF
         api.RememberSecret(cookie.Value.ToString());
         Assert.True(cookie.HttpOnly);
         Assert.Equal(Microsoft.Net.Http.Headers.SameSiteMode.Strict, cookie.SameSite);
-        Assert.Equal("/api/auth", cookie.Path.ToString());
+        Assert.Equal("/", cookie.Path.ToString());
+        Assert.Null(cookie.Domain.Value);
         Assert.True(cookie.Secure);
         Assert.True(cookie.MaxAge > TimeSpan.FromDays(13));
         Assert.True(cookie.Value.Length >= 43);
@@ -110,7 +111,8 @@ public sealed class SessionCookieTests(SessionCookieTests.Factory api) : IClassF
         api.RememberSecret(second);
         Assert.NotEqual(first, second);
         Assert.True(rotated.HttpOnly);
-        Assert.Equal("/api/auth", rotated.Path.ToString());
+        Assert.Equal("/", rotated.Path.ToString());
+        Assert.True(rotated.Secure);
         var body = await BodyAsync(response);
         AssertNoRefreshTokenIn(body, second);
         var accessToken = body.GetProperty("accessToken").GetString()!;
@@ -137,7 +139,8 @@ public sealed class SessionCookieTests(SessionCookieTests.Factory api) : IClassF
         var cleared = RefreshCookie(response);
         Assert.Equal(string.Empty, cleared.Value.ToString());
         Assert.True(cleared.Expires < DateTimeOffset.UtcNow);
-        Assert.Equal("/api/auth", cleared.Path.ToString());
+        Assert.Equal("/", cleared.Path.ToString());
+        Assert.True(cleared.Secure);
         Assert.Equal(HttpStatusCode.Unauthorized, (await Browser().SendAsync(Post("/api/auth/refresh", new { }, cookie: cookie))).StatusCode);
     }
 
@@ -158,6 +161,23 @@ public sealed class SessionCookieTests(SessionCookieTests.Factory api) : IClassF
         var stillWorks = await Browser().SendAsync(Post("/api/auth/refresh", new { }, cookie: cookie));
         await stillWorks.ShouldBeAsync(HttpStatusCode.OK);
         api.RememberSecret(RefreshCookie(stillWorks).Value.ToString());
+    }
+
+    [Fact]
+    public async Task The_cookie_without_its_host_prefix_is_not_read_so_a_planted_one_restores_nothing()
+    {
+        var user = await api.CreateUserAsync(UserRole.Merchant);
+        var (cookie, _) = await SignInAsync(user);
+        var request = Post("/api/auth/refresh", new { });
+        request.Headers.Add("Cookie", $"ot_refresh={cookie}");
+
+        var response = await Browser().SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.False(response.Headers.Contains("Set-Cookie"));
+        var withPrefix = await Browser().SendAsync(Post("/api/auth/refresh", new { }, cookie: cookie));
+        await withPrefix.ShouldBeAsync(HttpStatusCode.OK);
+        api.RememberSecret(RefreshCookie(withPrefix).Value.ToString());
     }
 
     [Fact]

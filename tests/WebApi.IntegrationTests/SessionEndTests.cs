@@ -86,6 +86,80 @@ public sealed class SessionEndTests(ApiFactory api) : IClassFixture<ApiFactory>
     }
 }
 
+/// <summary>
+/// Signing out ends the session the access token names (<c>sid</c>): its access token is refused on the next request
+/// and its hub connections close, while the same user's other sessions go on. The instance that took the sign-out
+/// forgets its cached answer at once.
+/// </summary>
+public sealed class SignOutTests(ApiFactory api) : IClassFixture<ApiFactory>
+{
+    [Theory]
+    [InlineData("with the refresh token")]
+    [InlineData("with an empty body")]
+    public async Task Signing_out_refuses_that_sessions_access_token_and_closes_its_hub_connection_but_not_another_sessions(string body)
+    {
+        var user = await api.CreateUserAsync(UserRole.Merchant);
+        var (signingOut, refreshToken) = await SignInAsync(user);
+        var (otherDevice, _) = await SignInAsync(user);
+        var signingOutToken = signingOut.DefaultRequestHeaders.Authorization!.Parameter;
+        var otherToken = otherDevice.DefaultRequestHeaders.Authorization!.Parameter;
+        await using var signingOutLive = await HubListener.ConnectAsync(api, () => Task.FromResult(signingOutToken));
+        await using var otherLive = await HubListener.ConnectAsync(api, () => Task.FromResult(otherToken));
+        Assert.Equal(HttpStatusCode.OK, (await signingOut.GetAsync("/api/auth/me")).StatusCode);
+
+        var logout = await signingOut.PostAsJsonAsync<object>("/api/auth/logout", body == "with an empty body" ? new { } : new { refreshToken });
+        await logout.ShouldBeAsync(HttpStatusCode.NoContent);
+
+        var me = await signingOut.GetAsync("/api/auth/me");
+        Assert.Equal(HttpStatusCode.Unauthorized, me.StatusCode);
+        Assert.Equal("/problems/unauthenticated", (await me.ProblemAsync()).Type);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await signingOut.PostAsJsonAsync("/api/orders", OrderRequests.ValidOrder())).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await api.CreateClient().PostAsJsonAsync("/api/auth/refresh", new { refreshToken })).StatusCode);
+        await signingOutLive.WaitForAsync(l => l.Connection.State == HubConnectionState.Disconnected, "the server to close the signed-out session's connection");
+
+        Assert.Equal(HttpStatusCode.OK, (await otherDevice.GetAsync("/api/auth/me")).StatusCode);
+        var order = await otherDevice.CreateOrderAsync();
+        await otherLive.WaitForAsync(l => l.OrderChanges(order.Id).Any(), "the other session's connection to stay open and hear its change");
+        Assert.Equal(HubConnectionState.Connected, otherLive.Connection.State);
+    }
+
+    [Fact]
+    public async Task An_access_token_without_a_session_is_refused()
+    {
+        var (merchant, user) = await api.SignedInAsync(UserRole.Merchant);
+        var handler = new Microsoft.IdentityModel.JsonWebTokens.JsonWebTokenHandler();
+        var now = DateTime.UtcNow;
+        var withoutSession = handler.CreateToken(new Microsoft.IdentityModel.Tokens.SecurityTokenDescriptor
+        {
+            Issuer = "order-tracking",
+            Audience = "order-tracking",
+            IssuedAt = now,
+            NotBefore = now,
+            Expires = now.AddMinutes(5),
+            SigningCredentials = new(new Microsoft.IdentityModel.Tokens.SymmetricSecurityKey(System.Text.Encoding.UTF8.GetBytes(ApiFactory.SigningKey)), "HS256"),
+            Subject = new System.Security.Claims.ClaimsIdentity([new("sub", user.Id.ToString()), new("name", "M"), new("role", "Merchant"), new("sv", "0", "http://www.w3.org/2001/XMLSchema#integer")]),
+        });
+        api.RememberSecret(withoutSession);
+        var client = api.CreateClient();
+        client.DefaultRequestHeaders.Authorization = new("Bearer", withoutSession);
+
+        Assert.Equal(HttpStatusCode.OK, (await merchant.GetAsync("/api/auth/me")).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await client.GetAsync("/api/auth/me")).StatusCode);
+    }
+
+    private async Task<(HttpClient Client, string RefreshToken)> SignInAsync(TestUser user)
+    {
+        var client = api.CreateClient();
+        var response = await client.PostAsJsonAsync("/api/auth/login", new { email = user.Email, password = user.Password });
+        await response.ShouldBeAsync(HttpStatusCode.OK);
+        var login = await response.ReadAsync<LoginResponse>();
+        api.RememberSecret(login.AccessToken);
+        api.RememberSecret(login.RefreshToken!);
+        client.DefaultRequestHeaders.Authorization = new("Bearer", login.AccessToken);
+        return (client, login.RefreshToken!);
+    }
+}
+
 /// <summary>Two instances on one database: an account change made on one ends access on the other, with no message between them.</summary>
 public sealed class SessionEndAcrossInstancesTests : IAsyncLifetime
 {
@@ -129,6 +203,23 @@ public sealed class SessionEndAcrossInstancesTests : IAsyncLifetime
 
         Assert.Equal(HttpStatusCode.Unauthorized, (await merchantOnSecond.GetAsync("/api/auth/me")).StatusCode);
         await live.WaitForAsync(l => l.Connection.State == HubConnectionState.Disconnected, "the other instance's sweep to close the connection");
+    }
+
+    [Fact]
+    public async Task A_sign_out_on_one_instance_refuses_that_sessions_token_and_closes_its_hub_connection_on_the_other()
+    {
+        var user = await _first.CreateUserAsync(UserRole.Merchant);
+        var onFirst = await _first.ClientForAsync(user);
+        var token = onFirst.DefaultRequestHeaders.Authorization!.Parameter;
+        var onSecond = _second!.CreateClient();
+        onSecond.DefaultRequestHeaders.Authorization = new("Bearer", token);
+        await using var live = await HubListener.ConnectAsync(_second, () => Task.FromResult(token));
+        Assert.Equal(HttpStatusCode.OK, (await onSecond.GetAsync("/api/auth/me")).StatusCode);
+
+        (await onFirst.PostAsJsonAsync("/api/auth/logout", new { })).EnsureSuccessStatusCode();
+
+        Assert.Equal(HttpStatusCode.Unauthorized, (await onSecond.GetAsync("/api/auth/me")).StatusCode);
+        await live.WaitForAsync(l => l.Connection.State == HubConnectionState.Disconnected, "the other instance's sweep to close the signed-out session's connection");
     }
 }
 

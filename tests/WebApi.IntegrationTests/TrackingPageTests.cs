@@ -132,6 +132,19 @@ public sealed class TrackingPageTests(TrackingPageTests.Factory api) : IClassFix
     }
 
     [Fact]
+    public async Task Redelivery_days_name_each_weekday_at_most_once_and_more_change_nothing()
+    {
+        var (merchant, merchantUser) = await api.SignedInAsync(UserRole.Merchant);
+        var route = $"/api/merchants/{merchantUser.Id}/tracking-page";
+        var eight = new[] { "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "Monday" };
+
+        await (await merchant.PutAsJsonAsync(route, new { showPrices = true, redeliveryDays = eight, redeliveryHorizonDays = 3 })).ShouldBeAsync(HttpStatusCode.BadRequest);
+
+        var settings = await (await merchant.GetAsync(route)).ReadAsync<JsonElement>();
+        Assert.False(settings.GetProperty("showPrices").GetBoolean());
+    }
+
+    [Fact]
     public async Task Coordinates_on_an_address_come_in_pairs_within_range()
     {
         var (merchant, _) = await api.SignedInAsync(UserRole.Merchant);

@@ -24,10 +24,11 @@ public sealed class TrackingTests(ApiFactory api) : IClassFixture<ApiFactory>
         var root = json.RootElement;
         Assert.Equal(
             [
-                "arrival", "courierPosition", "createdAt", "currency", "deliveryRequest", "destination", "estimatedDeliveryAt", "items",
+                "arrival", "courierPosition", "createdAt", "currency", "delivery", "deliveryRequest", "destination", "estimatedDeliveryAt", "items",
                 "merchantName", "redelivery", "sender", "status", "timeline", "total", "trackingCode",
             ],
             root.EnumerateObject().Select(p => p.Name).Order());
+        Assert.Equal(JsonValueKind.Null, root.GetProperty("delivery").ValueKind);
         Assert.Equal("ReadyForPickup", root.GetProperty("status").GetString());
         Assert.Equal(merchantUser.DisplayName, root.GetProperty("merchantName").GetString());
         Assert.Equal(["Pending", "Confirmed", "Preparing", "ReadyForPickup"], root.GetProperty("timeline").EnumerateArray().Select(e => e.GetProperty("status").GetString()));

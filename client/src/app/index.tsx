@@ -15,7 +15,23 @@ export function App() {
 
   useEffect(() => clearWhenTheUserChanges(api.sessions, queryClient), [api, queryClient]);
   useEffect(() => {
-    void api.restoreSession().then(() => setRestored(true));
+    // The courier's device storage is loaded beside the session, not in the first page's code.
+    const device = import('@/lib/offline/offline-session');
+    let stopKeeping: (() => void) | undefined;
+    let stopped = false;
+    void Promise.all([api.restoreSession(), device]).then(
+      async ([outcome, { forgetEndedSession, keepCourierOnDevice, resumeOfflineSession }]) => {
+        // Offline, a courier's app still opens: on its saved deliveries, with changes kept until the network returns.
+        if (outcome === 'unreachable') await resumeOfflineSession(api.sessions);
+        else if (outcome === 'signed-out') await forgetEndedSession();
+        if (!stopped) stopKeeping = keepCourierOnDevice(api.sessions);
+        setRestored(true);
+      },
+    );
+    return () => {
+      stopped = true;
+      stopKeeping?.();
+    };
   }, [api]);
 
   if (!restored) return null;

@@ -46,8 +46,14 @@ export const routes: RouteObject[] = [
             path: 'courier',
             element: <RequireRole roles={['Delivery']} />,
             children: [
-              { index: true, ...page(() => import('./routes/courier/deliveries')) },
-              { path: 'available', ...page(() => import('./routes/courier/available')) },
+              {
+                ...page(() => import('./routes/courier/layout')),
+                children: [
+                  { index: true, ...page(() => import('./routes/courier/deliveries')) },
+                  { path: 'available', ...page(() => import('./routes/courier/available')) },
+                  { path: 'orders/:orderId', ...page(() => import('./routes/courier/order')) },
+                ],
+              },
             ],
           },
           {

@@ -25,8 +25,8 @@ import { createSessionStore, sessionFromLogin, type Session, type SessionStore }
 const hubTokenMargin = 60_000;
 
 /**
- * Asks the API for the browser transport of the refresh token: an HttpOnly cookie for /api/auth that no script can
- * read, never a token in a response body (docs/decisions: refresh token in a cookie).
+ * Asks the API for the browser transport of the refresh token: the HttpOnly cookie __Host-ot_refresh that no script
+ * can read, never a token in a response body (docs/decisions: refresh token in a cookie).
  */
 const cookieTransport = 'cookie';
 
@@ -72,7 +72,7 @@ export function createApi(options: ApiOptions = {}) {
   const http = createAuthenticatedFetch(fetchFn, sessions, renew);
 
   const auth = new AuthClient(withToken, baseUrl, http);
-  let restoring: Promise<void> | null = null;
+  let restoring: Promise<SessionRestore> | null = null;
 
   return {
     baseUrl,
@@ -92,12 +92,13 @@ export function createApi(options: ApiOptions = {}) {
     },
     /**
      * Restores the session on load from the refresh-token cookie (a reload, a new tab). Runs once; resolves when
-     * the answer is in, signed in or not. Unreachable API: the tab starts signed out.
+     * the answer is in: signed in, signed out, or the API could not be reached (the tab starts signed out, unless
+     * the caller resumes a courier's offline session).
      */
-    restoreSession(): Promise<void> {
+    restoreSession(): Promise<SessionRestore> {
       restoring ??= http.renewSession(null).then(
-        () => undefined,
-        () => undefined,
+        (session): SessionRestore => (session ? 'signed-in' : 'signed-out'),
+        (): SessionRestore => 'unreachable',
       );
       return restoring;
     },
@@ -139,3 +140,5 @@ export function createApi(options: ApiOptions = {}) {
 }
 
 export type Api = ReturnType<typeof createApi>;
+
+export type SessionRestore = 'signed-in' | 'signed-out' | 'unreachable';

@@ -16,6 +16,29 @@ export function formatDateTime(iso: string | undefined | null): string {
   return Number.isNaN(date.getTime()) ? '—' : dateTime.format(date);
 }
 
+const timeOnly = new Intl.DateTimeFormat(undefined, { timeStyle: 'short' });
+
+export function formatTime(iso: string | undefined | null): string {
+  if (!iso) return '—';
+  const date = new Date(iso);
+  return Number.isNaN(date.getTime()) ? '—' : timeOnly.format(date);
+}
+
+/**
+ * When a step happened and, for a step made offline, when the server got it: "14:02, sent 14:37". A step that
+ * arrived within a minute of being made shows one time.
+ */
+export function madeAndSent(occurredAt: string | undefined | null, receivedAt: string | undefined | null): string {
+  return sentLater(occurredAt, receivedAt)
+    ? `${formatTime(occurredAt)}, sent ${formatTime(receivedAt)}`
+    : formatTime(receivedAt ?? occurredAt);
+}
+
+/** Whether a step reached the server a minute or more after it was made (made offline). */
+export function sentLater(occurredAt: string | undefined | null, receivedAt: string | undefined | null): boolean {
+  return !!occurredAt && !!receivedAt && new Date(receivedAt).getTime() - new Date(occurredAt).getTime() >= 60_000;
+}
+
 export function formatDate(iso: string | undefined | null): string {
   if (!iso) return '—';
   const date = new Date(iso);

@@ -1,18 +1,11 @@
 import type { OrderStatus } from './api/generated';
+import { statusWords } from './status-wording';
 
-/** Display names and tones for statuses. The lifecycle itself is the API's: buttons come from allowedTransitions. */
-export const statusLabels: Record<OrderStatus, string> = {
-  Pending: 'Pending',
-  Confirmed: 'Confirmed',
-  Preparing: 'Preparing',
-  ReadyForPickup: 'Ready for pickup',
-  PickedUp: 'Picked up',
-  InTransit: 'In transit',
-  Delivered: 'Delivered',
-  DeliveryFailed: 'Delivery failed',
-  Returned: 'Returned',
-  Cancelled: 'Cancelled',
-};
+/**
+ * Display names and tones for statuses: the names are the one set of words every role reads (lib/status-wording).
+ * The lifecycle itself is the API's: buttons come from allowedTransitions.
+ */
+export const statusLabels: Record<OrderStatus, string> = statusWords;
 
 export type StatusTone = 'neutral' | 'info' | 'progress' | 'success' | 'warning' | 'danger';
 
@@ -78,20 +71,6 @@ export function journeySteps(status: OrderStatus, reached: OrderStatus[]): Journ
     status === 'DeliveryFailed' ? progressSteps.slice(lastReached + 1).map((step) => ({ status: step, state: 'todo' })) : [];
   return [...before, ...failedEarlier, stopped, ...after];
 }
-
-/** What a button that moves an order to `status` says. */
-export const transitionLabels: Record<OrderStatus, string> = {
-  Pending: 'Back to pending',
-  Confirmed: 'Confirm',
-  Preparing: 'Start preparing',
-  ReadyForPickup: 'Ready for pickup',
-  PickedUp: 'Mark picked up',
-  InTransit: 'Mark in transit',
-  Delivered: 'Mark delivered',
-  DeliveryFailed: 'Delivery failed…',
-  Returned: 'Mark returned',
-  Cancelled: 'Cancel order…',
-};
 
 export const failureReasons = [
   { value: 'RecipientUnavailable', label: 'Recipient unavailable' },

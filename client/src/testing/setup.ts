@@ -1,4 +1,6 @@
 import '@testing-library/jest-dom/vitest';
+// The courier's app keeps its cache and outbox in IndexedDB, which jsdom lacks.
+import 'fake-indexeddb/auto';
 import { cleanup, configure } from '@testing-library/react';
 import { afterEach } from 'vitest';
 

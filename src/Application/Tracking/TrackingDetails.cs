@@ -6,19 +6,20 @@ using OrderTracking.Domain.Orders;
 namespace OrderTracking.Application.Tracking;
 
 /// <summary>
-/// Adds to the public view what the tracking page shows beside the status and timeline: the item summary (prices only
-/// where the merchant shows them), the arrival window (never on a closed order), the courier on the map and the rough
-/// destination while out for delivery, and after a failed attempt the days on offer and the request already sent.
+/// The tracking page of one code: its public view and what the page shows beside the status and timeline: the item
+/// summary (prices only where the merchant shows them), the arrival window (never on a closed order), the courier on
+/// the map and the rough destination while out for delivery, and after a failed attempt the days on offer and the
+/// request already sent. All of it from one read (<see cref="ITrackingFactsReader"/>).
 /// </summary>
-public sealed class TrackingDetails(ITrackingFactsReader reader, IArrivalStatistics statistics, TimeProvider timeProvider)
+public sealed class TrackingDetails(ITrackingFactsReader reader, TimeProvider timeProvider)
 {
-    public async Task<TrackingDto> CompleteAsync(TrackingDto view, CancellationToken cancellationToken)
-    {
-        if (await reader.ReadAsync(view.TrackingCode, cancellationToken) is not { } facts)
-        {
-            return view;
-        }
+    /// <summary>The page of the order with this (well-formed) code; null when no order has it.</summary>
+    public async Task<TrackingDto?> ReadAsync(string trackingCode, CancellationToken cancellationToken) =>
+        await reader.ReadAsync(trackingCode, cancellationToken) is { } facts ? Complete(facts.View, facts) : null;
 
+    /// <summary><paramref name="view"/> (the facts' view, or that view as of an earlier status) with what goes beside it.</summary>
+    public TrackingDto Complete(TrackingDto view, TrackingFacts facts)
+    {
         var now = timeProvider.GetUtcNow();
         var outForDelivery = view.Status == OrderStatus.InTransit;
         var settings = facts.Settings;
@@ -27,7 +28,7 @@ public sealed class TrackingDetails(ITrackingFactsReader reader, IArrivalStatist
             Items = facts.Items.Select(i => new TrackingItemDto { Name = i.Name, Quantity = i.Quantity, UnitPrice = settings.ShowPrices ? i.UnitPrice : null }).ToList(),
             Currency = settings.ShowPrices ? facts.Currency : null,
             Total = settings.ShowPrices ? facts.Total : null,
-            Arrival = await ArrivalAsync(facts with { Status = view.Status }, now, cancellationToken),
+            Arrival = Arrival(facts with { Status = view.Status }, now),
             CourierPosition = outForDelivery ? facts.Courier : null,
             Destination = outForDelivery && facts.Destination?.Approximate() is { } rough ? new MapPointDto(rough.Latitude, rough.Longitude) : null,
             DeliveryRequest = facts.RequestedAt is { } at ? new TrackingDeliveryRequestDto(at, facts.RequestedDate) : null,
@@ -37,17 +38,12 @@ public sealed class TrackingDetails(ITrackingFactsReader reader, IArrivalStatist
 
     /// <summary>The arrival window of the order with this code now, for a live message; null when it has none.</summary>
     public async Task<ArrivalWindowDto?> ArrivalAsync(string trackingCode, CancellationToken cancellationToken) =>
-        await reader.ReadAsync(trackingCode, cancellationToken) is { } facts
-            ? await ArrivalAsync(facts, timeProvider.GetUtcNow(), cancellationToken)
-            : null;
+        await reader.ReadAsync(trackingCode, cancellationToken) is { } facts ? Arrival(facts, timeProvider.GetUtcNow()) : null;
 
-    private async Task<ArrivalWindowDto?> ArrivalAsync(TrackingFacts facts, DateTimeOffset now, CancellationToken cancellationToken)
+    private static ArrivalWindowDto? Arrival(TrackingFacts facts, DateTimeOffset now)
     {
         var area = ArrivalGroup.AreaOf(facts.PostalCode);
-        var hours = new[] { facts.ReadyAt, facts.OutForDeliveryAt }.OfType<DateTimeOffset>().Select(ArrivalGroup.HourOfWeekOf).Distinct().ToList();
-        var histograms = hours.Count > 0 && facts.Status is OrderStatus.ReadyForPickup or OrderStatus.PickedUp or OrderStatus.InTransit
-            ? await statistics.ReadAsync(facts.MerchantId, area, hours, cancellationToken)
-            : ArrivalHistograms.None;
+        var histograms = facts.Status is OrderStatus.ReadyForPickup or OrderStatus.PickedUp or OrderStatus.InTransit ? facts.Histograms : ArrivalHistograms.None;
         var estimateFacts = new ArrivalFacts
         {
             Status = facts.Status,

@@ -15,6 +15,12 @@ public sealed class Order : AggregateRoot
     public const int MaxReasonLength = 500;
     public const int MaxRecipientNameLength = 200;
 
+    /// <summary>How far ahead of the server a device's clock may be when it says when a change happened.</summary>
+    public static readonly TimeSpan MaxDeviceClockLead = TimeSpan.FromMinutes(5);
+
+    /// <summary>How long a change made offline may wait on the device before it reaches the server.</summary>
+    public static readonly TimeSpan MaxOfflineDelay = TimeSpan.FromDays(7);
+
     public const string CancelReasonRequired = "A reason is required to cancel an order.";
     public const string OtherFailureNeedsNote = "A note is required when the failure reason is Other.";
     public static readonly string FailureReasonRequired =
@@ -233,32 +239,32 @@ public sealed class Order : AggregateRoot
     public void Cancel(string reason, Actor actor, DateTimeOffset now, string? note = null) =>
         MoveTo(OrderStatus.Cancelled, actor, now, note, RequireReason(reason));
 
-    public void MarkPickedUp(Actor actor, DateTimeOffset now, string? note = null) =>
-        MoveTo(OrderStatus.PickedUp, actor, now, note, null);
+    public void MarkPickedUp(Actor actor, DateTimeOffset now, string? note = null, DateTimeOffset? occurredAt = null) =>
+        MoveTo(OrderStatus.PickedUp, actor, now, note, null, occurredAt);
 
-    public void MarkInTransit(Actor actor, DateTimeOffset now, string? note = null) =>
-        MoveTo(OrderStatus.InTransit, actor, now, note, null);
+    public void MarkInTransit(Actor actor, DateTimeOffset now, string? note = null, DateTimeOffset? occurredAt = null) =>
+        MoveTo(OrderStatus.InTransit, actor, now, note, null, occurredAt);
 
-    public void MarkDelivered(string? recipientName, Actor actor, DateTimeOffset now, string? note = null)
+    public void MarkDelivered(string? recipientName, Actor actor, DateTimeOffset now, string? note = null, DateTimeOffset? occurredAt = null)
     {
         Text.Optional(recipientName, MaxRecipientNameLength, "RecipientName");
         var proof = string.IsNullOrWhiteSpace(recipientName) ? note : $"Received by {recipientName.Trim()}" + (string.IsNullOrWhiteSpace(note) ? string.Empty : $". {note}");
-        MoveTo(OrderStatus.Delivered, actor, now, proof, null);
+        MoveTo(OrderStatus.Delivered, actor, now, proof, null, occurredAt);
         DeliveredAt = now;
     }
 
-    public void MarkDeliveryFailed(DeliveryFailureReason reason, Actor actor, DateTimeOffset now, string? note = null)
+    public void MarkDeliveryFailed(DeliveryFailureReason reason, Actor actor, DateTimeOffset now, string? note = null, DateTimeOffset? occurredAt = null)
     {
         if (reason == DeliveryFailureReason.Other && string.IsNullOrWhiteSpace(note))
         {
             throw new DomainValidationException("Note", OtherFailureNeedsNote);
         }
 
-        MoveTo(OrderStatus.DeliveryFailed, actor, now, note, reason.ToString());
+        MoveTo(OrderStatus.DeliveryFailed, actor, now, note, reason.ToString(), occurredAt);
     }
 
-    public void MarkReturned(Actor actor, DateTimeOffset now, string? note = null) =>
-        MoveTo(OrderStatus.Returned, actor, now, note, null);
+    public void MarkReturned(Actor actor, DateTimeOffset now, string? note = null, DateTimeOffset? occurredAt = null) =>
+        MoveTo(OrderStatus.Returned, actor, now, note, null, occurredAt);
 
     /// <summary>
     /// Moves the order to <paramref name="target"/> through the intention-revealing method for that status,
@@ -272,9 +278,9 @@ public sealed class Order : AggregateRoot
             case OrderStatus.Preparing: StartPreparing(actor, now, details.Note); break;
             case OrderStatus.ReadyForPickup: MarkReadyForPickup(actor, now, details.Note); break;
             case OrderStatus.Cancelled: EnsureLegal(target, actor); Cancel(details.Reason ?? string.Empty, actor, now, details.Note); break;
-            case OrderStatus.PickedUp: MarkPickedUp(actor, now, details.Note); break;
-            case OrderStatus.InTransit: MarkInTransit(actor, now, details.Note); break;
-            case OrderStatus.Delivered: MarkDelivered(details.RecipientName, actor, now, details.Note); break;
+            case OrderStatus.PickedUp: MarkPickedUp(actor, now, details.Note, details.OccurredAt); break;
+            case OrderStatus.InTransit: MarkInTransit(actor, now, details.Note, details.OccurredAt); break;
+            case OrderStatus.Delivered: MarkDelivered(details.RecipientName, actor, now, details.Note, details.OccurredAt); break;
             case OrderStatus.DeliveryFailed:
                 EnsureLegal(target, actor);
                 if (!Enum.TryParse<DeliveryFailureReason>(details.Reason, ignoreCase: false, out var failure) || !Enum.IsDefined(failure))
@@ -282,9 +288,9 @@ public sealed class Order : AggregateRoot
                     throw new DomainValidationException("Reason", FailureReasonRequired);
                 }
 
-                MarkDeliveryFailed(failure, actor, now, details.Note);
+                MarkDeliveryFailed(failure, actor, now, details.Note, details.OccurredAt);
                 break;
-            case OrderStatus.Returned: MarkReturned(actor, now, details.Note); break;
+            case OrderStatus.Returned: MarkReturned(actor, now, details.Note, details.OccurredAt); break;
             default: throw new InvalidTransitionException(Status, target, OrderLifecycle.NextStatuses(Status));
         }
     }
@@ -368,9 +374,19 @@ public sealed class Order : AggregateRoot
         Raise(new OrderAssigned(Id, previousCourier, previousPartner, courierId, partnerId, now) { TrackingCode = TrackingCode, MerchantId = MerchantId, Status = Status });
     }
 
-    private void MoveTo(OrderStatus target, Actor actor, DateTimeOffset now, string? note, string? reason)
+    private void MoveTo(OrderStatus target, Actor actor, DateTimeOffset now, string? note, string? reason, DateTimeOffset? occurredAt = null)
     {
         EnsureLegal(target, actor);
+        if (occurredAt > now + MaxDeviceClockLead)
+        {
+            throw new DomainValidationException("OccurredAt", "The time of the change is in the future: check the device's clock.");
+        }
+
+        if (occurredAt < now - MaxOfflineDelay)
+        {
+            throw new DomainValidationException("OccurredAt", $"The change was made more than {MaxOfflineDelay.TotalDays:0} days ago; make it again.");
+        }
+
         if (!PreconditionHolds(target))
         {
             throw new DomainRuleException("An order can be picked up only once a courier or a partner is assigned to it.");
@@ -381,7 +397,7 @@ public sealed class Order : AggregateRoot
         Status = target;
         StatusChangedAt = now;
         UpdatedAt = now;
-        Append(OrderHistoryKind.StatusChange, from, now, actor, note, reason);
+        Append(OrderHistoryKind.StatusChange, from, now, actor, note, reason, occurredAt);
         Raise(new OrderStatusChanged(Id, from, target, now)
         {
             TrackingCode = TrackingCode,
@@ -406,10 +422,10 @@ public sealed class Order : AggregateRoot
     private bool PreconditionHolds(OrderStatus target) =>
         target != OrderStatus.PickedUp || AssignedCourierId is not null || AssignedPartnerId is not null;
 
-    private void Append(OrderHistoryKind kind, OrderStatus? from, DateTimeOffset now, Actor actor, string? note, string? reason)
+    private void Append(OrderHistoryKind kind, OrderStatus? from, DateTimeOffset now, Actor actor, string? note, string? reason, DateTimeOffset? occurredAt = null)
     {
         Version++;
-        _history.Add(new OrderHistoryEntry(Id, Version, kind, from, Status, now, actor, note, reason));
+        _history.Add(new OrderHistoryEntry(Id, Version, kind, from, Status, now, actor, note, reason, occurredAt));
     }
 
     private static string RequireReason(string reason)

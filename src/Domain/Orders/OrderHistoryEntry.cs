@@ -15,8 +15,9 @@ public sealed class OrderHistoryEntry
         ActorName = string.Empty;
     }
 
-    internal OrderHistoryEntry(Guid orderId, uint version, OrderHistoryKind kind, OrderStatus? from, OrderStatus to, DateTimeOffset at, Actor actor, string? note, string? reason)
+    internal OrderHistoryEntry(Guid orderId, uint version, OrderHistoryKind kind, OrderStatus? from, OrderStatus to, DateTimeOffset at, Actor actor, string? note, string? reason, DateTimeOffset? occurredAt = null)
     {
+        OccurredAt = occurredAt;
         Id = Guid.CreateVersion7(at);
         OrderId = orderId;
         Version = version;
@@ -49,4 +50,10 @@ public sealed class OrderHistoryEntry
     public string ActorName { get; private set; }
     public string? Note { get; private set; }
     public string? Reason { get; private set; }
+
+    /// <summary>
+    /// When the actor did it by its own device's clock, if that differs from <see cref="At"/>: a change made offline
+    /// is received (<see cref="At"/>) when the signal returns. Shown beside <see cref="At"/>, never used for ordering.
+    /// </summary>
+    public DateTimeOffset? OccurredAt { get; private set; }
 }

@@ -1,4 +1,7 @@
 namespace OrderTracking.Domain.Orders;
 
-/// <summary>What a caller may add to a status change: a note, a reason (cancel or failure) and delivery proof.</summary>
-public sealed record StatusChangeDetails(string? Note = null, string? Reason = null, string? RecipientName = null);
+/// <summary>
+/// What a caller may add to a status change: a note, a reason (cancel or failure), delivery proof, and when the
+/// change happened on the caller's device (a change made offline arrives later).
+/// </summary>
+public sealed record StatusChangeDetails(string? Note = null, string? Reason = null, string? RecipientName = null, DateTimeOffset? OccurredAt = null);

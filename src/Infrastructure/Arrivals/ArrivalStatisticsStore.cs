@@ -51,16 +51,6 @@ public sealed class ArrivalStatisticsStore(AppDbContext db) : IArrivalStatistics
             """, cancellationToken);
     }
 
-    public async Task<ArrivalHistograms> ReadAsync(Guid merchantId, string area, IReadOnlyCollection<int> hoursOfWeek, CancellationToken cancellationToken)
-    {
-        var hours = hoursOfWeek.Append(ArrivalGroup.AnyHour).ToArray();
-        var rows = await db.Database.SqlQuery<HistogramRow>($"""
-            SELECT leg, area, hour_of_week, counts FROM arrival_histograms
-            WHERE merchant_id = {merchantId} AND area IN ({area}, '') AND hour_of_week = ANY ({hours})
-            """).ToListAsync(cancellationToken);
-        return new ArrivalHistograms(rows.Select(r => new ArrivalHistogramRow((DeliveryLeg)r.Leg, new ArrivalGroup(r.Area, r.HourOfWeek), DurationHistogram.From(r.Counts))));
-    }
-
     private static readonly string AreaOfDeliveryAddress = string.Format(System.Globalization.CultureInfo.InvariantCulture, ArrivalGroup.AreaSql, "o.delivery_address_postal_code");
 
     public Task<long> RebuildAsync(CancellationToken cancellationToken) =>
@@ -124,13 +114,5 @@ public sealed class ArrivalStatisticsStore(AppDbContext db) : IArrivalStatistics
     {
         public string PostalCode { get; init; } = string.Empty;
         public DateTimeOffset? Since { get; init; }
-    }
-
-    private sealed class HistogramRow
-    {
-        public int Leg { get; init; }
-        public string Area { get; init; } = string.Empty;
-        public int HourOfWeek { get; init; }
-        public long[] Counts { get; init; } = [];
     }
 }

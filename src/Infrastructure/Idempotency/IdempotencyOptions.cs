@@ -7,7 +7,4 @@ public sealed class IdempotencyOptions
 
     /// <summary>How long a key replays its first response.</summary>
     public TimeSpan Retention { get; set; } = TimeSpan.FromHours(24);
-
-    /// <summary>How often expired keys are deleted.</summary>
-    public TimeSpan PruneInterval { get; set; } = TimeSpan.FromHours(1);
 }

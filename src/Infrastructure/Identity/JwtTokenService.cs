@@ -11,12 +11,12 @@ using OrderTracking.Domain.Users;
 
 namespace OrderTracking.Infrastructure.Identity;
 
-/// <summary>Issues HS256 access tokens carrying the user's id, email, display name and role.</summary>
+/// <summary>Issues HS256 access tokens carrying the user's id, email, display name, role, session version and session id.</summary>
 public sealed class JwtTokenService(IOptions<JwtOptions> options, TimeProvider timeProvider) : ITokenService
 {
     private readonly JsonWebTokenHandler _handler = new();
 
-    public AccessToken CreateAccessToken(User user)
+    public AccessToken CreateAccessToken(User user, Guid sessionId)
     {
         var jwt = options.Value;
         var now = timeProvider.GetUtcNow();
@@ -36,6 +36,7 @@ public sealed class JwtTokenService(IOptions<JwtOptions> options, TimeProvider t
                 new Claim(JwtRegisteredClaimNames.Name, user.DisplayName),
                 new Claim(TokenClaims.Role, user.Role.ToString()),
                 new Claim(TokenClaims.SessionVersion, user.SessionVersion.ToString(CultureInfo.InvariantCulture), ClaimValueTypes.Integer32),
+                new Claim(TokenClaims.SessionId, sessionId.ToString()),
                 new Claim(JwtRegisteredClaimNames.Jti, Guid.NewGuid().ToString("N")),
             ]),
         });

@@ -1,19 +1,19 @@
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Npgsql;
+using OrderTracking.Infrastructure.Persistence;
 
 namespace OrderTracking.Infrastructure.Outbox;
 
 /// <summary>
 /// Listens on the <see cref="Channel"/> channel that the outbox table's insert trigger notifies at every commit, so
 /// this instance dispatches what another instance wrote and did not dispatch (it crashed or is stuck) as soon as
-/// <see cref="OutboxOptions.TakeoverDelay"/> allows, without waiting for the sweep. Holds one unpooled connection;
-/// after losing it, wakes the dispatcher once it is back to catch up.
+/// <see cref="OutboxOptions.TakeoverDelay"/> allows, without waiting for the sweep. Holds one unpooled connection
+/// (<see cref="DatabaseConnections.Listener"/>); after losing it, wakes the dispatcher once it is back to catch up.
 /// </summary>
 public sealed partial class OutboxListener(
-    IConfiguration configuration,
+    DatabaseConnections connections,
     OutboxSignal signal,
     IOptions<OutboxOptions> options,
     ILogger<OutboxListener> logger) : BackgroundService
@@ -26,13 +26,7 @@ public sealed partial class OutboxListener(
         {
             try
             {
-                var connectionString = new NpgsqlConnectionStringBuilder(configuration.GetConnectionString(DependencyInjection.ConnectionStringName))
-                {
-                    Pooling = false,
-                    KeepAlive = 30,
-                }.ConnectionString;
-                await using var connection = new NpgsqlConnection(connectionString);
-                await connection.OpenAsync(stoppingToken);
+                await using var connection = await connections.Listener.OpenConnectionAsync(stoppingToken);
                 connection.Notification += (_, _) => signal.WakeForTakeover(options.Value.TakeoverDelay);
                 await using (var listen = new NpgsqlCommand($"LISTEN {Channel}", connection))
                 {

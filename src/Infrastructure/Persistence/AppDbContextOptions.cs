@@ -1,6 +1,8 @@
+using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Logging;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Infrastructure;
 
 namespace OrderTracking.Infrastructure.Persistence;
 
@@ -24,23 +26,31 @@ public static class AppDbContextOptions
     /// </summary>
     /// <param name="retryOnFailure">False only for <see cref="StreamingReads"/>: a retrying context buffers whole results.</param>
     public static DbContextOptionsBuilder Configure(DbContextOptionsBuilder options, string? connectionString, bool retryOnFailure = true) =>
+        Configure(options.UseNpgsql(connectionString, npgsql => Configure(npgsql, retryOnFailure)));
+
+    /// <summary>The same, on one of the application's pools (<see cref="DatabaseConnections"/>).</summary>
+    public static DbContextOptionsBuilder Configure(DbContextOptionsBuilder options, DbDataSource dataSource, bool retryOnFailure = true) =>
+        Configure(options.UseNpgsql(dataSource, npgsql => Configure(npgsql, retryOnFailure)));
+
+    private static void Configure(NpgsqlDbContextOptionsBuilder npgsql, bool retryOnFailure)
+    {
+        npgsql.MigrationsHistoryTable("__ef_migrations_history")
+            .MaxBatchSize(MaxBatchSize)
+
+            // An order loads its items and its history: two queries beat one cartesian product.
+            .UseQuerySplittingBehavior(QuerySplittingBehavior.SplitQuery);
+
+        // A pooled connection the server killed, or a restart of a second or two, is retried inside the
+        // request. Work of several statements runs inside CreateExecutionStrategy(), which repeats all of it
+        // (see UnitOfWork.SaveAsOneAsync).
+        if (retryOnFailure)
+        {
+            npgsql.EnableRetryOnFailure(MaxRetryCount, MaxRetryDelay, errorCodesToAdd: null);
+        }
+    }
+
+    private static DbContextOptionsBuilder Configure(DbContextOptionsBuilder options) =>
         options
-            .UseNpgsql(connectionString, npgsql =>
-            {
-                npgsql.MigrationsHistoryTable("__ef_migrations_history")
-                    .MaxBatchSize(MaxBatchSize)
-
-                    // An order loads its items and its history: two queries beat one cartesian product.
-                    .UseQuerySplittingBehavior(QuerySplittingBehavior.SplitQuery);
-
-                // A pooled connection the server killed, or a restart of a second or two, is retried inside the
-                // request. Work of several statements runs inside CreateExecutionStrategy(), which repeats all of it
-                // (see UnitOfWork.SaveAsOneAsync).
-                if (retryOnFailure)
-                {
-                    npgsql.EnableRetryOnFailure(MaxRetryCount, MaxRetryDelay, errorCodesToAdd: null);
-                }
-            })
             .UseSnakeCaseNamingConvention()
             .EnableSensitiveDataLogging(false)
 

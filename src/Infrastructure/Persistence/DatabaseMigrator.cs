@@ -22,6 +22,11 @@ public sealed partial class DatabaseMigrator(AppDbContext db, PlainSecretsMigrat
         await db.Database.OpenConnectionAsync(cancellationToken);
         try
         {
+            // Waiting for another instance's migrations, and a migration on a large table, may take longer than the
+            // statement timeout every other statement runs under; this session has none until it is done (the pool
+            // resets a returned connection's settings).
+            await db.Database.ExecuteSqlRawAsync("SET statement_timeout = 0", cancellationToken);
+
             // Another instance holds the lock for as long as its migrations and seeding take, which may exceed the
             // default command timeout on a busy machine: wait without one (the cancellation token still stops it).
             var commandTimeout = db.Database.GetCommandTimeout();

@@ -25,7 +25,7 @@ public sealed class OrderFilterParameters
     [FromQuery(Name = "partnerId")]
     public Guid? PartnerId { get; init; }
 
-    /// <summary>The start of a tracking code (4 or more of its characters, with or without OT-), or part of the city, the postal code or the customer's name.</summary>
+    /// <summary>The start of a tracking code (4 or more of its characters, with or without OT-), or part of the city, the postal code or the customer's name (3 or more characters; a shorter term is refused with 400).</summary>
     [FromQuery(Name = "search")]
     public string? Search { get; init; }
 

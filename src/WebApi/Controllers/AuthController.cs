@@ -20,11 +20,11 @@ namespace OrderTracking.WebApi.Controllers;
 /// sends <c>X-Session-Transport: cookie</c> and gets it in an HttpOnly cookie instead, out of reach of any script.
 /// </summary>
 [Route("api/auth")]
-public sealed class AuthController(IMediator mediator, IWebHostEnvironment environment, IOptions<SessionOptions> sessionOptions) : ApiControllerBase
+public sealed class AuthController(IMediator mediator, IOptions<SessionOptions> sessionOptions) : ApiControllerBase
 {
     /// <summary>
     /// Signs in with email and password. The same 401 answers an unknown email and a wrong password.
-    /// With <c>X-Session-Transport: cookie</c> the refresh token is set as an HttpOnly cookie for /api/auth and left out of the body.
+    /// With <c>X-Session-Transport: cookie</c> the refresh token is set as the HttpOnly cookie __Host-ot_refresh and left out of the body.
     /// </summary>
     /// <param name="request">Email and password.</param>
     /// <param name="sessionTransport">"cookie" from a browser: the refresh token travels only in an HttpOnly cookie, never in a body.</param>
@@ -70,7 +70,9 @@ public sealed class AuthController(IMediator mediator, IWebHostEnvironment envir
     }
 
     /// <summary>
-    /// Signs out: the session of this refresh token ends and none of its tokens can be refreshed again.
+    /// Signs out: the session of the access token that sends it ends (and the session of the refresh token given, when
+    /// that is another of the caller's). Its access tokens are refused from the next request, its refresh tokens can
+    /// no longer be spent, and its live connections close.
     /// With <c>X-Session-Transport: cookie</c> the token may come from the cookie instead of the body, and the cookie is cleared.
     /// </summary>
     /// <param name="request">The refresh token; leave it out with the cookie transport.</param>
@@ -92,7 +94,7 @@ public sealed class AuthController(IMediator mediator, IWebHostEnvironment envir
         await mediator.Send(request, cancellationToken);
         if (cookieTransport)
         {
-            RefreshTokenCookie.Clear(Response, SecureCookie);
+            RefreshTokenCookie.Clear(Response);
         }
 
         return NoContent();
@@ -104,9 +106,6 @@ public sealed class AuthController(IMediator mediator, IWebHostEnvironment envir
     public async Task<UserDto> Me(CancellationToken cancellationToken) =>
         await mediator.Send(new GetCurrentUserQuery(), cancellationToken);
 
-    /// <summary>Plain HTTP only in Development (the dev server, the browser tests); Secure everywhere else.</summary>
-    private bool SecureCookie => !environment.IsDevelopment() || Request.IsHttps;
-
     private LoginResult Deliver(LoginResult result, string? sessionTransport)
     {
         if (!RefreshTokenCookie.IsRequested(sessionTransport) || result.RefreshToken is null)
@@ -114,7 +113,7 @@ public sealed class AuthController(IMediator mediator, IWebHostEnvironment envir
             return result;
         }
 
-        RefreshTokenCookie.Write(Response, result.RefreshToken, TimeSpan.FromDays(sessionOptions.Value.RefreshTokenDays), SecureCookie);
+        RefreshTokenCookie.Write(Response, result.RefreshToken, TimeSpan.FromDays(sessionOptions.Value.RefreshTokenDays));
         return result with { RefreshToken = null };
     }
 }

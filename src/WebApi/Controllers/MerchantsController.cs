@@ -6,6 +6,9 @@ using OrderTracking.Application.Merchants.Commands.SaveMerchantProfile;
 using OrderTracking.Application.Merchants.Commands.UpdatePickupLocation;
 using OrderTracking.Application.Merchants.Common;
 using OrderTracking.Application.Merchants.Queries.GetMerchantProfile;
+using OrderTracking.Application.Proofs.Commands.SaveProofOfDeliverySettings;
+using OrderTracking.Application.Proofs.Common;
+using OrderTracking.Application.Proofs.Queries.GetProofOfDeliverySettings;
 using OrderTracking.WebApi.Contracts;
 using OrderTracking.WebApi.Filters;
 
@@ -61,4 +64,19 @@ public sealed class MerchantsController(IMediator mediator) : ApiControllerBase
         await mediator.Send(new RemovePickupLocationCommand(merchantId, locationId), cancellationToken);
         return NoContent();
     }
+
+    /// <summary>What couriers and partners capture when they deliver this merchant's orders, and whether customers see the photo; the defaults until saved.</summary>
+    [HttpGet("proof-of-delivery-settings")]
+    [ProducesResponseType<ProofOfDeliverySettingsDto>(StatusCodes.Status200OK)]
+    public async Task<ProofOfDeliverySettingsDto> GetProofOfDeliverySettings(Guid merchantId, CancellationToken cancellationToken) =>
+        await mediator.Send(new GetProofOfDeliverySettingsQuery(merchantId), cancellationToken);
+
+    /// <summary>Sets what couriers and partners capture at the door (each Off, Optional or Required; the position at most Optional) and whether customers see the photo.</summary>
+    [HttpPut("proof-of-delivery-settings")]
+    [Sends<SaveProofOfDeliverySettingsCommand>]
+    [ProducesResponseType<ProofOfDeliverySettingsDto>(StatusCodes.Status200OK)]
+    public async Task<ProofOfDeliverySettingsDto> SaveProofOfDeliverySettings(Guid merchantId, ProofOfDeliverySettingsRequest request, CancellationToken cancellationToken) =>
+        await mediator.Send(
+            new SaveProofOfDeliverySettingsCommand(merchantId, request.Photo, request.Signature, request.RecipientName, request.Position, request.ShowPhotoOnTracking),
+            cancellationToken);
 }

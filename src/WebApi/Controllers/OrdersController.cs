@@ -12,10 +12,16 @@ using OrderTracking.Application.Orders.Queries.ExportOrders;
 using OrderTracking.Application.Orders.Queries.GetOrder;
 using OrderTracking.Application.Orders.Queries.GetOrderHistory;
 using OrderTracking.Application.Orders.Queries.ListOrders;
+using OrderTracking.Application.Proofs.Commands.DeliverWithProof;
+using OrderTracking.Application.Proofs.Common;
+using OrderTracking.Application.Proofs.Queries.GetProofFile;
+using OrderTracking.Application.Proofs.Queries.GetProofOfDelivery;
+using OrderTracking.Domain.Orders;
 using OrderTracking.WebApi.Contracts;
 using OrderTracking.WebApi.Filters;
 using OrderTracking.WebApi.Idempotency;
 using OrderTracking.WebApi.Infrastructure;
+using OrderTracking.WebApi.Security;
 
 namespace OrderTracking.WebApi.Controllers;
 
@@ -54,9 +60,13 @@ public sealed class OrdersController(IMediator mediator) : ApiControllerBase
     public async Task<OrderCount> Count([FromQuery] OrderFilterParameters filter, CancellationToken cancellationToken) =>
         await mediator.Send(new CountOrdersQuery(filter.ToFilter()), cancellationToken);
 
-    /// <summary>The orders of the list's filters as CSV (UTF-8, RFC 4180), streamed.</summary>
+    /// <summary>
+    /// The orders of the list's filters as CSV (UTF-8, RFC 4180), streamed. A user streams at most a few exports at once
+    /// (429 beyond), and an export runs for at most a few minutes.
+    /// </summary>
     [HttpGet("export")]
     [Sends<ExportOrdersQuery>]
+    [ServiceFilter<ExportSlotFilter>]
     [ProducesResponseType<FileResult>(StatusCodes.Status200OK, "text/csv")]
     public async Task Export([FromQuery] OrderFilterParameters filter, [FromServices] IOrderCsvWriter csvWriter, CancellationToken cancellationToken)
     {
@@ -94,8 +104,77 @@ public sealed class OrdersController(IMediator mediator) : ApiControllerBase
     [ProducesResponseType<OrderDto>(StatusCodes.Status200OK)]
     public async Task<OrderDto> ChangeStatus(Guid id, ChangeOrderStatusRequest request, [FromHeader(Name = "If-Match"), MaxLength(ETag.MaxLength)] string? ifMatch, CancellationToken cancellationToken) =>
         WithETag(await mediator.Send(
-            new ChangeOrderStatusCommand(OrderKey.ById(id), request.Status, request.Note, request.Reason, request.RecipientName, ETag.ParseIfMatch(ifMatch)),
+            new ChangeOrderStatusCommand(OrderKey.ById(id), request.Status, request.Note, request.Reason, request.RecipientName, ETag.ParseIfMatch(ifMatch), request.OccurredAt),
             cancellationToken));
+
+    /// <summary>
+    /// Marks the order delivered with its proof of delivery, as <c>multipart/form-data</c>: the recipient's name, a photo
+    /// and a signature (JPEG, PNG or WebP, told by their content; at most <c>ProofOfDelivery:MaxFileBytes</c>, 5 MB by
+    /// default; stored without EXIF or other metadata) and the position at the door, each as the order's merchant asks
+    /// (<c>GET …/proof-of-delivery</c> says what it asks). Send an <c>Idempotency-Key</c> so a retry replays the first answer.
+    /// </summary>
+    /// <param name="id">The order.</param>
+    /// <param name="recipientName">Who took the parcel.</param>
+    /// <param name="note">Free text shown in the timeline.</param>
+    /// <param name="occurredAt">When it was delivered by the device's clock, if earlier than it is sent (made offline).</param>
+    /// <param name="latitude">The courier's position at the door (WGS 84), with <paramref name="longitude"/>.</param>
+    /// <param name="longitude">The courier's position at the door (WGS 84), with <paramref name="latitude"/>.</param>
+    /// <param name="accuracyMeters">How sure the device was of the position, in metres.</param>
+    /// <param name="photo">A photo of the parcel at the door.</param>
+    /// <param name="signature">The recipient's signature as an image.</param>
+    /// <param name="ifMatch">The order's ETag as last read; a stale one gets 412.</param>
+    /// <param name="cancellationToken">Aborts the request.</param>
+    [HttpPost("{id:guid}/proof-of-delivery")]
+    [Sends<DeliverWithProofCommand>]
+    [Idempotent]
+    [Consumes("multipart/form-data")]
+    [RequestSizeLimit(ProofOfDeliveryOptions.MaxUploadBodyBytes)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status409Conflict)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status412PreconditionFailed)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status413PayloadTooLarge)]
+    [ProducesResponseType<OrderDto>(StatusCodes.Status200OK)]
+    public async Task<OrderDto> DeliverWithProof(
+        Guid id,
+        [FromForm, MaxLength(Order.MaxRecipientNameLength)] string? recipientName,
+        [FromForm, MaxLength(Order.MaxNotesLength)] string? note,
+        [FromForm] DateTimeOffset? occurredAt,
+        [FromForm] double? latitude,
+        [FromForm] double? longitude,
+        [FromForm] double? accuracyMeters,
+        IFormFile? photo,
+        IFormFile? signature,
+        [FromHeader(Name = "If-Match"), MaxLength(ETag.MaxLength)] string? ifMatch,
+        CancellationToken cancellationToken) =>
+        WithETag(await mediator.Send(
+            new DeliverWithProofCommand(OrderKey.ById(id), recipientName, note, occurredAt,
+                await ProofUploads.ReadAsync(photo, cancellationToken), await ProofUploads.ReadAsync(signature, cancellationToken),
+                latitude, longitude, accuracyMeters, ETag.ParseIfMatch(ifMatch)),
+            cancellationToken));
+
+    /// <summary>
+    /// What the order's merchant asks for at the door and, once the order is delivered, the proof captured (name,
+    /// whether there are a photo and a signature, position, times). For whoever may see the order.
+    /// </summary>
+    [HttpGet("{id:guid}/proof-of-delivery")]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound)]
+    [ProducesResponseType<ProofOfDeliveryDto>(StatusCodes.Status200OK)]
+    public async Task<ProofOfDeliveryDto> ProofOfDelivery(Guid id, CancellationToken cancellationToken) =>
+        await mediator.Send(new GetProofOfDeliveryQuery(OrderKey.ById(id)), cancellationToken);
+
+    /// <summary>The photo of the order's proof of delivery; 404 when there is none (not taken, or past retention).</summary>
+    [HttpGet("{id:guid}/proof-of-delivery/photo")]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound)]
+    [ProducesResponseType<FileResult>(StatusCodes.Status200OK, "image/jpeg", "image/png", "image/webp")]
+    public async Task<IActionResult> ProofOfDeliveryPhoto(Guid id, CancellationToken cancellationToken) =>
+        ProofImage(await mediator.Send(new GetProofFileQuery(OrderKey.ById(id), ProofFileKind.Photo), cancellationToken));
+
+    /// <summary>The signature of the order's proof of delivery; 404 when there is none (not taken, or past retention).</summary>
+    [HttpGet("{id:guid}/proof-of-delivery/signature")]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound)]
+    [ProducesResponseType<FileResult>(StatusCodes.Status200OK, "image/jpeg", "image/png", "image/webp")]
+    public async Task<IActionResult> ProofOfDeliverySignature(Guid id, CancellationToken cancellationToken) =>
+        ProofImage(await mediator.Send(new GetProofFileQuery(OrderKey.ById(id), ProofFileKind.Signature), cancellationToken));
 
     /// <summary>Assigns a courier or a delivery partner (owning merchant or admin, before pickup). Send an <c>Idempotency-Key</c> so a retry never records the assignment twice.</summary>
     [HttpPost("{id:guid}/assignment")]
@@ -115,6 +194,13 @@ public sealed class OrdersController(IMediator mediator) : ApiControllerBase
     [ProducesResponseType<OrderDto>(StatusCodes.Status200OK)]
     public async Task<OrderDto> Claim(Guid id, CancellationToken cancellationToken) =>
         WithETag(await mediator.Send(new ClaimOrderCommand(id), cancellationToken));
+
+    /// <summary>Personal data: never kept by a shared cache.</summary>
+    private FileContentResult ProofImage(ProofFileContent image)
+    {
+        Response.Headers.CacheControl = "private, no-store";
+        return File(image.Content, image.ContentType);
+    }
 
     private OrderDto WithETag(OrderDto order)
     {

@@ -8,6 +8,10 @@ using OrderTracking.Application.CourierPositions.Commands.ReportCourierPosition;
 using OrderTracking.Application.Orders.Commands.ChangeOrderStatus;
 using OrderTracking.Application.Orders.Common;
 using OrderTracking.Application.Orders.Queries.ListOrders;
+using OrderTracking.Application.Proofs.Commands.DeliverWithProof;
+using OrderTracking.Application.Proofs.Common;
+using OrderTracking.Application.Proofs.Queries.GetProofFile;
+using OrderTracking.Application.Proofs.Queries.GetProofOfDelivery;
 using OrderTracking.WebApi.Contracts;
 using OrderTracking.WebApi.Filters;
 using OrderTracking.WebApi.Idempotency;
@@ -60,7 +64,7 @@ public sealed class PartnerOrdersController(IMediator mediator) : ControllerBase
     public async Task<OrderDto> ChangeStatus([MaxLength(TrackingCode.MaxPresentedLength)] string trackingCode, ChangeOrderStatusRequest request, [FromHeader(Name = "If-Match"), MaxLength(ETag.MaxLength)] string? ifMatch, CancellationToken cancellationToken)
     {
         var order = await mediator.Send(
-            new ChangeOrderStatusCommand(OrderKey.ByTrackingCode(trackingCode), request.Status, request.Note, request.Reason, request.RecipientName, ETag.ParseIfMatch(ifMatch)),
+            new ChangeOrderStatusCommand(OrderKey.ByTrackingCode(trackingCode), request.Status, request.Note, request.Reason, request.RecipientName, ETag.ParseIfMatch(ifMatch), request.OccurredAt),
             cancellationToken);
         Response.Headers.ETag = ETag.For(order.Version);
         return order;
@@ -79,4 +83,77 @@ public sealed class PartnerOrdersController(IMediator mediator) : ControllerBase
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status409Conflict)]
     public async Task<CourierPositionReceiptDto> ReportCourierPosition([MaxLength(TrackingCode.MaxPresentedLength)] string trackingCode, CourierPositionRequest request, CancellationToken cancellationToken) =>
         await mediator.Send(new ReportCourierPositionCommand(request.Latitude, request.Longitude, request.Accuracy, request.RecordedAt, trackingCode), cancellationToken);
+
+    /// <summary>
+    /// Marks an order assigned to the calling partner delivered with its proof of delivery, as <c>multipart/form-data</c>,
+    /// with the same fields and rules as the user route <c>POST /api/orders/{id}/proof-of-delivery</c>. Send an
+    /// <c>Idempotency-Key</c> so a retry never records the delivery twice.
+    /// </summary>
+    /// <param name="trackingCode">The order's tracking code, such as OT-7F3K9Q2M4X.</param>
+    /// <param name="recipientName">Who took the parcel.</param>
+    /// <param name="note">Free text shown in the timeline.</param>
+    /// <param name="occurredAt">When it was delivered by the device's clock, if earlier than it is sent.</param>
+    /// <param name="latitude">The position at the door (WGS 84), with <paramref name="longitude"/>.</param>
+    /// <param name="longitude">The position at the door (WGS 84), with <paramref name="latitude"/>.</param>
+    /// <param name="accuracyMeters">How sure the device was of the position, in metres.</param>
+    /// <param name="photo">A photo of the parcel at the door (JPEG, PNG or WebP).</param>
+    /// <param name="signature">The recipient's signature as an image (PNG, JPEG or WebP).</param>
+    /// <param name="ifMatch">The order's ETag as last read; a stale one gets 412.</param>
+    /// <param name="cancellationToken">Aborts the request.</param>
+    [HttpPost("{trackingCode}/proof-of-delivery")]
+    [Sends<DeliverWithProofCommand>]
+    [Idempotent]
+    [Consumes("multipart/form-data")]
+    [RequestSizeLimit(ProofOfDeliveryOptions.MaxUploadBodyBytes)]
+    [ProducesResponseType<OrderDto>(StatusCodes.Status200OK)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status409Conflict)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status412PreconditionFailed)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status413PayloadTooLarge)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status422UnprocessableEntity)]
+    public async Task<OrderDto> DeliverWithProof(
+        [MaxLength(TrackingCode.MaxPresentedLength)] string trackingCode,
+        [FromForm, MaxLength(Order.MaxRecipientNameLength)] string? recipientName,
+        [FromForm, MaxLength(Order.MaxNotesLength)] string? note,
+        [FromForm] DateTimeOffset? occurredAt,
+        [FromForm] double? latitude,
+        [FromForm] double? longitude,
+        [FromForm] double? accuracyMeters,
+        IFormFile? photo,
+        IFormFile? signature,
+        [FromHeader(Name = "If-Match"), MaxLength(ETag.MaxLength)] string? ifMatch,
+        CancellationToken cancellationToken)
+    {
+        var order = await mediator.Send(
+            new DeliverWithProofCommand(OrderKey.ByTrackingCode(trackingCode), recipientName, note, occurredAt,
+                await ProofUploads.ReadAsync(photo, cancellationToken), await ProofUploads.ReadAsync(signature, cancellationToken),
+                latitude, longitude, accuracyMeters, ETag.ParseIfMatch(ifMatch)),
+            cancellationToken);
+        Response.Headers.ETag = ETag.For(order.Version);
+        return order;
+    }
+
+    /// <summary>The proof of delivery of an order assigned to the calling partner: what its merchant asks for and what was captured.</summary>
+    /// <param name="trackingCode">The order's tracking code.</param>
+    /// <param name="cancellationToken">Aborts the request.</param>
+    [HttpGet("{trackingCode}/proof-of-delivery")]
+    [ProducesResponseType<ProofOfDeliveryDto>(StatusCodes.Status200OK)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound)]
+    public async Task<ProofOfDeliveryDto> ProofOfDelivery([MaxLength(TrackingCode.MaxPresentedLength)] string trackingCode, CancellationToken cancellationToken) =>
+        await mediator.Send(new GetProofOfDeliveryQuery(OrderKey.ByTrackingCode(trackingCode)), cancellationToken);
+
+    /// <summary>The photo or the signature of the proof of delivery of an order assigned to the calling partner.</summary>
+    /// <param name="trackingCode">The order's tracking code.</param>
+    /// <param name="kind">photo or signature.</param>
+    /// <param name="cancellationToken">Aborts the request.</param>
+    [HttpGet("{trackingCode}/proof-of-delivery/{kind}")]
+    [Sends<GetProofFileQuery>]
+    [ProducesResponseType<FileResult>(StatusCodes.Status200OK, "image/jpeg", "image/png", "image/webp")]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound)]
+    public async Task<IActionResult> ProofOfDeliveryImage([MaxLength(TrackingCode.MaxPresentedLength)] string trackingCode, ProofFileKind kind, CancellationToken cancellationToken)
+    {
+        var image = await mediator.Send(new GetProofFileQuery(OrderKey.ByTrackingCode(trackingCode), kind), cancellationToken);
+        Response.Headers.CacheControl = "private, no-store";
+        return File(image.Content, image.ContentType);
+    }
 }

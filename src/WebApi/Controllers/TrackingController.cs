@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
 using OrderTracking.WebApi.Security;
+using OrderTracking.Application.Proofs.Queries.GetTrackingPhoto;
 using OrderTracking.Application.Tracking;
 using OrderTracking.Application.Tracking.Commands.RequestDelivery;
 using OrderTracking.Application.Tracking.Queries.GetTracking;
@@ -40,4 +41,19 @@ public sealed class TrackingController(IMediator mediator) : ControllerBase
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status429TooManyRequests)]
     public async Task<TrackingDeliveryRequestDto> RequestDelivery([MaxLength(TrackingCode.MaxPresentedLength)] string trackingCode, DeliveryRequestRequest request, CancellationToken cancellationToken) =>
         await mediator.Send(new RequestDeliveryCommand(trackingCode, request.Instructions, request.PreferredDate), cancellationToken);
+
+    /// <summary>
+    /// The delivery photo of the order with this tracking code, when its merchant shows it to customers
+    /// (<c>delivery.hasPhoto</c>); 404 otherwise, the same as for an unknown code.
+    /// </summary>
+    [HttpGet("{trackingCode}/delivery-photo")]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status429TooManyRequests)]
+    [ProducesResponseType<FileResult>(StatusCodes.Status200OK, "image/jpeg", "image/png", "image/webp")]
+    public async Task<IActionResult> DeliveryPhoto([MaxLength(TrackingCode.MaxPresentedLength)] string trackingCode, CancellationToken cancellationToken)
+    {
+        var photo = await mediator.Send(new GetTrackingPhotoQuery(trackingCode), cancellationToken);
+        Response.Headers.CacheControl = "private, no-store";
+        return File(photo.Content, photo.ContentType);
+    }
 }

@@ -42,7 +42,7 @@ public sealed partial class WarmUpService(IServiceScopeFactory scopes, InstanceR
         var warmUpActor = new Actor(ActorType.Admin, Guid.Empty, "warm-up");
         await services.GetRequiredService<IUserRepository>().FindByEmailAsync("warm-up@invalid", cancellationToken);
         await services.GetRequiredService<IOrderRepository>().ListAsync(new OrderFilter(), warmUpActor, null, 1, cancellationToken);
-        await services.GetRequiredService<IOrderRepository>().FindTrackingViewAsync("OT-WARMUP", cancellationToken);
+        await services.GetRequiredService<ITrackingFactsReader>().ReadAsync("OT-WARMUP", cancellationToken);
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Warmed up in {Milliseconds:0} ms; ready for traffic")]

@@ -43,7 +43,7 @@ public sealed partial class EndedSessionSweep(
         var check = scope.ServiceProvider.GetRequiredService<IUserSessionCheck>();
         foreach (var connection in connections)
         {
-            if (!await check.IsCurrentAsync(connection.UserId, connection.SessionVersion, cancellationToken))
+            if (!await check.IsCurrentAsync(connection.UserId, connection.SessionVersion, connection.SessionId, cancellationToken))
             {
                 connection.Context.Abort();
             }

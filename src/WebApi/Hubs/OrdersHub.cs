@@ -28,7 +28,7 @@ public sealed class OrdersHub(UserConnections userConnections, IOptions<RateLimi
     {
         if (CurrentActor.FromPrincipal(Context.User) is { } actor)
         {
-            userConnections.Add(actor.Id, SessionVersionOf(Context.User!), Context);
+            userConnections.Add(actor.Id, SessionVersionOf(Context.User!), CurrentActor.SessionIdOf(Context.User)!.Value, Context);
             foreach (var group in GroupsOf(actor))
             {
                 await Groups.AddToGroupAsync(Context.ConnectionId, group);
@@ -48,7 +48,7 @@ public sealed class OrdersHub(UserConnections userConnections, IOptions<RateLimi
         return base.OnDisconnectedAsync(exception);
     }
 
-    /// <summary>The bearer handler has checked the claim already; a connection cannot open without it.</summary>
+    /// <summary>The session check has read both claims already (<see cref="SessionStateCheck"/>); a connection cannot open without them.</summary>
     private static int SessionVersionOf(ClaimsPrincipal user) =>
         int.Parse(user.FindFirst(TokenClaims.SessionVersion)!.Value, NumberStyles.None, CultureInfo.InvariantCulture);
 

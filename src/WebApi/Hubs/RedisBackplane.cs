@@ -14,9 +14,11 @@ namespace OrderTracking.WebApi.Hubs;
 /// the connections opened meanwhile have joined it: the instance still serves, so the balancer keeps it.
 /// </summary>
 /// <remarks>
-/// The Redis manager subscribes to its own channels once, on its first use, and never again: a first use while Redis
-/// is down would leave it without them for good. So <see cref="Connector"/> makes the connection itself and lets
-/// the manager start only once Redis has answered; until then every message stays within the instance.
+/// The Redis manager asks for its connection as soon as it is built and subscribes to its own channels (broadcast,
+/// group management, acknowledgements, client results) once, as soon as it has it, and never again: a connection
+/// handed over while Redis is down would leave it without them for good. So <see cref="Connector"/> makes the
+/// connection itself and hands it over only once Redis has answered; until then every message stays within the
+/// instance (ADR 0037; <c>RedisHubManagerBehaviourTests</c> holds SignalR to this).
 /// </remarks>
 public sealed partial class RedisBackplane : IHealthCheck
 {
@@ -60,7 +62,7 @@ public sealed partial class RedisBackplane : IHealthCheck
             : HealthCheckResult.Healthy("The Redis backplane is connected."));
 
     /// <summary>
-    /// Connects to Redis (at once, or whenever it comes), then starts the Redis manager with a connected multiplexer,
+    /// Connects to Redis (at once, or whenever it comes), then hands the Redis manager a connected multiplexer,
     /// and from then on puts the connections opened while Redis was away into it whenever Redis is up.
     /// </summary>
     private sealed partial class Connector(
@@ -73,7 +75,6 @@ public sealed partial class RedisBackplane : IHealthCheck
         protected override async Task ExecuteAsync(CancellationToken stoppingToken)
         {
             var connection = await ConnectionMultiplexer.ConnectAsync(options.Value.Configuration);
-            backplane._connection.SetResult(connection);
             if (!connection.IsConnected)
             {
                 LogUnreachable(logger);
@@ -91,7 +92,9 @@ public sealed partial class RedisBackplane : IHealthCheck
                 {
                     if (!backplane._managerStarted)
                     {
-                        // The first use of the Redis manager is what subscribes it; a message to a connection id nobody has is one.
+                        // The manager has been waiting for its connection since it was built and subscribes as soon as it
+                        // gets it; a message to a connection id nobody has returns once it has.
+                        backplane._connection.TrySetResult(connection);
                         await redis.SendConnectionAsync("order-tracking-backplane-start", "none", [], stoppingToken);
                         backplane._managerStarted = true;
                         LogConnected(logger);

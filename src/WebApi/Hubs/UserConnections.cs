@@ -8,8 +8,8 @@ public sealed class UserConnections
 {
     private readonly ConcurrentDictionary<Guid, ConcurrentDictionary<string, UserConnection>> _byUser = new();
 
-    public void Add(Guid userId, int sessionVersion, HubCallerContext context) =>
-        _byUser.GetOrAdd(userId, _ => new())[context.ConnectionId] = new UserConnection(userId, sessionVersion, context);
+    public void Add(Guid userId, int sessionVersion, Guid sessionId, HubCallerContext context) =>
+        _byUser.GetOrAdd(userId, _ => new())[context.ConnectionId] = new UserConnection(userId, sessionVersion, sessionId, context);
 
     public void Remove(Guid userId, string connectionId)
     {
@@ -32,6 +32,19 @@ public sealed class UserConnections
             }
         }
     }
+
+    /// <summary>Closes the user's connections on this instance that were opened in one session (signed out).</summary>
+    public void CloseSession(Guid userId, Guid sessionId)
+    {
+        if (_byUser.TryGetValue(userId, out var connections))
+        {
+            foreach (var connection in connections.Values.Where(c => c.SessionId == sessionId))
+            {
+                connections.TryRemove(connection.Context.ConnectionId, out _);
+                connection.Context.Abort();
+            }
+        }
+    }
 }
 
-public sealed record UserConnection(Guid UserId, int SessionVersion, HubCallerContext Context);
+public sealed record UserConnection(Guid UserId, int SessionVersion, Guid SessionId, HubCallerContext Context);

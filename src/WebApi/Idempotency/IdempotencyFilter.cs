@@ -29,21 +29,24 @@ public sealed class IdempotencyFilter(IdempotencyRequest idempotency, ICurrentAc
         var key = values.ToString();
         if (key.Length is 0 or > IdempotencyKey.MaxLength)
         {
-            context.Result = new ObjectResult(new ProblemDetails
-            {
-                Status = StatusCodes.Status400BadRequest,
-                Type = ProblemTypes.Validation,
-                Title = "Invalid Idempotency-Key",
-                Detail = $"The Idempotency-Key header must be 1 to {IdempotencyKey.MaxLength} characters.",
-            })
-            {
-                StatusCode = StatusCodes.Status400BadRequest,
-                ContentTypes = { "application/problem+json" },
-            };
+            context.Result = BadRequest("Invalid Idempotency-Key", $"The Idempotency-Key header must be 1 to {IdempotencyKey.MaxLength} characters.");
             return;
         }
 
-        idempotency.Key = new IdempotencyKey($"{actor.Type}:{actor.Id}", key, await FingerprintAsync(http.Request));
+        string fingerprint;
+        try
+        {
+            fingerprint = await FingerprintAsync(http.Request);
+        }
+        catch (Exception e) when (e is InvalidDataException or IOException and not BadHttpRequestException)
+        {
+            // A multipart body without its boundary (InvalidDataException) or cut short (IOException): the action's own
+            // binding would refuse it the same way. A body over the size limit stays a BadHttpRequestException, a 413.
+            context.Result = BadRequest("Invalid form", "The multipart form could not be read.");
+            return;
+        }
+
+        idempotency.Key = new IdempotencyKey($"{actor.Type}:{actor.Id}", key, fingerprint);
         http.Response.OnStarting(() =>
         {
             if (idempotency.WasReplayed)
@@ -56,12 +59,21 @@ public sealed class IdempotencyFilter(IdempotencyRequest idempotency, ICurrentAc
         await next();
     }
 
-    /// <summary>What makes two requests "the same": method, path, query and the exact body bytes.</summary>
+    /// <summary>
+    /// What makes two requests "the same": method, path, query and the exact body bytes; for a form, its fields and
+    /// files, since a browser draws a new multipart boundary each time it sends the same form again.
+    /// </summary>
     private static async Task<string> FingerprintAsync(HttpRequest request)
     {
         request.EnableBuffering();
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         hash.AppendData(System.Text.Encoding.UTF8.GetBytes($"{request.Method} {request.Path}{request.QueryString}\n"));
+        if (request.HasFormContentType)
+        {
+            await AppendFormAsync(hash, request);
+            return Convert.ToHexString(hash.GetHashAndReset());
+        }
+
         var chunk = new byte[8192];
         int read;
         while ((read = await request.Body.ReadAsync(chunk, request.HttpContext.RequestAborted)) > 0)
@@ -72,4 +84,28 @@ public sealed class IdempotencyFilter(IdempotencyRequest idempotency, ICurrentAc
         request.Body.Position = 0;
         return Convert.ToHexString(hash.GetHashAndReset());
     }
+
+    /// <summary>Each field and file with its length in front, so no two different forms hash alike; a file by its content's hash.</summary>
+    private static async Task AppendFormAsync(IncrementalHash hash, HttpRequest request)
+    {
+        var form = await request.ReadFormAsync(request.HttpContext.RequestAborted);
+        foreach (var field in form.OrderBy(f => f.Key, StringComparer.Ordinal))
+        {
+            hash.AppendData(System.Text.Encoding.UTF8.GetBytes($"{field.Key.Length}:{field.Key}={field.Value.ToString().Length}:{field.Value}\n"));
+        }
+
+        foreach (var file in form.Files.OrderBy(f => f.Name, StringComparer.Ordinal))
+        {
+            hash.AppendData(System.Text.Encoding.UTF8.GetBytes($"{file.Name.Length}:{file.Name} file {file.Length}\n"));
+            await using var content = file.OpenReadStream();
+            hash.AppendData(await SHA256.HashDataAsync(content, request.HttpContext.RequestAborted));
+        }
+    }
+
+    private static ObjectResult BadRequest(string title, string detail) =>
+        new(new ProblemDetails { Status = StatusCodes.Status400BadRequest, Type = ProblemTypes.Validation, Title = title, Detail = detail })
+        {
+            StatusCode = StatusCodes.Status400BadRequest,
+            ContentTypes = { "application/problem+json" },
+        };
 }

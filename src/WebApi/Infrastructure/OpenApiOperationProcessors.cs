@@ -1,3 +1,5 @@
+using System.ComponentModel.DataAnnotations;
+using OrderTracking.Application.Proofs.Common;
 using OrderTracking.Application.Common.Idempotency;
 using OrderTracking.WebApi.Idempotency;
 using System.Globalization;
@@ -112,12 +114,17 @@ public sealed class ProblemResponsesProcessor : IOperationProcessor
 
         Declare(operation, StatusCodes.Status429TooManyRequests, "Too many requests: wait for the seconds in Retry-After.");
         Declare(operation, StatusCodes.Status500InternalServerError, "An unexpected error; it is logged with the trace id.");
+        Declare(operation, StatusCodes.Status503ServiceUnavailable,
+            "The database cannot be reached (type /problems/service-unavailable) or took longer than allowed (type /problems/timed-out); retry after the seconds in Retry-After.");
 
-        operation.Responses[StatusCodes.Status429TooManyRequests.ToString(CultureInfo.InvariantCulture)].Headers["Retry-After"] = new OpenApiHeader
+        foreach (var status in new[] { StatusCodes.Status429TooManyRequests, StatusCodes.Status503ServiceUnavailable })
         {
-            Description = "Seconds to wait before the next request.",
-            Schema = new JsonSchema { Type = JsonObjectType.Integer, Format = JsonFormatStrings.Integer, Minimum = 0, Maximum = int.MaxValue },
-        };
+            operation.Responses[status.ToString(CultureInfo.InvariantCulture)].Headers["Retry-After"] = new OpenApiHeader
+            {
+                Description = "Seconds to wait before the next request.",
+                Schema = new JsonSchema { Type = JsonObjectType.Integer, Format = JsonFormatStrings.Integer, Minimum = 0, Maximum = int.MaxValue },
+            };
+        }
 
         foreach (var (status, response) in operation.Responses)
         {
@@ -169,5 +176,38 @@ public sealed class ProblemResponsesProcessor : IOperationProcessor
                 response.Content[contentType] = new OpenApiMediaType { Schema = schema };
             }
         }
+    }
+}
+
+/// <summary>
+/// Gives the parts of a <c>multipart/form-data</c> body the limits the action declares, which NSwag leaves out of the
+/// form's schema: a text part its <see cref="MaxLengthAttribute"/>, a file part the largest file any deployment accepts
+/// (<see cref="ProofOfDeliveryOptions.MaxFileBytesCeiling"/>, in bytes).
+/// </summary>
+public sealed class MultipartLimitsProcessor : IOperationProcessor
+{
+    public bool Process(OperationProcessorContext context)
+    {
+        var form = context.OperationDescription.Operation.RequestBody?.Content.TryGetValue("multipart/form-data", out var media) == true ? media.Schema : null;
+        if (form is null)
+        {
+            return true;
+        }
+
+        var parameters = ((AspNetCoreOperationProcessorContext)context).MethodInfo.GetParameters();
+        foreach (var (name, property) in form.ActualSchema.Properties)
+        {
+            var parameter = parameters.FirstOrDefault(p => string.Equals(p.Name, name, StringComparison.OrdinalIgnoreCase));
+            if (parameter?.GetCustomAttribute<MaxLengthAttribute>() is { } maxLength)
+            {
+                property.MaxLength = maxLength.Length;
+            }
+            else if (parameter?.ParameterType == typeof(IFormFile))
+            {
+                property.MaxLength = (int)ProofOfDeliveryOptions.MaxFileBytesCeiling;
+            }
+        }
+
+        return true;
     }
 }

@@ -33,6 +33,10 @@ public sealed partial class ProblemDetailsExceptionHandler(IProblemDetailsServic
         var problem = ToProblem(exception, preconditionSent: httpContext.Request.Headers.IfMatch.Count > 0);
         switch (problem.Status)
         {
+            case StatusCodes.Status503ServiceUnavailable when problem.Type == ProblemTypes.TimedOut:
+                httpContext.Response.Headers.RetryAfter = RetryAfterSecondsWhenUnavailable.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                LogStatementTimedOut(logger, httpContext.Request.Method, httpContext.Request.Path);
+                break;
             case StatusCodes.Status503ServiceUnavailable:
                 httpContext.Response.Headers.RetryAfter = RetryAfterSecondsWhenUnavailable.ToString(System.Globalization.CultureInfo.InvariantCulture);
                 LogDatabaseUnavailable(logger, httpContext.Request.Method, httpContext.Request.Path, exception.GetBaseException().Message);
@@ -71,7 +75,11 @@ public sealed partial class ProblemDetailsExceptionHandler(IProblemDetailsServic
         IdempotencyKeyReusedException reused => Problem(StatusCodes.Status422UnprocessableEntity, ProblemTypes.IdempotencyKeyReused, "Idempotency-Key reused", reused.Message),
         DuplicateException duplicate => Problem(StatusCodes.Status409Conflict, ProblemTypes.Duplicate, "Already exists", duplicate.Message),
         DomainRuleException rule => Problem(StatusCodes.Status409Conflict, ProblemTypes.RuleViolation, "Not possible now", rule.Message),
+        _ when StatementTimedOut(exception) => Problem(StatusCodes.Status503ServiceUnavailable, ProblemTypes.TimedOut, "Took too long",
+            $"The database took longer than this API allows for one request, so the request was stopped and any change it was making was undone. Narrow it (filters, a shorter period) or retry in {RetryAfterSecondsWhenUnavailable} seconds."),
         _ when DatabaseUnavailability.IsUnavailable(exception) => DatabaseUnavailable(),
+        DependencyUnavailableException dependency => Problem(StatusCodes.Status503ServiceUnavailable, ProblemTypes.ServiceUnavailable, "Service unavailable",
+            $"{dependency.Message} Retry in {RetryAfterSecondsWhenUnavailable} seconds; an Idempotency-Key makes a retried write safe."),
         BadHttpRequestException bad => Problem(bad.StatusCode, bad.StatusCode == StatusCodes.Status413PayloadTooLarge ? ProblemTypes.PayloadTooLarge : ProblemTypes.Validation, "Bad request", bad.Message),
         _ when StorageRefusedValue(exception) => Problem(StatusCodes.Status400BadRequest, ProblemTypes.Validation, "Bad request",
             "A value in the request cannot be stored (out of range or not valid text)."),
@@ -87,6 +95,24 @@ public sealed partial class ProblemDetailsExceptionHandler(IProblemDetailsServic
         for (var current = exception; current is not null; current = current.InnerException)
         {
             if (current is DbException { SqlState: ['2', '2', _, _, _] })
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// The server cancelled a statement that outran its <c>statement_timeout</c> (SQLSTATE 57014; a cancellation because
+    /// the client went away is an <see cref="OperationCanceledException"/> and answered above): the request's fault or
+    /// the database's load, never a bug, and its transaction is rolled back.
+    /// </summary>
+    private static bool StatementTimedOut(Exception exception)
+    {
+        for (var current = exception; current is not null; current = current.InnerException)
+        {
+            if (current is DbException { SqlState: "57014" })
             {
                 return true;
             }
@@ -128,6 +154,9 @@ public sealed partial class ProblemDetailsExceptionHandler(IProblemDetailsServic
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Database unavailable while serving {Method} {Path}, answered 503: {Reason}")]
     private static partial void LogDatabaseUnavailable(ILogger logger, string method, PathString path, string reason);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "A statement of {Method} {Path} outran the statement timeout, answered 503")]
+    private static partial void LogStatementTimedOut(ILogger logger, string method, PathString path);
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "The client went away during {Method} {Path}")]
     private static partial void LogClientWentAway(ILogger logger, string method, PathString path);

@@ -17,5 +17,8 @@ public static class ProblemTypes
     public const string PayloadTooLarge = "/problems/payload-too-large";
     public const string TooManyRequests = "/problems/too-many-requests";
     public const string ServiceUnavailable = "/problems/service-unavailable";
+
+    /// <summary>A statement outran the database's statement timeout and was stopped (503, with Retry-After).</summary>
+    public const string TimedOut = "/problems/timed-out";
     public const string ServerError = "/problems/server-error";
 }

@@ -7,6 +7,7 @@ using Microsoft.IdentityModel.JsonWebTokens;
 using OrderTracking.Application.Common.Exceptions;
 using OrderTracking.Application.Users.Commands.CreateUser;
 using OrderTracking.Domain.Users;
+using OrderTracking.Infrastructure.Analytics;
 using OrderTracking.Infrastructure.Identity;
 using OrderTracking.Infrastructure.Persistence;
 
@@ -19,7 +20,8 @@ namespace OrderTracking.WebApi.Operations;
 /// <c>openapi PATH</c> writes the OpenAPI document (the source of the generated TypeScript client) without a database;
 /// <c>healthcheck [URL]</c> exits 0 when the running API answers its readiness check (the container health check,
 /// as the runtime image has no curl); <c>rebuild-arrival-estimates</c> counts the arrival statistics again from the
-/// order history (after a restore, or a change of their rules).
+/// order history (after a restore, or a change of their rules); <c>rebuild-analytics</c> makes the analytics roll-ups
+/// again from the orders.
 /// </summary>
 public abstract class OperationsVerb
 {
@@ -34,6 +36,7 @@ public abstract class OperationsVerb
             "healthcheck" => new HealthCheckVerb(args.Skip(1).FirstOrDefault() ?? "http://127.0.0.1:8080/health/ready"),
             "rebuild-arrival-estimates" => new RebuildArrivalEstimatesVerb(),
             "create-admin" => new CreateAdminVerb(Option(args, "--email"), Option(args, "--password"), Option(args, "--name") ?? "Administrator"),
+            "rebuild-analytics" => new RebuildAnalyticsVerb(),
             _ => null,
         };
         return verb is not null;
@@ -75,6 +78,22 @@ public abstract class OperationsVerb
             var json = document.ToJson().ReplaceLineEndings("\n") + "\n";
             await File.WriteAllTextAsync(path, json);
             await Console.Out.WriteLineAsync($"OpenAPI document written to {Path.GetFullPath(path)}.");
+            return 0;
+        }
+    }
+
+    /// <summary>
+    /// Makes the analytics roll-ups again from the orders and their histories, while the API goes on serving: for
+    /// after a bulk import with the triggers disabled, a TRUNCATE, or a repair by hand (docs/decisions/0028).
+    /// </summary>
+    private sealed class RebuildAnalyticsVerb : OperationsVerb
+    {
+        public override async Task<int> RunAsync(IServiceProvider services)
+        {
+            await using var scope = services.CreateAsyncScope();
+            var started = TimeProvider.System.GetTimestamp();
+            var orders = await scope.ServiceProvider.GetRequiredService<AnalyticsRollups>().RebuildAsync(CancellationToken.None);
+            await Console.Out.WriteLineAsync($"Analytics roll-ups rebuilt from {orders} orders in {TimeProvider.System.GetElapsedTime(started).TotalSeconds:0.0} s.");
             return 0;
         }
     }

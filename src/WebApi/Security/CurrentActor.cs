@@ -11,6 +11,11 @@ public sealed class CurrentActor(IHttpContextAccessor httpContextAccessor) : ICu
 {
     public Actor? Actor => FromPrincipal(httpContextAccessor.HttpContext?.User);
 
+    public Guid? SessionId => SessionIdOf(httpContextAccessor.HttpContext?.User);
+
+    public static Guid? SessionIdOf(ClaimsPrincipal? principal) =>
+        principal?.Identity?.IsAuthenticated == true && Guid.TryParse(principal.FindFirstValue(TokenClaims.SessionId), out var id) ? id : null;
+
     public static Actor? FromPrincipal(ClaimsPrincipal? principal)
     {
         if (principal?.Identity?.IsAuthenticated != true)

@@ -67,6 +67,8 @@ public static class RateLimits
         services.AddOptions<Options>().Bind(configuration.GetSection(Options.SectionName));
         services.AddSingleton<CredentialRefusals>();
         services.AddSingleton<RefreshRateLimitFilter>();
+        services.AddSingleton<ExportSlots>();
+        services.AddSingleton<ExportSlotFilter>();
         services.AddRateLimiter(limiter =>
         {
             limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;

@@ -2,35 +2,40 @@ namespace OrderTracking.WebApi.Security;
 
 /// <summary>
 /// The browser transport of the refresh token (docs/decisions: refresh token in a cookie). A client that
-/// sends <c>X-Session-Transport: cookie</c> gets the refresh token in an HttpOnly, SameSite=Strict cookie that only
-/// the /api/auth routes receive, and never in a response body, so no script on the page can read it. The cookie is
-/// only read when that header is there: a cross-site page cannot add it without a CORS preflight the API refuses.
+/// sends <c>X-Session-Transport: cookie</c> gets the refresh token in an HttpOnly, SameSite=Strict cookie, and never
+/// in a response body, so no script on the page can read it. The cookie is only read when that header is there: a
+/// cross-site page cannot add it without a CORS preflight the API refuses.
 /// </summary>
+/// <remarks>
+/// The <c>__Host-</c> prefix makes the browser accept the cookie only when it is <c>Secure</c>, has <c>Path=/</c> and
+/// names no <c>Domain</c>, so a sibling subdomain cannot plant a cookie of this name that the browser would send
+/// first. It is therefore <c>Secure</c> everywhere, Development included: browsers take secure cookies from plain
+/// HTTP on localhost and loopback addresses, where Development runs. No other cookie name is read.
+/// </remarks>
 public static class RefreshTokenCookie
 {
     public const string TransportHeader = "X-Session-Transport";
     public const string CookieTransport = "cookie";
     public const int TransportHeaderMaxLength = 16;
-    public const string Name = "ot_refresh";
-    public const string Path = "/api/auth";
+    public const string Name = "__Host-ot_refresh";
 
     public static bool IsRequested(string? transport) => string.Equals(transport, CookieTransport, StringComparison.OrdinalIgnoreCase);
 
     public static string? Read(HttpRequest request) => request.Cookies[Name];
 
-    /// <summary>Sets or rotates the cookie; <c>secure</c> is false only in Development over plain HTTP (the dev server, the browser tests).</summary>
-    public static void Write(HttpResponse response, string refreshToken, TimeSpan lifetime, bool secure) =>
-        response.Cookies.Append(Name, refreshToken, Options(secure, lifetime));
+    /// <summary>Sets or rotates the cookie.</summary>
+    public static void Write(HttpResponse response, string refreshToken, TimeSpan lifetime) =>
+        response.Cookies.Append(Name, refreshToken, Options(lifetime));
 
-    public static void Clear(HttpResponse response, bool secure) =>
-        response.Cookies.Delete(Name, Options(secure, maxAge: null));
+    public static void Clear(HttpResponse response) =>
+        response.Cookies.Delete(Name, Options(maxAge: null));
 
-    private static CookieOptions Options(bool secure, TimeSpan? maxAge) => new()
+    private static CookieOptions Options(TimeSpan? maxAge) => new()
     {
         HttpOnly = true,
         SameSite = SameSiteMode.Strict,
-        Secure = secure,
-        Path = Path,
+        Secure = true,
+        Path = "/",
         MaxAge = maxAge,
         IsEssential = true,
     };

@@ -9,8 +9,10 @@ namespace OrderTracking.WebApi.Security;
 
 /// <summary>
 /// A well-signed access token is not enough: its user must still exist, be active and be at the session version
-/// the token carries. A deactivation, a role change or a password reset moves the version on, so the user's
-/// earlier tokens fail here on the next request, on every instance. A route that needs a signed-in user answers 401;
+/// the token carries, and the session the token names (<c>sid</c>) must not have ended. A deactivation, a role change
+/// or a password reset moves the version on, and signing out ends the session, so the tokens concerned fail here on
+/// the next request, on every instance (within the check's cache time on the others). A token without a session is
+/// refused. A route that needs a signed-in user answers 401;
 /// an anonymous one (sign-in, public tracking, the hub) goes on as if no token had been sent.
 /// </summary>
 /// <remarks>
@@ -40,5 +42,6 @@ public sealed class SessionStateCheck(RequestDelegate next)
     private static async Task<bool> IsCurrentAsync(ClaimsPrincipal principal, IUserSessionCheck check, CancellationToken cancellationToken) =>
         Guid.TryParse(principal.FindFirst(JwtRegisteredClaimNames.Sub)?.Value, out var userId)
         && int.TryParse(principal.FindFirst(TokenClaims.SessionVersion)?.Value, NumberStyles.None, CultureInfo.InvariantCulture, out var sessionVersion)
-        && await check.IsCurrentAsync(userId, sessionVersion, cancellationToken);
+        && CurrentActor.SessionIdOf(principal) is { } sessionId
+        && await check.IsCurrentAsync(userId, sessionVersion, sessionId, cancellationToken);
 }

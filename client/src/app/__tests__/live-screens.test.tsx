@@ -1,6 +1,7 @@
 import { act, screen, waitFor, within } from '@testing-library/react';
 import { AvailableOrders } from '@/features/deliveries/components/available-orders';
 import { MyDeliveries } from '@/features/deliveries/components/my-deliveries';
+import { OutboxProvider } from '@/features/deliveries/outbox/outbox-provider';
 import { OrderDetail } from '@/features/orders/components/order-detail';
 import { OrdersList } from '@/features/orders/components/orders-list';
 import { TrackingView } from '@/features/tracking/components/tracking-view';
@@ -110,7 +111,9 @@ describe('screens that update live, without reload', () => {
     network.get('/api/orders', () => ({ body: { items, nextCursor: null } }));
     const { hub } = renderWithApp(
       <LiveUpdatesProvider signedIn>
-        <MyDeliveries />
+        <OutboxProvider userId={courierUser.id!}>
+          <MyDeliveries />
+        </OutboxProvider>
       </LiveUpdatesProvider>,
       { network, session: sessionFor(courierUser) },
     );

@@ -56,7 +56,19 @@ export default function AppShellRoute() {
         nav={navByRole[role]}
         userName={session.user.displayName ?? session.user.email ?? ''}
         roleLabel={roleLabels[role]}
-        onSignOut={() => {
+        onSignOut={async () => {
+          // A courier's changes not yet sent leave the phone with the session: never without being asked.
+          if (role === 'Delivery') {
+            const { unsentChanges } = await import('@/lib/offline/device-store');
+            const waiting = await unsentChanges().catch(() => 0);
+            if (
+              waiting > 0 &&
+              !window.confirm(
+                `${waiting} ${waiting === 1 ? 'change has' : 'changes have'} not been sent yet. Signing out deletes them from this phone. Sign out anyway?`,
+              )
+            )
+              return;
+          }
           setSignedOutOnPurpose(true);
           signOut.mutate();
         }}

@@ -4,6 +4,7 @@ import { LiveIndicator } from '../live-indicator';
 import { Button } from '../ui/button';
 import { ToastViewport } from '../ui/toast/toast-provider';
 import { BrandMark } from './brand-mark';
+import styles from './app-layout.module.css';
 
 export interface NavItem {
   to: string;
@@ -16,7 +17,7 @@ export interface AppLayoutProps {
   nav: NavItem[];
   userName: string;
   roleLabel: string;
-  onSignOut: () => void;
+  onSignOut: () => void | Promise<void>;
   signingOut?: boolean;
   children: ReactNode;
 }
@@ -29,24 +30,24 @@ export function AppLayout({ nav, userName, roleLabel, onSignOut, signingOut, chi
       </a>
       <header className="app-header">
         <div className="app-header__inner">
-          <Link to="/" className="brand">
+          <Link to="/" className="brand" aria-label="Order Tracking">
             <BrandMark />
-            <span>Order Tracking</span>
+            <span className={styles.brandName}>Order Tracking</span>
           </Link>
-          <nav className="app-nav" aria-label="Main">
+          <nav className={`app-nav ${styles.nav}`} aria-label="Main">
             {nav.map((item) => (
               <NavLink key={item.to} to={item.to} end={item.end}>
                 {item.label}
               </NavLink>
             ))}
           </nav>
-          <div className="app-user">
+          <div className={`app-user ${styles.user}`}>
             <LiveIndicator />
-            <span className="small">
+            <span className={`small ${styles.userName}`}>
               <strong>{userName}</strong>
               <span className="muted app-user__role"> · {roleLabel}</span>
             </span>
-            <Button variant="secondary" onClick={onSignOut} loading={signingOut}>
+            <Button variant="secondary" onClick={() => void onSignOut()} loading={signingOut}>
               Sign out
             </Button>
           </div>

@@ -18,7 +18,7 @@ public sealed class SessionIssuer(ITokenService tokens, ISessionRepository sessi
     {
         var (refreshToken, hash) = tokens.NewRefreshToken();
         sessions.AddToken(RefreshToken.Issue(family, hash, timeProvider.GetUtcNow()));
-        return Pair(user, refreshToken);
+        return Pair(user, family.Id, refreshToken);
     }
 
     /// <summary>Adds the successor of the just-spent <paramref name="spent"/> to its family and returns the pair.</summary>
@@ -26,15 +26,16 @@ public sealed class SessionIssuer(ITokenService tokens, ISessionRepository sessi
     {
         var (refreshToken, hash) = tokens.SuccessorRefreshToken(spent.Id);
         sessions.AddToken(RefreshToken.Issue(family, hash, timeProvider.GetUtcNow()));
-        return Pair(user, refreshToken);
+        return Pair(user, family.Id, refreshToken);
     }
 
     /// <summary>The successor <see cref="IssueSuccessor"/> gave for <paramref name="spent"/>, again, with a fresh access token; nothing is added.</summary>
-    public LoginResult RepeatSuccessor(User user, RefreshToken spent) => Pair(user, tokens.SuccessorRefreshToken(spent.Id).Token);
+    public LoginResult RepeatSuccessor(User user, RefreshToken spent) => Pair(user, spent.FamilyId, tokens.SuccessorRefreshToken(spent.Id).Token);
 
-    private LoginResult Pair(User user, string refreshToken)
+    /// <summary>The access token names the session (<paramref name="sessionId"/>), so ending the session ends it too.</summary>
+    private LoginResult Pair(User user, Guid sessionId, string refreshToken)
     {
-        var access = tokens.CreateAccessToken(user);
+        var access = tokens.CreateAccessToken(user, sessionId);
         return new LoginResult(access.Token, refreshToken, access.ExpiresInSeconds, user.ToDto());
     }
 }

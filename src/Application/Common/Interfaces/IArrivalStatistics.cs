@@ -5,7 +5,7 @@ namespace OrderTracking.Application.Common.Interfaces;
 
 /// <summary>
 /// The merchants' leg durations, counted per group (<see cref="ArrivalGroup"/>) as histograms: added to as orders move,
-/// read by the arrival estimate, and counted again from the order history on demand.
+/// read by the arrival estimate (with the tracking page, <see cref="ITrackingFactsReader"/>), and counted again from the order history on demand.
 /// </summary>
 public interface IArrivalStatistics
 {
@@ -14,9 +14,6 @@ public interface IArrivalStatistics
 
     /// <summary>Counts one finished leg in the four groups it belongs to, once per <paramref name="eventId"/> however often it is handed in.</summary>
     Task RecordAsync(Guid eventId, Guid merchantId, DeliveryLeg leg, string area, int hourOfWeek, TimeSpan duration, CancellationToken cancellationToken);
-
-    /// <summary>The merchant's rows of both legs for <paramref name="area"/> and <paramref name="hoursOfWeek"/> and their coarser groups.</summary>
-    Task<ArrivalHistograms> ReadAsync(Guid merchantId, string area, IReadOnlyCollection<int> hoursOfWeek, CancellationToken cancellationToken);
 
     /// <summary>Throws every count away and counts every finished leg of the history again; returns the number of legs counted.</summary>
     Task<long> RebuildAsync(CancellationToken cancellationToken);

@@ -6,4 +6,7 @@ namespace OrderTracking.Application.Common.Interfaces;
 public interface ICurrentActor
 {
     Actor? Actor { get; }
+
+    /// <summary>The session a signed-in user's access token was issued for; null for a partner's key or an anonymous caller.</summary>
+    Guid? SessionId { get; }
 }

@@ -2,7 +2,6 @@ using System.Linq.Expressions;
 using OrderTracking.Application.Orders.Common;
 using OrderTracking.Application.Orders.Queries;
 using OrderTracking.Application.Orders.Queries.ExportOrders;
-using OrderTracking.Application.Tracking.Queries.GetTracking;
 using OrderTracking.Domain.Common;
 using OrderTracking.Domain.Orders;
 
@@ -25,9 +24,6 @@ public interface IOrderRepository
 
     /// <summary>Any order by id, read-only: for after-commit work that acts for no caller and applies its receiver's view itself.</summary>
     Task<Order?> FindAsync(Guid id, CancellationToken cancellationToken);
-
-    /// <summary>The public view of any order by its public code (<see cref="PublicTrackingView"/>), read in one query.</summary>
-    Task<TrackingDto?> FindTrackingViewAsync(string trackingCode, CancellationToken cancellationToken);
 
     /// <summary>The order's timeline, oldest first, or null when the order is not one <paramref name="actor"/> may see.</summary>
     Task<IReadOnlyList<OrderHistoryEntry>?> GetVisibleHistoryAsync(Guid orderId, Actor actor, CancellationToken cancellationToken);

@@ -4,4 +4,7 @@ namespace OrderTracking.Application.Common.Interfaces;
 public interface ISessionEndNotifier
 {
     Task SessionsEndedAsync(Guid userId, CancellationToken cancellationToken);
+
+    /// <summary>Told, after the change is committed, that one session of the user has ended (signed out): its live connections must close.</summary>
+    Task SessionEndedAsync(Guid userId, Guid sessionId, CancellationToken cancellationToken);
 }

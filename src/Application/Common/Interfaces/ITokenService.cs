@@ -4,7 +4,8 @@ namespace OrderTracking.Application.Common.Interfaces;
 
 public interface ITokenService
 {
-    AccessToken CreateAccessToken(User user);
+    /// <summary>An access token for <paramref name="user"/> in the session <paramref name="sessionId"/>: it stops working when that session ends.</summary>
+    AccessToken CreateAccessToken(User user, Guid sessionId);
 
     /// <summary>A new opaque refresh token (256 random bits) and the hash under which it is stored.</summary>
     (string Token, byte[] Hash) NewRefreshToken();

@@ -1,22 +1,26 @@
+using OrderTracking.Application.Arrivals;
 using OrderTracking.Application.CourierPositions;
+using OrderTracking.Application.Tracking.Queries.GetTracking;
 using OrderTracking.Domain.Common;
 using OrderTracking.Domain.Merchants;
 using OrderTracking.Domain.Orders;
 
 namespace OrderTracking.Application.Common.Interfaces;
 
-/// <summary>What the tracking page shows beside the status and timeline, read for one code in one statement.</summary>
+/// <summary>The tracking page of one code, its public view and the facts beside it, read in one statement.</summary>
 public interface ITrackingFactsReader
 {
     Task<TrackingFacts?> ReadAsync(string trackingCode, CancellationToken cancellationToken);
 }
 
 /// <summary>
-/// The facts behind the tracking page's item summary, arrival window, map and redelivery choice. Some are personal
-/// (the destination, the prices): <see cref="Tracking.TrackingDetails"/> decides what of them the public sees.
+/// The public view (status, sender, timeline: nothing personal, <see cref="PublicTrackingView"/>) and the facts behind
+/// the tracking page's item summary, arrival window, map and redelivery choice. Some facts are personal (the
+/// destination, the prices): <see cref="Tracking.TrackingDetails"/> decides what of them the public sees.
 /// </summary>
 public sealed record TrackingFacts
 {
+    public required TrackingDto View { get; init; }
     public required Guid OrderId { get; init; }
     public required Guid MerchantId { get; init; }
     public required OrderStatus Status { get; init; }
@@ -32,4 +36,7 @@ public sealed record TrackingFacts
     public required TrackingPageSettings Settings { get; init; }
     public DateOnly? RequestedDate { get; init; }
     public DateTimeOffset? RequestedAt { get; init; }
+
+    /// <summary>The merchant's rows of both legs for the order's area and the hours its legs began, and their coarser groups.</summary>
+    public required ArrivalHistograms Histograms { get; init; }
 }

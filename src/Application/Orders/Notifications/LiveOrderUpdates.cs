@@ -10,9 +10,9 @@ namespace OrderTracking.Application.Orders.Notifications;
 /// Turns committed order events into live messages: <c>orderChanged</c> for everyone who could see the order before
 /// or can see it now (<see cref="OrderAudience"/>), and the public view for followers of its tracking code when its
 /// status moved. The message is built from the event; only the public view's timeline and sender, which no event
-/// carries, are read, with the public page's own query, and only when someone may follow the code.
+/// carries, are read, with the public page's own statement, and only when someone may follow the code.
 /// </summary>
-public sealed class LiveOrderUpdates(IOrderNotifier notifier, IOrderRepository orders, TrackingDetails details) :
+public sealed class LiveOrderUpdates(IOrderNotifier notifier, ITrackingFactsReader tracking, TrackingDetails details) :
     IDomainEventHandler<OrderCreated>,
     IDomainEventHandler<OrderStatusChanged>,
     IDomainEventHandler<OrderAssigned>
@@ -31,20 +31,20 @@ public sealed class LiveOrderUpdates(IOrderNotifier notifier, IOrderRepository o
             return;
         }
 
-        if (await orders.FindTrackingViewAsync(domainEvent.TrackingCode, cancellationToken) is not { } view)
+        if (await tracking.ReadAsync(domainEvent.TrackingCode, cancellationToken) is not { } facts)
         {
             return;
         }
 
         // The view as of this event, so a later change already committed does not show beside this status; its arrival
         // window, map and redelivery choice follow that status.
-        var asOfEvent = view with
+        var asOfEvent = facts.View with
         {
             Status = domainEvent.To,
             EstimatedDeliveryAt = domainEvent.EstimatedDeliveryAt,
-            Timeline = view.Timeline.Where(step => step.At <= domainEvent.OccurredAt).ToList(),
+            Timeline = facts.View.Timeline.Where(step => step.At <= domainEvent.OccurredAt).ToList(),
         };
-        await notifier.TrackingChangedAsync(await details.CompleteAsync(asOfEvent, cancellationToken), cancellationToken);
+        await notifier.TrackingChangedAsync(details.Complete(asOfEvent, facts), cancellationToken);
     }
 
     private async Task<IReadOnlyList<OrderAudience>> AnnounceAsync(OrderChange change, CancellationToken cancellationToken)

@@ -10,4 +10,12 @@ public sealed record OrderFilter(
     Guid? PartnerId = null,
     string? Search = null,
     DateTimeOffset? CreatedFrom = null,
-    DateTimeOffset? CreatedTo = null);
+    DateTimeOffset? CreatedTo = null)
+{
+    /// <summary>
+    /// The shortest search term: the city, postal code and name arms match a part of the text through trigram indexes,
+    /// and a term shorter than a trigram has none to look up, so it would read every order the caller may see. The
+    /// start of a tracking code needs more anyway (<see cref="TrackingCode.MinSearchPrefixLength"/>).
+    /// </summary>
+    public const int MinSearchLength = 3;
+}

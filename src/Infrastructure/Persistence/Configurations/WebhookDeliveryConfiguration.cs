@@ -32,5 +32,8 @@ public sealed class WebhookDeliveryConfiguration : IEntityTypeConfiguration<Webh
         // The log (newest first) and the per-order ordering check.
         builder.HasIndex(d => new { d.EndpointId, d.CreatedAt });
         builder.HasIndex(d => new { d.EndpointId, d.OrderId, d.OccurredAt }).HasFilter("status = 'Pending'");
+
+        // The retention job's search for finished deliveries past their keeping time.
+        builder.HasIndex(d => d.CreatedAt).HasFilter("status <> 'Pending'");
     }
 }

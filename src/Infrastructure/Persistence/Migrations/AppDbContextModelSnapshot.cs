@@ -581,6 +581,10 @@ namespace OrderTracking.Infrastructure.Persistence.Migrations
                         .HasColumnType("character varying(2250)")
                         .HasColumnName("note");
 
+                    b.Property<DateTimeOffset?>("OccurredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("occurred_at");
+
                     b.Property<Guid>("OrderId")
                         .HasColumnType("uuid")
                         .HasColumnName("order_id");
@@ -701,6 +705,102 @@ namespace OrderTracking.Infrastructure.Persistence.Migrations
                         .HasDatabaseName("ix_partner_api_keys_public_id");
 
                     b.ToTable("partner_api_keys", (string)null);
+                });
+
+            modelBuilder.Entity("OrderTracking.Domain.Proofs.DeliveryProof", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset?>("CapturedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("captured_at");
+
+                    b.Property<DateTimeOffset?>("FilesRemovedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("files_removed_at");
+
+                    b.Property<Guid>("MerchantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("merchant_id");
+
+                    b.Property<Guid>("OrderId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("order_id");
+
+                    b.Property<bool>("PhotoTaken")
+                        .HasColumnType("boolean")
+                        .HasColumnName("photo_taken");
+
+                    b.Property<string>("RecipientName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("recipient_name");
+
+                    b.Property<bool>("RecipientSigned")
+                        .HasColumnType("boolean")
+                        .HasColumnName("recipient_signed");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("recorded_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_delivery_proofs");
+
+                    b.HasIndex("OrderId")
+                        .HasDatabaseName("ix_delivery_proofs_order_id");
+
+                    b.HasIndex("RecordedAt")
+                        .HasDatabaseName("ix_delivery_proofs_recorded_at")
+                        .HasFilter("files_removed_at IS NULL");
+
+                    b.ToTable("delivery_proofs", (string)null);
+                });
+
+            modelBuilder.Entity("OrderTracking.Domain.Proofs.ProofOfDeliveryPolicy", b =>
+                {
+                    b.Property<Guid>("MerchantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("merchant_id");
+
+                    b.Property<string>("Photo")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("photo");
+
+                    b.Property<string>("Position")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("position");
+
+                    b.Property<string>("RecipientName")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("recipient_name");
+
+                    b.Property<bool>("ShowPhotoOnTracking")
+                        .HasColumnType("boolean")
+                        .HasColumnName("show_photo_on_tracking");
+
+                    b.Property<string>("Signature")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("signature");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("MerchantId")
+                        .HasName("pk_proof_of_delivery_policies");
+
+                    b.ToTable("proof_of_delivery_policies", (string)null);
                 });
 
             modelBuilder.Entity("OrderTracking.Domain.Sessions.RefreshToken", b =>
@@ -1001,6 +1101,10 @@ namespace OrderTracking.Infrastructure.Persistence.Migrations
                     b.HasKey("Id")
                         .HasName("pk_webhook_deliveries");
 
+                    b.HasIndex("CreatedAt")
+                        .HasDatabaseName("ix_webhook_deliveries_created_at")
+                        .HasFilter("status <> 'Pending'");
+
                     b.HasIndex("EndpointId")
                         .HasDatabaseName("ix_webhook_deliveries_endpoint_id_claimed")
                         .HasFilter("claimed_until IS NOT NULL");
@@ -1208,6 +1312,34 @@ namespace OrderTracking.Infrastructure.Persistence.Migrations
                         .HasFilter("dispatched_at IS NULL AND failed_at IS NULL");
 
                     b.ToTable("outbox_messages", (string)null);
+                });
+
+            modelBuilder.Entity("OrderTracking.Infrastructure.Proofs.StoredProofFile", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("key");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnName("content");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("content_type");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.HasKey("Key")
+                        .HasName("pk_proof_files");
+
+                    b.ToTable("proof_files", (string)null);
                 });
 
             modelBuilder.Entity("OrderTracking.Domain.Merchants.MerchantProfile", b =>
@@ -1636,6 +1768,121 @@ namespace OrderTracking.Infrastructure.Persistence.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_partner_api_keys_delivery_partners_partner_id");
+                });
+
+            modelBuilder.Entity("OrderTracking.Domain.Proofs.DeliveryProof", b =>
+                {
+                    b.HasOne("OrderTracking.Domain.Orders.Order", null)
+                        .WithMany()
+                        .HasForeignKey("OrderId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_delivery_proofs_orders_order_id");
+
+                    b.OwnsOne("OrderTracking.Domain.Proofs.DeliveryPosition", "Position", b1 =>
+                        {
+                            b1.Property<Guid>("DeliveryProofId")
+                                .HasColumnType("uuid")
+                                .HasColumnName("id");
+
+                            b1.Property<double?>("AccuracyMeters")
+                                .HasColumnType("double precision")
+                                .HasColumnName("position_accuracy_meters");
+
+                            b1.Property<double>("Latitude")
+                                .HasColumnType("double precision")
+                                .HasColumnName("position_latitude");
+
+                            b1.Property<double>("Longitude")
+                                .HasColumnType("double precision")
+                                .HasColumnName("position_longitude");
+
+                            b1.HasKey("DeliveryProofId");
+
+                            b1.ToTable("delivery_proofs");
+
+                            b1.WithOwner()
+                                .HasForeignKey("DeliveryProofId")
+                                .HasConstraintName("fk_delivery_proofs_delivery_proofs_id");
+                        });
+
+                    b.OwnsOne("OrderTracking.Domain.Proofs.ProofFile", "Photo", b1 =>
+                        {
+                            b1.Property<Guid>("DeliveryProofId")
+                                .HasColumnType("uuid")
+                                .HasColumnName("id");
+
+                            b1.Property<long>("Bytes")
+                                .HasColumnType("bigint")
+                                .HasColumnName("photo_bytes");
+
+                            b1.Property<string>("ContentType")
+                                .IsRequired()
+                                .HasMaxLength(32)
+                                .HasColumnType("character varying(32)")
+                                .HasColumnName("photo_content_type");
+
+                            b1.Property<string>("Key")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("character varying(200)")
+                                .HasColumnName("photo_key");
+
+                            b1.HasKey("DeliveryProofId");
+
+                            b1.ToTable("delivery_proofs");
+
+                            b1.WithOwner()
+                                .HasForeignKey("DeliveryProofId")
+                                .HasConstraintName("fk_delivery_proofs_delivery_proofs_id");
+                        });
+
+                    b.OwnsOne("OrderTracking.Domain.Proofs.ProofFile", "Signature", b1 =>
+                        {
+                            b1.Property<Guid>("DeliveryProofId")
+                                .HasColumnType("uuid")
+                                .HasColumnName("id");
+
+                            b1.Property<long>("Bytes")
+                                .HasColumnType("bigint")
+                                .HasColumnName("signature_bytes");
+
+                            b1.Property<string>("ContentType")
+                                .IsRequired()
+                                .HasMaxLength(32)
+                                .HasColumnType("character varying(32)")
+                                .HasColumnName("signature_content_type");
+
+                            b1.Property<string>("Key")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("character varying(200)")
+                                .HasColumnName("signature_key");
+
+                            b1.HasKey("DeliveryProofId");
+
+                            b1.ToTable("delivery_proofs");
+
+                            b1.WithOwner()
+                                .HasForeignKey("DeliveryProofId")
+                                .HasConstraintName("fk_delivery_proofs_delivery_proofs_id");
+                        });
+
+                    b.Navigation("Photo");
+
+                    b.Navigation("Position");
+
+                    b.Navigation("Signature");
+                });
+
+            modelBuilder.Entity("OrderTracking.Domain.Proofs.ProofOfDeliveryPolicy", b =>
+                {
+                    b.HasOne("OrderTracking.Domain.Users.User", null)
+                        .WithOne()
+                        .HasForeignKey("OrderTracking.Domain.Proofs.ProofOfDeliveryPolicy", "MerchantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_proof_of_delivery_policies_users_merchant_id");
                 });
 
             modelBuilder.Entity("OrderTracking.Domain.Sessions.RefreshToken", b =>

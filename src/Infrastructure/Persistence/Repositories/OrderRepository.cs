@@ -6,7 +6,6 @@ using OrderTracking.Application.Common.Interfaces;
 using OrderTracking.Application.Orders.Common;
 using OrderTracking.Application.Orders.Queries;
 using OrderTracking.Application.Orders.Queries.ExportOrders;
-using OrderTracking.Application.Tracking.Queries.GetTracking;
 using OrderTracking.Domain.Common;
 using OrderTracking.Domain.Orders;
 
@@ -56,36 +55,6 @@ public sealed class OrderRepository(AppDbContext db, StreamingReads streamingRea
 
     public Task<Order?> FindAsync(Guid id, CancellationToken cancellationToken) =>
         db.Orders.AsNoTracking().FirstOrDefaultAsync(o => o.Id == id, cancellationToken);
-
-    // The order, its sender (the merchant's profile, or its account name without one, and the brand of its e-mail
-    // settings) and its public timeline in one statement. Compiled once: the public page and the live announcements to
-    // tracking followers run it, and its shape never varies.
-    private static readonly Func<AppDbContext, string, CancellationToken, Task<TrackingDto?>> TrackingView = EF.CompileAsyncQuery(
-        (AppDbContext db, string trackingCode, CancellationToken _) => db.Orders.AsNoTracking()
-            .Where(o => o.TrackingCode == trackingCode)
-            .Select(o => new TrackingDto(
-                o.TrackingCode,
-                o.Status,
-                db.Users.Where(u => u.Id == o.MerchantId).Select(u => u.DisplayName).FirstOrDefault() ?? string.Empty,
-                new SenderDto
-                {
-                    BusinessName = db.MerchantProfiles.Where(p => p.MerchantId == o.MerchantId).Select(p => p.BusinessName).FirstOrDefault()
-                        ?? db.Users.Where(u => u.Id == o.MerchantId).Select(u => u.DisplayName).FirstOrDefault()
-                        ?? string.Empty,
-                    Phone = db.MerchantProfiles.Where(p => p.MerchantId == o.MerchantId).Select(p => p.ContactPhone).FirstOrDefault(),
-                    Email = db.MerchantProfiles.Where(p => p.MerchantId == o.MerchantId).Select(p => p.ContactEmail).FirstOrDefault(),
-                    LogoUrl = db.NotificationSettings.Where(s => s.MerchantId == o.MerchantId).Select(s => s.LogoUrl).FirstOrDefault(),
-                    AccentColour = db.NotificationSettings.Where(s => s.MerchantId == o.MerchantId).Select(s => s.AccentColour).FirstOrDefault(),
-                },
-                o.CreatedAt,
-                o.EstimatedDeliveryAt,
-                o.History.AsQueryable().Where(PublicTrackingView.ShowsEntry).OrderBy(h => h.At).ThenBy(h => h.Id)
-                    .Select(h => new TrackingEventDto(h.To, h.At, PublicTrackingView.FailureReasonOf(h.To, h.Reason))).ToList()))
-            .AsSingleQuery()
-            .FirstOrDefault());
-
-    public Task<TrackingDto?> FindTrackingViewAsync(string trackingCode, CancellationToken cancellationToken) =>
-        TrackingView(db, trackingCode, cancellationToken);
 
     public async Task<IReadOnlyList<OrderHistoryEntry>?> GetVisibleHistoryAsync(Guid orderId, Actor actor, CancellationToken cancellationToken)
     {

@@ -22,6 +22,9 @@ public sealed class SessionRepository(AppDbContext db) : ISessionRepository
         return (token, family);
     }
 
+    public Task<SessionFamily?> FindFamilyAsync(Guid familyId, CancellationToken cancellationToken) =>
+        db.SessionFamilies.FirstOrDefaultAsync(f => f.Id == familyId, cancellationToken);
+
     public Task RevokeAllForUserAsync(Guid userId, SessionRevocationReason reason, DateTimeOffset now, CancellationToken cancellationToken) =>
         db.SessionFamilies
             .Where(f => f.UserId == userId && f.RevokedAt == null)

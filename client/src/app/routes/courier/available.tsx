@@ -3,9 +3,9 @@ import { AvailableOrders } from '@/features/deliveries/components/available-orde
 
 export default function AvailableOrdersRoute() {
   return (
-    <div className="app-main--narrow" style={{ margin: '0 auto' }}>
+    <>
       <PageHeader title="Ready for pickup" description="Claim an order to deliver it." />
       <AvailableOrders />
-    </div>
+    </>
   );
 }

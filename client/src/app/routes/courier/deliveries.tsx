@@ -3,9 +3,9 @@ import { MyDeliveries } from '@/features/deliveries/components/my-deliveries';
 
 export default function MyDeliveriesRoute() {
   return (
-    <div className="app-main--narrow" style={{ margin: '0 auto' }}>
+    <>
       <PageHeader title="My deliveries" description="Orders assigned to you." />
       <MyDeliveries />
-    </div>
+    </>
   );
 }

@@ -1,8 +1,11 @@
-import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
-import type { OrderStatus } from '@/lib/api/generated';
+import { useInfiniteQuery, useMutation, useQueryClient, type InfiniteData } from '@tanstack/react-query';
+import type { OrderDto, OrderPage, OrderStatus } from '@/lib/api/generated';
 import { useApi } from '@/lib/api-context';
 import { apiCall } from '@/lib/errors';
 import { newIdempotencyKey } from '@/lib/idempotency-key';
+import { useCurrentUser } from '@/lib/use-session';
+import { expectedState } from '../outbox/courier-steps';
+import type { QueuedChange } from '../outbox/outbox-store';
 
 /** Shares the `orders` key space with the orders feature, so live updates and changes there refresh these too. */
 export const deliveryKeys = {
@@ -63,4 +66,14 @@ export function useClaimOrder() {
     mutationFn: (orderId: string) => apiCall(api.orders.claim(orderId, newIdempotencyKey())),
     onSettled: () => queryClient.invalidateQueries({ queryKey: ['orders'] }),
   });
+}
+
+/** After a delivery, the next one to do: the first of the courier's open deliveries (as cached) still to finish. */
+export function useNextDelivery(currentOrderId: string, queue: QueuedChange[]): OrderDto | undefined {
+  const user = useCurrentUser();
+  const queryClient = useQueryClient();
+  const open = queryClient.getQueryData<InfiniteData<OrderPage>>(deliveryKeys.mine(user.id, true));
+  return open?.pages
+    .flatMap((page) => page.items ?? [])
+    .find((order) => order.id !== currentOrderId && !['Delivered', 'Returned', 'Cancelled'].includes(expectedState(order, queue).status));
 }

@@ -6,6 +6,7 @@ import { ErrorState } from '@/components/ui/error-state';
 import { LoadingState } from '@/components/ui/loading-state';
 import { useToast } from '@/components/ui/toast/use-toast';
 import { toApiError } from '@/lib/errors';
+import { useOnline } from '@/lib/offline/use-online';
 import { useAvailableOrders, useClaimOrder } from '../api/use-deliveries';
 import { DeliveryCard } from './delivery-card';
 
@@ -16,18 +17,20 @@ export function AvailableOrders() {
   const navigate = useNavigate();
   const orders = available.data?.pages.flatMap((p) => p.items ?? []) ?? [];
   const claimError = claim.error ? toApiError(claim.error) : undefined;
+  const online = useOnline();
 
   function claimOrder(orderId: string, trackingCode: string) {
     claim.mutate(orderId, {
       onSuccess: (order) => {
         toast(`You have ${trackingCode}. Pick it up next.`);
-        navigate(`/orders/${order.id}`);
+        navigate(`/courier/orders/${order.id}`);
       },
     });
   }
 
   return (
     <div className="stack">
+      {!online && <Alert tone="info">Claiming an order needs a signal: the other couriers must see that it is taken.</Alert>}
       {claimError && (
         <Alert tone="warning" title="Could not claim that order">
           {claimError.kind === 'conflict' || claimError.kind === 'invalid-transition'
@@ -35,7 +38,9 @@ export function AvailableOrders() {
             : claimError.userMessage}
         </Alert>
       )}
-      {available.isPending ? (
+      {available.isPending && !online ? (
+        <EmptyState title="No signal" description="Orders ready for pickup show here when there is a signal again." />
+      ) : available.isPending ? (
         <LoadingState label="Loading orders ready for pickup…" />
       ) : available.isError ? (
         <ErrorState error={available.error} title="Could not load the orders" onRetry={() => available.refetch()} />
@@ -61,7 +66,7 @@ export function AvailableOrders() {
                     size="lg"
                     block
                     loading={claim.isPending && claim.variables === order.id}
-                    disabled={claim.isPending}
+                    disabled={claim.isPending || !online}
                     onClick={() => claimOrder(order.id, order.trackingCode)}
                     aria-label={`Claim ${order.trackingCode}`}
                   >

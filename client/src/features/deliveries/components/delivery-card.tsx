@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import { MapLink } from '@/components/postal-address';
 import { StatusBadge } from '@/components/status-badge';
+import { Badge } from '@/components/ui/badge';
 import type { OrderDto } from '@/lib/api/generated';
 import { formatDateTime } from '@/lib/format';
 
@@ -10,16 +11,24 @@ import { formatDateTime } from '@/lib/format';
  * up that is first the pickup address (the API sends it until then). An order of the pickup pool comes without
  * customer and street (the API shows a courier only its area until it claims it).
  */
-export function DeliveryCard({ order, action }: { order: OrderDto; action?: ReactNode }) {
+export function DeliveryCard({
+  order,
+  action,
+  expected,
+}: {
+  order: OrderDto;
+  action?: ReactNode;
+  expected?: { status: OrderDto['status']; waiting: number };
+}) {
   const { deliveryAddress: address, customer, deliveryArea: area, pickup } = order;
   const label = customer ? `Order ${order.trackingCode}, ${customer.name}` : `Order ${order.trackingCode}, ${area.postalCode} ${area.city}`;
   return (
     <li className="card order-card">
       <div className="row-between">
-        <Link to={`/orders/${order.id}`} className="mono" aria-label={label}>
+        <Link to={`/courier/orders/${order.id}`} className="mono" aria-label={label}>
           {order.trackingCode}
         </Link>
-        <StatusBadge status={order.status} />
+        <StatusBadge status={expected?.status ?? order.status} />
       </div>
       {pickup?.address && (
         <div className="order-card__pickup">
@@ -57,6 +66,13 @@ export function DeliveryCard({ order, action }: { order: OrderDto; action?: Reac
         {order.items.length === 1 ? '' : 's'}
         {order.estimatedDeliveryAt && ` · due ${formatDateTime(order.estimatedDeliveryAt)}`}
       </p>
+      {!!expected?.waiting && (
+        <p className="small">
+          <Badge tone="warning">
+            {expected.waiting} {expected.waiting === 1 ? 'change' : 'changes'} waiting to send
+          </Badge>
+        </p>
+      )}
       {action}
     </li>
   );

@@ -1,11 +1,14 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { ButtonLink } from '@/components/ui/button-link';
 import { Button } from '@/components/ui/button';
 import { EmptyState } from '@/components/ui/empty-state';
 import { ErrorState } from '@/components/ui/error-state';
 import { LoadingState } from '@/components/ui/loading-state';
 import { useCurrentUser } from '@/lib/use-session';
+import { usePrefetchDeliveryNeeds } from '../api/use-courier-order';
 import { useMyDeliveries } from '../api/use-deliveries';
+import { expectedState } from '../outbox/courier-steps';
+import { useOutbox } from '../outbox/outbox-context';
 import { DeliveryCard } from './delivery-card';
 
 export function MyDeliveries() {
@@ -13,6 +16,12 @@ export function MyDeliveries() {
   const [showAll, setShowAll] = useState(false);
   const deliveries = useMyDeliveries(user.id, !showAll);
   const orders = deliveries.data?.pages.flatMap((p) => p.items ?? []) ?? [];
+  const outbox = useOutbox();
+  const prefetch = usePrefetchDeliveryNeeds();
+  // What each open delivery needs offline is read while there is a signal.
+  useEffect(() => {
+    if (deliveries.data) prefetch(deliveries.data.pages.flatMap((p) => p.items ?? []));
+  }, [deliveries.data, prefetch]);
 
   return (
     <div className="stack">
@@ -26,7 +35,7 @@ export function MyDeliveries() {
       </div>
       {deliveries.isPending ? (
         <LoadingState label="Loading your deliveries…" />
-      ) : deliveries.isError ? (
+      ) : deliveries.isError && orders.length === 0 ? (
         <ErrorState error={deliveries.error} title="Could not load your deliveries" onRetry={() => deliveries.refetch()} />
       ) : orders.length === 0 ? (
         <EmptyState
@@ -45,10 +54,14 @@ export function MyDeliveries() {
               <DeliveryCard
                 key={order.id}
                 order={order}
+                expected={{
+                  status: expectedState(order, outbox.changes).status,
+                  waiting: expectedState(order, outbox.changes).waiting.length,
+                }}
                 action={
                   order.allowedTransitions.length > 0 && (
-                    <ButtonLink to={`/orders/${order.id}`} variant="primary" size="lg" block>
-                      Open delivery steps
+                    <ButtonLink to={`/courier/orders/${order.id}`} variant="primary" size="lg" block>
+                      Open delivery
                     </ButtonLink>
                   )
                 }

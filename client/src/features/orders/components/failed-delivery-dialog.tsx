@@ -38,7 +38,7 @@ export function FailedDeliveryDialog({ open, pending, error, onConfirm, onClose 
     <Dialog
       open={open}
       onClose={onClose}
-      title="Delivery failed"
+      title="Delivery attempt failed"
       description="Tell the merchant and the customer why the parcel could not be delivered."
     >
       <form className="stack" onSubmit={submit} noValidate>

@@ -14,7 +14,7 @@ import { Badge } from '@/components/ui/badge';
 import type { AssignOrderRequest, OrderDto, OrderStatus } from '@/lib/api/generated';
 import { toApiError } from '@/lib/errors';
 import { formatDateTime, shortId } from '@/lib/format';
-import { statusLabels } from '@/lib/order-status';
+import { changedSentences } from '@/lib/status-wording';
 import { useCurrentUser } from '@/lib/use-session';
 import { useOrder, useOrderHistory } from '../api/use-order';
 import { useAssignOrder, useChangeOrderStatus, type ChangeStatusInput } from '../api/use-order-mutations';
@@ -26,7 +26,8 @@ import { DeliverOrderDialog } from './deliver-order-dialog';
 import { FailedDeliveryDialog } from './failed-delivery-dialog';
 import { OrderItemsTable } from './order-items-table';
 import { OrderTimeline } from './order-timeline';
-import { ReturnOrderDialog } from './return-order-dialog';
+import { ProofOfDeliveryCard } from './proof-of-delivery-card';
+import { ReturnOrderDialog } from '@/components/return-order-dialog';
 import { CustomerRequest } from './customer-request';
 import { OrderLiveMap } from './order-live-map';
 import { TrackingLinkCard } from './tracking-link-card';
@@ -88,7 +89,7 @@ export function OrderDetail({ orderId }: { orderId: string }) {
         onSuccess: (updated) => {
           setDialog(null);
           focusActionsOnNextVersion.current = true;
-          toast(`Order is now ${statusLabels[updated.status].toLowerCase()}.`);
+          toast(changedSentences[updated.status]);
         },
       },
     );
@@ -241,6 +242,8 @@ export function OrderDetail({ orderId }: { orderId: string }) {
           <dd>{data.notes ?? '—'}</dd>
         </dl>
       </Card>
+
+      {data.status === 'Delivered' && <ProofOfDeliveryCard orderId={data.id} />}
 
       <Card title="Items">
         <OrderItemsTable order={data} />

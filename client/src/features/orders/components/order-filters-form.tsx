@@ -5,7 +5,7 @@ import { TextField } from '@/components/ui/text-field';
 import type { UserDto } from '@/lib/api/generated';
 import { allStatuses, statusLabels } from '@/lib/order-status';
 import { useDebouncedValue } from '@/lib/use-debounced-value';
-import type { OrderFilters } from '../hooks/use-order-filters';
+import { isSearchable, minSearchLength, type OrderFilters } from '../hooks/use-order-filters';
 
 /**
  * Edits a draft of the filters; the parent remounts it (key) when the applied filters other than the search change
@@ -42,7 +42,8 @@ export function OrderFiltersForm({ filters, onChange, merchants }: OrderFiltersF
     applied.current = { filters, onChange };
   });
   useEffect(() => {
-    if (typedSearch.trim() === sentSearch.current.trim()) return;
+    // One or two characters are a word being typed, not a search: the list stays as it is until the third.
+    if (typedSearch.trim() === sentSearch.current.trim() || !isSearchable(typedSearch)) return;
     const { filters: current, onChange: apply } = applied.current;
     sentSearch.current = typedSearch;
     apply({ ...current, search: typedSearch });
@@ -54,10 +55,13 @@ export function OrderFiltersForm({ filters, onChange, merchants }: OrderFiltersF
   }
 
   const dateError = draft.from && draft.to && draft.from > draft.to ? ['The end date is before the start date.'] : undefined;
+  const [searchError, setSearchError] = useState<string[]>();
 
   function submit(event: FormEvent) {
     event.preventDefault();
-    if (!dateError) send(draft);
+    const shortSearch = !isSearchable(draft.search);
+    setSearchError(shortSearch ? [`Type at least ${minSearchLength} characters, or clear the search.`] : undefined);
+    if (!dateError && !shortSearch) send(draft);
   }
 
   function toggleStatus(status: (typeof allStatuses)[number], checked: boolean) {
@@ -75,8 +79,13 @@ export function OrderFiltersForm({ filters, onChange, merchants }: OrderFiltersF
             label="Search"
             type="search"
             placeholder="Tracking code, city, postal code or customer"
+            hint={`Type at least ${minSearchLength} characters.`}
+            errors={searchError}
             value={draft.search}
-            onChange={(e) => setDraft({ ...draft, search: e.target.value })}
+            onChange={(e) => {
+              setDraft({ ...draft, search: e.target.value });
+              if (isSearchable(e.target.value)) setSearchError(undefined);
+            }}
           />
           <TextField label="Created from" type="date" value={draft.from} onChange={(e) => setDraft({ ...draft, from: e.target.value })} />
           <TextField
@@ -114,6 +123,7 @@ export function OrderFiltersForm({ filters, onChange, merchants }: OrderFiltersF
             variant="ghost"
             onClick={() => {
               setDraft(emptyFilters);
+              setSearchError(undefined);
               send(emptyFilters);
             }}
           >

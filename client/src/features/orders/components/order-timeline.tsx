@@ -1,5 +1,5 @@
 import type { OrderHistoryEntryDto } from '@/lib/api/generated';
-import { formatDateTime } from '@/lib/format';
+import { formatDateTime, formatTime, sentLater } from '@/lib/format';
 import { failureReasonLabel, statusLabels } from '@/lib/order-status';
 
 const actorLabels: Record<string, string> = { Admin: 'admin', Merchant: 'merchant', Delivery: 'courier', Partner: 'delivery partner' };
@@ -33,7 +33,8 @@ export function OrderTimeline({ entries }: { entries: OrderHistoryEntryDto[] }) 
             <strong>{headline(entry)}</strong>
             {statusChange && entry.from && entry.from !== entry.to && <span className="muted small"> from {statusLabels[entry.from]}</span>}
             <div className="timeline__meta">
-              <time dateTime={entry.at}>{formatDateTime(entry.at)}</time>
+              <time dateTime={entry.occurredAt ?? entry.at}>{formatDateTime(entry.occurredAt ?? entry.at)}</time>
+              {sentLater(entry.occurredAt, entry.at) && <>, sent {formatTime(entry.at)}</>}
               {entry.actorName && (
                 <>
                   {' · '}by {entry.actorName}

@@ -1,16 +1,11 @@
 import { Button } from '@/components/ui/button';
 import type { OrderDto, OrderStatus } from '@/lib/api/generated';
-import { transitionLabels } from '@/lib/order-status';
+import { actionWordsFor } from '@/lib/status-wording';
 
 export interface TransitionButtonsProps {
   order: Pick<OrderDto, 'status' | 'allowedTransitions'>;
   busyStatus?: OrderStatus;
   onSelect: (status: OrderStatus) => void;
-}
-
-function labelFor(from: OrderStatus, to: OrderStatus): string {
-  if (from === 'DeliveryFailed' && to === 'InTransit') return 'Try delivery again';
-  return transitionLabels[to];
 }
 
 /**
@@ -30,7 +25,7 @@ export function TransitionButtons({ order, busyStatus, onSelect }: TransitionBut
           disabled={!!busyStatus && busyStatus !== status}
           onClick={() => onSelect(status)}
         >
-          {labelFor(order.status, status)}
+          {actionWordsFor(order.status, status)}
         </Button>
       ))}
     </div>

@@ -14,6 +14,18 @@ export interface OrderFilters {
 
 const statusSet = new Set<string>(allStatuses);
 
+/**
+ * The API refuses a shorter search (400): the city, postal code and name match by trigrams, and a term shorter than
+ * a trigram would read every order. The start of a tracking code needs 4 characters anyway.
+ */
+export const minSearchLength = 3;
+
+/** A search the API takes: blank (no search) or at least {@link minSearchLength} characters once trimmed. */
+export function isSearchable(search: string): boolean {
+  const length = search.trim().length;
+  return length === 0 || length >= minSearchLength;
+}
+
 /** The list's filters live in the URL, so a filtered view can be bookmarked, shared and kept across reloads. */
 export function useOrderFilters() {
   const [params, setParams] = useSearchParams();
@@ -21,7 +33,8 @@ export function useOrderFilters() {
   const filters = useMemo<OrderFilters>(
     () => ({
       status: params.getAll('status').filter((s): s is OrderStatus => statusSet.has(s)),
-      search: params.get('search') ?? '',
+      // An older link may carry a search the API now refuses; it is left out rather than failing the list.
+      search: isSearchable(params.get('search') ?? '') ? (params.get('search') ?? '') : '',
       from: params.get('from') ?? '',
       to: params.get('to') ?? '',
       merchantId: params.get('merchantId') ?? '',

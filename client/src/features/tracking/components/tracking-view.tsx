@@ -10,6 +10,7 @@ import { toApiError } from '@/lib/errors';
 import { closedStatuses, statusTones } from '@/lib/order-status';
 import { useTracking } from '../api/use-tracking';
 import { customerDateTime, customerStatusLabels, customerTime, trackingHeadline, type PublicTracking } from '../utils/customer-wording';
+import { DeliveryConfirmation } from './delivery-confirmation';
 import { DeliveryRequestForm } from './delivery-request-form';
 import { SenderContact } from './sender-contact';
 import { TrackingItems } from './tracking-items';
@@ -68,6 +69,9 @@ export function TrackingView({ trackingCode }: { trackingCode: string }) {
               <p key={line}>{line}</p>
             ))}
           </div>
+          {status === 'Delivered' && data.trackingCode && (
+            <DeliveryConfirmation trackingCode={data.trackingCode} delivery={data.delivery} />
+          )}
           <ProgressSteps status={status} reached={timeline.map((e) => e.status!).filter(Boolean)} labels={customerStatusLabels} />
           <dl className="facts">
             <dt>Ordered</dt>

@@ -1,5 +1,6 @@
 import type { ArrivalWindowDto, DeliveryFailureReason, OrderStatus, TrackingDto } from '@/lib/api/generated';
 import { closedStatuses } from '@/lib/order-status';
+import { statusWords } from '@/lib/status-wording';
 
 /** The sender's public face. Optional until every API the page talks to sends it. */
 export interface TrackingSender {
@@ -10,19 +11,8 @@ export interface TrackingSender {
 
 export type PublicTracking = TrackingDto & { sender?: TrackingSender };
 
-/** What a customer calls each status; the internal names never reach the page. */
-export const customerStatusLabels: Record<OrderStatus, string> = {
-  Pending: 'Order received',
-  Confirmed: 'Order confirmed',
-  Preparing: 'Being prepared',
-  ReadyForPickup: 'Ready for the courier',
-  PickedUp: 'With the courier',
-  InTransit: 'Out for delivery',
-  Delivered: 'Delivered',
-  DeliveryFailed: 'Delivery attempt failed',
-  Returned: 'Returned to the sender',
-  Cancelled: 'Cancelled',
-};
+/** What a customer calls each status: the same words every role reads; the internal names never reach the page. */
+export const customerStatusLabels: Record<OrderStatus, string> = statusWords;
 
 /** Why an attempt failed, as the customer would say it. */
 export const customerFailureReasons: Record<DeliveryFailureReason, string> = {

@@ -3,9 +3,10 @@ using OrderTracking.Domain.Orders;
 namespace OrderTracking.Application.Analytics.Queries.GetAnalyticsSummary;
 
 /// <summary>
-/// Figures over the orders in range: those the caller may see (a merchant: its own; an admin: all) that were
-/// created at or after <see cref="From"/> and before <see cref="To"/>. Every figure describes that same set of
-/// orders as it stands now, so an order created in range and delivered after it still counts as delivered.
+/// Figures over the orders in range: those the caller may see (a merchant: its own; a delivery partner: those now
+/// assigned to it; an admin: all) that were created at or after <see cref="From"/> and before <see cref="To"/>.
+/// Every figure describes that same set of orders as it stands now, so an order created in range and delivered after
+/// it still counts as delivered.
 /// </summary>
 public sealed record AnalyticsSummary
 {
@@ -43,7 +44,7 @@ public sealed record AnalyticsSummary
     /// <summary>Failed delivery attempts of the orders in range by reason, most frequent first; an order that failed twice counts twice.</summary>
     public required IReadOnlyList<FailureReasonCount> FailureReasons { get; init; }
 
-    /// <summary>For an admin, the (at most 10) merchants with the most orders in range, most first; null for a merchant.</summary>
+    /// <summary>For an admin, the (at most 10) merchants with the most orders in range, most first; null for a merchant or a partner.</summary>
     public IReadOnlyList<MerchantRanking>? TopMerchants { get; init; }
 }
 

@@ -8,11 +8,12 @@ using OrderTracking.Domain.Common;
 namespace OrderTracking.Application.Analytics.Queries.GetAnalyticsSummary;
 
 /// <summary>
-/// The analytics summary over the orders the caller may see that were created in [<see cref="From"/>, <see cref="To"/>).
+/// The analytics summary over the orders the caller may see that were created in [<see cref="From"/>, <see cref="To"/>):
+/// an admin every order, a merchant its own, a delivery partner those now assigned to it.
 /// <see cref="To"/> defaults to now and <see cref="From"/> to 30 days before <see cref="To"/>; <see cref="TimeZone"/>
 /// (IANA, default UTC) decides on which calendar day an order counts.
 /// </summary>
-[Authorize(ActorType.Admin, ActorType.Merchant)]
+[Authorize(ActorType.Admin, ActorType.Merchant, ActorType.Partner)]
 public sealed record GetAnalyticsSummaryQuery(DateTimeOffset? From = null, DateTimeOffset? To = null, string? TimeZone = null) : IQuery<AnalyticsSummary>
 {
     public const string DefaultTimeZone = "UTC";
@@ -83,9 +84,15 @@ public sealed class GetAnalyticsSummaryQueryHandler(ICurrentActor currentActor, 
         var actor = currentActor.Required();
         var (from, to) = query.RangeAt(timeProvider.GetUtcNow());
 
-        // The authorization behaviour lets only admins and merchants through; a merchant sees its own orders only.
-        var merchantId = actor.Type == ActorType.Merchant ? actor.Id : (Guid?)null;
-        var scope = new AnalyticsScope(from, to, query.TimeZone ?? GetAnalyticsSummaryQuery.DefaultTimeZone, merchantId);
+        // The authorization behaviour lets only admins, merchants and partners through; a merchant sees its own orders
+        // only, a partner those assigned to it.
+        var zone = query.TimeZone ?? GetAnalyticsSummaryQuery.DefaultTimeZone;
+        var scope = actor.Type switch
+        {
+            ActorType.Merchant => new AnalyticsScope(from, to, zone, MerchantId: actor.Id),
+            ActorType.Partner => new AnalyticsScope(from, to, zone, MerchantId: null, PartnerId: actor.Id),
+            _ => new AnalyticsScope(from, to, zone, MerchantId: null),
+        };
         return await analytics.SummarizeAsync(scope, cancellationToken);
     }
 }

@@ -3,6 +3,7 @@ using Mediator;
 using OrderTracking.Application.Common.Exceptions;
 using OrderTracking.Application.Common.Interfaces;
 using OrderTracking.Application.Common.Security;
+using OrderTracking.Application.Common.Validation;
 using OrderTracking.Application.Merchants.Common;
 using OrderTracking.Domain.Common;
 using OrderTracking.Domain.Merchants;
@@ -17,10 +18,13 @@ public sealed record SaveTrackingPageSettingsCommand(Guid MerchantId, bool? Show
 
 public sealed class SaveTrackingPageSettingsCommandValidator : AbstractValidator<SaveTrackingPageSettingsCommand>
 {
+    private static readonly int DaysInWeek = Enum.GetValues<DayOfWeek>().Length;
+
     public SaveTrackingPageSettingsCommandValidator()
     {
         RuleFor(c => c.ShowPrices).NotNull().WithMessage("Say whether customers see prices.");
         RuleFor(c => c.RedeliveryDays).NotNull().WithMessage("Choose the days customers may pick for another attempt (none is allowed).");
+        RuleFor(c => c.RedeliveryDays).MaxItems(DaysInWeek).WithMessage($"Choose each weekday at most once: {DaysInWeek} at most.");
         RuleForEach(c => c.RedeliveryDays).IsInEnum().WithMessage("Choose days from Monday to Sunday.");
         RuleFor(c => c.RedeliveryHorizonDays).NotNull().InclusiveBetween(1, TrackingPageSettings.MaxRedeliveryHorizonDays)
             .WithMessage($"Let customers choose from 1 to {TrackingPageSettings.MaxRedeliveryHorizonDays} days ahead.");

@@ -7,6 +7,7 @@ using OrderTracking.Application.Common.Security;
 using OrderTracking.Application.Orders.Common;
 using OrderTracking.Domain.Common;
 using OrderTracking.Domain.Orders;
+using OrderTracking.Domain.Proofs;
 
 namespace OrderTracking.Application.Orders.Commands.ChangeOrderStatus;
 
@@ -18,7 +19,8 @@ public sealed record ChangeOrderStatusCommand(
     string? Note = null,
     string? Reason = null,
     string? RecipientName = null,
-    uint? ExpectedVersion = null) : ICommand<OrderDto>, IIdempotentCommand;
+    uint? ExpectedVersion = null,
+    DateTimeOffset? OccurredAt = null) : ICommand<OrderDto>, IIdempotentCommand;
 
 public sealed class ChangeOrderStatusCommandValidator : AbstractValidator<ChangeOrderStatusCommand>
 {
@@ -42,6 +44,7 @@ public sealed class ChangeOrderStatusCommandValidator : AbstractValidator<Change
 public sealed class ChangeOrderStatusCommandHandler(
     ICurrentActor currentActor,
     IOrderRepository orders,
+    IDeliveryProofRepository proofs,
     IUnitOfWork unitOfWork,
     TimeProvider timeProvider) : ICommandHandler<ChangeOrderStatusCommand, OrderDto>
 {
@@ -51,8 +54,21 @@ public sealed class ChangeOrderStatusCommandHandler(
         var order = await orders.FindForUpdateAsync(command.Order, OrderVisibility.For(actor), cancellationToken)
             ?? throw new NotFoundException("Order", command.Order);
 
-        await OrderStatusChange.ApplyAsync(order, command.Status!.Value, new StatusChangeDetails(command.Note, command.Reason, command.RecipientName),
-            command.ExpectedVersion, actor, unitOfWork, timeProvider, cancellationToken);
+        // A delivery without images still meets its merchant's policy (a required photo or signature refuses it), and
+        // a recipient's name becomes the proof the tracking page shows.
+        Func<DateTimeOffset, CancellationToken, Task>? recordProof = command.Status == OrderStatus.Delivered
+            ? async (now, token) =>
+            {
+                var policy = await proofs.GetPolicyAsync(order.MerchantId, token);
+                var proof = DeliveryProof.Record(order, policy, command.RecipientName, null, null, null, command.OccurredAt, now);
+                if (proof.RecipientName is not null)
+                {
+                    proofs.Add(proof);
+                }
+            }
+            : null;
+        await OrderStatusChange.ApplyAsync(order, command.Status!.Value, new StatusChangeDetails(command.Note, command.Reason, command.RecipientName, command.OccurredAt),
+            command.ExpectedVersion, actor, unitOfWork, timeProvider, cancellationToken, recordProof);
         return order.ToDto(actor, timeProvider.GetUtcNow());
     }
 }

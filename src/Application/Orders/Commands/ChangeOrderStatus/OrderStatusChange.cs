@@ -7,7 +7,8 @@ namespace OrderTracking.Application.Orders.Commands.ChangeOrderStatus;
 
 /// <summary>
 /// The steps every status route shares once it holds the order: check <c>If-Match</c>, let the aggregate make the
-/// move and save it. A race lost at the save is the unit of work's conflict, which names the status now in force.
+/// move, record what goes with it (a proof of delivery) and save it. A race lost at the save is the unit of work's
+/// conflict, which names the status now in force.
 /// </summary>
 internal static class OrderStatusChange
 {
@@ -19,7 +20,8 @@ internal static class OrderStatusChange
         Actor actor,
         IUnitOfWork unitOfWork,
         TimeProvider timeProvider,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken,
+        Func<DateTimeOffset, CancellationToken, Task>? alongside = null)
     {
         if (expectedVersion is { } expected && expected != order.Version)
         {
@@ -27,7 +29,13 @@ internal static class OrderStatusChange
                 $"The order has changed since version {expected}; it is now {order.Status} at version {order.Version}. Reload it and try again.");
         }
 
-        order.ChangeStatus(target, details, actor, timeProvider.GetUtcNow());
+        var now = timeProvider.GetUtcNow();
+        order.ChangeStatus(target, details, actor, now);
+        if (alongside is not null)
+        {
+            await alongside(now, cancellationToken);
+        }
+
         await unitOfWork.SaveChangesAsync(cancellationToken);
     }
 }

@@ -43,6 +43,24 @@ public sealed record TrackingDto(
 
     /// <summary>After a failed attempt: the days the customer may choose for the next one.</summary>
     public RedeliveryOptionsDto? Redelivery { get; init; }
+
+    /// <summary>Once delivered with a proof: who took the parcel (initial and last name), whether they signed, and whether the page may show the photo.</summary>
+    public DeliveryConfirmationDto? Delivery { get; init; }
+}
+
+/// <summary>
+/// The public side of a proof of delivery: "Delivered to J. Smith, signed". The photo is shown, from
+/// <c>GET /api/tracking/{trackingCode}/delivery-photo</c>, only when the merchant chose to show it to customers.
+/// </summary>
+public sealed record DeliveryConfirmationDto
+{
+    /// <summary>The recipient's name shortened to an initial and the last name ("J. Smith"); null when none was taken.</summary>
+    public string? RecipientName { get; init; }
+
+    public required bool RecipientSigned { get; init; }
+
+    /// <summary>Whether <c>GET /api/tracking/{trackingCode}/delivery-photo</c> has a photo to show.</summary>
+    public required bool HasPhoto { get; init; }
 }
 
 /// <summary>
@@ -74,13 +92,12 @@ public sealed record SenderDto
 /// </summary>
 public sealed record TrackingEventDto(OrderStatus Status, DateTimeOffset At, DeliveryFailureReason? FailureReason = null);
 
-public sealed class GetTrackingQueryHandler(IOrderRepository orders, TrackingDetails details) : IQueryHandler<GetTrackingQuery, TrackingDto>
+public sealed class GetTrackingQueryHandler(TrackingDetails details) : IQueryHandler<GetTrackingQuery, TrackingDto>
 {
     public async ValueTask<TrackingDto> Handle(GetTrackingQuery query, CancellationToken cancellationToken)
     {
         var code = query.TrackingCode.Trim().ToUpperInvariant();
-        var view = (TrackingCode.IsWellFormed(code) ? await orders.FindTrackingViewAsync(code, cancellationToken) : null)
+        return (TrackingCode.IsWellFormed(code) ? await details.ReadAsync(code, cancellationToken) : null)
             ?? throw new NotFoundException("Tracking code", query.TrackingCode);
-        return await details.CompleteAsync(view, cancellationToken);
     }
 }

@@ -94,15 +94,15 @@ describe('AnalyticsDashboard', () => {
     ]);
     // Statuses nobody is in are left out of the mix.
     expect(tableRows('Status mix')).toEqual([
-      ['Pending', '3'],
-      ['In transit', '2'],
+      ['Order received', '3'],
+      ['Out for delivery', '2'],
       ['Delivered', '6'],
-      ['Delivery failed', '1'],
+      ['Delivery attempt failed', '1'],
     ]);
     // Statuses no order has left have no average.
     expect(tableRows('Average time in status')).toEqual([
-      ['Pending', '30 min (9 orders)'],
-      ['In transit', '1 h 30 min (7 orders)'],
+      ['Order received', '30 min (9 orders)'],
+      ['Out for delivery', '1 h 30 min (7 orders)'],
     ]);
     expect(tableRows('Failed delivery reasons')).toEqual([
       ['Recipient unavailable', '2 attempts'],

@@ -31,7 +31,7 @@ function setup() {
     session: sessionFor(courierUser),
     at: '/courier/available',
     path: '/courier/available',
-    extraRoutes: [{ path: '/orders/:orderId', element: <p>Order page</p> }],
+    extraRoutes: [{ path: '/courier/orders/:orderId', element: <p>Order page</p> }],
   });
   return { ...view, network, user: userEvent.setup() };
 }

@@ -45,7 +45,7 @@ describe('OrderDetail transition buttons', () => {
   it('draws the courier’s moves from the API, not from a lifecycle table of its own', async () => {
     setup(anOrder({ status: 'InTransit', allowedTransitions: ['Delivered', 'DeliveryFailed'] }), courierUser);
     const group = await actions();
-    expect(group.getAllByRole('button').map((b) => b.textContent)).toEqual(['Mark delivered', 'Delivery failed…']);
+    expect(group.getAllByRole('button').map((b) => b.textContent)).toEqual(['Mark delivered', 'Delivery attempt failed…']);
   });
 
   it('draws no action buttons when the caller may not move the order', async () => {
@@ -98,8 +98,8 @@ describe('OrderDetail transition buttons', () => {
       body: { ...order, status: 'DeliveryFailed', allowedTransitions: ['InTransit', 'Returned'] },
     });
 
-    await user.click((await actions()).getByRole('button', { name: 'Delivery failed…' }));
-    const dialog = screen.getByRole('dialog', { name: 'Delivery failed' });
+    await user.click((await actions()).getByRole('button', { name: 'Delivery attempt failed…' }));
+    const dialog = screen.getByRole('dialog', { name: 'Delivery attempt failed' });
     expect(
       within(dialog)
         .getAllByRole('radio')
@@ -158,7 +158,7 @@ describe('OrderDetail transition buttons', () => {
   it('shows the timeline with who, when and the note', async () => {
     setup(anOrder());
     const timeline = await screen.findByRole('list', { name: 'Order history' });
-    expect(timeline).toHaveTextContent('Pending');
+    expect(timeline).toHaveTextContent('Order received');
     expect(timeline).toHaveTextContent('by Corner Bakery (merchant)');
     expect(timeline).toHaveTextContent('Note: Order created');
   });

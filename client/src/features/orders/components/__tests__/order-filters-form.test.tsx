@@ -29,11 +29,36 @@ describe('OrderFiltersForm', () => {
     expect(onChange).toHaveBeenCalledExactlyOnceWith({ ...emptyFilters, search: 'Lovelace' });
   });
 
+  it('waits for the third character before it searches, and says so', () => {
+    const onChange = setup();
+    expect(screen.getByLabelText('Search')).toHaveAccessibleDescription('Type at least 3 characters.');
+
+    typeSearch('Lo');
+    pause(searchDelayMs * 2);
+    expect(onChange).not.toHaveBeenCalled();
+
+    typeSearch('Lon');
+    pause(searchDelayMs);
+    expect(onChange).toHaveBeenCalledExactlyOnceWith({ ...emptyFilters, search: 'Lon' });
+  });
+
+  it('refuses to apply a one- or two-character search and names the rule on the field', () => {
+    const onChange = setup();
+
+    typeSearch(' L ');
+    fireEvent.click(screen.getByRole('button', { name: 'Apply filters' }));
+    pause(searchDelayMs * 2);
+
+    expect(onChange).not.toHaveBeenCalled();
+    expect(screen.getByLabelText('Search')).toHaveAttribute('aria-invalid', 'true');
+    expect(screen.getByText('Type at least 3 characters, or clear the search.')).toBeVisible();
+  });
+
   it('does not send the older filters over "Apply filters" when the pause ends before the change is applied', () => {
     const onChange = setup();
 
     typeSearch('Lovelace');
-    fireEvent.click(screen.getByRole('checkbox', { name: 'Ready for pickup' }));
+    fireEvent.click(screen.getByRole('checkbox', { name: 'Ready for the courier' }));
     fireEvent.click(screen.getByRole('button', { name: 'Apply filters' }));
     pause(searchDelayMs * 2);
 

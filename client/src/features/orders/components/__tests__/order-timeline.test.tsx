@@ -33,9 +33,9 @@ describe('OrderTimeline', () => {
     expect(lines.map((line) => line.querySelector('strong')?.textContent)).toEqual([
       'Claimed by Cora Courier',
       'Assigned to courier Carl Courier',
-      'Ready for pickup',
+      'Ready for the courier',
     ]);
     expect(lines[0]).not.toHaveTextContent('Note:');
-    expect(lines[2]).toHaveTextContent('from Preparing');
+    expect(lines[2]).toHaveTextContent('from Being prepared');
   });
 });

@@ -46,8 +46,8 @@ describe('OrdersList', () => {
     const { network, router, user } = setup();
     await screen.findByRole('table', { name: 'Orders' });
 
-    await user.click(screen.getByRole('checkbox', { name: 'Ready for pickup' }));
-    await user.click(screen.getByRole('checkbox', { name: 'In transit' }));
+    await user.click(screen.getByRole('checkbox', { name: 'Ready for the courier' }));
+    await user.click(screen.getByRole('checkbox', { name: 'Out for delivery' }));
     await user.type(screen.getByLabelText('Search'), 'Lovelace');
     await user.type(screen.getByLabelText('Created from'), '2026-11-01');
     await user.type(screen.getByLabelText('Created to'), '2026-11-30');

@@ -13,8 +13,8 @@ using OrderTracking.Infrastructure.Persistence;
 namespace OrderTracking.Infrastructure.Persistence.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261206114144_Notifications_CustomerEmails")]
-    partial class Notifications_CustomerEmails
+    [Migration("20261206160645_CourierApp_ProofOfDelivery")]
+    partial class CourierApp_ProofOfDelivery
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -26,6 +26,29 @@ namespace OrderTracking.Infrastructure.Persistence.Migrations
 
             NpgsqlModelBuilderExtensions.HasPostgresExtension(modelBuilder, "pg_trgm");
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
+
+            modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("FriendlyName")
+                        .HasColumnType("text")
+                        .HasColumnName("friendly_name");
+
+                    b.Property<string>("Xml")
+                        .HasColumnType("text")
+                        .HasColumnName("xml");
+
+                    b.HasKey("Id")
+                        .HasName("pk_data_protection_keys");
+
+                    b.ToTable("data_protection_keys", (string)null);
+                });
 
             modelBuilder.Entity("OrderTracking.Domain.Merchants.MerchantProfile", b =>
                 {
@@ -125,257 +148,6 @@ namespace OrderTracking.Infrastructure.Persistence.Migrations
                     b.ToTable("tracking_page_settings", (string)null);
                 });
 
-            modelBuilder.Entity("OrderTracking.Domain.Notifications.EmailNotification", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("uuid")
-                        .HasColumnName("id");
-
-                    b.Property<int>("AttemptCount")
-                        .HasColumnType("integer")
-                        .HasColumnName("attempt_count");
-
-                    b.Property<DateTimeOffset?>("ClaimedUntil")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("claimed_until");
-
-                    b.Property<DateTimeOffset>("CreatedAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("created_at");
-
-                    b.Property<string>("Event")
-                        .IsRequired()
-                        .HasMaxLength(32)
-                        .HasColumnType("character varying(32)")
-                        .HasColumnName("event");
-
-                    b.Property<Guid>("EventId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("event_id");
-
-                    b.Property<string>("HtmlBody")
-                        .HasColumnType("text")
-                        .HasColumnName("html_body");
-
-                    b.Property<bool>("IsTest")
-                        .HasColumnType("boolean")
-                        .HasColumnName("is_test");
-
-                    b.Property<DateTimeOffset?>("LastAttemptAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("last_attempt_at");
-
-                    b.Property<string>("LastError")
-                        .HasMaxLength(500)
-                        .HasColumnType("character varying(500)")
-                        .HasColumnName("last_error");
-
-                    b.Property<Guid>("MerchantId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("merchant_id");
-
-                    b.Property<DateTimeOffset>("NextAttemptAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("next_attempt_at");
-
-                    b.Property<DateTimeOffset>("OccurredAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("occurred_at");
-
-                    b.Property<Guid?>("OrderId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("order_id");
-
-                    b.Property<string>("Recipient")
-                        .IsRequired()
-                        .HasMaxLength(254)
-                        .HasColumnType("character varying(254)")
-                        .HasColumnName("recipient");
-
-                    b.Property<string>("RecipientMasked")
-                        .IsRequired()
-                        .HasMaxLength(254)
-                        .HasColumnType("character varying(254)")
-                        .HasColumnName("recipient_masked");
-
-                    b.Property<string>("ReplyTo")
-                        .HasMaxLength(254)
-                        .HasColumnType("character varying(254)")
-                        .HasColumnName("reply_to");
-
-                    b.Property<DateTimeOffset>("RetryUntil")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("retry_until");
-
-                    b.Property<string>("SenderName")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)")
-                        .HasColumnName("sender_name");
-
-                    b.Property<DateTimeOffset?>("SentAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("sent_at");
-
-                    b.Property<string>("Status")
-                        .IsRequired()
-                        .HasMaxLength(20)
-                        .HasColumnType("character varying(20)")
-                        .HasColumnName("status");
-
-                    b.Property<string>("Subject")
-                        .IsRequired()
-                        .HasMaxLength(300)
-                        .HasColumnType("character varying(300)")
-                        .HasColumnName("subject");
-
-                    b.Property<string>("TextBody")
-                        .HasColumnType("text")
-                        .HasColumnName("text_body");
-
-                    b.Property<string>("UnsubscribeUrl")
-                        .HasColumnType("text")
-                        .HasColumnName("unsubscribe_url");
-
-                    b.HasKey("Id")
-                        .HasName("pk_email_notifications");
-
-                    b.HasIndex("CreatedAt")
-                        .HasDatabaseName("ix_email_notifications_created_at");
-
-                    b.HasIndex("EventId", "Recipient")
-                        .IsUnique()
-                        .HasDatabaseName("ix_email_notifications_event_id_recipient");
-
-                    b.HasIndex("MerchantId", "NextAttemptAt")
-                        .HasDatabaseName("ix_email_notifications_merchant_id_next_attempt_at")
-                        .HasFilter("status = 'Pending'");
-
-                    b.HasIndex("MerchantId", "SentAt")
-                        .HasDatabaseName("ix_email_notifications_merchant_id_sent_at")
-                        .HasFilter("status = 'Sent'");
-
-                    b.HasIndex("Recipient", "SentAt")
-                        .HasDatabaseName("ix_email_notifications_recipient_sent_at")
-                        .HasFilter("status = 'Sent'");
-
-                    b.HasIndex("OrderId", "Recipient", "OccurredAt")
-                        .HasDatabaseName("ix_email_notifications_order_id_recipient_occurred_at");
-
-                    b.ToTable("email_notifications", (string)null);
-                });
-
-            modelBuilder.Entity("OrderTracking.Domain.Notifications.EmailSuppression", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("uuid")
-                        .HasColumnName("id");
-
-                    b.Property<string>("Address")
-                        .IsRequired()
-                        .HasMaxLength(254)
-                        .HasColumnType("character varying(254)")
-                        .HasColumnName("address");
-
-                    b.Property<DateTimeOffset>("CreatedAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("created_at");
-
-                    b.Property<Guid>("MerchantId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("merchant_id");
-
-                    b.Property<Guid?>("OrderId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("order_id");
-
-                    b.HasKey("Id")
-                        .HasName("pk_email_suppressions");
-
-                    b.HasIndex("OrderId")
-                        .HasDatabaseName("ix_email_suppressions_order_id");
-
-                    b.HasIndex("MerchantId", "Address", "OrderId")
-                        .IsUnique()
-                        .HasDatabaseName("ix_email_suppressions_merchant_id_address_order_id");
-
-                    NpgsqlIndexBuilderExtensions.AreNullsDistinct(b.HasIndex("MerchantId", "Address", "OrderId"), false);
-
-                    b.ToTable("email_suppressions", (string)null);
-                });
-
-            modelBuilder.Entity("OrderTracking.Domain.Notifications.NotificationSettings", b =>
-                {
-                    b.Property<Guid>("MerchantId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("merchant_id");
-
-                    b.Property<string>("AccentColour")
-                        .HasMaxLength(7)
-                        .HasColumnType("character varying(7)")
-                        .HasColumnName("accent_colour");
-
-                    b.PrimitiveCollection<string[]>("Events")
-                        .IsRequired()
-                        .HasColumnType("text[]")
-                        .HasColumnName("events");
-
-                    b.Property<bool>("IsEnabled")
-                        .HasColumnType("boolean")
-                        .HasColumnName("is_enabled");
-
-                    b.Property<bool>("IsPaused")
-                        .HasColumnType("boolean")
-                        .HasColumnName("is_paused");
-
-                    b.Property<string>("Language")
-                        .IsRequired()
-                        .HasMaxLength(35)
-                        .HasColumnType("character varying(35)")
-                        .HasColumnName("language");
-
-                    b.Property<string>("LogoUrl")
-                        .HasMaxLength(500)
-                        .HasColumnType("character varying(500)")
-                        .HasColumnName("logo_url");
-
-                    b.Property<string>("PauseReason")
-                        .HasMaxLength(500)
-                        .HasColumnType("character varying(500)")
-                        .HasColumnName("pause_reason");
-
-                    b.Property<DateTimeOffset?>("PausedAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("paused_at");
-
-                    b.Property<string>("ReplyTo")
-                        .HasMaxLength(254)
-                        .HasColumnType("character varying(254)")
-                        .HasColumnName("reply_to");
-
-                    b.Property<string>("SenderName")
-                        .HasMaxLength(100)
-                        .HasColumnType("character varying(100)")
-                        .HasColumnName("sender_name");
-
-                    b.Property<string>("TimeZone")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)")
-                        .HasColumnName("time_zone");
-
-                    b.Property<DateTimeOffset>("UpdatedAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("updated_at");
-
-                    b.HasKey("MerchantId")
-                        .HasName("pk_notification_settings");
-
-                    b.ToTable("notification_settings", (string)null);
-                });
-
             modelBuilder.Entity("OrderTracking.Domain.Orders.Order", b =>
                 {
                     b.Property<Guid>("Id")
@@ -444,11 +216,12 @@ namespace OrderTracking.Infrastructure.Persistence.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("updated_at");
 
-                    b.Property<uint>("Version")
+                    b.Property<int>("Version")
                         .IsConcurrencyToken()
-                        .ValueGeneratedOnAddOrUpdate()
-                        .HasColumnType("xid")
-                        .HasColumnName("xmin");
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasDefaultValue(1)
+                        .HasColumnName("version");
 
                     b.ComplexProperty(typeof(Dictionary<string, object>), "TimeInStatus", "OrderTracking.Domain.Orders.Order.TimeInStatus#TimeInStatus", b1 =>
                         {
@@ -560,6 +333,10 @@ namespace OrderTracking.Infrastructure.Persistence.Migrations
                         .HasColumnType("character varying(2250)")
                         .HasColumnName("note");
 
+                    b.Property<DateTimeOffset?>("OccurredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("occurred_at");
+
                     b.Property<Guid>("OrderId")
                         .HasColumnType("uuid")
                         .HasColumnName("order_id");
@@ -575,11 +352,19 @@ namespace OrderTracking.Infrastructure.Persistence.Migrations
                         .HasColumnType("character varying(32)")
                         .HasColumnName("to");
 
+                    b.Property<int>("Version")
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
                     b.HasKey("Id")
                         .HasName("pk_order_history");
 
                     b.HasIndex("OrderId", "At")
                         .HasDatabaseName("ix_order_history_order_id_at");
+
+                    b.HasIndex("OrderId", "Version")
+                        .IsUnique()
+                        .HasDatabaseName("ix_order_history_order_id_version");
 
                     b.ToTable("order_history", (string)null);
                 });
@@ -672,6 +457,102 @@ namespace OrderTracking.Infrastructure.Persistence.Migrations
                         .HasDatabaseName("ix_partner_api_keys_public_id");
 
                     b.ToTable("partner_api_keys", (string)null);
+                });
+
+            modelBuilder.Entity("OrderTracking.Domain.Proofs.DeliveryProof", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset?>("CapturedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("captured_at");
+
+                    b.Property<DateTimeOffset?>("FilesRemovedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("files_removed_at");
+
+                    b.Property<Guid>("MerchantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("merchant_id");
+
+                    b.Property<Guid>("OrderId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("order_id");
+
+                    b.Property<bool>("PhotoTaken")
+                        .HasColumnType("boolean")
+                        .HasColumnName("photo_taken");
+
+                    b.Property<string>("RecipientName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("recipient_name");
+
+                    b.Property<bool>("RecipientSigned")
+                        .HasColumnType("boolean")
+                        .HasColumnName("recipient_signed");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("recorded_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_delivery_proofs");
+
+                    b.HasIndex("OrderId")
+                        .HasDatabaseName("ix_delivery_proofs_order_id");
+
+                    b.HasIndex("RecordedAt")
+                        .HasDatabaseName("ix_delivery_proofs_recorded_at")
+                        .HasFilter("files_removed_at IS NULL");
+
+                    b.ToTable("delivery_proofs", (string)null);
+                });
+
+            modelBuilder.Entity("OrderTracking.Domain.Proofs.ProofOfDeliveryPolicy", b =>
+                {
+                    b.Property<Guid>("MerchantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("merchant_id");
+
+                    b.Property<string>("Photo")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("photo");
+
+                    b.Property<string>("Position")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("position");
+
+                    b.Property<string>("RecipientName")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("recipient_name");
+
+                    b.Property<bool>("ShowPhotoOnTracking")
+                        .HasColumnType("boolean")
+                        .HasColumnName("show_photo_on_tracking");
+
+                    b.Property<string>("Signature")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("signature");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("MerchantId")
+                        .HasName("pk_proof_of_delivery_policies");
+
+                    b.ToTable("proof_of_delivery_policies", (string)null);
                 });
 
             modelBuilder.Entity("OrderTracking.Domain.Sessions.RefreshToken", b =>
@@ -824,6 +705,63 @@ namespace OrderTracking.Infrastructure.Persistence.Migrations
                     b.ToTable("users", (string)null);
                 });
 
+            modelBuilder.Entity("OrderTracking.Domain.Webhooks.WebhookAttempt", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("AttemptedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("attempted_at");
+
+                    b.Property<Guid>("DeliveryId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("delivery_id");
+
+                    b.Property<int>("DurationMs")
+                        .HasColumnType("integer")
+                        .HasColumnName("duration_ms");
+
+                    b.Property<string>("Error")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("error");
+
+                    b.Property<string>("RequestHeaders")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("character varying(8000)")
+                        .HasColumnName("request_headers");
+
+                    b.Property<string>("ResponseBody")
+                        .HasMaxLength(2048)
+                        .HasColumnType("character varying(2048)")
+                        .HasColumnName("response_body");
+
+                    b.Property<bool>("ResponseBodyTruncated")
+                        .HasColumnType("boolean")
+                        .HasColumnName("response_body_truncated");
+
+                    b.Property<string>("ResponseHeaders")
+                        .HasMaxLength(8000)
+                        .HasColumnType("character varying(8000)")
+                        .HasColumnName("response_headers");
+
+                    b.Property<int?>("StatusCode")
+                        .HasColumnType("integer")
+                        .HasColumnName("status_code");
+
+                    b.HasKey("Id")
+                        .HasName("pk_webhook_attempts");
+
+                    b.HasIndex("DeliveryId", "AttemptedAt")
+                        .HasDatabaseName("ix_webhook_attempts_delivery_id_attempted_at");
+
+                    b.ToTable("webhook_attempts", (string)null);
+                });
+
             modelBuilder.Entity("OrderTracking.Domain.Webhooks.WebhookDelivery", b =>
                 {
                     b.Property<Guid>("Id")
@@ -834,6 +772,10 @@ namespace OrderTracking.Infrastructure.Persistence.Migrations
                     b.Property<int>("AttemptCount")
                         .HasColumnType("integer")
                         .HasColumnName("attempt_count");
+
+                    b.Property<DateTimeOffset?>("ClaimedUntil")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("claimed_until");
 
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone")
@@ -882,7 +824,7 @@ namespace OrderTracking.Infrastructure.Persistence.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("occurred_at");
 
-                    b.Property<Guid>("OrderId")
+                    b.Property<Guid?>("OrderId")
                         .HasColumnType("uuid")
                         .HasColumnName("order_id");
 
@@ -911,9 +853,9 @@ namespace OrderTracking.Infrastructure.Persistence.Migrations
                     b.HasKey("Id")
                         .HasName("pk_webhook_deliveries");
 
-                    b.HasIndex("NextAttemptAt")
-                        .HasDatabaseName("ix_webhook_deliveries_next_attempt_at")
-                        .HasFilter("status = 'Pending'");
+                    b.HasIndex("EndpointId")
+                        .HasDatabaseName("ix_webhook_deliveries_endpoint_id_claimed")
+                        .HasFilter("claimed_until IS NOT NULL");
 
                     b.HasIndex("EndpointId", "CreatedAt")
                         .HasDatabaseName("ix_webhook_deliveries_endpoint_id_created_at");
@@ -921,6 +863,10 @@ namespace OrderTracking.Infrastructure.Persistence.Migrations
                     b.HasIndex("EndpointId", "EventId")
                         .IsUnique()
                         .HasDatabaseName("ix_webhook_deliveries_endpoint_id_event_id");
+
+                    b.HasIndex("EndpointId", "NextAttemptAt")
+                        .HasDatabaseName("ix_webhook_deliveries_endpoint_id_next_attempt_at")
+                        .HasFilter("status = 'Pending'");
 
                     b.HasIndex("EndpointId", "OrderId", "OccurredAt")
                         .HasDatabaseName("ix_webhook_deliveries_endpoint_id_order_id_occurred_at")
@@ -940,10 +886,23 @@ namespace OrderTracking.Infrastructure.Persistence.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
 
+                    b.Property<DateTimeOffset?>("DisabledAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("disabled_at");
+
+                    b.Property<string>("DisabledReason")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("disabled_reason");
+
                     b.PrimitiveCollection<string[]>("Events")
                         .IsRequired()
                         .HasColumnType("text[]")
                         .HasColumnName("events");
+
+                    b.Property<DateTimeOffset?>("FailingSince")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("failing_since");
 
                     b.Property<bool>("IsEnabled")
                         .HasColumnType("boolean")
@@ -959,20 +918,24 @@ namespace OrderTracking.Infrastructure.Persistence.Migrations
                         .HasColumnType("character varying(20)")
                         .HasColumnName("owner_type");
 
-                    b.Property<string>("PreviousSecret")
-                        .HasMaxLength(49)
-                        .HasColumnType("character varying(49)")
-                        .HasColumnName("previous_secret");
-
                     b.Property<DateTimeOffset?>("PreviousSecretExpiresAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("previous_secret_expires_at");
 
-                    b.Property<string>("Secret")
+                    b.Property<string>("ProtectedPreviousSecret")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("previous_secret");
+
+                    b.Property<string>("ProtectedSecret")
                         .IsRequired()
-                        .HasMaxLength(49)
-                        .HasColumnType("character varying(49)")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
                         .HasColumnName("secret");
+
+                    b.Property<int>("Slot")
+                        .HasColumnType("integer")
+                        .HasColumnName("slot");
 
                     b.Property<DateTimeOffset>("UpdatedAt")
                         .HasColumnType("timestamp with time zone")
@@ -987,8 +950,9 @@ namespace OrderTracking.Infrastructure.Persistence.Migrations
                     b.HasKey("Id")
                         .HasName("pk_webhook_endpoints");
 
-                    b.HasIndex("OwnerType", "OwnerId")
-                        .HasDatabaseName("ix_webhook_endpoints_owner_type_owner_id");
+                    b.HasIndex("OwnerType", "OwnerId", "Slot")
+                        .IsUnique()
+                        .HasDatabaseName("ix_webhook_endpoints_owner_type_owner_id_slot");
 
                     b.ToTable("webhook_endpoints", (string)null);
                 });
@@ -1098,6 +1062,34 @@ namespace OrderTracking.Infrastructure.Persistence.Migrations
                     b.ToTable("outbox_messages", (string)null);
                 });
 
+            modelBuilder.Entity("OrderTracking.Infrastructure.Proofs.StoredProofFile", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("key");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnName("content");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("content_type");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.HasKey("Key")
+                        .HasName("pk_proof_files");
+
+                    b.ToTable("proof_files", (string)null);
+                });
+
             modelBuilder.Entity("OrderTracking.Domain.Merchants.MerchantProfile", b =>
                 {
                     b.HasOne("OrderTracking.Domain.Users.User", null)
@@ -1183,48 +1175,6 @@ namespace OrderTracking.Infrastructure.Persistence.Migrations
                         .HasConstraintName("fk_tracking_page_settings_users_merchant_id");
                 });
 
-            modelBuilder.Entity("OrderTracking.Domain.Notifications.EmailNotification", b =>
-                {
-                    b.HasOne("OrderTracking.Domain.Users.User", null)
-                        .WithMany()
-                        .HasForeignKey("MerchantId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired()
-                        .HasConstraintName("fk_email_notifications_users_merchant_id");
-
-                    b.HasOne("OrderTracking.Domain.Orders.Order", null)
-                        .WithMany()
-                        .HasForeignKey("OrderId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .HasConstraintName("fk_email_notifications_orders_order_id");
-                });
-
-            modelBuilder.Entity("OrderTracking.Domain.Notifications.EmailSuppression", b =>
-                {
-                    b.HasOne("OrderTracking.Domain.Users.User", null)
-                        .WithMany()
-                        .HasForeignKey("MerchantId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired()
-                        .HasConstraintName("fk_email_suppressions_users_merchant_id");
-
-                    b.HasOne("OrderTracking.Domain.Orders.Order", null)
-                        .WithMany()
-                        .HasForeignKey("OrderId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .HasConstraintName("fk_email_suppressions_orders_order_id");
-                });
-
-            modelBuilder.Entity("OrderTracking.Domain.Notifications.NotificationSettings", b =>
-                {
-                    b.HasOne("OrderTracking.Domain.Users.User", null)
-                        .WithOne()
-                        .HasForeignKey("OrderTracking.Domain.Notifications.NotificationSettings", "MerchantId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired()
-                        .HasConstraintName("fk_notification_settings_users_merchant_id");
-                });
-
             modelBuilder.Entity("OrderTracking.Domain.Orders.Order", b =>
                 {
                     b.OwnsOne("OrderTracking.Domain.Orders.Customer", "Customer", b1 =>
@@ -1238,11 +1188,6 @@ namespace OrderTracking.Infrastructure.Persistence.Migrations
                                 .HasColumnType("character varying(254)")
                                 .HasColumnName("customer_email");
 
-                            b1.Property<string>("Language")
-                                .HasMaxLength(35)
-                                .HasColumnType("character varying(35)")
-                                .HasColumnName("customer_language");
-
                             b1.Property<string>("Name")
                                 .IsRequired()
                                 .HasMaxLength(200)
@@ -1254,11 +1199,6 @@ namespace OrderTracking.Infrastructure.Persistence.Migrations
                                 .HasMaxLength(32)
                                 .HasColumnType("character varying(32)")
                                 .HasColumnName("customer_phone");
-
-                            b1.Property<string>("TimeZone")
-                                .HasMaxLength(64)
-                                .HasColumnType("character varying(64)")
-                                .HasColumnName("customer_time_zone");
 
                             b1.HasKey("OrderId");
 
@@ -1526,6 +1466,121 @@ namespace OrderTracking.Infrastructure.Persistence.Migrations
                         .HasConstraintName("fk_partner_api_keys_delivery_partners_partner_id");
                 });
 
+            modelBuilder.Entity("OrderTracking.Domain.Proofs.DeliveryProof", b =>
+                {
+                    b.HasOne("OrderTracking.Domain.Orders.Order", null)
+                        .WithMany()
+                        .HasForeignKey("OrderId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_delivery_proofs_orders_order_id");
+
+                    b.OwnsOne("OrderTracking.Domain.Proofs.DeliveryPosition", "Position", b1 =>
+                        {
+                            b1.Property<Guid>("DeliveryProofId")
+                                .HasColumnType("uuid")
+                                .HasColumnName("id");
+
+                            b1.Property<double?>("AccuracyMeters")
+                                .HasColumnType("double precision")
+                                .HasColumnName("position_accuracy_meters");
+
+                            b1.Property<double>("Latitude")
+                                .HasColumnType("double precision")
+                                .HasColumnName("position_latitude");
+
+                            b1.Property<double>("Longitude")
+                                .HasColumnType("double precision")
+                                .HasColumnName("position_longitude");
+
+                            b1.HasKey("DeliveryProofId");
+
+                            b1.ToTable("delivery_proofs");
+
+                            b1.WithOwner()
+                                .HasForeignKey("DeliveryProofId")
+                                .HasConstraintName("fk_delivery_proofs_delivery_proofs_id");
+                        });
+
+                    b.OwnsOne("OrderTracking.Domain.Proofs.ProofFile", "Photo", b1 =>
+                        {
+                            b1.Property<Guid>("DeliveryProofId")
+                                .HasColumnType("uuid")
+                                .HasColumnName("id");
+
+                            b1.Property<long>("Bytes")
+                                .HasColumnType("bigint")
+                                .HasColumnName("photo_bytes");
+
+                            b1.Property<string>("ContentType")
+                                .IsRequired()
+                                .HasMaxLength(32)
+                                .HasColumnType("character varying(32)")
+                                .HasColumnName("photo_content_type");
+
+                            b1.Property<string>("Key")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("character varying(200)")
+                                .HasColumnName("photo_key");
+
+                            b1.HasKey("DeliveryProofId");
+
+                            b1.ToTable("delivery_proofs");
+
+                            b1.WithOwner()
+                                .HasForeignKey("DeliveryProofId")
+                                .HasConstraintName("fk_delivery_proofs_delivery_proofs_id");
+                        });
+
+                    b.OwnsOne("OrderTracking.Domain.Proofs.ProofFile", "Signature", b1 =>
+                        {
+                            b1.Property<Guid>("DeliveryProofId")
+                                .HasColumnType("uuid")
+                                .HasColumnName("id");
+
+                            b1.Property<long>("Bytes")
+                                .HasColumnType("bigint")
+                                .HasColumnName("signature_bytes");
+
+                            b1.Property<string>("ContentType")
+                                .IsRequired()
+                                .HasMaxLength(32)
+                                .HasColumnType("character varying(32)")
+                                .HasColumnName("signature_content_type");
+
+                            b1.Property<string>("Key")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("character varying(200)")
+                                .HasColumnName("signature_key");
+
+                            b1.HasKey("DeliveryProofId");
+
+                            b1.ToTable("delivery_proofs");
+
+                            b1.WithOwner()
+                                .HasForeignKey("DeliveryProofId")
+                                .HasConstraintName("fk_delivery_proofs_delivery_proofs_id");
+                        });
+
+                    b.Navigation("Photo");
+
+                    b.Navigation("Position");
+
+                    b.Navigation("Signature");
+                });
+
+            modelBuilder.Entity("OrderTracking.Domain.Proofs.ProofOfDeliveryPolicy", b =>
+                {
+                    b.HasOne("OrderTracking.Domain.Users.User", null)
+                        .WithOne()
+                        .HasForeignKey("OrderTracking.Domain.Proofs.ProofOfDeliveryPolicy", "MerchantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_proof_of_delivery_policies_users_merchant_id");
+                });
+
             modelBuilder.Entity("OrderTracking.Domain.Sessions.RefreshToken", b =>
                 {
                     b.HasOne("OrderTracking.Domain.Sessions.SessionFamily", null)
@@ -1544,6 +1599,16 @@ namespace OrderTracking.Infrastructure.Persistence.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_session_families_users_user_id");
+                });
+
+            modelBuilder.Entity("OrderTracking.Domain.Webhooks.WebhookAttempt", b =>
+                {
+                    b.HasOne("OrderTracking.Domain.Webhooks.WebhookDelivery", null)
+                        .WithMany()
+                        .HasForeignKey("DeliveryId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_webhook_attempts_webhook_deliveries_delivery_id");
                 });
 
             modelBuilder.Entity("OrderTracking.Domain.Webhooks.WebhookDelivery", b =>

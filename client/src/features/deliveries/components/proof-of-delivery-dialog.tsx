@@ -76,6 +76,12 @@ export function ProofOfDeliveryDialog({
   const [photoProblem, setPhotoProblem] = useState<string>();
   const photoId = useId();
   useEffect(() => () => void (preview && URL.revokeObjectURL(preview)), [preview]);
+  // The position is asked for as the dialog opens, so it is known by the time the photo and the signature are taken
+  // and the courier does not wait for the phone at the door; a position refused or not found in time is left out.
+  const position = useMemo(
+    () => (open && requirements.position !== 'Off' ? positionAtTheDoor() : undefined),
+    [open, requirements.position],
+  );
 
   async function takePhoto(file: File | undefined) {
     setPhotoProblem(undefined);
@@ -90,8 +96,8 @@ export function ProofOfDeliveryDialog({
   }
 
   const submit = handleSubmit(async ({ recipientName, note, photo, signature, sharePosition }) => {
-    const position = sharePosition && requirements.position !== 'Off' ? await positionAtTheDoor() : undefined;
-    await onConfirm({ recipientName: recipientName || undefined, note: note || undefined, photo, signature, position });
+    const atTheDoor = sharePosition && requirements.position !== 'Off' ? await (position ?? positionAtTheDoor()) : undefined;
+    await onConfirm({ recipientName: recipientName || undefined, note: note || undefined, photo, signature, position: atTheDoor });
   });
 
   const errors = formState.errors;

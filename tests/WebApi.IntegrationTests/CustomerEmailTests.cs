@@ -457,13 +457,16 @@ public sealed partial class CustomerEmailTests(EmailApiFactory api) : IClassFixt
         }
 
         Assert.NotNull(root);
-        var source = File.ReadAllText(Path.Combine(root.FullName, "client", "src", "features", "tracking", "utils", "customer-wording.ts"));
-        Dictionary<string, string> Block(string name) => Regex.Matches(
+        string Read(string path) => File.ReadAllText(Path.Combine([root.FullName, "client", "src", .. path.Split('/')]));
+        Dictionary<string, string> Block(string source, string name) => Regex.Matches(
                 Regex.Match(source, $"export const {name}[^{{]*{{(?<body>[^}}]*)}}").Groups["body"].Value, @"(\w+): '((?:[^'\\]|\\.)*)'")
             .ToDictionary(m => m.Groups[1].Value, m => m.Groups[2].Value);
 
-        var clientLabels = Block("customerStatusLabels");
-        var clientReasons = Block("customerFailureReasons");
+        // The tracking page takes its status words from the one set every screen uses, and its failure reasons from its own.
+        var trackingWording = Read("features/tracking/utils/customer-wording.ts");
+        Assert.Contains("customerStatusLabels: Record<OrderStatus, string> = statusWords;", trackingWording, StringComparison.Ordinal);
+        var clientLabels = Block(Read("lib/status-wording.ts"), "statusWords");
+        var clientReasons = Block(trackingWording, "customerFailureReasons");
 
         Assert.Equal(CustomerWording.StatusLabels.ToDictionary(l => l.Key.ToString(), l => l.Value), clientLabels);
         Assert.Equal(CustomerWording.FailureReasons.ToDictionary(l => l.Key.ToString(), l => l.Value), clientReasons);

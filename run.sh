@@ -11,14 +11,20 @@ PORT="${PORT:-5080}"
 PG_PORT="${PG_PORT:-55432}"
 MAIL_SMTP_PORT="${MAIL_SMTP_PORT:-1025}"
 MAIL_WEB_PORT="${MAIL_WEB_PORT:-1080}"
+PG_DATA_DIR="${PG_DATA_DIR:-.data/postgres}"
+
 api_pid=""
 mail_pid=""
-stop_all() {
-  [ -n "$api_pid" ] && kill "$api_pid" 2>/dev/null && wait "$api_pid" 2>/dev/null
-  [ -n "$mail_pid" ] && kill "$mail_pid" 2>/dev/null && wait "$mail_pid" 2>/dev/null
-  return 0
+# Ctrl+C (or any exit) stops the API and the mail catcher, then the local PostgreSQL if this script started it.
+stop_everything() {
+  trap - INT TERM EXIT
+  if [ -n "$api_pid" ]; then kill "$api_pid" 2>/dev/null; wait "$api_pid" 2>/dev/null; fi
+  if [ -n "$mail_pid" ]; then kill "$mail_pid" 2>/dev/null; wait "$mail_pid" 2>/dev/null; fi
+  if declare -F stop_local_postgres >/dev/null; then stop_local_postgres; fi
 }
-trap stop_all INT TERM EXIT
+trap stop_everything EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM
 
 connection_from_env_file() { [ -f .env ] && grep -qE '^ConnectionStrings__OrderTracking=.+' .env; }
 mail_server_from_env_file() { [ -f .env ] && grep -qE '^Smtp__Host=.+' .env; }
@@ -26,9 +32,13 @@ mail_server_from_env_file() { [ -f .env ] && grep -qE '^Smtp__Host=.+' .env; }
 if [ -z "${ConnectionStrings__OrderTracking:-}" ] && ! connection_from_env_file; then
   # shellcheck source=scripts/local-postgres.sh
   source scripts/local-postgres.sh
-  start_local_postgres .data/postgres "$PG_PORT" order_tracking
+  start_local_postgres "$PG_DATA_DIR" "$PG_PORT" order_tracking
   export ConnectionStrings__OrderTracking="$LOCAL_PG_CONNECTION_STRING"
-  echo "PostgreSQL: local cluster in .data/postgres on port $PG_PORT (data kept between runs)"
+  if [ "$LOCAL_PG_STARTED" = "1" ]; then
+    echo "PostgreSQL: local cluster in $PG_DATA_DIR on port $PG_PORT (data kept between runs; Ctrl+C stops it)"
+  else
+    echo "PostgreSQL: the local cluster in $PG_DATA_DIR was already running on port $PG_PORT; it is left running on exit"
+  fi
 fi
 
 if [ -f client/package.json ]; then
@@ -78,6 +88,6 @@ cat <<MSG
 
   The demo merchants e-mail their customers: move a demo order and the e-mail appears in the Mail inbox.
 
-  Press Ctrl+C to stop.
+  Press Ctrl+C to stop (the API, the mail catcher, and the local PostgreSQL if this script started it).
 MSG
 wait $api_pid

@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Starts (creating it on first use) a project-local PostgreSQL cluster whose data survives restarts.
 # Usage: source scripts/local-postgres.sh; start_local_postgres DATA_DIR PORT DATABASE
-# Sets LOCAL_PG_CONNECTION_STRING. Needs the PostgreSQL server binaries (initdb, pg_ctl, psql).
+# Sets LOCAL_PG_CONNECTION_STRING, and LOCAL_PG_STARTED=1 when this call started the server (it was not running);
+# stop_local_postgres then stops it again, and leaves alone a server someone else started.
+# Needs the PostgreSQL server binaries (initdb, pg_ctl, psql).
 
 find_pg_bindir() {
   if command -v pg_config >/dev/null 2>&1 && [ -x "$(pg_config --bindir)/initdb" ]; then
@@ -41,13 +43,25 @@ MSG
     echo "Creating a local PostgreSQL cluster in $pgdata ..."
     as_pg_user "$bindir/initdb" -D "$pgdata" -U postgres --auth=trust -E UTF8 --no-instructions >/dev/null
   fi
+  LOCAL_PG_STARTED=0
+  LOCAL_PG_CTL="$bindir/pg_ctl"
+  LOCAL_PG_DATA="$pgdata"
   if ! as_pg_user "$bindir/pg_ctl" -D "$pgdata" status >/dev/null 2>&1; then
     as_pg_user "$bindir/pg_ctl" -D "$pgdata" -l "$log_file" -w \
       -o "-p $port -k $socket_dir -c listen_addresses=127.0.0.1" start >/dev/null
+    LOCAL_PG_STARTED=1
   fi
   if ! as_pg_user "$bindir/psql" -h 127.0.0.1 -p "$port" -U postgres -tAc "SELECT 1 FROM pg_database WHERE datname='$database'" | grep -q 1; then
     as_pg_user "$bindir/psql" -h 127.0.0.1 -p "$port" -U postgres -c "CREATE DATABASE \"$database\"" >/dev/null
   fi
   LOCAL_PG_CONNECTION_STRING="Host=127.0.0.1;Port=$port;Username=postgres;Database=$database"
   export LOCAL_PG_CONNECTION_STRING
+}
+
+# Stops the server start_local_postgres started (a fast shutdown: open sessions are ended, data is kept).
+stop_local_postgres() {
+  if [ "${LOCAL_PG_STARTED:-0}" = "1" ]; then
+    as_pg_user "$LOCAL_PG_CTL" -D "$LOCAL_PG_DATA" -m fast -w stop >/dev/null && echo "PostgreSQL: local cluster stopped"
+    LOCAL_PG_STARTED=0
+  fi
 }

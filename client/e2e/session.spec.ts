@@ -120,3 +120,31 @@ test('two tabs share one session: a tab opened after sign-in is signed in, and s
   await expect(second.getByRole('heading', { name: 'Sign in' })).toBeVisible();
   await expect(second.getByRole('button', { name: 'Sign out' })).toHaveCount(0);
 });
+
+test.describe('on a phone', () => {
+  test.use({ viewport: { width: 375, height: 812 }, isMobile: true, hasTouch: true });
+
+  test('a page load with no session, and one after signing out, logs no error in the console and asks nothing of /api/auth', async ({
+    page,
+  }) => {
+    const errors: string[] = [];
+    page.on('console', (message) => {
+      if (message.type() === 'error') errors.push(message.text());
+    });
+    page.on('pageerror', (error) => errors.push(error.message));
+    const authCalls: string[] = [];
+    page.on('request', (request) => {
+      if (new URL(request.url()).pathname.startsWith('/api/auth/refresh')) authCalls.push(request.url());
+    });
+
+    await page.goto('/');
+    await expect(page.getByRole('button', { name: 'Sign in' })).toBeVisible();
+    await signIn(page, accounts.merchant);
+    await signOut(page);
+    await page.reload();
+    await expect(page.getByRole('button', { name: 'Sign in' })).toBeVisible();
+
+    expect(errors).toEqual([]);
+    expect(authCalls).toEqual([]);
+  });
+});

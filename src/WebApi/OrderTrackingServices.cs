@@ -156,8 +156,7 @@ public static class OrderTrackingServices
         services.AddOptions<ShutdownOptions>().BindConfiguration(ShutdownOptions.SectionName);
         services.AddHostedService<ShutdownDrainService>();
         services.AddHealthChecks()
-            .AddDbContextCheck<AppDbContext>("database", tags: ["ready"])
-            .AddCheck<InstanceReadiness>("instance", tags: ["ready"]);
+            .AddDbContextCheck<AppDbContext>("database", tags: ["ready"]);
     }
 
     private static void AddJwtAuthentication(this IServiceCollection services, IWebHostEnvironment environment)
@@ -271,7 +270,7 @@ public static class OrderTrackingServices
         // A connection ends when its access token expires; clients reconnect with a renewed token.
         app.MapHub<OrdersHub>(OrdersHub.Path, hub => hub.CloseOnAuthenticationExpiration = true);
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
-        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });
+        app.MapReadiness();
         app.Map("/api/{**path}", UnknownApiRoute).ExcludeFromDescription();
         app.MapClientAppFallback();
         return app;

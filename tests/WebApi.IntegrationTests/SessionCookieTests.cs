@@ -54,6 +54,13 @@ public sealed class SessionCookieTests(SessionCookieTests.Factory api) : IClassF
         return Assert.Single(SetCookieHeaderValue.ParseList(values.ToList()), c => c.Name == CookieName);
     }
 
+    /// <summary>The script-readable "a session may exist" hint the client checks before restoring one on load.</summary>
+    private static SetCookieHeaderValue SessionHint(HttpResponseMessage response)
+    {
+        Assert.True(response.Headers.TryGetValues("Set-Cookie", out var values), "The response sets no cookie.");
+        return Assert.Single(SetCookieHeaderValue.ParseList(values.ToList()), c => c.Name == "__Host-ot_session");
+    }
+
     private static async Task<JsonElement> BodyAsync(HttpResponseMessage response) =>
         JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
 
@@ -95,6 +102,14 @@ public sealed class SessionCookieTests(SessionCookieTests.Factory api) : IClassF
         AssertNoRefreshTokenIn(body, cookie.Value.ToString());
         Assert.False(string.IsNullOrEmpty(body.GetProperty("accessToken").GetString()));
         api.RememberSecret(body.GetProperty("accessToken").GetString()!);
+        var hint = SessionHint(response);
+        Assert.Equal("1", hint.Value.ToString());
+        Assert.False(hint.HttpOnly);
+        Assert.Equal("/", hint.Path.ToString());
+        Assert.Null(hint.Domain.Value);
+        Assert.True(hint.Secure);
+        Assert.Equal(Microsoft.Net.Http.Headers.SameSiteMode.Strict, hint.SameSite);
+        Assert.Equal(cookie.MaxAge, hint.MaxAge);
     }
 
     [Fact]
@@ -113,6 +128,7 @@ public sealed class SessionCookieTests(SessionCookieTests.Factory api) : IClassF
         Assert.True(rotated.HttpOnly);
         Assert.Equal("/", rotated.Path.ToString());
         Assert.True(rotated.Secure);
+        Assert.Equal(rotated.MaxAge, SessionHint(response).MaxAge);
         var body = await BodyAsync(response);
         AssertNoRefreshTokenIn(body, second);
         var accessToken = body.GetProperty("accessToken").GetString()!;
@@ -141,6 +157,10 @@ public sealed class SessionCookieTests(SessionCookieTests.Factory api) : IClassF
         Assert.True(cleared.Expires < DateTimeOffset.UtcNow);
         Assert.Equal("/", cleared.Path.ToString());
         Assert.True(cleared.Secure);
+        var clearedHint = SessionHint(response);
+        Assert.True(clearedHint.Expires < DateTimeOffset.UtcNow);
+        Assert.Equal("/", clearedHint.Path.ToString());
+        Assert.True(clearedHint.Secure);
         Assert.Equal(HttpStatusCode.Unauthorized, (await Browser().SendAsync(Post("/api/auth/refresh", new { }, cookie: cookie))).StatusCode);
     }
 

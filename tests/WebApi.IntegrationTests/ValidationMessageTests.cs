@@ -17,7 +17,7 @@ public sealed class ValidationMessageTests(ApiFactory api) : IClassFixture<ApiFa
         {
             customer = new { name = "", phone = "not a phone" },
             deliveryAddress = new { line1 = "", city = "", postalCode = "", country = "" },
-            items = new[] { new { name = "", quantity = 0, unitPrice = 1m } },
+            items = new[] { new { name = "", quantity = 0, unitPrice = 2_000_000_000m } },
             currency = "",
         });
 
@@ -30,7 +30,8 @@ public sealed class ValidationMessageTests(ApiFactory api) : IClassFixture<ApiFa
         Assert.Equal(["Enter the customer's name."], errors["customer.name"]);
         Assert.Equal(["Enter a phone number of 6 to 15 digits, such as +44 20 7946 0000."], errors["customer.phone"]);
         Assert.Equal(["Enter what the item is."], errors["items[0].name"]);
-        Assert.Equal(["Enter a quantity from 1 to 10000."], errors["items[0].quantity"]);
+        Assert.Equal(["Enter a quantity from 1 to 10 000."], errors["items[0].quantity"]);
+        Assert.Equal(["Enter a unit price from 0 to 1 000 000 000."], errors["items[0].unitPrice"]);
         Assert.Equal(["Choose the currency."], errors["currency"]);
         Assert.All(errors.Values.SelectMany(m => m), message =>
         {

@@ -20,6 +20,7 @@ import {
 import { createAuthenticatedFetch, type FetchFn, type HttpLike } from './authenticated-fetch';
 import type { HubConnectionFactory } from './hub-connection';
 import { createSessionStore, sessionFromLogin, type Session, type SessionStore } from './session';
+import { documentSessionHint, type SessionHint } from './session-hint';
 
 /** A token used for a live connection must outlive its handshake: renew it when less than this is left. */
 const hubTokenMargin = 60_000;
@@ -38,6 +39,8 @@ export interface ApiOptions {
   sessions?: SessionStore;
   /** Opens connections to the live-update hub; tests pass a fake here, the app uses SignalR (lib/hub-connection). */
   hub?: HubConnectionFactory;
+  /** Whether a session may be restored on load; the `__Host-ot_session` cookie by default (lib/session-hint). */
+  sessionHint?: SessionHint;
 }
 
 /** Runs a session renewal under a lock shared by this origin's tabs (Web Locks), where the browser has them. */
@@ -54,6 +57,7 @@ export function createApi(options: ApiOptions = {}) {
   const baseUrl = options.baseUrl ?? '';
   const fetchFn: FetchFn = options.fetch ?? ((url, init) => globalThis.fetch(url, init));
   const sessions = options.sessions ?? createSessionStore();
+  const sessionHint = options.sessionHint ?? documentSessionHint;
 
   const withToken: ApiClientConfiguration = { getAccessToken: () => sessions.get()?.accessToken };
   const anonymous: ApiClientConfiguration = { getAccessToken: () => undefined };
@@ -93,13 +97,20 @@ export function createApi(options: ApiOptions = {}) {
     /**
      * Restores the session on load from the refresh-token cookie (a reload, a new tab). Runs once; resolves when
      * the answer is in: signed in, signed out, or the API could not be reached (the tab starts signed out, unless
-     * the caller resumes a courier's offline session).
+     * the caller resumes a courier's offline session). Without the session hint there is nothing to restore and
+     * nothing is asked: signed out.
      */
     restoreSession(): Promise<SessionRestore> {
-      restoring ??= http.renewSession(null).then(
-        (session): SessionRestore => (session ? 'signed-in' : 'signed-out'),
-        (): SessionRestore => 'unreachable',
-      );
+      restoring ??= sessionHint.present()
+        ? http.renewSession(null).then(
+            (session): SessionRestore => {
+              if (session) return 'signed-in';
+              sessionHint.forget();
+              return 'signed-out';
+            },
+            (): SessionRestore => 'unreachable',
+          )
+        : Promise.resolve<SessionRestore>('signed-out');
       return restoring;
     },
     /** Signs in; the refresh token arrives as an HttpOnly cookie, the access token stays in memory. */

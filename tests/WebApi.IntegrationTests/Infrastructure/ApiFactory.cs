@@ -50,6 +50,11 @@ public class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
     async Task IAsyncLifetime.DisposeAsync()
     {
         await DisposeAsync();
+        if (_connectionString.Length > 0)
+        {
+            await (await PostgresServer.InstanceAsync()).DropDatabaseAsync(_connectionString);
+        }
+
         var log = string.Join('\n', Logs.Lines);
         var leaked = _secrets.Where(secret => log.Contains(secret, StringComparison.Ordinal)).Select(secret => secret[..Math.Min(6, secret.Length)] + "…").ToList();
         if (leaked.Count > 0)

@@ -2,6 +2,7 @@ import { createApi } from '@/lib/api-client';
 import { createAuthenticatedFetch } from '@/lib/authenticated-fetch';
 import { ApiError, apiCall } from '@/lib/errors';
 import { createSessionStore, type Session, type SessionStore } from '@/lib/session';
+import type { SessionHint } from '@/lib/session-hint';
 import { createFakeFetch, type FakeFetch, type RecordedRequest } from '@/testing/fake-fetch';
 import { anOrder, merchantUser, sessionFor } from '@/testing/data';
 
@@ -24,6 +25,11 @@ function withSessionCookie(network: FakeFetch, { cookie = true, answer = freshAn
   network.post('/api/auth/refresh', (request: RecordedRequest) =>
     cookie && request.headers.get('X-Session-Transport') === 'cookie' ? { body: answer } : unauthenticated,
   );
+}
+
+/** The "a session may exist" cookie, as the page reads it. */
+function hint(present: boolean): SessionHint {
+  return { present: () => present, forget: vi.fn() };
 }
 
 const channels: BroadcastChannel[] = [];
@@ -183,11 +189,36 @@ describe('sign-in and restoring on load', () => {
     const network = createFakeFetch();
     withSessionCookie(network);
     const sessions = createSessionStore(null);
-    const api = createApi({ fetch: network.fetch, sessions });
+    const api = createApi({ fetch: network.fetch, sessions, sessionHint: hint(true) });
 
     await api.restoreSession();
 
     expect(sessions.get()).toMatchObject({ accessToken: 'fresh-access', user: merchantUser });
+  });
+
+  it('asks the API nothing on load without the session hint (a visitor who never signed in)', async () => {
+    const network = createFakeFetch();
+    withSessionCookie(network);
+    const sessions = createSessionStore(null);
+    const api = createApi({ fetch: network.fetch, sessions, sessionHint: hint(false) });
+
+    await api.restoreSession();
+
+    expect(sessions.get()).toBeNull();
+    expect(network.sent('POST', '/api/auth/refresh')).toHaveLength(0);
+  });
+
+  it('forgets the hint when the API refuses to restore the session, and keeps it when the API is unreachable', async () => {
+    const refused = createFakeFetch();
+    withSessionCookie(refused, { cookie: false });
+    const refusedHint = hint(true);
+    await createApi({ fetch: refused.fetch, sessions: createSessionStore(null), sessionHint: refusedHint }).restoreSession();
+    expect(refusedHint.forget).toHaveBeenCalledTimes(1);
+
+    const offlineHint = hint(true);
+    const offline = () => Promise.reject(new TypeError('Failed to fetch'));
+    await createApi({ fetch: offline, sessions: createSessionStore(null), sessionHint: offlineHint }).restoreSession();
+    expect(offlineHint.forget).not.toHaveBeenCalled();
   });
 
   it('starts signed out without a cookie, and does not sign out the tabs that have a session', async () => {
@@ -196,7 +227,7 @@ describe('sign-in and restoring on load', () => {
     const signedInTab = tab('restore-without-cookie');
     signedInTab.set(renewed);
     const newTab = tab('restore-without-cookie');
-    const api = createApi({ fetch: network.fetch, sessions: newTab });
+    const api = createApi({ fetch: network.fetch, sessions: newTab, sessionHint: hint(true) });
 
     await api.restoreSession();
     await new Promise((resolve) => setTimeout(resolve, 0));

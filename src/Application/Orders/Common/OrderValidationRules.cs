@@ -44,6 +44,11 @@ public static partial class OrderValidationRules
         code is { Length: 3 } && code.All(char.IsAsciiLetterUpper) && (IsoCurrencies.Value.Count == 0 || IsoCurrencies.Value.Contains(code));
 
     public static bool HasAtMostTwoDecimals(decimal value) => decimal.Round(value, Money.Scale) == value;
+
+    private static readonly NumberFormatInfo GroupedBySpaces = new() { NumberGroupSeparator = " ", NumberGroupSizes = [3] };
+
+    /// <summary>A limit as people read it in a message, whatever their language: 1000000000 → "1 000 000 000".</summary>
+    public static string Readable(decimal limit) => limit.ToString("#,0", GroupedBySpaces);
 }
 
 public sealed class CustomerValidator : AbstractValidator<CustomerDto>
@@ -87,12 +92,12 @@ public sealed class OrderItemValidator : AbstractValidator<OrderItemDto>
     {
         RuleFor(i => i.Name).RequiredText(OrderItem.MaxNameLength, "what the item is");
         RuleFor(i => i.Quantity).InclusiveBetween(1, OrderItem.MaxQuantity)
-            .WithMessage($"Enter a quantity from 1 to {OrderItem.MaxQuantity}.");
+            .WithMessage($"Enter a quantity from 1 to {OrderValidationRules.Readable(OrderItem.MaxQuantity)}.");
 
         // A blank price is refused rather than read as free: nobody means £0.00 by leaving the box empty.
         RuleFor(i => i.UnitPrice).Cascade(CascadeMode.Stop)
             .NotNull().WithMessage("Enter the unit price (0 for a free item).")
-            .InclusiveBetween(0, OrderItem.MaxUnitPrice).WithMessage($"Enter a unit price from 0 to {OrderItem.MaxUnitPrice}.")
+            .InclusiveBetween(0, OrderItem.MaxUnitPrice).WithMessage($"Enter a unit price from 0 to {OrderValidationRules.Readable(OrderItem.MaxUnitPrice)}.")
             .Must(price => OrderValidationRules.HasAtMostTwoDecimals(price!.Value)).WithMessage($"Use at most {Money.Scale} decimals for the unit price.");
     }
 }

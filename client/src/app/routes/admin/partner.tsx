@@ -1,4 +1,5 @@
 import { Link, useParams } from 'react-router';
+import { PartnerOrders } from '@/features/orders/components/partner-orders';
 import { PartnerApiKeys } from '@/features/partners/components/partner-api-keys';
 import { WebhookEndpoints } from '@/features/webhooks/components/webhook-endpoints';
 
@@ -10,6 +11,7 @@ export default function PartnerRoute() {
         <Link to="/admin/partners">← Delivery partners</Link>
       </nav>
       <PartnerApiKeys key={partnerId} partnerId={partnerId} />
+      <PartnerOrders key={`orders-${partnerId}`} partnerId={partnerId} />
       <WebhookEndpoints
         key={`webhooks-${partnerId}`}
         owner={{ partnerId }}

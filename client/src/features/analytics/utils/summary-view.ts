@@ -32,11 +32,20 @@ const integer = new Intl.NumberFormat();
 const percent = new Intl.NumberFormat(undefined, { style: 'percent', maximumFractionDigits: 1 });
 const dayLabel = new Intl.DateTimeFormat(undefined, { month: 'short', day: 'numeric', timeZone: 'UTC' });
 
-/** Minutes as people read a delivery time: "45 min", "2 h 5 min", "26 h". */
+/**
+ * Minutes as people read a delivery time: "45 min", "2 h 5 min", and from a day on in days and hours, to the hour
+ * ("6 d 13 h", never "156 h 52 min": nobody counts a week in minutes).
+ */
 export function formatMinutes(minutes: number | null | undefined): string {
   if (minutes === null || minutes === undefined || !Number.isFinite(minutes)) return '—';
   const rounded = Math.round(minutes);
   if (rounded < 60) return `${rounded} min`;
+  if (rounded >= 24 * 60) {
+    const totalHours = Math.round(rounded / 60);
+    const days = Math.floor(totalHours / 24);
+    const hours = totalHours % 24;
+    return hours === 0 ? `${integer.format(days)} d` : `${integer.format(days)} d ${hours} h`;
+  }
   const hours = Math.floor(rounded / 60);
   const rest = rounded % 60;
   return rest === 0 ? `${hours} h` : `${hours} h ${rest} min`;

@@ -8,7 +8,7 @@ export function toListArguments(filters: OrderFilters) {
     filters.status.length > 0 ? (filters.status as OrderStatus[]) : undefined,
     filters.merchantId || undefined,
     undefined,
-    undefined,
+    filters.partnerId || undefined,
     filters.search.trim() || undefined,
     localDayStart(filters.from),
     localDayEnd(filters.to),

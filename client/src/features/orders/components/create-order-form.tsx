@@ -132,6 +132,15 @@ export function CreateOrderForm({ onCreated }: { onCreated: (order: OrderDto) =>
     if (error) summaryRef.current?.focus();
   }, [error]);
 
+  // The country defaults to the one of the merchant's pickup location (the chosen one, else the default): most
+  // deliveries stay in the country they leave from. Once the country field is edited, it is what was typed.
+  const [countryEdited, setCountryEdited] = useState(false);
+  const pickupCountry = (
+    pickupLocations.data?.find((location) => location.id === form.pickupLocationId) ??
+    pickupLocations.data?.find((location) => location.isDefault)
+  )?.address.country;
+  const country = countryEdited ? form.country : form.country || pickupCountry || '';
+
   const set = (field: keyof FormState) => (event: { target: { value: string } }) => {
     newDraft();
     setForm((f) => ({ ...f, [field]: event.target.value }));
@@ -144,7 +153,10 @@ export function CreateOrderForm({ onCreated }: { onCreated: (order: OrderDto) =>
 
   function submit(event: FormEvent) {
     event.preventDefault();
-    createOrder.mutate({ command: toCommand(form, items, isAdmin), idempotencyKey }, { onSuccess: (order) => onCreated(order) });
+    createOrder.mutate(
+      { command: toCommand({ ...form, country }, items, isAdmin), idempotencyKey },
+      { onSuccess: (order) => onCreated(order) },
+    );
   }
 
   return (
@@ -227,7 +239,15 @@ export function CreateOrderForm({ onCreated }: { onCreated: (order: OrderDto) =>
           <TextField label="Address line 2 (optional)" value={form.line2} onChange={set('line2')} errors={err('deliveryAddress.line2')} />
           <TextField label="City" value={form.city} onChange={set('city')} errors={err('deliveryAddress.city')} />
           <TextField label="Postal code" value={form.postalCode} onChange={set('postalCode')} errors={err('deliveryAddress.postalCode')} />
-          <TextField label="Country" value={form.country} onChange={set('country')} errors={err('deliveryAddress.country')} />
+          <TextField
+            label="Country"
+            value={country}
+            onChange={(event) => {
+              setCountryEdited(true);
+              set('country')(event);
+            }}
+            errors={err('deliveryAddress.country')}
+          />
           <TextField
             label="Latitude (optional)"
             inputMode="decimal"

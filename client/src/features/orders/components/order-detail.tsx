@@ -31,6 +31,7 @@ import { ReturnOrderDialog } from '@/components/return-order-dialog';
 import { CustomerRequest } from './customer-request';
 import { OrderLiveMap } from './order-live-map';
 import { TrackingLinkCard } from './tracking-link-card';
+import { NextStep } from './next-step';
 import { TransitionButtons } from './transition-buttons';
 
 type OpenDialog = 'Cancelled' | 'DeliveryFailed' | 'Delivered' | 'Returned' | 'assign' | null;
@@ -128,6 +129,13 @@ export function OrderDetail({ orderId }: { orderId: string }) {
 
       <Card title="Status">
         <div className="stack">
+          <NextStep
+            waitingForCourier={canAssign && !data.assignedCourierId && !data.assignedPartnerId}
+            onAssign={() => {
+              assign.reset();
+              openDialog('assign');
+            }}
+          />
           <ProgressSteps status={data.status} reached={reached} />
           <CustomerRequest request={data.deliveryRequest} />
           {!dialog && statusError && (
@@ -206,7 +214,9 @@ export function OrderDetail({ orderId }: { orderId: string }) {
       <Card
         title="Delivery"
         actions={
-          canAssign && (
+          // Unassigned, the next step at the top of the order offers Assign.
+          canAssign &&
+          (data.assignedCourierId || data.assignedPartnerId) && (
             <Button
               variant="secondary"
               onClick={() => {
@@ -214,7 +224,7 @@ export function OrderDetail({ orderId }: { orderId: string }) {
                 openDialog('assign');
               }}
             >
-              {data.assignedCourierId || data.assignedPartnerId ? 'Reassign' : 'Assign'}
+              Reassign
             </Button>
           )
         }

@@ -28,6 +28,17 @@ export const searchDelayMs = 300;
 
 export const emptyFilters: OrderFilters = { status: [], search: '', from: '', to: '', merchantId: '' };
 
+/** The fewest characters after "OT-" a tracking-code search needs (the API's TrackingCode.MinSearchPrefixLength). */
+export const minCodeSearchLength = 4;
+
+/** A search that starts like a tracking code but is too short to find one: shorter starts are shared by too many codes. */
+function tooShortCodeSearch(search: string): string[] | undefined {
+  const term = search.trim().toUpperCase();
+  return term.startsWith('OT-') && term.length - 3 < minCodeSearchLength
+    ? [`Type at least ${minCodeSearchLength} characters after OT- to find a tracking code.`]
+    : undefined;
+}
+
 export function OrderFiltersForm({ filters, onChange, merchants }: OrderFiltersFormProps) {
   const [draft, setDraft] = useState(filters);
   const typedSearch = useDebouncedValue(draft.search, searchDelayMs);
@@ -43,7 +54,7 @@ export function OrderFiltersForm({ filters, onChange, merchants }: OrderFiltersF
   });
   useEffect(() => {
     // One or two characters are a word being typed, not a search: the list stays as it is until the third.
-    if (typedSearch.trim() === sentSearch.current.trim() || !isSearchable(typedSearch)) return;
+    if (typedSearch.trim() === sentSearch.current.trim() || !isSearchable(typedSearch) || tooShortCodeSearch(typedSearch)) return;
     const { filters: current, onChange: apply } = applied.current;
     sentSearch.current = typedSearch;
     apply({ ...current, search: typedSearch });
@@ -56,12 +67,13 @@ export function OrderFiltersForm({ filters, onChange, merchants }: OrderFiltersF
 
   const dateError = draft.from && draft.to && draft.from > draft.to ? ['The end date is before the start date.'] : undefined;
   const [searchError, setSearchError] = useState<string[]>();
+  const codeSearchError = tooShortCodeSearch(draft.search);
 
   function submit(event: FormEvent) {
     event.preventDefault();
     const shortSearch = !isSearchable(draft.search);
     setSearchError(shortSearch ? [`Type at least ${minSearchLength} characters, or clear the search.`] : undefined);
-    if (!dateError && !shortSearch) send(draft);
+    if (!dateError && !shortSearch && !codeSearchError) send(draft);
   }
 
   function toggleStatus(status: (typeof allStatuses)[number], checked: boolean) {
@@ -79,8 +91,8 @@ export function OrderFiltersForm({ filters, onChange, merchants }: OrderFiltersF
             label="Search"
             type="search"
             placeholder="Tracking code, city, postal code or customer"
-            hint={`Type at least ${minSearchLength} characters.`}
-            errors={searchError}
+            hint={`Type at least ${minSearchLength} characters (${minCodeSearchLength} after OT- for a tracking code).`}
+            errors={searchError ?? codeSearchError}
             value={draft.search}
             onChange={(e) => {
               setDraft({ ...draft, search: e.target.value });

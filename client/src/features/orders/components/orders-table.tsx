@@ -4,6 +4,7 @@ import { Badge } from '@/components/ui/badge';
 import type { OrderDto } from '@/lib/api/generated';
 import { formatDateTime, formatMoney, shortId } from '@/lib/format';
 import { useCurrentUser } from '@/lib/use-session';
+import { useAssignees } from '../api/use-assignees';
 import { useUsersOfRole } from '../api/use-people';
 
 export function OrdersTable({ orders, caption }: { orders: OrderDto[]; caption: string }) {
@@ -11,6 +12,14 @@ export function OrdersTable({ orders, caption }: { orders: OrderDto[]; caption: 
   const isAdmin = useCurrentUser().role === 'Admin';
   const merchants = useUsersOfRole('Merchant', isAdmin);
   const merchantName = (id: string) => merchants.data?.find((m) => m.id === id)?.displayName ?? `…${shortId(id)}`;
+  // And who delivers each one: a courier, a delivery partner, or nobody yet.
+  const assignees = useAssignees(isAdmin);
+  const assignedTo = (order: OrderDto) =>
+    order.assignedCourierId
+      ? `Courier ${assignees.data?.couriers?.find((c) => c.id === order.assignedCourierId)?.name ?? `…${shortId(order.assignedCourierId)}`}`
+      : order.assignedPartnerId
+        ? `Partner ${assignees.data?.partners?.find((p) => p.id === order.assignedPartnerId)?.name ?? `…${shortId(order.assignedPartnerId)}`}`
+        : 'Unassigned';
   return (
     <div className="table-wrap card" style={{ padding: 0 }} role="region" aria-label={caption} tabIndex={0}>
       <table className="table table--stack">
@@ -19,6 +28,7 @@ export function OrdersTable({ orders, caption }: { orders: OrderDto[]; caption: 
           <tr>
             <th scope="col">Tracking code</th>
             {isAdmin && <th scope="col">Merchant</th>}
+            {isAdmin && <th scope="col">Assigned to</th>}
             <th scope="col">Customer</th>
             <th scope="col">City</th>
             <th scope="col">Status</th>
@@ -37,6 +47,7 @@ export function OrdersTable({ orders, caption }: { orders: OrderDto[]; caption: 
                 </Link>
               </td>
               {isAdmin && <td data-label="Merchant">{merchantName(order.merchantId)}</td>}
+              {isAdmin && <td data-label="Assigned to">{assignedTo(order)}</td>}
               <td data-label="Customer">{order.customer?.name ?? '—'}</td>
               <td data-label="City">{order.deliveryArea.city}</td>
               <td>

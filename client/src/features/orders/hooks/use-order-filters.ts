@@ -10,6 +10,8 @@ export interface OrderFilters {
   from: string;
   to: string;
   merchantId: string;
+  /** Only a partner's page sets it (its orders); the list's URL has no such filter. */
+  partnerId?: string;
 }
 
 const statusSet = new Set<string>(allStatuses);

@@ -8,7 +8,10 @@ describe('formatMinutes', () => {
     [44.6, '45 min'],
     [59.6, '1 h'],
     [125, '2 h 5 min'],
-    [1560, '26 h'],
+    [1439, '23 h 59 min'],
+    [1440, '1 d'],
+    [1560, '1 d 2 h'],
+    [156 * 60 + 52, '6 d 13 h'],
   ])('%s → %s', (minutes, text) => expect(formatMinutes(minutes)).toBe(text));
 });
 

@@ -15,7 +15,7 @@ const validationProblem = {
       'Shorten the customer’s phone number to 30 characters or fewer.',
     ],
     'deliveryAddress.city': ['Enter the town or city.'],
-    'items[1].quantity': ['Enter a quantity from 1 to 10000.'],
+    'items[1].quantity': ['Enter a quantity from 1 to 10 000.'],
     'items[0].unitPrice': ['Enter the unit price (0 for a free item).'],
   },
 };
@@ -57,7 +57,7 @@ describe('CreateOrderForm', { timeout: 15_000 }, () => {
       'Enter a phone number of 6 to 15 digits, such as +44 20 7946 0000. Shorten the customer’s phone number to 30 characters or fewer.',
     );
     expect(screen.getByLabelText('City')).toHaveAccessibleDescription('Enter the town or city.');
-    expect(secondQuantity).toHaveAccessibleDescription('Enter a quantity from 1 to 10000.');
+    expect(secondQuantity).toHaveAccessibleDescription('Enter a quantity from 1 to 10 000.');
     expect(firstQuantity).not.toHaveAttribute('aria-invalid');
     expect(screen.getAllByLabelText('Unit price')[0]).toHaveAccessibleDescription('Enter the unit price (0 for a free item).');
     // Fields the API did not complain about stay unmarked.

@@ -31,7 +31,7 @@ describe('OrderFiltersForm', () => {
 
   it('waits for the third character before it searches, and says so', () => {
     const onChange = setup();
-    expect(screen.getByLabelText('Search')).toHaveAccessibleDescription('Type at least 3 characters.');
+    expect(screen.getByLabelText('Search')).toHaveAccessibleDescription('Type at least 3 characters (4 after OT- for a tracking code).');
 
     typeSearch('Lo');
     pause(searchDelayMs * 2);

@@ -1,4 +1,4 @@
-import { accounts, checkScreen, expect, signIn, test, tokenFor } from './support';
+import { accounts, checkScreen, expect, orderAt, signIn, test, tokenFor } from './support';
 
 interface CaughtEmail {
   subject: string;
@@ -79,4 +79,35 @@ test('the order page lists the e-mails its customer was sent, the address masked
   await checkScreen(page, 'unsubscribe');
   await page.getByRole('button', { name: 'Unsubscribe' }).click();
   await expect(page.getByText('You are unsubscribed')).toBeVisible();
+});
+
+test('the tracking page leads with the logo the merchant chose for its e-mails', async ({ page, request }) => {
+  const order = await orderAt(request, 'Pending');
+  // The logo's host stands in for the merchant's own: the browser still applies the page's policy before asking it.
+  const onePixelPng = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=', 'base64');
+  await page.route('https://logo.example/**', (route) => route.fulfill({ contentType: 'image/png', body: onePixelPng }));
+  await signIn(page, accounts.merchant);
+  await page.getByRole('link', { name: 'Settings' }).click();
+  await page.getByRole('link', { name: 'Notifications' }).click();
+  const setLogo = async (address: string) => {
+    await page.getByLabel('Logo address (optional)').fill(address);
+    await page.getByRole('button', { name: 'Save e-mail settings' }).click();
+    await expect(page.getByText('E-mail settings saved.', { exact: true })).toBeVisible();
+  };
+  await setLogo('https://logo.example/corner.png');
+
+  try {
+    await page.goto(`/track/${order.trackingCode}`);
+    await expect(page.getByRole('heading', { level: 1, name: 'Corner Bakery Ltd' })).toBeVisible();
+    // A logo the Content-Security-Policy refused would fail to load, and the page drops a logo that fails.
+    const logo = page.getByRole('img', { name: 'Corner Bakery Ltd logo' });
+    await expect(logo).toBeVisible();
+    expect(await logo.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0)).toBe(true);
+  } finally {
+    // The other scenarios know Corner Bakery without a logo.
+    await page.goto('/');
+    await page.getByRole('link', { name: 'Settings' }).click();
+    await page.getByRole('link', { name: 'Notifications' }).click();
+    await setLogo('');
+  }
 });

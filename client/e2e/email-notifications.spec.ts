@@ -1,4 +1,4 @@
-import { accounts, checkScreen, expect, orderAt, signIn, test, tokenFor } from './support';
+import { accounts, checkDocument, checkScreen, expect, orderAt, signIn, test, tokenFor } from './support';
 
 interface CaughtEmail {
   subject: string;
@@ -34,6 +34,8 @@ test('a merchant chooses its customer e-mails, previews one, and gets a test at 
   await page.getByRole('button', { name: 'Save e-mail settings' }).click();
   await expect(page.getByText('E-mail settings saved.', { exact: true })).toBeVisible();
   await checkScreen(page, 'notification-settings');
+  const previewFrame = page.locator('iframe[title="Preview of the “Out for delivery” e-mail"]');
+  await checkDocument(page, (await previewFrame.getAttribute('srcdoc'))!, 'notification-email-preview');
 
   await page.getByRole('button', { name: 'Send me a test' }).click();
   await expect(page.getByText(/^Test e-mail “Out for delivery” sent to m•••@example\.com\.$/)).toBeVisible();

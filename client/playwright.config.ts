@@ -11,6 +11,9 @@ function freePort(): string {
 }
 
 process.env.E2E_PORT ??= freePort();
+// The mail catcher the e2e server starts (maildev): the specs read its inbox to see what the app sent.
+process.env.E2E_MAIL_SMTP_PORT ??= freePort();
+process.env.E2E_MAIL_WEB_PORT ??= freePort();
 const baseURL = process.env.E2E_BASE_URL ?? `http://127.0.0.1:${process.env.E2E_PORT}`;
 const resultsDir = process.env.TEST_RESULTS_DIR;
 process.env.SCREENSHOT_DIR ??= new URL('./test-results/screenshots', import.meta.url).pathname;

@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using OrderTracking.Application.Auth.Common;
 using OrderTracking.Application.Common.Events;
+using OrderTracking.Application.Notifications.Common;
 using OrderTracking.Application.Webhooks.Events;
 
 namespace OrderTracking.Application;
@@ -15,6 +16,7 @@ public static class DependencyInjection
         services.AddSingleton(TimeProvider.System);
         services.AddScoped<SessionIssuer>();
         services.AddScoped<OrderWebhookPlanner>();
+        services.AddScoped<CustomerEmailComposer>();
         services.AddScoped<Tracking.TrackingDetails>();
         services.AddDomainEventHandlers();
         return services;

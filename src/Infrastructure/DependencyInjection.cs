@@ -8,6 +8,7 @@ using OrderTracking.Infrastructure.Arrivals;
 using OrderTracking.Infrastructure.DataProtection;
 using OrderTracking.Infrastructure.Export;
 using OrderTracking.Infrastructure.Idempotency;
+using OrderTracking.Infrastructure.Notifications;
 using OrderTracking.Infrastructure.Identity;
 using OrderTracking.Infrastructure.Outbox;
 using OrderTracking.Infrastructure.Persistence;
@@ -79,6 +80,7 @@ public static class DependencyInjection
         services.AddScoped<IIdempotencyStore>(provider => provider.GetRequiredService<IdempotencyStore>());
         services.AddSharedKeyRing();
         services.AddWebhooks(configuration);
+        services.AddCustomerEmails(configuration);
         services.AddProofsOfDelivery(configuration);
         services.AddRetention(configuration);
 

@@ -22,7 +22,8 @@ public sealed partial class DecisionRecordTests
         "Microsoft", "System", "OrderTracking", "Riok",
         // ASP.NET Core, the generic host, System.Net and System.Text.Json.
         "AllowInputFormatterExceptionMessages", "ForwardedHeadersMiddleware", "HostOptions", "HttpOnly", "HubException",
-        "JsonConverter", "KnownNetworks", "OnTokenValidated", "ProtectKeysWithCertificate", "SocketsHttpHandler", "Task",
+        "ITimeLimitedDataProtector", "JsonConverter", "KnownNetworks", "OnTokenValidated", "ProtectKeysWithCertificate",
+        "SocketsHttpHandler", "Task",
         // EF Core and Npgsql.
         "AutoTransactionBehavior", "EnableRetryOnFailure", "IsRowVersion", "SaveChanges",
         // SignalR's managers and StackExchange.Redis.

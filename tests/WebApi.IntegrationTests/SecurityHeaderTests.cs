@@ -59,6 +59,27 @@ public sealed class SecurityHeaderTests(SecurityHeaderTests.Factory api) : IClas
     }
 
     [Fact]
+    public async Task Only_the_tracking_page_may_show_https_images_from_other_hosts_such_as_the_merchants_logo()
+    {
+        var client = api.CreateClient();
+
+        var trackingPage = await client.GetAsync("/track/OT-7F3K9Q2M4X");
+        var lookupPage = await client.GetAsync("/track");
+        var trackingApi = await client.GetAsync("/api/tracking/OT-7F3K9Q2M4X");
+        var otherPage = await client.GetAsync("/orders/some-client-route");
+
+        string ImageSources(HttpResponseMessage response) =>
+            response.Headers.GetValues("Content-Security-Policy").Single().Split(';', StringSplitOptions.TrimEntries).Single(d => d.StartsWith("img-src ", StringComparison.Ordinal));
+        Assert.Contains("<div id=root>", await trackingPage.Content.ReadAsStringAsync());
+        Assert.Equal("img-src 'self' data: blob: https://tile.openstreetmap.org https:", ImageSources(trackingPage));
+        Assert.Equal("img-src 'self' data: blob: https://tile.openstreetmap.org https:", ImageSources(lookupPage));
+        // The API's answers and every other page keep to this site, its tiles and blob: (no http: at all anywhere).
+        Assert.Equal("img-src 'self' data: blob: https://tile.openstreetmap.org", ImageSources(trackingApi));
+        Assert.Equal("img-src 'self' data: blob: https://tile.openstreetmap.org", ImageSources(otherPage));
+        AssertSecurityHeaders(otherPage);
+    }
+
+    [Fact]
     public async Task Hsts_is_sent_over_https_outside_development()
     {
         var client = api.CreateClient(new WebApplicationFactoryClientOptions { BaseAddress = new Uri("https://orders.example") });

@@ -18,6 +18,7 @@ export const routes: RouteObject[] = [
       { index: true, element: <RootRedirect /> },
       { path: 'sign-in', ...page(() => import('./routes/sign-in')) },
       { path: 'track/:trackingCode?', ...page(() => import('./routes/track')) },
+      { path: 'unsubscribe', ...page(() => import('./routes/unsubscribe')) },
       {
         ...page(() => import('./routes/app-shell')),
         children: [
@@ -31,7 +32,10 @@ export const routes: RouteObject[] = [
           },
           {
             element: <RequireRole roles={['Merchant']} />,
-            children: [{ path: 'settings', ...page(() => import('./routes/settings')) }],
+            children: [
+              { path: 'settings', ...page(() => import('./routes/settings')) },
+              { path: 'settings/notifications', ...page(() => import('./routes/notifications')) },
+            ],
           },
           { path: 'orders/:orderId', ...page(() => import('./routes/orders/detail')) },
           {
@@ -61,6 +65,7 @@ export const routes: RouteObject[] = [
               { path: 'partners', ...page(() => import('./routes/admin/partners')) },
               { path: 'partners/:partnerId', ...page(() => import('./routes/admin/partner')) },
               { path: 'merchants/:merchantId', ...page(() => import('./routes/merchants/profile')) },
+              { path: 'merchants/:merchantId/notifications', ...page(() => import('./routes/notifications')) },
               { path: 'orders', element: <Navigate to="/orders" replace /> },
               { path: '*', ...page(() => import('./routes/not-found')) },
             ],

@@ -59,6 +59,7 @@ export function createFakeFetch() {
     requests,
     get: (path: RegExp | string, reply: FakeReply | Handler) => on('GET', path, reply),
     post: (path: RegExp | string, reply: FakeReply | Handler) => on('POST', path, reply),
+    put: (path: RegExp | string, reply: FakeReply | Handler) => on('PUT', path, reply),
     patch: (path: RegExp | string, reply: FakeReply | Handler) => on('PATCH', path, reply),
     delete: (path: RegExp | string, reply: FakeReply | Handler) => on('DELETE', path, reply),
     /** The requests to one method + path. */

@@ -13,9 +13,10 @@ using OrderTracking.Infrastructure.Persistence;
 namespace OrderTracking.Infrastructure.Arrivals;
 
 /// <summary>
-/// The tracking page for one code in one statement: the public view (sender, timeline, a delivered order's proof) and the facts beside it,
-/// including the merchant's arrival histograms for the order's area and the hours its legs began. The public page is a
-/// hot read: one round trip, as bench/README.md's table says.
+/// The tracking page for one code in one statement: the public view (sender with the brand of its e-mail settings,
+/// timeline, a delivered order's proof) and the facts beside it, including the merchant's arrival histograms for the
+/// order's area and the hours its legs began. The public page is a hot read: one round trip, as bench/README.md's
+/// table says.
 /// </summary>
 public sealed class TrackingFactsReader(AppDbContext db) : ITrackingFactsReader
 {
@@ -29,6 +30,7 @@ public sealed class TrackingFactsReader(AppDbContext db) : ITrackingFactsReader
     private static readonly string Statement = $"""
         SELECT o.id AS order_id, o.merchant_id, o.tracking_code, o.status, o.created_at,
                coalesce(u.display_name, '') AS merchant_name, m.business_name, m.contact_phone, m.contact_email,
+               n.logo_url, n.accent_colour,
                o.delivery_address_postal_code AS postal_code,
                o.delivery_address_latitude AS destination_latitude, o.delivery_address_longitude AS destination_longitude,
                o.estimated_delivery_at, o.currency, o.total, legs.ready_at, legs.out_for_delivery_at,
@@ -55,6 +57,7 @@ public sealed class TrackingFactsReader(AppDbContext db) : ITrackingFactsReader
             FROM order_history AS h WHERE h.order_id = o.id AND h.kind = 'StatusChange') AS legs
         LEFT JOIN users AS u ON u.id = o.merchant_id
         LEFT JOIN merchant_profiles AS m ON m.merchant_id = o.merchant_id
+        LEFT JOIN notification_settings AS n ON n.merchant_id = o.merchant_id
         LEFT JOIN courier_positions AS p ON o.status = 'InTransit' AND p.carrier_id = coalesce(o.assigned_courier_id, o.id)
         LEFT JOIN tracking_page_settings AS s ON s.merchant_id = o.merchant_id
         LEFT JOIN LATERAL (
@@ -92,7 +95,14 @@ public sealed class TrackingFactsReader(AppDbContext db) : ITrackingFactsReader
                 row.TrackingCode,
                 status,
                 row.MerchantName,
-                new SenderDto { BusinessName = row.BusinessName ?? row.MerchantName, Phone = row.ContactPhone, Email = row.ContactEmail },
+                new SenderDto
+                {
+                    BusinessName = row.BusinessName ?? row.MerchantName,
+                    Phone = row.ContactPhone,
+                    Email = row.ContactEmail,
+                    LogoUrl = row.LogoUrl,
+                    AccentColour = row.AccentColour,
+                },
                 row.CreatedAt,
                 row.EstimatedDeliveryAt,
                 timeline.Select(e => e.ToEvent()).ToList())
@@ -146,6 +156,8 @@ public sealed class TrackingFactsReader(AppDbContext db) : ITrackingFactsReader
         public string? BusinessName { get; init; }
         public string? ContactPhone { get; init; }
         public string? ContactEmail { get; init; }
+        public string? LogoUrl { get; init; }
+        public string? AccentColour { get; init; }
         public string PostalCode { get; init; } = string.Empty;
         public double? DestinationLatitude { get; init; }
         public double? DestinationLongitude { get; init; }

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using OrderTracking.Domain.Merchants;
+using OrderTracking.Domain.Notifications;
 using OrderTracking.Domain.Orders;
 using OrderTracking.Domain.Partners;
 using OrderTracking.Domain.Sessions;
@@ -21,6 +22,9 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : DbCon
     public DbSet<RefreshToken> RefreshTokens => Set<RefreshToken>();
     public DbSet<WebhookEndpoint> WebhookEndpoints => Set<WebhookEndpoint>();
     public DbSet<WebhookDelivery> WebhookDeliveries => Set<WebhookDelivery>();
+    public DbSet<NotificationSettings> NotificationSettings => Set<NotificationSettings>();
+    public DbSet<EmailNotification> EmailNotifications => Set<EmailNotification>();
+    public DbSet<EmailSuppression> EmailSuppressions => Set<EmailSuppression>();
     public DbSet<WebhookAttempt> WebhookAttempts => Set<WebhookAttempt>();
 
     /// <summary>The Data Protection key ring, shared by every instance (see the secrets-at-rest ADR).</summary>

@@ -10,6 +10,10 @@ namespace OrderTracking.WebApi.Security;
 /// the page itself may ask for the device's position (the courier's location sharing and the position at the door
 /// with a proof of delivery); no frame may. The camera stays off: the courier's photo comes through a file input,
 /// which the browser hands to the camera app without the page ever holding a camera stream.
+/// The public tracking page (<c>/track</c> and below) may also show images from any https origin: the merchant's logo,
+/// which the domain holds to https and which lives on the merchant's own host. Its exact origin is not known without a
+/// database read for the code in the page's address, which would answer, outside the tracking API's rate limit,
+/// whether a code exists.
 /// </summary>
 public sealed class SecurityHeadersMiddleware(RequestDelegate next, Microsoft.Extensions.Options.IOptions<LiveMap.MapOptions> map)
 {
@@ -19,9 +23,18 @@ public sealed class SecurityHeadersMiddleware(RequestDelegate next, Microsoft.Ex
 
     private const string ImageSources = "img-src 'self' data: blob:";
 
-    private readonly string _contentSecurityPolicy = map.Value.TileOrigin is { } tiles
-        ? ContentSecurityPolicy.Replace(ImageSources + ";", $"{ImageSources} {tiles};", StringComparison.Ordinal)
-        : ContentSecurityPolicy;
+    /// <summary>The public tracking page's address; its pages may show the merchant's logo.</summary>
+    public const string TrackingPagePath = "/track";
+
+    private readonly string _contentSecurityPolicy = WithImageSources(map.Value.TileOrigin);
+
+    private readonly string _trackingPageContentSecurityPolicy = WithImageSources(map.Value.TileOrigin, "https:");
+
+    private static string WithImageSources(params string?[] extra) =>
+        ContentSecurityPolicy.Replace(
+            ImageSources + ";",
+            string.Join(' ', [ImageSources, .. extra.OfType<string>()]) + ";",
+            StringComparison.Ordinal);
 
     private const string SwaggerContentSecurityPolicy =
         "default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; " +
@@ -29,6 +42,12 @@ public sealed class SecurityHeadersMiddleware(RequestDelegate next, Microsoft.Ex
 
     public Task InvokeAsync(HttpContext context)
     {
+        // Chosen by the address asked for: serving the client's index.html rewrites the request's path to it.
+        var path = context.Request.Path;
+        var contentSecurityPolicy =
+            path.StartsWithSegments("/swagger") ? SwaggerContentSecurityPolicy
+            : path.StartsWithSegments(TrackingPagePath, StringComparison.OrdinalIgnoreCase) ? _trackingPageContentSecurityPolicy
+            : _contentSecurityPolicy;
         // Set as the response starts: the exception handler clears headers set earlier when it writes a problem.
         context.Response.OnStarting(() =>
         {
@@ -37,7 +56,7 @@ public sealed class SecurityHeadersMiddleware(RequestDelegate next, Microsoft.Ex
             headers["Referrer-Policy"] = "strict-origin-when-cross-origin";
             headers.XFrameOptions = "DENY";
             headers["Permissions-Policy"] = "camera=(), microphone=(), geolocation=(self)";
-            headers.ContentSecurityPolicy = context.Request.Path.StartsWithSegments("/swagger") ? SwaggerContentSecurityPolicy : _contentSecurityPolicy;
+            headers.ContentSecurityPolicy = contentSecurityPolicy;
             return Task.CompletedTask;
         });
         return next(context);

@@ -39,7 +39,7 @@ public class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
     /// </summary>
     protected virtual IPAddress? ConnectionAddress => null;
 
-    public async Task InitializeAsync()
+    public virtual async Task InitializeAsync()
     {
         Environment.SetEnvironmentVariable("ORDERTRACKING_SKIP_DOTENV", "1");
         var server = await PostgresServer.InstanceAsync();

@@ -65,7 +65,13 @@ public sealed record OrderDto
 /// <summary>The customer's instructions for the courier and the day it chose, sent from the tracking page after a failed attempt.</summary>
 public sealed record CustomerDeliveryRequestDto(string? Instructions, DateOnly? PreferredDate, DateTimeOffset RequestedAt);
 
-public sealed record CustomerDto(string Name, string Phone, string? Email);
+/// <summary>Who the order is for.</summary>
+/// <param name="Name">The customer's name.</param>
+/// <param name="Phone">A phone number the courier can call.</param>
+/// <param name="Email">Where the customer's e-mails about the order go, if the merchant sends them; optional.</param>
+/// <param name="Language">The customer's language (BCP 47, such as de-DE): their e-mails write dates in it. Optional; the merchant's choice otherwise.</param>
+/// <param name="TimeZone">The customer's time zone (IANA, such as Europe/Berlin): their e-mails give times on its clock. Optional; the merchant's choice otherwise.</param>
+public sealed record CustomerDto(string Name, string Phone, string? Email, string? Language = null, string? TimeZone = null);
 
 public sealed record DeliveryAddressDto(string Line1, string? Line2, string City, string PostalCode, string Country)
 {

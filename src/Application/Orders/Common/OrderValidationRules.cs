@@ -62,6 +62,11 @@ public sealed class CustomerValidator : AbstractValidator<CustomerDto>
             .EmailAddress().WithMessage("Enter an email address such as name@example.com, or leave it empty.")
             .OptionalText(Customer.MaxEmailLength, "the email address")
             .When(c => !string.IsNullOrEmpty(c.Email));
+        // Each check already bounds the length; the MaximumLength after it states the bound in the API's schema.
+        RuleFor(c => c.Language).Cascade(CascadeMode.Stop)
+            .Must(Locale.IsLanguage).WithMessage(Locale.LanguageMessage).MaximumLength(Locale.MaxLanguageLength).When(c => c.Language is not null);
+        RuleFor(c => c.TimeZone).Cascade(CascadeMode.Stop)
+            .Must(Locale.IsTimeZone).WithMessage(Locale.TimeZoneMessage).MaximumLength(Locale.MaxTimeZoneLength).When(c => c.TimeZone is not null);
     }
 }
 

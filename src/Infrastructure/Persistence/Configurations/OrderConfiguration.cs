@@ -44,6 +44,8 @@ public sealed class OrderConfiguration : IEntityTypeConfiguration<Order>
             customer.Property(c => c.Name).HasMaxLength(Customer.MaxNameLength).IsRequired();
             customer.Property(c => c.Phone).HasMaxLength(Customer.MaxPhoneLength).IsRequired();
             customer.Property(c => c.Email).HasMaxLength(Customer.MaxEmailLength);
+            customer.Property(c => c.Language).HasMaxLength(Locale.MaxLanguageLength);
+            customer.Property(c => c.TimeZone).HasMaxLength(Locale.MaxTimeZoneLength);
             customer.HasIndex(c => c.Name).HasMethod("gin").HasOperators("gin_trgm_ops");
         });
         builder.Navigation(o => o.Customer).IsRequired();

@@ -145,6 +145,257 @@ namespace OrderTracking.Infrastructure.Persistence.Migrations
                     b.ToTable("tracking_page_settings", (string)null);
                 });
 
+            modelBuilder.Entity("OrderTracking.Domain.Notifications.EmailNotification", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<int>("AttemptCount")
+                        .HasColumnType("integer")
+                        .HasColumnName("attempt_count");
+
+                    b.Property<DateTimeOffset?>("ClaimedUntil")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("claimed_until");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Event")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("event");
+
+                    b.Property<Guid>("EventId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("event_id");
+
+                    b.Property<string>("HtmlBody")
+                        .HasColumnType("text")
+                        .HasColumnName("html_body");
+
+                    b.Property<bool>("IsTest")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_test");
+
+                    b.Property<DateTimeOffset?>("LastAttemptAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("last_attempt_at");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("last_error");
+
+                    b.Property<Guid>("MerchantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("merchant_id");
+
+                    b.Property<DateTimeOffset>("NextAttemptAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("next_attempt_at");
+
+                    b.Property<DateTimeOffset>("OccurredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("occurred_at");
+
+                    b.Property<Guid?>("OrderId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("order_id");
+
+                    b.Property<string>("Recipient")
+                        .IsRequired()
+                        .HasMaxLength(254)
+                        .HasColumnType("character varying(254)")
+                        .HasColumnName("recipient");
+
+                    b.Property<string>("RecipientMasked")
+                        .IsRequired()
+                        .HasMaxLength(254)
+                        .HasColumnType("character varying(254)")
+                        .HasColumnName("recipient_masked");
+
+                    b.Property<string>("ReplyTo")
+                        .HasMaxLength(254)
+                        .HasColumnType("character varying(254)")
+                        .HasColumnName("reply_to");
+
+                    b.Property<DateTimeOffset>("RetryUntil")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("retry_until");
+
+                    b.Property<string>("SenderName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("sender_name");
+
+                    b.Property<DateTimeOffset?>("SentAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("sent_at");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("status");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("subject");
+
+                    b.Property<string>("TextBody")
+                        .HasColumnType("text")
+                        .HasColumnName("text_body");
+
+                    b.Property<string>("UnsubscribeUrl")
+                        .HasColumnType("text")
+                        .HasColumnName("unsubscribe_url");
+
+                    b.HasKey("Id")
+                        .HasName("pk_email_notifications");
+
+                    b.HasIndex("CreatedAt")
+                        .HasDatabaseName("ix_email_notifications_created_at");
+
+                    b.HasIndex("EventId", "Recipient")
+                        .IsUnique()
+                        .HasDatabaseName("ix_email_notifications_event_id_recipient");
+
+                    b.HasIndex("MerchantId", "NextAttemptAt")
+                        .HasDatabaseName("ix_email_notifications_merchant_id_next_attempt_at")
+                        .HasFilter("status = 'Pending'");
+
+                    b.HasIndex("MerchantId", "SentAt")
+                        .HasDatabaseName("ix_email_notifications_merchant_id_sent_at")
+                        .HasFilter("status = 'Sent'");
+
+                    b.HasIndex("Recipient", "SentAt")
+                        .HasDatabaseName("ix_email_notifications_recipient_sent_at")
+                        .HasFilter("status = 'Sent'");
+
+                    b.HasIndex("OrderId", "Recipient", "OccurredAt")
+                        .HasDatabaseName("ix_email_notifications_order_id_recipient_occurred_at");
+
+                    b.ToTable("email_notifications", (string)null);
+                });
+
+            modelBuilder.Entity("OrderTracking.Domain.Notifications.EmailSuppression", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Address")
+                        .IsRequired()
+                        .HasMaxLength(254)
+                        .HasColumnType("character varying(254)")
+                        .HasColumnName("address");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<Guid>("MerchantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("merchant_id");
+
+                    b.Property<Guid?>("OrderId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("order_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_email_suppressions");
+
+                    b.HasIndex("OrderId")
+                        .HasDatabaseName("ix_email_suppressions_order_id");
+
+                    b.HasIndex("MerchantId", "Address", "OrderId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_email_suppressions_merchant_id_address_order_id");
+
+                    NpgsqlIndexBuilderExtensions.AreNullsDistinct(b.HasIndex("MerchantId", "Address", "OrderId"), false);
+
+                    b.ToTable("email_suppressions", (string)null);
+                });
+
+            modelBuilder.Entity("OrderTracking.Domain.Notifications.NotificationSettings", b =>
+                {
+                    b.Property<Guid>("MerchantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("merchant_id");
+
+                    b.Property<string>("AccentColour")
+                        .HasMaxLength(7)
+                        .HasColumnType("character varying(7)")
+                        .HasColumnName("accent_colour");
+
+                    b.PrimitiveCollection<string[]>("Events")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("events");
+
+                    b.Property<bool>("IsEnabled")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_enabled");
+
+                    b.Property<bool>("IsPaused")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_paused");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(35)
+                        .HasColumnType("character varying(35)")
+                        .HasColumnName("language");
+
+                    b.Property<string>("LogoUrl")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("logo_url");
+
+                    b.Property<string>("PauseReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("pause_reason");
+
+                    b.Property<DateTimeOffset?>("PausedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("paused_at");
+
+                    b.Property<string>("ReplyTo")
+                        .HasMaxLength(254)
+                        .HasColumnType("character varying(254)")
+                        .HasColumnName("reply_to");
+
+                    b.Property<string>("SenderName")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("sender_name");
+
+                    b.Property<string>("TimeZone")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("time_zone");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("MerchantId")
+                        .HasName("pk_notification_settings");
+
+                    b.ToTable("notification_settings", (string)null);
+                });
+
             modelBuilder.Entity("OrderTracking.Domain.Orders.Order", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1176,6 +1427,48 @@ namespace OrderTracking.Infrastructure.Persistence.Migrations
                         .HasConstraintName("fk_tracking_page_settings_users_merchant_id");
                 });
 
+            modelBuilder.Entity("OrderTracking.Domain.Notifications.EmailNotification", b =>
+                {
+                    b.HasOne("OrderTracking.Domain.Users.User", null)
+                        .WithMany()
+                        .HasForeignKey("MerchantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_email_notifications_users_merchant_id");
+
+                    b.HasOne("OrderTracking.Domain.Orders.Order", null)
+                        .WithMany()
+                        .HasForeignKey("OrderId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .HasConstraintName("fk_email_notifications_orders_order_id");
+                });
+
+            modelBuilder.Entity("OrderTracking.Domain.Notifications.EmailSuppression", b =>
+                {
+                    b.HasOne("OrderTracking.Domain.Users.User", null)
+                        .WithMany()
+                        .HasForeignKey("MerchantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_email_suppressions_users_merchant_id");
+
+                    b.HasOne("OrderTracking.Domain.Orders.Order", null)
+                        .WithMany()
+                        .HasForeignKey("OrderId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .HasConstraintName("fk_email_suppressions_orders_order_id");
+                });
+
+            modelBuilder.Entity("OrderTracking.Domain.Notifications.NotificationSettings", b =>
+                {
+                    b.HasOne("OrderTracking.Domain.Users.User", null)
+                        .WithOne()
+                        .HasForeignKey("OrderTracking.Domain.Notifications.NotificationSettings", "MerchantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_notification_settings_users_merchant_id");
+                });
+
             modelBuilder.Entity("OrderTracking.Domain.Orders.Order", b =>
                 {
                     b.OwnsOne("OrderTracking.Domain.Orders.Customer", "Customer", b1 =>
@@ -1189,6 +1482,11 @@ namespace OrderTracking.Infrastructure.Persistence.Migrations
                                 .HasColumnType("character varying(254)")
                                 .HasColumnName("customer_email");
 
+                            b1.Property<string>("Language")
+                                .HasMaxLength(35)
+                                .HasColumnType("character varying(35)")
+                                .HasColumnName("customer_language");
+
                             b1.Property<string>("Name")
                                 .IsRequired()
                                 .HasMaxLength(200)
@@ -1200,6 +1498,11 @@ namespace OrderTracking.Infrastructure.Persistence.Migrations
                                 .HasMaxLength(32)
                                 .HasColumnType("character varying(32)")
                                 .HasColumnName("customer_phone");
+
+                            b1.Property<string>("TimeZone")
+                                .HasMaxLength(64)
+                                .HasColumnType("character varying(64)")
+                                .HasColumnName("customer_time_zone");
 
                             b1.HasKey("OrderId");
 

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging;
 using OrderTracking.Application.Common.Interfaces;
 using OrderTracking.Domain.Common;
 using OrderTracking.Domain.Merchants;
+using OrderTracking.Domain.Notifications;
 using OrderTracking.Domain.Orders;
 using OrderTracking.Domain.Partners;
 using OrderTracking.Domain.Users;
@@ -38,6 +39,14 @@ public sealed partial class DemoDataSeeder(AppDbContext db, IPasswordHasher pass
         var merchants = new[] { users["merchant@example.com"].AsActor(), users["merchant2@example.com"].AsActor() };
         var profiles = DemoProfiles(users, now.AddDays(-30));
         db.MerchantProfiles.AddRange(profiles.Values);
+
+        // The demo merchants e-mail their customers, so a newcomer sees in the mail catcher what a status change sends.
+        db.NotificationSettings.AddRange(merchants.Select(m =>
+        {
+            var settings = NotificationSettings.Defaults(m.Id, now.AddDays(-30));
+            settings.Update(true, NotificationSettings.NotifiableStatuses, null, null, null, null, new Locale("en-GB", "Europe/London"), now.AddDays(-30));
+            return settings;
+        }));
         var couriers = new[] { users["courier@example.com"].AsActor(), users["courier2@example.com"].AsActor() };
 
         var faker = new Faker("en") { Random = new Randomizer(20261125) };

@@ -1,4 +1,4 @@
-import { useParams } from 'react-router';
+import { Link, useParams } from 'react-router';
 import { PageHeader } from '@/components/ui/page-header';
 import { MerchantProfile } from '@/features/merchants/components/merchant-profile';
 import { WebhookEndpoints } from '@/features/webhooks/components/webhook-endpoints';
@@ -18,6 +18,11 @@ export default function MerchantProfileRoute() {
         title="Business profile"
         description="Your customers see the business name and contact on the tracking page; couriers see where to collect."
       />
+      {merchantId && (
+        <p>
+          <Link to={`/admin/merchants/${merchantId}/notifications`}>Customer e-mails (notifications) of this merchant</Link>
+        </p>
+      )}
       <MerchantProfile key={id} merchantId={id} />
       {merchantId && (
         <WebhookEndpoints

@@ -1,4 +1,5 @@
 import { Link, Navigate, useParams } from 'react-router';
+import { OrderEmails } from '@/features/notifications/components/order-emails';
 import { OrderDetail } from '@/features/orders/components/order-detail';
 import { useCurrentUser } from '@/lib/use-session';
 
@@ -13,6 +14,7 @@ export default function OrderDetailRoute() {
         <Link to="/orders">← Orders</Link>
       </nav>
       <OrderDetail key={orderId} orderId={orderId} />
+      {(user.role === 'Merchant' || user.role === 'Admin') && <OrderEmails key={`emails-${orderId}`} orderId={orderId} />}
     </div>
   );
 }

@@ -12,6 +12,7 @@ import { useTracking } from '../api/use-tracking';
 import { customerDateTime, customerStatusLabels, customerTime, trackingHeadline, type PublicTracking } from '../utils/customer-wording';
 import { DeliveryConfirmation } from './delivery-confirmation';
 import { DeliveryRequestForm } from './delivery-request-form';
+import { MerchantLogo } from './merchant-logo';
 import { SenderContact } from './sender-contact';
 import { TrackingItems } from './tracking-items';
 import { TrackingTimeline } from './tracking-timeline';
@@ -49,6 +50,7 @@ export function TrackingView({ trackingCode }: { trackingCode: string }) {
         <div className="stack">
           {/* The merchant leads: the customer knows the shop, not the tracking service. */}
           <div className={styles.lead}>
+            <MerchantLogo src={data.sender?.logoUrl} name={sender} />
             <p className={styles.eyebrow}>Your order from</p>
             <h1 className={styles.merchant}>{sender}</h1>
           </div>

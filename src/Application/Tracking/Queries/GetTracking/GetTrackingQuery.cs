@@ -65,7 +65,8 @@ public sealed record DeliveryConfirmationDto
 
 /// <summary>
 /// Who sent the parcel, as the merchant presents itself to its customers: the business name of its profile (its
-/// account name when it has no profile) and the public contact it chose to show.
+/// account name when it has no profile), the public contact it chose to show, and its brand (logo and accent colour),
+/// kept in one place, with its customer e-mail settings, for the e-mails and this page alike.
 /// </summary>
 public sealed record SenderDto
 {
@@ -77,6 +78,12 @@ public sealed record SenderDto
 
     /// <summary>The merchant's public contact email, if it gave one.</summary>
     public string? Email { get; init; }
+
+    /// <summary>The merchant's logo (an https image), the one its customer e-mails show; null when it set none.</summary>
+    public string? LogoUrl { get; init; }
+
+    /// <summary>The merchant's accent colour (<c>#rrggbb</c>), the one its customer e-mails use; null when it chose none.</summary>
+    public string? AccentColour { get; init; }
 }
 
 /// <summary>

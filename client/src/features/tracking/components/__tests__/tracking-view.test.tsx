@@ -1,4 +1,4 @@
-import { screen, within } from '@testing-library/react';
+import { fireEvent, screen, within } from '@testing-library/react';
 import type { TrackingDto } from '@/lib/api/generated';
 import { createFakeFetch } from '@/testing/fake-fetch';
 import { renderWithApp } from '@/testing/render';
@@ -141,6 +141,27 @@ describe('TrackingView', () => {
     expect(screen.getByRole('link', { name: '+44 20 7946 0000' })).toHaveAttribute('href', 'tel:+442079460000');
     expect(screen.getByRole('link', { name: 'hello@corner.example' })).toHaveAttribute('href', 'mailto:hello@corner.example');
     expect(screen.getByRole('heading', { level: 1, name: 'Corner Bakery Ltd' })).toBeInTheDocument();
+  });
+
+  it('leads with the merchant’s https logo above its name; without one, or for a logo that fails, the name alone', async () => {
+    show(parcel({ sender: { businessName: 'Corner Bakery Ltd', logoUrl: 'https://corner.example/logo.png' } }));
+
+    const logo = await screen.findByRole('img', { name: 'Corner Bakery Ltd logo' });
+    expect(logo).toHaveAttribute('src', 'https://corner.example/logo.png');
+    // The tracking code is in the page's address: the merchant's host is not told it.
+    expect(logo).toHaveAttribute('referrerpolicy', 'no-referrer');
+    expect(screen.getByRole('heading', { level: 1, name: 'Corner Bakery Ltd' })).toBeInTheDocument();
+
+    fireEvent.error(logo);
+    expect(screen.queryByRole('img', { name: 'Corner Bakery Ltd logo' })).not.toBeInTheDocument();
+    expect(screen.getByRole('heading', { level: 1, name: 'Corner Bakery Ltd' })).toBeInTheDocument();
+  });
+
+  it('draws no logo that is not https, which the page’s policy would block anyway', async () => {
+    show(parcel({ sender: { businessName: 'Corner Bakery Ltd', logoUrl: 'http://corner.example/logo.png' } }));
+
+    expect(await screen.findByRole('heading', { level: 1, name: 'Corner Bakery Ltd' })).toBeInTheDocument();
+    expect(screen.queryByRole('img')).not.toBeInTheDocument();
   });
 
   it('says so when no parcel has the code', async () => {

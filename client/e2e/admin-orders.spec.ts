@@ -25,3 +25,27 @@ test('on a phone an admin sees who delivers each order, and a partner’s page s
   await expect(partnerOrders.getByRole('link', { name: order.trackingCode })).toBeVisible();
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
 });
+
+test('an admin narrows the orders to the unassigned and the overdue ones, and the URL keeps them', async ({ page, request }) => {
+  const order = await orderAt(request, 'Pending');
+  await signIn(page, accounts.admin);
+
+  await page.goto(`/orders?search=${order.trackingCode}`);
+  await expect(page.getByRole('link', { name: order.trackingCode })).toBeVisible();
+  // On a phone the filters start folded.
+  await page.locator('summary', { hasText: 'Filters' }).click();
+  await page.getByRole('checkbox', { name: 'Unassigned' }).check();
+  await page.getByRole('button', { name: 'Apply filters' }).click();
+  await expect(page).toHaveURL(/assignment=unassigned/);
+  await expect(page.getByRole('link', { name: order.trackingCode })).toBeVisible();
+
+  // Its estimated delivery is years away: not overdue. Applying folds the filters again on a phone.
+  await page.locator('summary', { hasText: 'Filters' }).click();
+  await page.getByRole('checkbox', { name: 'Overdue' }).check();
+  await page.getByRole('button', { name: 'Apply filters' }).click();
+  await expect(page).toHaveURL(/overdue=true/);
+  await expect(page.getByText('No orders match these filters')).toBeVisible();
+
+  await page.reload();
+  await expect(page.getByText('No orders match these filters')).toBeVisible();
+});

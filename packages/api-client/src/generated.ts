@@ -2236,10 +2236,12 @@ export class OrdersClient extends ApiClientBase {
      * @param search (optional) The start of a tracking code (4 or more of its characters, with or without OT-), or part of the city, the postal code or the customer's name (3 or more characters; a shorter term is refused with 400).
      * @param createdFrom (optional) Created at or after this instant (ISO 8601).
      * @param createdTo (optional) Created at or before this instant (ISO 8601).
+     * @param assignment (optional) unassigned: only open orders (not delivered, returned or cancelled) with neither a courier nor a delivery partner.
+     * @param overdue (optional) true: only open orders whose estimated delivery has passed (as isOverdue); false: only the others.
      * @param limit (optional) Page size, 1 to 100 (default 25).
      * @param cursor (optional) The nextCursor of the previous page.
      */
-    list(status?: OrderStatus[] | null | undefined, merchantId?: string | null | undefined, courierId?: string | null | undefined, partnerId?: string | null | undefined, search?: string | null | undefined, createdFrom?: string | null | undefined, createdTo?: string | null | undefined, limit?: number | null | undefined, cursor?: string | null | undefined, signal?: AbortSignal): Promise<OrderPage> {
+    list(status?: OrderStatus[] | null | undefined, merchantId?: string | null | undefined, courierId?: string | null | undefined, partnerId?: string | null | undefined, search?: string | null | undefined, createdFrom?: string | null | undefined, createdTo?: string | null | undefined, assignment?: OrderAssignmentFilter | null | undefined, overdue?: boolean | null | undefined, limit?: number | null | undefined, cursor?: string | null | undefined, signal?: AbortSignal): Promise<OrderPage> {
         let url_ = this.baseUrl + "/api/orders?";
         if (status !== undefined && status !== null)
             status && status.forEach(item => { url_ += "status=" + encodeURIComponent("" + item) + "&"; });
@@ -2255,6 +2257,10 @@ export class OrdersClient extends ApiClientBase {
             url_ += "createdFrom=" + encodeURIComponent("" + createdFrom) + "&";
         if (createdTo !== undefined && createdTo !== null)
             url_ += "createdTo=" + encodeURIComponent("" + createdTo) + "&";
+        if (assignment !== undefined && assignment !== null)
+            url_ += "assignment=" + encodeURIComponent("" + assignment) + "&";
+        if (overdue !== undefined && overdue !== null)
+            url_ += "overdue=" + encodeURIComponent("" + overdue) + "&";
         if (limit !== undefined && limit !== null)
             url_ += "limit=" + encodeURIComponent("" + limit) + "&";
         if (cursor !== undefined && cursor !== null)
@@ -2338,8 +2344,10 @@ export class OrdersClient extends ApiClientBase {
      * @param search (optional) The start of a tracking code (4 or more of its characters, with or without OT-), or part of the city, the postal code or the customer's name (3 or more characters; a shorter term is refused with 400).
      * @param createdFrom (optional) Created at or after this instant (ISO 8601).
      * @param createdTo (optional) Created at or before this instant (ISO 8601).
+     * @param assignment (optional) unassigned: only open orders (not delivered, returned or cancelled) with neither a courier nor a delivery partner.
+     * @param overdue (optional) true: only open orders whose estimated delivery has passed (as isOverdue); false: only the others.
      */
-    count(status?: OrderStatus[] | null | undefined, merchantId?: string | null | undefined, courierId?: string | null | undefined, partnerId?: string | null | undefined, search?: string | null | undefined, createdFrom?: string | null | undefined, createdTo?: string | null | undefined, signal?: AbortSignal): Promise<OrderCount> {
+    count(status?: OrderStatus[] | null | undefined, merchantId?: string | null | undefined, courierId?: string | null | undefined, partnerId?: string | null | undefined, search?: string | null | undefined, createdFrom?: string | null | undefined, createdTo?: string | null | undefined, assignment?: OrderAssignmentFilter | null | undefined, overdue?: boolean | null | undefined, signal?: AbortSignal): Promise<OrderCount> {
         let url_ = this.baseUrl + "/api/orders/count?";
         if (status !== undefined && status !== null)
             status && status.forEach(item => { url_ += "status=" + encodeURIComponent("" + item) + "&"; });
@@ -2355,6 +2363,10 @@ export class OrdersClient extends ApiClientBase {
             url_ += "createdFrom=" + encodeURIComponent("" + createdFrom) + "&";
         if (createdTo !== undefined && createdTo !== null)
             url_ += "createdTo=" + encodeURIComponent("" + createdTo) + "&";
+        if (assignment !== undefined && assignment !== null)
+            url_ += "assignment=" + encodeURIComponent("" + assignment) + "&";
+        if (overdue !== undefined && overdue !== null)
+            url_ += "overdue=" + encodeURIComponent("" + overdue) + "&";
         url_ = url_.replace(/[?&]$/, "");
 
         let options_: RequestInit = {
@@ -2435,8 +2447,10 @@ export class OrdersClient extends ApiClientBase {
      * @param search (optional) The start of a tracking code (4 or more of its characters, with or without OT-), or part of the city, the postal code or the customer's name (3 or more characters; a shorter term is refused with 400).
      * @param createdFrom (optional) Created at or after this instant (ISO 8601).
      * @param createdTo (optional) Created at or before this instant (ISO 8601).
+     * @param assignment (optional) unassigned: only open orders (not delivered, returned or cancelled) with neither a courier nor a delivery partner.
+     * @param overdue (optional) true: only open orders whose estimated delivery has passed (as isOverdue); false: only the others.
      */
-    export(status?: OrderStatus[] | null | undefined, merchantId?: string | null | undefined, courierId?: string | null | undefined, partnerId?: string | null | undefined, search?: string | null | undefined, createdFrom?: string | null | undefined, createdTo?: string | null | undefined, signal?: AbortSignal): Promise<FileResponse> {
+    export(status?: OrderStatus[] | null | undefined, merchantId?: string | null | undefined, courierId?: string | null | undefined, partnerId?: string | null | undefined, search?: string | null | undefined, createdFrom?: string | null | undefined, createdTo?: string | null | undefined, assignment?: OrderAssignmentFilter | null | undefined, overdue?: boolean | null | undefined, signal?: AbortSignal): Promise<FileResponse> {
         let url_ = this.baseUrl + "/api/orders/export?";
         if (status !== undefined && status !== null)
             status && status.forEach(item => { url_ += "status=" + encodeURIComponent("" + item) + "&"; });
@@ -2452,6 +2466,10 @@ export class OrdersClient extends ApiClientBase {
             url_ += "createdFrom=" + encodeURIComponent("" + createdFrom) + "&";
         if (createdTo !== undefined && createdTo !== null)
             url_ += "createdTo=" + encodeURIComponent("" + createdTo) + "&";
+        if (assignment !== undefined && assignment !== null)
+            url_ += "assignment=" + encodeURIComponent("" + assignment) + "&";
+        if (overdue !== undefined && overdue !== null)
+            url_ += "overdue=" + encodeURIComponent("" + overdue) + "&";
         url_ = url_.replace(/[?&]$/, "");
 
         let options_: RequestInit = {
@@ -3555,10 +3573,12 @@ export class PartnerOrdersClient extends ApiClientBase {
      * @param search (optional) The start of a tracking code (4 or more of its characters, with or without OT-), or part of the city, the postal code or the customer's name (3 or more characters; a shorter term is refused with 400).
      * @param createdFrom (optional) Created at or after this instant (ISO 8601).
      * @param createdTo (optional) Created at or before this instant (ISO 8601).
+     * @param assignment (optional) unassigned: only open orders (not delivered, returned or cancelled) with neither a courier nor a delivery partner.
+     * @param overdue (optional) true: only open orders whose estimated delivery has passed (as isOverdue); false: only the others.
      * @param limit (optional) Page size, 1 to 100 (default 25).
      * @param cursor (optional) The nextCursor of the previous page.
      */
-    list(status?: OrderStatus[] | null | undefined, merchantId?: string | null | undefined, courierId?: string | null | undefined, partnerId?: string | null | undefined, search?: string | null | undefined, createdFrom?: string | null | undefined, createdTo?: string | null | undefined, limit?: number | null | undefined, cursor?: string | null | undefined, signal?: AbortSignal): Promise<OrderPage> {
+    list(status?: OrderStatus[] | null | undefined, merchantId?: string | null | undefined, courierId?: string | null | undefined, partnerId?: string | null | undefined, search?: string | null | undefined, createdFrom?: string | null | undefined, createdTo?: string | null | undefined, assignment?: OrderAssignmentFilter | null | undefined, overdue?: boolean | null | undefined, limit?: number | null | undefined, cursor?: string | null | undefined, signal?: AbortSignal): Promise<OrderPage> {
         let url_ = this.baseUrl + "/api/partner/orders?";
         if (status !== undefined && status !== null)
             status && status.forEach(item => { url_ += "status=" + encodeURIComponent("" + item) + "&"; });
@@ -3574,6 +3594,10 @@ export class PartnerOrdersClient extends ApiClientBase {
             url_ += "createdFrom=" + encodeURIComponent("" + createdFrom) + "&";
         if (createdTo !== undefined && createdTo !== null)
             url_ += "createdTo=" + encodeURIComponent("" + createdTo) + "&";
+        if (assignment !== undefined && assignment !== null)
+            url_ += "assignment=" + encodeURIComponent("" + assignment) + "&";
+        if (overdue !== undefined && overdue !== null)
+            url_ += "overdue=" + encodeURIComponent("" + overdue) + "&";
         if (limit !== undefined && limit !== null)
             url_ += "limit=" + encodeURIComponent("" + limit) + "&";
         if (cursor !== undefined && cursor !== null)
@@ -7190,6 +7214,8 @@ export interface OrderPage {
     items?: OrderDto[];
     nextCursor?: string | undefined;
 }
+
+export type OrderAssignmentFilter = "Unassigned";
 
 export interface OrderCount {
     count?: number;

@@ -11,6 +11,9 @@ public static class Predicates
     public static Expression<Func<T, bool>> And<T>(this Expression<Func<T, bool>> left, Expression<Func<T, bool>> right) =>
         Expression.Lambda<Func<T, bool>>(Expression.AndAlso(left.Body, Substitute(right.Body, right.Parameters[0], left.Parameters[0])), left.Parameters);
 
+    public static Expression<Func<T, bool>> Not<T>(this Expression<Func<T, bool>> predicate) =>
+        Expression.Lambda<Func<T, bool>>(Expression.Not(predicate.Body), predicate.Parameters);
+
     /// <summary><paramref name="body"/> with every use of <paramref name="parameter"/> replaced by <paramref name="replacement"/>.</summary>
     public static Expression Substitute(Expression body, ParameterExpression parameter, Expression replacement) =>
         new Substitution(parameter, replacement).Visit(body);

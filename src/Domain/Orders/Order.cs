@@ -152,8 +152,36 @@ public sealed class Order : AggregateRoot
 
     public bool IsTerminal => OrderLifecycle.IsTerminal(Status);
 
+    /// <summary>The terminal statuses as a list: the database reads it as one array parameter, as it does the status filter.</summary>
+    private static readonly IReadOnlyList<OrderStatus> TerminalStatusList = [.. OrderLifecycle.TerminalStatuses];
+
     /// <summary>Still open although its estimated delivery has passed: the merchant should look at it.</summary>
-    public bool IsOverdueAt(DateTimeOffset now) => !IsTerminal && EstimatedDeliveryAt < now;
+    public bool IsOverdueAt(DateTimeOffset now) => OverdueCompiled(this, now);
+
+    /// <summary>
+    /// <see cref="IsOverdueAt"/> for the database, with <paramref name="now"/> read as a query parameter (it changes with
+    /// every request, so a constant would give every request a query plan of its own).
+    /// </summary>
+    public static Expression<Func<Order, bool>> OverdueAt(DateTimeOffset now) =>
+        Expression.Lambda<Func<Order, bool>>(
+            Predicates.Substitute(OverdueRule.Body, OverdueRule.Parameters[1], Expression.Property(Expression.Constant(new Instant(now)), nameof(Instant.Value))),
+            OverdueRule.Parameters[0]);
+
+    /// <summary>
+    /// Still open and nobody in charge of it: no courier and no partner. What a dispatcher has to act on; the pickup
+    /// pool (<see cref="InPickupPool"/>) is the part of it that couriers may claim themselves.
+    /// </summary>
+    public static Expression<Func<Order, bool>> Unassigned { get; } = order =>
+        !TerminalStatusList.Contains(order.Status) && order.AssignedCourierId == null && order.AssignedPartnerId == null;
+
+    // One rule for memory and the database: IsOverdueAt runs it compiled, OverdueAt hands it to the query.
+    private static readonly Expression<Func<Order, DateTimeOffset, bool>> OverdueRule = (order, now) =>
+        !TerminalStatusList.Contains(order.Status) && order.EstimatedDeliveryAt < now;
+
+    private static readonly Func<Order, DateTimeOffset, bool> OverdueCompiled = OverdueRule.Compile();
+
+    /// <summary>Holds an instant so that a query reads it as a parameter, as it would a captured variable.</summary>
+    private sealed record Instant(DateTimeOffset Value);
 
     /// <summary>
     /// The pickup pool: ready for pickup and nobody in charge of it yet. Every courier sees these orders (by area

@@ -37,5 +37,13 @@ public sealed class OrderFilterParameters
     [FromQuery(Name = "createdTo")]
     public DateTimeOffset? CreatedTo { get; init; }
 
-    public OrderFilter ToFilter() => new(Statuses, MerchantId, CourierId, PartnerId, Search, CreatedFrom, CreatedTo);
+    /// <summary><c>unassigned</c>: only open orders (not delivered, returned or cancelled) with neither a courier nor a delivery partner.</summary>
+    [FromQuery(Name = "assignment")]
+    public OrderAssignmentFilter? Assignment { get; init; }
+
+    /// <summary><c>true</c>: only open orders whose estimated delivery has passed (as <c>isOverdue</c>); <c>false</c>: only the others.</summary>
+    [FromQuery(Name = "overdue")]
+    public bool? Overdue { get; init; }
+
+    public OrderFilter ToFilter() => new(Statuses, MerchantId, CourierId, PartnerId, Search, CreatedFrom, CreatedTo, Assignment, Overdue);
 }

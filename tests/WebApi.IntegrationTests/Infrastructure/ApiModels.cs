@@ -23,7 +23,8 @@ public sealed record OrderResponse(
     Guid? AssignedPartnerId,
     DateTimeOffset CreatedAt,
     uint Version,
-    IReadOnlyList<OrderStatus> AllowedTransitions);
+    IReadOnlyList<OrderStatus> AllowedTransitions,
+    bool IsOverdue = false);
 
 public sealed record OrderPageResponse(IReadOnlyList<OrderResponse> Items, string? NextCursor);
 

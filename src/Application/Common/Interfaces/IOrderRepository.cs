@@ -28,14 +28,14 @@ public interface IOrderRepository
     /// <summary>The order's timeline, oldest first, or null when the order is not one <paramref name="actor"/> may see.</summary>
     Task<IReadOnlyList<OrderHistoryEntry>?> GetVisibleHistoryAsync(Guid orderId, Actor actor, CancellationToken cancellationToken);
 
-    /// <summary>One page in keyset order (newest first: created at, then id, both descending).</summary>
-    Task<IReadOnlyList<Order>> ListAsync(OrderFilter filter, Actor actor, OrderCursor? after, int limit, CancellationToken cancellationToken);
+    /// <summary>One page in keyset order (newest first: created at, then id, both descending). <paramref name="now"/> is the instant the overdue filter is judged at.</summary>
+    Task<IReadOnlyList<Order>> ListAsync(OrderFilter filter, Actor actor, DateTimeOffset now, OrderCursor? after, int limit, CancellationToken cancellationToken);
 
     /// <summary>How many orders match, counting no further than <paramref name="cap"/>.</summary>
-    Task<int> CountAsync(OrderFilter filter, Actor actor, int cap, CancellationToken cancellationToken);
+    Task<int> CountAsync(OrderFilter filter, Actor actor, DateTimeOffset now, int cap, CancellationToken cancellationToken);
 
     /// <summary>Every matching order as a flat export row, newest first, read from the database as the caller enumerates.</summary>
-    IAsyncEnumerable<OrderExportRow> StreamExportRowsAsync(OrderFilter filter, Actor actor, CancellationToken cancellationToken);
+    IAsyncEnumerable<OrderExportRow> StreamExportRowsAsync(OrderFilter filter, Actor actor, DateTimeOffset now, CancellationToken cancellationToken);
 
     void Add(Order order);
 }

@@ -2,7 +2,11 @@ using OrderTracking.Domain.Orders;
 
 namespace OrderTracking.Application.Orders.Queries;
 
-/// <summary>The filters shared by the order list and the CSV export. Every one is optional; they combine with AND.</summary>
+/// <summary>
+/// The filters shared by the order list, its count and the CSV export. Every one is optional; they combine with AND.
+/// <see cref="Overdue"/> is judged at the injected clock's now: true keeps the open orders past their estimated
+/// delivery, false the rest.
+/// </summary>
 public sealed record OrderFilter(
     IReadOnlyList<OrderStatus>? Statuses = null,
     Guid? MerchantId = null,
@@ -10,7 +14,9 @@ public sealed record OrderFilter(
     Guid? PartnerId = null,
     string? Search = null,
     DateTimeOffset? CreatedFrom = null,
-    DateTimeOffset? CreatedTo = null)
+    DateTimeOffset? CreatedTo = null,
+    OrderAssignmentFilter? Assignment = null,
+    bool? Overdue = null)
 {
     /// <summary>
     /// The shortest search term: the city, postal code and name arms match a part of the text through trigram indexes,

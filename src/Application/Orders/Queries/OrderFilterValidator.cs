@@ -10,6 +10,7 @@ public sealed class OrderFilterValidator : AbstractValidator<OrderFilter>
     {
         RuleFor(f => f.Statuses).MaxItems(Enum.GetValues<OrderStatus>().Length);
         RuleForEach(f => f.Statuses).IsInEnum();
+        RuleFor(f => f.Assignment).IsInEnum();
         RuleFor(f => f.Search).MaximumLength(200)
             .Must(term => string.IsNullOrWhiteSpace(term) || term.Trim().Length >= OrderFilter.MinSearchLength)
             .WithMessage($"Type at least {OrderFilter.MinSearchLength} characters to search (the start of a tracking code needs {TrackingCode.MinSearchPrefixLength}).");

@@ -67,9 +67,9 @@ public sealed class OrderRepository(AppDbContext db, StreamingReads streamingRea
         return visible?.History;
     }
 
-    public async Task<IReadOnlyList<Order>> ListAsync(OrderFilter filter, Actor actor, OrderCursor? after, int limit, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<Order>> ListAsync(OrderFilter filter, Actor actor, DateTimeOffset now, OrderCursor? after, int limit, CancellationToken cancellationToken)
     {
-        var query = Filtered(filter, actor, OrderVisibility.For(actor));
+        var query = Filtered(filter, actor, now, OrderVisibility.For(actor));
         if (after is not null)
         {
             query = query.Where(o => EF.Functions.LessThan(ValueTuple.Create(o.CreatedAt, o.Id), ValueTuple.Create(after.CreatedAt, after.Id)));
@@ -78,16 +78,16 @@ public sealed class OrderRepository(AppDbContext db, StreamingReads streamingRea
         return await query.OrderByDescending(o => o.CreatedAt).ThenByDescending(o => o.Id).Take(limit).AsSingleQuery().ToListAsync(cancellationToken);
     }
 
-    public Task<int> CountAsync(OrderFilter filter, Actor actor, int cap, CancellationToken cancellationToken) =>
-        Filtered(filter, actor, OrderVisibility.For(actor)).Take(cap).CountAsync(cancellationToken);
+    public Task<int> CountAsync(OrderFilter filter, Actor actor, DateTimeOffset now, int cap, CancellationToken cancellationToken) =>
+        Filtered(filter, actor, now, OrderVisibility.For(actor)).Take(cap).CountAsync(cancellationToken);
 
-    public async IAsyncEnumerable<OrderExportRow> StreamExportRowsAsync(OrderFilter filter, Actor actor, [EnumeratorCancellation] CancellationToken cancellationToken)
+    public async IAsyncEnumerable<OrderExportRow> StreamExportRowsAsync(OrderFilter filter, Actor actor, DateTimeOffset now, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         // Its own context, without the retrying execution strategy: under that strategy EF Core reads a query's whole
         // result before the first row (so that it could run it again), and a million rows took the server from 180 MB
         // to over 1 GB before the first byte left. A fault halfway through a download cannot be retried anyway.
         await using var reads = streamingReads.CreateContext();
-        var rows = Filtered(reads, filter, actor, OrderVisibility.ForExport(actor))
+        var rows = Filtered(reads, filter, actor, now, OrderVisibility.ForExport(actor))
             .OrderByDescending(o => o.CreatedAt).ThenByDescending(o => o.Id)
             .Select(o => new OrderExportRow(
                 o.TrackingCode, o.Status, o.MerchantId,
@@ -111,9 +111,9 @@ public sealed class OrderRepository(AppDbContext db, StreamingReads streamingRea
 
     public void Add(Order order) => db.Orders.Add(order);
 
-    private IQueryable<Order> Filtered(OrderFilter filter, Actor actor, Expression<Func<Order, bool>> scope) => Filtered(db, filter, actor, scope);
+    private IQueryable<Order> Filtered(OrderFilter filter, Actor actor, DateTimeOffset now, Expression<Func<Order, bool>> scope) => Filtered(db, filter, actor, now, scope);
 
-    private static IQueryable<Order> Filtered(AppDbContext context, OrderFilter filter, Actor actor, Expression<Func<Order, bool>> scope)
+    private static IQueryable<Order> Filtered(AppDbContext context, OrderFilter filter, Actor actor, DateTimeOffset now, Expression<Func<Order, bool>> scope)
     {
         var query = context.Orders.AsNoTracking().Where(scope);
         if (filter.Statuses is { Count: > 0 } statuses)
@@ -146,6 +146,17 @@ public sealed class OrderRepository(AppDbContext db, StreamingReads streamingRea
         {
             var toUtc = to.ToUniversalTime();
             query = query.Where(o => o.CreatedAt <= toUtc);
+        }
+
+        if (filter.Assignment == OrderAssignmentFilter.Unassigned)
+        {
+            query = query.Where(Order.Unassigned);
+        }
+
+        if (filter.Overdue is { } overdue)
+        {
+            var overdueAtNow = Order.OverdueAt(now);
+            query = query.Where(overdue ? overdueAtNow : overdueAtNow.Not());
         }
 
         if (!string.IsNullOrWhiteSpace(filter.Search))

@@ -30,6 +30,8 @@ export function useMyDeliveries(courierId: string, active: boolean) {
           undefined,
           undefined,
           undefined,
+          undefined,
+          undefined,
           25,
           pageParam,
           signal,
@@ -50,7 +52,20 @@ export function useAvailableOrders() {
     queryKey: deliveryKeys.available(),
     queryFn: async ({ pageParam, signal }) => {
       const page = await apiCall(
-        api.orders.list(['ReadyForPickup'], undefined, undefined, undefined, undefined, undefined, undefined, 50, pageParam, signal),
+        api.orders.list(
+          ['ReadyForPickup'],
+          undefined,
+          undefined,
+          undefined,
+          undefined,
+          undefined,
+          undefined,
+          undefined,
+          undefined,
+          50,
+          pageParam,
+          signal,
+        ),
       );
       return { ...page, items: (page.items ?? []).filter((o) => !o.assignedCourierId && !o.assignedPartnerId) };
     },

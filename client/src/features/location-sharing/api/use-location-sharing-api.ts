@@ -12,7 +12,22 @@ export function useOrdersOutForDelivery(courierId: string) {
   return useQuery({
     queryKey: ['orders', 'list', 'out-for-delivery', courierId],
     queryFn: ({ signal }) =>
-      apiCall(api.orders.list(['InTransit'], undefined, courierId, undefined, undefined, undefined, undefined, 100, undefined, signal)),
+      apiCall(
+        api.orders.list(
+          ['InTransit'],
+          undefined,
+          courierId,
+          undefined,
+          undefined,
+          undefined,
+          undefined,
+          undefined,
+          undefined,
+          100,
+          undefined,
+          signal,
+        ),
+      ),
   });
 }
 

@@ -12,5 +12,7 @@ export function toListArguments(filters: OrderFilters) {
     filters.search.trim() || undefined,
     localDayStart(filters.from),
     localDayEnd(filters.to),
+    filters.unassigned ? 'Unassigned' : undefined,
+    filters.overdue || undefined,
   ] as const;
 }

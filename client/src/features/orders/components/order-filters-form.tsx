@@ -16,6 +16,8 @@ export interface OrderFiltersFormProps {
   onChange: (filters: OrderFilters) => void;
   /** Admins filter by merchant; others see only their own orders anyway. */
   merchants?: UserDto[];
+  /** The dispatcher's filters (unassigned, overdue), for those who assign orders: admins and merchants. */
+  dispatch?: boolean;
 }
 
 /** Filters start open on a desk and folded on a phone, where the list matters more. */
@@ -26,7 +28,7 @@ function wideScreen(): boolean {
 /** Long enough to let a word be typed, short enough to feel immediate. */
 export const searchDelayMs = 300;
 
-export const emptyFilters: OrderFilters = { status: [], search: '', from: '', to: '', merchantId: '' };
+export const emptyFilters: OrderFilters = { status: [], search: '', from: '', to: '', merchantId: '', unassigned: false, overdue: false };
 
 /** The fewest characters after "OT-" a tracking-code search needs (the API's TrackingCode.MinSearchPrefixLength). */
 export const minCodeSearchLength = 4;
@@ -39,7 +41,7 @@ function tooShortCodeSearch(search: string): string[] | undefined {
     : undefined;
 }
 
-export function OrderFiltersForm({ filters, onChange, merchants }: OrderFiltersFormProps) {
+export function OrderFiltersForm({ filters, onChange, merchants, dispatch = false }: OrderFiltersFormProps) {
   const [draft, setDraft] = useState(filters);
   const typedSearch = useDebouncedValue(draft.search, searchDelayMs);
 
@@ -80,7 +82,9 @@ export function OrderFiltersForm({ filters, onChange, merchants }: OrderFiltersF
     setDraft((d) => ({ ...d, status: checked ? [...d.status, status] : d.status.filter((s) => s !== status) }));
   }
 
-  const active = filters.status.length + [filters.search, filters.from, filters.to, filters.merchantId].filter(Boolean).length;
+  const active =
+    filters.status.length +
+    [filters.search, filters.from, filters.to, filters.merchantId, filters.unassigned, filters.overdue].filter(Boolean).length;
 
   return (
     <details className="card filters" open={wideScreen()}>
@@ -129,6 +133,21 @@ export function OrderFiltersForm({ filters, onChange, merchants }: OrderFiltersF
             ))}
           </div>
         </fieldset>
+        {dispatch && (
+          <fieldset className="field" style={{ border: 0, padding: 0, margin: 0 }}>
+            <legend>Needs attention</legend>
+            <div className="checkbox-row">
+              <label className="chip">
+                <input type="checkbox" checked={draft.unassigned} onChange={(e) => setDraft({ ...draft, unassigned: e.target.checked })} />
+                Unassigned
+              </label>
+              <label className="chip">
+                <input type="checkbox" checked={draft.overdue} onChange={(e) => setDraft({ ...draft, overdue: e.target.checked })} />
+                Overdue
+              </label>
+            </div>
+          </fieldset>
+        )}
         <div className="row">
           <Button type="submit">Apply filters</Button>
           <Button

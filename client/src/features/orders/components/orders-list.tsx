@@ -31,7 +31,14 @@ export function OrdersList() {
   const exportOrders = useExportOrders();
 
   const rows = orders.data?.pages.flatMap((page) => page.items ?? []) ?? [];
-  const filtered = filters.status.length > 0 || !!filters.search || !!filters.from || !!filters.to || !!filters.merchantId;
+  const filtered =
+    filters.status.length > 0 ||
+    !!filters.search ||
+    !!filters.from ||
+    !!filters.to ||
+    !!filters.merchantId ||
+    filters.unassigned ||
+    filters.overdue;
 
   return (
     <div className="stack">
@@ -40,6 +47,7 @@ export function OrdersList() {
         filters={filters}
         onChange={setFilters}
         merchants={isAdmin ? (merchants.data ?? []) : undefined}
+        dispatch={isAdmin || user.role === 'Merchant'}
       />
 
       <div className="row-between">

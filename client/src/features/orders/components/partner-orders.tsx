@@ -4,11 +4,12 @@ import { EmptyState } from '@/components/ui/empty-state';
 import { ErrorState } from '@/components/ui/error-state';
 import { LoadingState } from '@/components/ui/loading-state';
 import { useOrders } from '../api/use-orders';
+import { emptyFilters } from './order-filters-form';
 import { OrdersTable } from './orders-table';
 
 /** The orders assigned to one delivery partner, newest first, on the partner's page (admin). */
 export function PartnerOrders({ partnerId }: { partnerId: string }) {
-  const orders = useOrders({ status: [], search: '', from: '', to: '', merchantId: '', partnerId });
+  const orders = useOrders({ ...emptyFilters, partnerId });
   const items = orders.data?.pages.flatMap((page) => page.items ?? []) ?? [];
   return (
     <Card title="Orders">

@@ -10,6 +10,10 @@ export interface OrderFilters {
   from: string;
   to: string;
   merchantId: string;
+  /** Open orders with neither a courier nor a partner: what a dispatcher has to assign. */
+  unassigned: boolean;
+  /** Open orders past their estimated delivery. */
+  overdue: boolean;
   /** Only a partner's page sets it (its orders); the list's URL has no such filter. */
   partnerId?: string;
 }
@@ -40,6 +44,8 @@ export function useOrderFilters() {
       from: params.get('from') ?? '',
       to: params.get('to') ?? '',
       merchantId: params.get('merchantId') ?? '',
+      unassigned: params.get('assignment') === 'unassigned',
+      overdue: params.get('overdue') === 'true',
     }),
     [params],
   );
@@ -52,6 +58,9 @@ export function useOrderFilters() {
       if (next.from) query.set('from', next.from);
       if (next.to) query.set('to', next.to);
       if (next.merchantId) query.set('merchantId', next.merchantId);
+      // The same names and values as the API's parameters, so a link reads the same in both.
+      if (next.unassigned) query.set('assignment', 'unassigned');
+      if (next.overdue) query.set('overdue', 'true');
       setParams(query, { replace: true });
     },
     [setParams],

@@ -26,12 +26,12 @@ public sealed class CountOrdersQueryValidator : AbstractValidator<CountOrdersQue
         RuleFor(q => q.Filter).SetValidator(new OrderFilterValidator()).OverridePropertyName(string.Empty);
 }
 
-public sealed class CountOrdersQueryHandler(ICurrentActor currentActor, IOrderRepository orders) : IQueryHandler<CountOrdersQuery, OrderCount>
+public sealed class CountOrdersQueryHandler(ICurrentActor currentActor, IOrderRepository orders, TimeProvider timeProvider) : IQueryHandler<CountOrdersQuery, OrderCount>
 {
     public async ValueTask<OrderCount> Handle(CountOrdersQuery query, CancellationToken cancellationToken)
     {
         // One row past the cap tells "exactly 10 000" from "more".
-        var count = await orders.CountAsync(query.Filter, currentActor.Required(), CountOrdersQuery.Cap + 1, cancellationToken);
+        var count = await orders.CountAsync(query.Filter, currentActor.Required(), timeProvider.GetUtcNow(), CountOrdersQuery.Cap + 1, cancellationToken);
         return new OrderCount(Math.Min(count, CountOrdersQuery.Cap), count > CountOrdersQuery.Cap);
     }
 }

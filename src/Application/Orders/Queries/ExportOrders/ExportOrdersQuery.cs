@@ -52,12 +52,12 @@ public sealed class ExportOrdersQueryValidator : AbstractValidator<ExportOrdersQ
 /// The handler reads the first row before it returns, so that a query the database refuses fails here, while
 /// the caller can still answer with a problem, rather than after a 200 and a header row have gone out.
 /// </remarks>
-public sealed class ExportOrdersQueryHandler(ICurrentActor currentActor, IOrderRepository orders)
+public sealed class ExportOrdersQueryHandler(ICurrentActor currentActor, IOrderRepository orders, TimeProvider timeProvider)
     : IQueryHandler<ExportOrdersQuery, IAsyncEnumerable<OrderExportRow>>
 {
     public async ValueTask<IAsyncEnumerable<OrderExportRow>> Handle(ExportOrdersQuery query, CancellationToken cancellationToken)
     {
-        var rows = orders.StreamExportRowsAsync(query.Filter, currentActor.Required(), cancellationToken).GetAsyncEnumerator(cancellationToken);
+        var rows = orders.StreamExportRowsAsync(query.Filter, currentActor.Required(), timeProvider.GetUtcNow(), cancellationToken).GetAsyncEnumerator(cancellationToken);
         var any = await rows.MoveNextAsync();
         return Remaining(rows, any);
     }

@@ -38,11 +38,13 @@ public sealed class ListOrdersQueryHandler(ICurrentActor currentActor, IOrderRep
         var limit = query.Limit ?? ListOrdersQuery.DefaultLimit;
         OrderCursor.TryDecode(query.Cursor, out var after);
 
+        // One instant for the overdue filter and the overdue flags, so a page never disagrees with its filter.
+        var now = timeProvider.GetUtcNow();
+
         // One extra row tells whether another page exists without a second query.
-        var rows = await orders.ListAsync(query.Filter, actor, after, limit + 1, cancellationToken);
+        var rows = await orders.ListAsync(query.Filter, actor, now, after, limit + 1, cancellationToken);
         var page = rows.Take(limit).ToList();
         var nextCursor = rows.Count > limit ? new OrderCursor(page[^1].CreatedAt, page[^1].Id).Encode() : null;
-        var now = timeProvider.GetUtcNow();
         return new OrderPage(page.Select(o => o.ToDto(actor, now)).ToList(), nextCursor);
     }
 }

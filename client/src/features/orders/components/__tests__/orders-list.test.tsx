@@ -1,7 +1,7 @@
-import { screen, waitFor, within } from '@testing-library/react';
+import { cleanup, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { createFakeFetch, type RecordedRequest } from '@/testing/fake-fetch';
-import { anOrder, merchantUser, sessionFor } from '@/testing/data';
+import { anOrder, courierUser, merchantUser, sessionFor } from '@/testing/data';
 import { renderWithApp } from '@/testing/render';
 import { OrdersList } from '../orders-list';
 
@@ -15,7 +15,15 @@ function query(request: RecordedRequest) {
   return params;
 }
 
-function setup(at = '/orders') {
+const adminUser = {
+  ...merchantUser,
+  id: '0190a000-0000-7000-8000-0000000000ad',
+  email: 'admin@example.com',
+  displayName: 'Ada Admin',
+  role: 'Admin' as const,
+};
+
+function setup(at = '/orders', session = sessionFor(merchantUser)) {
   const network = createFakeFetch();
   network.get('/api/orders', (request) =>
     query(request).get('cursor') === 'page-2'
@@ -25,7 +33,8 @@ function setup(at = '/orders') {
   network.get('/api/orders/count', (request) => ({
     body: query(request).get('search') ? { count: 10000, isCapped: true } : { count: 2, isCapped: false },
   }));
-  const view = renderWithApp(<OrdersList />, { network, session: sessionFor(merchantUser), at, path: '/orders' });
+  network.get('/api/users', { body: [merchantUser] });
+  const view = renderWithApp(<OrdersList />, { network, session, at, path: '/orders' });
   return { ...view, network, user: userEvent.setup() };
 }
 
@@ -74,6 +83,50 @@ describe('OrdersList', () => {
     expect(network.sent('GET', '/api/orders').map((r) => query(r).get('search'))).toContain('Leeds');
     expect(network.sent('GET', '/api/orders/count').map((r) => query(r).get('search'))).toContain('Leeds');
     expect(screen.getByLabelText('Search')).toHaveFocus();
+  });
+
+  it('lets an admin ask for unassigned and overdue orders, sending them to the API and keeping them in the URL', async () => {
+    const { network, router, user } = setup('/orders', sessionFor(adminUser));
+    await screen.findByRole('table', { name: 'Orders' });
+    expect(query(network.sent('GET', '/api/orders').at(-1)!).has('assignment')).toBe(false);
+
+    await user.click(screen.getByRole('checkbox', { name: 'Unassigned' }));
+    await user.click(screen.getByRole('checkbox', { name: 'Overdue' }));
+    await user.click(screen.getByRole('button', { name: 'Apply filters' }));
+
+    await waitFor(() => expect(router.state.location.search).toBe('?assignment=unassigned&overdue=true'));
+    await waitFor(() => expect(query(network.sent('GET', '/api/orders').at(-1)!).get('overdue')).toBe('true'));
+    const params = query(network.sent('GET', '/api/orders').at(-1)!);
+    expect(params.get('assignment')).toBe('Unassigned');
+    expect(query(network.sent('GET', '/api/orders/count').at(-1)!).get('assignment')).toBe('Unassigned');
+    expect(screen.getByText('(2 active)')).toBeInTheDocument();
+
+    await user.click(screen.getByRole('checkbox', { name: 'Unassigned' }));
+    await user.click(screen.getByRole('button', { name: 'Apply filters' }));
+    await waitFor(() => expect(router.state.location.search).toBe('?overdue=true'));
+    expect(query(network.sent('GET', '/api/orders').at(-1)!).has('assignment')).toBe(false);
+  });
+
+  it('reads the dispatch filters back from a shared link, ignoring values it does not know', async () => {
+    const { network } = setup('/orders?assignment=unassigned&overdue=yes', sessionFor(adminUser));
+    await screen.findByRole('table', { name: 'Orders' });
+
+    expect(screen.getByRole('checkbox', { name: 'Unassigned' })).toBeChecked();
+    expect(screen.getByRole('checkbox', { name: 'Overdue' })).not.toBeChecked();
+    const params = query(network.sent('GET', '/api/orders').at(-1)!);
+    expect(params.get('assignment')).toBe('Unassigned');
+    expect(params.has('overdue')).toBe(false);
+  });
+
+  it('offers the dispatch filters to merchants, who assign their own orders, and not to couriers', async () => {
+    setup('/orders?overdue=true');
+    await screen.findByRole('table', { name: 'Orders' });
+    expect(screen.getByRole('checkbox', { name: 'Overdue' })).toBeChecked();
+    cleanup();
+
+    setup('/orders', sessionFor(courierUser));
+    await screen.findByRole('table', { name: 'Orders' });
+    expect(screen.queryByRole('checkbox', { name: 'Unassigned' })).not.toBeInTheDocument();
   });
 
   it('says when nothing matches the filters', async () => {

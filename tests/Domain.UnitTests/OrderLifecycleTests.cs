@@ -200,7 +200,7 @@ public sealed class OrderLifecycleTests
         Assert.Throws<DomainValidationException>(() => new OrderItem(name, quantity, (decimal)unitPrice));
 
     [Fact]
-    public void An_order_needs_1_to_100_items_and_an_ISO_currency_shape()
+    public void An_order_needs_1_to_100_items_and_an_ISO_currency()
     {
         var items = Enumerable.Range(0, 101).Select(i => new OrderItem($"I{i}", 1, 1m)).ToList();
         var customer = new Customer("A", "+1 555 0100", null);
@@ -209,6 +209,7 @@ public sealed class OrderLifecycleTests
         Assert.Throws<DomainValidationException>(() => Order.Create(Merchant.Id, customer, address, [], "EUR", null, null, Merchant, Now));
         Assert.Throws<DomainValidationException>(() => Order.Create(Merchant.Id, customer, address, items, "EUR", null, null, Merchant, Now));
         Assert.Throws<DomainValidationException>(() => Order.Create(Merchant.Id, customer, address, items[..1], "eur", null, null, Merchant, Now));
+        Assert.Throws<DomainValidationException>(() => Order.Create(Merchant.Id, customer, address, items[..1], "XYZ", null, null, Merchant, Now));
         Assert.Equal(100, Order.Create(Merchant.Id, customer, address, items[..100], "EUR", null, null, Merchant, Now).Items.Count);
     }
 }

@@ -77,6 +77,18 @@ public sealed class ArchitectureTests
         Assert.False(Types.InAssembly(WebApi).That().ResideInNamespace("OrderTracking.WebApi.Controllers").ShouldNot().HaveDependencyOnAny(MediatorSenders).GetResult().IsSuccessful);
     }
 
+    [Fact]
+    public void One_currency_list_exists_and_the_domain_owns_it()
+    {
+        // The ISO 4217 list comes from RegionInfo; a second reader of it would be a second currency rule.
+        AssertHolds(Types.InAssemblies([Domain, Application, Infrastructure, WebApi])
+            .That().DoNotHaveName("CurrencyCode")
+            .ShouldNot().HaveDependencyOn("System.Globalization.RegionInfo"));
+
+        Assert.False(Types.InAssembly(Domain).That().HaveName("CurrencyCode")
+            .ShouldNot().HaveDependencyOn("System.Globalization.RegionInfo").GetResult().IsSuccessful);
+    }
+
     private static void AssertHolds(ConditionList rule)
     {
         var result = rule.GetResult();

@@ -99,7 +99,7 @@ public sealed class Order : AggregateRoot
             throw new DomainValidationException(nameof(Items), $"An order has between 1 and {OrderItem.MaxItemsPerOrder} items.");
         }
 
-        if (currency is not { Length: 3 } || !currency.All(char.IsAsciiLetterUpper))
+        if (!CurrencyCode.IsIso4217(currency))
         {
             throw new DomainValidationException(nameof(Currency), "Currency is a three-letter ISO 4217 code.");
         }

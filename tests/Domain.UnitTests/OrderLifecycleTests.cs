@@ -159,6 +159,23 @@ public sealed class OrderLifecycleTests
         Assert.Equal(("Other", "Dog at the gate"), (inTransit.History[^1].Reason, inTransit.History[^1].Note));
     }
 
+    [Theory]
+    [InlineData(null)]
+    [InlineData("")]
+    [InlineData("1")]
+    [InlineData("other")]
+    [InlineData(" Damaged")]
+    [InlineData("Damaged,Other")]
+    public void A_failure_reason_is_one_of_the_names_exactly(string? reason)
+    {
+        var inTransit = In(OrderStatus.InTransit);
+
+        var refused = Assert.Throws<DomainValidationException>(() =>
+            inTransit.ChangeStatus(OrderStatus.DeliveryFailed, new StatusChangeDetails("A note", reason), Courier, Now));
+        Assert.Equal(("Reason", Order.FailureReasonRequired), (refused.PropertyName, refused.Message));
+        Assert.Equal(OrderStatus.InTransit, inTransit.Status);
+    }
+
     [Fact]
     public void Delivery_records_the_recipient_as_proof_and_when_it_happened()
     {

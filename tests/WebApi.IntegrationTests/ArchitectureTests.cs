@@ -1,3 +1,5 @@
+using Mono.Cecil;
+using Mono.Cecil.Cil;
 using NetArchTest.Rules;
 
 namespace OrderTracking.WebApi.IntegrationTests;
@@ -87,6 +89,21 @@ public sealed class ArchitectureTests
 
         Assert.False(Types.InAssembly(Domain).That().HaveName("CurrencyCode")
             .ShouldNot().HaveDependencyOn("System.Globalization.RegionInfo").GetResult().IsSuccessful);
+    }
+
+    [Fact]
+    public void A_status_change_is_built_in_one_place_whichever_route_names_the_order()
+    {
+        // Both status routes send it; only one piece of code may turn a request into the command.
+        using var module = ModuleDefinition.ReadModule(WebApi.Location);
+        var builders = module.GetTypes()
+            .SelectMany(t => t.Methods)
+            .Where(m => m.HasBody && m.Body.Instructions.Any(i => i.OpCode == OpCodes.Newobj
+                && i.Operand is MethodReference { DeclaringType.FullName: "OrderTracking.Application.Orders.Commands.ChangeOrderStatus.ChangeOrderStatusCommand" }))
+            .Select(m => m.DeclaringType.FullName)
+            .ToList();
+
+        Assert.Single(builders);
     }
 
     private static void AssertHolds(ConditionList rule)

@@ -106,6 +106,30 @@ public sealed class ArchitectureTests
         Assert.Single(builders);
     }
 
+    [Fact]
+    public void The_hub_joins_the_audiences_of_an_actor_and_never_decides_them()
+    {
+        // Which groups a connection joins is OrderAudience.Of; a hub that reads the actor's kind has a rule of its own.
+        Assert.Empty(ReadersOfTheActorsKind("OrderTracking.WebApi.Hubs"));
+
+        // The idempotency filter does read it (to scope a key), so the scan can see such a read.
+        Assert.NotEmpty(ReadersOfTheActorsKind("OrderTracking.WebApi.Idempotency"));
+    }
+
+    private static List<string> ReadersOfTheActorsKind(string inNamespace)
+    {
+        using var module = ModuleDefinition.ReadModule(WebApi.Location);
+        return module.GetTypes()
+            .Where(t => t.Namespace == inNamespace || t.DeclaringType?.Namespace == inNamespace)
+            .SelectMany(t => t.Methods)
+            .Where(m => m.HasBody && m.Body.Instructions.Any(i => i.Operand is MethodReference
+            {
+                Name: "get_Type", DeclaringType.FullName: "OrderTracking.Domain.Common.Actor",
+            }))
+            .Select(m => m.FullName)
+            .ToList();
+    }
+
     private static void AssertHolds(ConditionList rule)
     {
         var result = rule.GetResult();

@@ -159,6 +159,23 @@ public sealed class OrderLifecycleTests
         Assert.Equal(("Other", "Dog at the gate"), (inTransit.History[^1].Reason, inTransit.History[^1].Note));
     }
 
+    [Theory]
+    [InlineData(null)]
+    [InlineData("")]
+    [InlineData("1")]
+    [InlineData("other")]
+    [InlineData(" Damaged")]
+    [InlineData("Damaged,Other")]
+    public void A_failure_reason_is_one_of_the_names_exactly(string? reason)
+    {
+        var inTransit = In(OrderStatus.InTransit);
+
+        var refused = Assert.Throws<DomainValidationException>(() =>
+            inTransit.ChangeStatus(OrderStatus.DeliveryFailed, new StatusChangeDetails("A note", reason), Courier, Now));
+        Assert.Equal(("Reason", Order.FailureReasonRequired), (refused.PropertyName, refused.Message));
+        Assert.Equal(OrderStatus.InTransit, inTransit.Status);
+    }
+
     [Fact]
     public void Delivery_records_the_recipient_as_proof_and_when_it_happened()
     {
@@ -200,7 +217,7 @@ public sealed class OrderLifecycleTests
         Assert.Throws<DomainValidationException>(() => new OrderItem(name, quantity, (decimal)unitPrice));
 
     [Fact]
-    public void An_order_needs_1_to_100_items_and_an_ISO_currency_shape()
+    public void An_order_needs_1_to_100_items_and_an_ISO_currency()
     {
         var items = Enumerable.Range(0, 101).Select(i => new OrderItem($"I{i}", 1, 1m)).ToList();
         var customer = new Customer("A", "+1 555 0100", null);
@@ -209,6 +226,7 @@ public sealed class OrderLifecycleTests
         Assert.Throws<DomainValidationException>(() => Order.Create(Merchant.Id, customer, address, [], "EUR", null, null, Merchant, Now));
         Assert.Throws<DomainValidationException>(() => Order.Create(Merchant.Id, customer, address, items, "EUR", null, null, Merchant, Now));
         Assert.Throws<DomainValidationException>(() => Order.Create(Merchant.Id, customer, address, items[..1], "eur", null, null, Merchant, Now));
+        Assert.Throws<DomainValidationException>(() => Order.Create(Merchant.Id, customer, address, items[..1], "XYZ", null, null, Merchant, Now));
         Assert.Equal(100, Order.Create(Merchant.Id, customer, address, items[..100], "EUR", null, null, Merchant, Now).Items.Count);
     }
 }

@@ -1,3 +1,5 @@
+using Mono.Cecil;
+using Mono.Cecil.Cil;
 using NetArchTest.Rules;
 
 namespace OrderTracking.WebApi.IntegrationTests;
@@ -75,6 +77,57 @@ public sealed class ArchitectureTests
 
         // Controllers do send requests, so the rule sees the dependency.
         Assert.False(Types.InAssembly(WebApi).That().ResideInNamespace("OrderTracking.WebApi.Controllers").ShouldNot().HaveDependencyOnAny(MediatorSenders).GetResult().IsSuccessful);
+    }
+
+    [Fact]
+    public void One_currency_list_exists_and_the_domain_owns_it()
+    {
+        // The ISO 4217 list comes from RegionInfo; a second reader of it would be a second currency rule.
+        AssertHolds(Types.InAssemblies([Domain, Application, Infrastructure, WebApi])
+            .That().DoNotHaveName("CurrencyCode")
+            .ShouldNot().HaveDependencyOn("System.Globalization.RegionInfo"));
+
+        Assert.False(Types.InAssembly(Domain).That().HaveName("CurrencyCode")
+            .ShouldNot().HaveDependencyOn("System.Globalization.RegionInfo").GetResult().IsSuccessful);
+    }
+
+    [Fact]
+    public void A_status_change_is_built_in_one_place_whichever_route_names_the_order()
+    {
+        // Both status routes send it; only one piece of code may turn a request into the command.
+        using var module = ModuleDefinition.ReadModule(WebApi.Location);
+        var builders = module.GetTypes()
+            .SelectMany(t => t.Methods)
+            .Where(m => m.HasBody && m.Body.Instructions.Any(i => i.OpCode == OpCodes.Newobj
+                && i.Operand is MethodReference { DeclaringType.FullName: "OrderTracking.Application.Orders.Commands.ChangeOrderStatus.ChangeOrderStatusCommand" }))
+            .Select(m => m.DeclaringType.FullName)
+            .ToList();
+
+        Assert.Single(builders);
+    }
+
+    [Fact]
+    public void The_hub_joins_the_audiences_of_an_actor_and_never_decides_them()
+    {
+        // Which groups a connection joins is OrderAudience.Of; a hub that reads the actor's kind has a rule of its own.
+        Assert.Empty(ReadersOfTheActorsKind("OrderTracking.WebApi.Hubs"));
+
+        // The idempotency filter does read it (to scope a key), so the scan can see such a read.
+        Assert.NotEmpty(ReadersOfTheActorsKind("OrderTracking.WebApi.Idempotency"));
+    }
+
+    private static List<string> ReadersOfTheActorsKind(string inNamespace)
+    {
+        using var module = ModuleDefinition.ReadModule(WebApi.Location);
+        return module.GetTypes()
+            .Where(t => t.Namespace == inNamespace || t.DeclaringType?.Namespace == inNamespace)
+            .SelectMany(t => t.Methods)
+            .Where(m => m.HasBody && m.Body.Instructions.Any(i => i.Operand is MethodReference
+            {
+                Name: "get_Type", DeclaringType.FullName: "OrderTracking.Domain.Common.Actor",
+            }))
+            .Select(m => m.FullName)
+            .ToList();
     }
 
     private static void AssertHolds(ConditionList rule)

@@ -99,7 +99,7 @@ public sealed class Order : AggregateRoot
             throw new DomainValidationException(nameof(Items), $"An order has between 1 and {OrderItem.MaxItemsPerOrder} items.");
         }
 
-        if (currency is not { Length: 3 } || !currency.All(char.IsAsciiLetterUpper))
+        if (!CurrencyCode.IsIso4217(currency))
         {
             throw new DomainValidationException(nameof(Currency), "Currency is a three-letter ISO 4217 code.");
         }
@@ -311,12 +311,7 @@ public sealed class Order : AggregateRoot
             case OrderStatus.Delivered: MarkDelivered(details.RecipientName, actor, now, details.Note, details.OccurredAt); break;
             case OrderStatus.DeliveryFailed:
                 EnsureLegal(target, actor);
-                if (!Enum.TryParse<DeliveryFailureReason>(details.Reason, ignoreCase: false, out var failure) || !Enum.IsDefined(failure))
-                {
-                    throw new DomainValidationException("Reason", FailureReasonRequired);
-                }
-
-                MarkDeliveryFailed(failure, actor, now, details.Note, details.OccurredAt);
+                MarkDeliveryFailed(ParseFailureReason(details.Reason), actor, now, details.Note, details.OccurredAt);
                 break;
             case OrderStatus.Returned: MarkReturned(actor, now, details.Note, details.OccurredAt); break;
             default: throw new InvalidTransitionException(Status, target, OrderLifecycle.NextStatuses(Status));
@@ -455,6 +450,12 @@ public sealed class Order : AggregateRoot
         Version++;
         _history.Add(new OrderHistoryEntry(Id, Version, kind, from, Status, now, actor, note, reason, occurredAt));
     }
+
+    /// <summary>A failure reason by its exact name: not a number, not another casing, no surrounding spaces.</summary>
+    private static DeliveryFailureReason ParseFailureReason(string? reason) =>
+        reason is not null && Enum.GetNames<DeliveryFailureReason>().Contains(reason, StringComparer.Ordinal)
+            ? Enum.Parse<DeliveryFailureReason>(reason)
+            : throw new DomainValidationException("Reason", FailureReasonRequired);
 
     private static string RequireReason(string reason)
     {

@@ -103,9 +103,7 @@ public sealed class OrdersController(IMediator mediator) : ApiControllerBase
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status412PreconditionFailed)]
     [ProducesResponseType<OrderDto>(StatusCodes.Status200OK)]
     public async Task<OrderDto> ChangeStatus(Guid id, ChangeOrderStatusRequest request, [FromHeader(Name = "If-Match"), MaxLength(ETag.MaxLength)] string? ifMatch, CancellationToken cancellationToken) =>
-        WithETag(await mediator.Send(
-            new ChangeOrderStatusCommand(OrderKey.ById(id), request.Status, request.Note, request.Reason, request.RecipientName, ETag.ParseIfMatch(ifMatch), request.OccurredAt),
-            cancellationToken));
+        await mediator.ChangeStatusAsync(OrderKey.ById(id), request, ifMatch, Response, cancellationToken);
 
     /// <summary>
     /// Marks the order delivered with its proof of delivery, as <c>multipart/form-data</c>: the recipient's name, a photo

@@ -61,14 +61,8 @@ public sealed class PartnerOrdersController(IMediator mediator) : ControllerBase
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status409Conflict)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status412PreconditionFailed)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status422UnprocessableEntity)]
-    public async Task<OrderDto> ChangeStatus([MaxLength(TrackingCode.MaxPresentedLength)] string trackingCode, ChangeOrderStatusRequest request, [FromHeader(Name = "If-Match"), MaxLength(ETag.MaxLength)] string? ifMatch, CancellationToken cancellationToken)
-    {
-        var order = await mediator.Send(
-            new ChangeOrderStatusCommand(OrderKey.ByTrackingCode(trackingCode), request.Status, request.Note, request.Reason, request.RecipientName, ETag.ParseIfMatch(ifMatch), request.OccurredAt),
-            cancellationToken);
-        Response.Headers.ETag = ETag.For(order.Version);
-        return order;
-    }
+    public async Task<OrderDto> ChangeStatus([MaxLength(TrackingCode.MaxPresentedLength)] string trackingCode, ChangeOrderStatusRequest request, [FromHeader(Name = "If-Match"), MaxLength(ETag.MaxLength)] string? ifMatch, CancellationToken cancellationToken) =>
+        await mediator.ChangeStatusAsync(OrderKey.ByTrackingCode(trackingCode), request, ifMatch, Response, cancellationToken);
 
     /// <summary>
     /// Where the partner's courier carrying this order is now. Kept (replacing the previous one, never a trail) and sent

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Security.Claims;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.Options;
+using OrderTracking.Application.Orders.Notifications;
 using OrderTracking.Domain.Common;
 using OrderTracking.Domain.Orders;
 using OrderTracking.Infrastructure.Identity;
@@ -29,9 +30,9 @@ public sealed class OrdersHub(UserConnections userConnections, IOptions<RateLimi
         if (CurrentActor.FromPrincipal(Context.User) is { } actor)
         {
             userConnections.Add(actor.Id, SessionVersionOf(Context.User!), CurrentActor.SessionIdOf(Context.User)!.Value, Context);
-            foreach (var group in GroupsOf(actor))
+            foreach (var audience in OrderAudience.Of(actor))
             {
-                await Groups.AddToGroupAsync(Context.ConnectionId, group);
+                await Groups.AddToGroupAsync(Context.ConnectionId, HubGroups.For(audience));
             }
         }
 
@@ -106,12 +107,4 @@ public sealed class OrdersHub(UserConnections userConnections, IOptions<RateLimi
             return created;
         }
     }
-
-    private static IEnumerable<string> GroupsOf(Actor actor) => actor.Type switch
-    {
-        ActorType.Admin => [HubGroups.Admins],
-        ActorType.Merchant => [HubGroups.Merchant(actor.Id)],
-        ActorType.Delivery => [HubGroups.Courier(actor.Id), HubGroups.CourierPool],
-        _ => [],
-    };
 }

@@ -14,19 +14,9 @@ namespace OrderTracking.Application.Orders.Common;
 /// </summary>
 public static partial class OrderValidationRules
 {
-    /// <summary>ISO 4217 codes are three letters.</summary>
-    public const int CurrencyCodeLength = 3;
-
     /// <summary>Digits with optional leading +, spaces, dashes, dots and parentheses; 6 to 15 digits in all (E.164 allows 15).</summary>
     [GeneratedRegex(@"^\+?[0-9 ().-]{6,25}$", RegexOptions.CultureInvariant)]
     private static partial Regex PhoneShape();
-
-    private static readonly Lazy<HashSet<string>> IsoCurrencies = new(() =>
-        CultureInfo.GetCultures(CultureTypes.SpecificCultures)
-            .Select(c => { try { return new RegionInfo(c.Name).ISOCurrencySymbol; } catch (ArgumentException) { return null; } })
-            .OfType<string>()
-            .Where(c => c.Length == 3)
-            .ToHashSet(StringComparer.Ordinal));
 
     public static bool IsPhoneNumber(string? phone)
     {
@@ -38,10 +28,6 @@ public static partial class OrderValidationRules
         var digits = phone.Count(char.IsAsciiDigit);
         return digits is >= 6 and <= 15;
     }
-
-    /// <summary>A three-letter upper-case code that the runtime's ISO 4217 data knows (any when that data is absent).</summary>
-    public static bool IsCurrencyCode(string? code) =>
-        code is { Length: 3 } && code.All(char.IsAsciiLetterUpper) && (IsoCurrencies.Value.Count == 0 || IsoCurrencies.Value.Contains(code));
 
     public static bool HasAtMostTwoDecimals(decimal value) => decimal.Round(value, Money.Scale) == value;
 

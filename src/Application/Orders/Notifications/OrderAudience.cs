@@ -1,3 +1,4 @@
+using OrderTracking.Domain.Common;
 using OrderTracking.Domain.Orders;
 
 namespace OrderTracking.Application.Orders.Notifications;
@@ -16,6 +17,19 @@ public abstract record OrderAudience
 
     /// <summary>Anonymous followers of one tracking code; they get the public view only, when the status moves.</summary>
     public sealed record Tracking(string TrackingCode) : OrderAudience;
+
+    /// <summary>
+    /// The audiences an actor belongs to: what a live connection joins, so that it hears of exactly the orders
+    /// <see cref="OrderVisibility"/> shows it. A partner holds no live connection (it is told by webhooks), so it
+    /// belongs to none.
+    /// </summary>
+    public static IReadOnlyList<OrderAudience> Of(Actor actor) => actor.Type switch
+    {
+        ActorType.Admin => [new Admins()],
+        ActorType.Merchant => [new Merchant(actor.Id)],
+        ActorType.Delivery => [new Courier(actor.Id), new CourierPool()],
+        _ => [],
+    };
 
     /// <summary>
     /// Everyone who could see the order before the change or can see it now, so an order that moves (assigned,

@@ -22,6 +22,10 @@ public sealed record ChangeOrderStatusCommand(
     uint? ExpectedVersion = null,
     DateTimeOffset? OccurredAt = null) : ICommand<OrderDto>, IIdempotentCommand;
 
+/// <summary>
+/// The shape of the request only. What a status needs with it (a cancel reason, a known failure reason, a note for
+/// Other) is the order's invariant, checked by <see cref="Order.ChangeStatus"/> and answered with the same 400.
+/// </summary>
 public sealed class ChangeOrderStatusCommandValidator : AbstractValidator<ChangeOrderStatusCommand>
 {
     public ChangeOrderStatusCommandValidator()
@@ -30,14 +34,6 @@ public sealed class ChangeOrderStatusCommandValidator : AbstractValidator<Change
         RuleFor(c => c.Note).MaximumLength(Order.MaxNotesLength);
         RuleFor(c => c.Reason).MaximumLength(Order.MaxReasonLength);
         RuleFor(c => c.RecipientName).MaximumLength(Order.MaxRecipientNameLength);
-        RuleFor(c => c.Reason).NotEmpty().When(c => c.Status == OrderStatus.Cancelled)
-            .WithMessage(Order.CancelReasonRequired);
-        RuleFor(c => c.Reason).Cascade(CascadeMode.Stop).NotEmpty().IsEnumName(typeof(DeliveryFailureReason), caseSensitive: true)
-            .When(c => c.Status == OrderStatus.DeliveryFailed)
-            .WithMessage(Order.FailureReasonRequired);
-        RuleFor(c => c.Note).NotEmpty()
-            .When(c => c.Status == OrderStatus.DeliveryFailed && c.Reason == nameof(DeliveryFailureReason.Other))
-            .WithMessage(Order.OtherFailureNeedsNote);
     }
 }
 

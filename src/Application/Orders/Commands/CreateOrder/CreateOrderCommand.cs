@@ -47,8 +47,8 @@ public sealed class CreateOrderCommandValidator : AbstractValidator<CreateOrderC
             .MaxItems(OrderItem.MaxItemsPerOrder).WithMessage($"An order has at most {OrderItem.MaxItemsPerOrder} items.");
         RuleForEach(c => c.Items).NotNull().WithMessage("Describe each item.").SetValidator(new OrderItemValidator());
         RuleFor(c => c.Currency).Cascade(CascadeMode.Stop).NotEmpty().WithMessage("Choose the currency.")
-            .Must(OrderValidationRules.IsCurrencyCode).WithMessage("Choose a currency by its three-letter code, such as EUR.")
-            .Length(OrderValidationRules.CurrencyCodeLength).WithMessage("Choose a currency by its three-letter code, such as EUR.");
+            .Must(CurrencyCode.IsIso4217).WithMessage("Choose a currency by its three-letter code, such as EUR.")
+            .Length(CurrencyCode.Length).WithMessage("Choose a currency by its three-letter code, such as EUR.");
         RuleFor(c => c.Notes).OptionalText(Order.MaxNotesLength, "the notes");
         RuleFor(c => c.EstimatedDeliveryAt)
             .Must(at => at > timeProvider.GetUtcNow()).When(c => c.EstimatedDeliveryAt is not null)

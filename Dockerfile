@@ -11,6 +11,13 @@ RUN npm ci --no-audit --no-fund
 COPY client/ ./
 RUN npm run build
 
+# compose's dev-profile mail catcher: maildev from the client's locked dev dependencies (the version ./run.sh and
+# the browser tests use), so it needs no image of its own to pin. Not part of the product image (the last stage).
+FROM client AS mailcatcher
+USER node
+EXPOSE 1025 1080
+ENTRYPOINT ["/src/client/node_modules/.bin/maildev", "--smtp", "1025", "--web", "1080", "--ip", "0.0.0.0", "--web-ip", "0.0.0.0"]
+
 FROM mcr.microsoft.com/dotnet/sdk:10.0.302@sha256:ed034a8bf0b24ded0cbbac07e17825d8e9ebfe21e308191d0f7421eaf5ad4664 AS api
 WORKDIR /src
 COPY global.json Directory.Build.props Directory.Packages.props OrderTracking.sln .editorconfig ./

@@ -38,10 +38,12 @@ public sealed partial class LiveAnnouncer(
 
     /// <summary>
     /// Whether this lane announces (or has announced) the row, so that the dispatcher leaves its live handlers out; the
-    /// answer is given once per row, and forgotten for rows older than <see cref="OutboxOptions.TakeoverDelay"/>
-    /// (another instance may have taken those over by now).
+    /// answer is given once per row. Rows older than <see cref="OutboxOptions.TakeoverDelay"/> are forgotten after each
+    /// batch (another instance may have taken those over by now), so this stays one lookup on the dispatcher's path.
     /// </summary>
-    public bool Announces(Guid messageId)
+    public bool Announces(Guid messageId) => _announcing.TryRemove(messageId, out _);
+
+    private void ForgetOld()
     {
         var oldest = timeProvider.GetUtcNow() - options.Value.TakeoverDelay;
         foreach (var (id, at) in _announcing)
@@ -51,8 +53,6 @@ public sealed partial class LiveAnnouncer(
                 _announcing.TryRemove(id, out _);
             }
         }
-
-        return _announcing.TryRemove(messageId, out _);
     }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -78,6 +78,7 @@ public sealed partial class LiveAnnouncer(
                         }
                     });
                 batch.Clear();
+                ForgetOld();
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)

@@ -1,5 +1,5 @@
 import type { BrowserContext, Page } from '@playwright/test';
-import { accounts, checkScreen, expect, orderAt, signIn, test } from './support';
+import { accounts, checkScreen, expect, orderAt, signIn, test, tokenFor } from './support';
 
 const phone = { viewport: { width: 375, height: 812 }, isMobile: true, hasTouch: true };
 const start = { latitude: 51.5033, longitude: -0.1195, accuracy: 12 };
@@ -39,7 +39,11 @@ function whenMapShows(page: Page, latitude: number): Promise<number> {
   );
 }
 
-test('the courier’s position moves on the customer’s phone within a second of the courier’s app sending it', async ({ browser, request, baseURL }) => {
+test('the courier’s position moves on the customer’s phone within a second of the courier’s app sending it', async ({
+  browser,
+  request,
+  baseURL,
+}) => {
   // Two phones, a map and four axe scans: more than the default minute on a loaded two-core machine.
   test.setTimeout(180_000);
   const order = await orderAt(request, 'InTransit');
@@ -53,7 +57,8 @@ test('the courier’s position moves on the customer’s phone within a second o
 
   const reports: { at: number; latitude: number }[] = [];
   courier.on('request', (r) => {
-    if (r.url().endsWith('/api/courier/position') && r.method() === 'PUT') reports.push({ at: Date.now(), latitude: r.postDataJSON().latitude });
+    if (r.url().endsWith('/api/courier/position') && r.method() === 'PUT')
+      reports.push({ at: Date.now(), latitude: r.postDataJSON().latitude });
   });
 
   // The courier signs in with an order out for delivery: sharing starts by itself, and says so.
@@ -68,7 +73,10 @@ test('the courier’s position moves on the customer’s phone within a second o
   await expect(customer.locator('.leaflet-control-attribution')).toContainText('OpenStreetMap');
   await expect(customer.getByRole('heading', { level: 1, name: 'Corner Bakery Ltd' })).toBeVisible();
   await expect(customer.getByRole('list', { name: 'Timeline' })).toBeVisible();
-  expect(tiles.some((url) => url.includes('tile.openstreetmap.org')), 'the map asked for tiles (refused here)').toBe(true);
+  expect(
+    tiles.some((url) => url.includes('tile.openstreetmap.org')),
+    'the map asked for tiles (refused here)',
+  ).toBe(true);
 
   // The courier moves. The app sends at most every 4 s, so the move is made once that gap has passed; the bound below
   // runs from the moment the app sends the new position to the moment the customer's map shows it.
@@ -105,7 +113,12 @@ test('the courier’s position moves on the customer’s phone within a second o
   await customerContext.close();
 });
 
-test('after a failed attempt the customer leaves instructions from a phone, and the merchant sees them', async ({ browser, request, baseURL, page }) => {
+test('after a failed attempt the customer leaves instructions from a phone, and the merchant sees them', async ({
+  browser,
+  request,
+  baseURL,
+  page,
+}) => {
   test.setTimeout(120_000);
   const order = await orderAt(request, 'DeliveryFailed');
   const customerContext = await browser.newContext({ ...phone, baseURL });
@@ -126,4 +139,41 @@ test('after a failed attempt the customer leaves instructions from a phone, and 
   await signIn(page, accounts.merchant);
   await page.goto(`/orders/${order.id}`);
   await expect(page.getByText('“Ring the side door of flat 9B”')).toBeVisible();
+});
+
+test('a phone whose signal drops before the map arrives keeps the tracking page, and the map comes once it is back', async ({
+  page,
+  context,
+  request,
+  baseURL,
+}) => {
+  const order = await orderAt(request, 'InTransit');
+  const courier = { Authorization: `Bearer ${await tokenFor(request, accounts.courier)}` };
+  const shared = await request.put('/api/courier/position', {
+    headers: courier,
+    data: { ...start, recordedAt: new Date(Date.now() - 1_000).toISOString() },
+  });
+  expect(shared.status()).toBe(200);
+  await offline(context, baseURL!);
+  // The map's code (a chunk of its own) cannot be fetched, as when the signal drops while the page is opening.
+  let signal = false;
+  await context.route(/\/assets\/courier-map-[^/]+\.js$/, (route) => (signal ? route.continue() : route.abort('internetdisconnected')));
+  await page.goto(`/track/${order.trackingCode}`);
+
+  // Only the map's box says so: the page, its progress and its live badge stay.
+  await expect(page.getByText('The map could not load.', { exact: true })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Try again' })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1, name: 'Corner Bakery Ltd' })).toBeVisible();
+  await expect(page.getByRole('list', { name: 'Timeline' })).toBeVisible();
+  await expect(page.getByRole('status', { name: 'Live updates' })).toHaveText('Live');
+  await expect(page.getByRole('alert')).toHaveCount(0);
+  await checkScreen(page, 'tracking-map-unavailable');
+
+  // The signal drops and comes back: the map is fetched again by itself and shown, with its styles, without a reload.
+  signal = true;
+  await context.setOffline(true);
+  await context.setOffline(false);
+  await expect(page.getByRole('region', { name: 'Map of the courier on the way to you' })).toBeVisible();
+  await expect(page.locator('.leaflet-container')).toHaveCSS('overflow', 'hidden');
+  await expect(page.getByText(/could not load/)).toHaveCount(0);
 });

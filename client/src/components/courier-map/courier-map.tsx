@@ -1,4 +1,3 @@
-import 'leaflet/dist/leaflet.css';
 import { useEffect } from 'react';
 import { Circle, CircleMarker, MapContainer, Rectangle, TileLayer, useMap } from 'react-leaflet';
 import type { LatLngBoundsExpression, LatLngExpression } from 'leaflet';

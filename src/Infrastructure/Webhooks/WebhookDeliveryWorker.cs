@@ -183,7 +183,8 @@ public sealed partial class WebhookDeliveryWorker(
         }
         catch (DbUpdateException ex) when (ex is DbUpdateConcurrencyException || ex.InnerException is PostgresException { SqlState: PostgresErrorCodes.ForeignKeyViolation })
         {
-            // The endpoint was deleted while its delivery was on its way: there is nothing left to record it on.
+            // The delivery moved on while this send was on its way (its lease ran out and it was taken over, or this
+            // outcome was saved already), or its endpoint was deleted: nothing is written over what is there now.
             LogOutcomeDropped(logger, deliveryId, ex.GetType().Name);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
@@ -233,7 +234,7 @@ public sealed partial class WebhookDeliveryWorker(
     [LoggerMessage(Level = LogLevel.Warning, Message = "Sending webhook delivery {DeliveryId} failed before its outcome was recorded; its lease lets it be retried")]
     private static partial void LogSendFailed(ILogger logger, Guid deliveryId, Exception exception);
 
-    [LoggerMessage(Level = LogLevel.Debug, Message = "The outcome of webhook delivery {DeliveryId} was dropped: its endpoint was deleted meanwhile ({Reason})")]
+    [LoggerMessage(Level = LogLevel.Information, Message = "The outcome of webhook delivery {DeliveryId} was dropped: the delivery moved on or its endpoint was deleted since this send claimed it ({Reason})")]
     private static partial void LogOutcomeDropped(ILogger logger, Guid deliveryId, string reason);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Webhook delivery {DeliveryId} to endpoint {EndpointId} failed on attempt {Attempt}: {Error}")]

@@ -67,11 +67,20 @@ public static class WebhookDeliveryLog
     public static async Task<List<WebhookDeliveryResponse>> ReadAsync(HttpClient owner, Guid endpointId) =>
         (await owner.GetFromJsonAsync<List<WebhookDeliveryResponse>>($"/api/webhook-endpoints/{endpointId}/deliveries", Json.Options))!;
 
-    /// <summary>Reads the log until <paramref name="condition"/> holds; fails the test, showing the log, when it never does.</summary>
-    public static async Task<List<WebhookDeliveryResponse>> WhenAsync(HttpClient owner, Guid endpointId, Func<List<WebhookDeliveryResponse>, bool> condition)
+    /// <summary>
+    /// Reads the log until <paramref name="condition"/> holds; fails the test when it never does, showing the log and
+    /// the app's webhook and transient-fault log lines, when given (what the worker did, in order).
+    /// </summary>
+    public static async Task<List<WebhookDeliveryResponse>> WhenAsync(
+        HttpClient owner, Guid endpointId, Func<List<WebhookDeliveryResponse>, bool> condition, CapturedLogs? appLogs = null)
     {
         var deliveries = await Eventually.WaitForAsync(() => ReadAsync(owner, endpointId), condition);
-        Assert.True(condition(deliveries), $"The delivery log never reached the expected state: {JsonSerializer.Serialize(deliveries)}");
+        var worker = appLogs is null ? [] : appLogs.Lines
+            .Where(line => line.Contains("Webhook", StringComparison.Ordinal) || line.Contains("transient", StringComparison.OrdinalIgnoreCase))
+            .TakeLast(40).ToList();
+        Assert.True(
+            condition(deliveries),
+            $"The delivery log never reached the expected state: {JsonSerializer.Serialize(deliveries)}{string.Concat(worker.Select(line => "\n  " + line))}");
         return deliveries;
     }
 }

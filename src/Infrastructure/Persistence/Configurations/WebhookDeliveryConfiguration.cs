@@ -18,6 +18,11 @@ public sealed class WebhookDeliveryConfiguration : IEntityTypeConfiguration<Webh
         builder.Property(d => d.Payload).IsRequired();
         builder.Property(d => d.Status).HasConversion<string>().HasMaxLength(20).IsRequired();
         builder.Property(d => d.LastError).HasMaxLength(WebhookDelivery.MaxErrorLength);
+
+        // A send writes its outcome only on the delivery as its claim left it: a send that outlived its lease (another
+        // instance took the delivery over) or a save repeated after a commit whose answer was lost finds the lease
+        // changed and writes nothing over the newer state.
+        builder.Property(d => d.ClaimedUntil).IsConcurrencyToken();
         builder.HasOne<WebhookEndpoint>().WithMany().HasForeignKey(d => d.EndpointId).OnDelete(DeleteBehavior.Cascade);
 
         // One delivery per event and endpoint: a handler that runs twice for an event plans nothing more.

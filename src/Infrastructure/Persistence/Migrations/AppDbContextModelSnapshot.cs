@@ -1022,6 +1022,7 @@ namespace OrderTracking.Infrastructure.Persistence.Migrations
                         .HasColumnName("attempt_count");
 
                     b.Property<DateTimeOffset?>("ClaimedUntil")
+                        .IsConcurrencyToken()
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("claimed_until");
 

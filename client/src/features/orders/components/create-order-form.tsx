@@ -15,6 +15,7 @@ import { useCreateOrder } from '../api/use-order-mutations';
 import { usePickupLocations } from '../api/use-pickup-locations';
 import { useUsersOfRole } from '../api/use-people';
 import { ItemRowFields, type ItemDraft } from './item-row-fields';
+import styles from './create-order-form.module.css';
 
 const currencies = ['GBP', 'EUR', 'USD', 'CHF', 'PLN', 'SEK', 'DKK', 'NOK', 'CZK'];
 
@@ -295,7 +296,7 @@ export function CreateOrderForm({ onCreated }: { onCreated: (order: OrderDto) =>
                   <option key={c}>{c}</option>
                 ))}
               </SelectField>
-              <p className="total" aria-live="polite">
+              <p className={styles.total} aria-live="polite">
                 <span className="muted small">Total </span>
                 <output aria-label="Order total">{formatMoney(total, form.currency)}</output>
               </p>

@@ -33,6 +33,7 @@ import { OrderLiveMap } from './order-live-map';
 import { TrackingLinkCard } from './tracking-link-card';
 import { NextStep } from './next-step';
 import { TransitionButtons } from './transition-buttons';
+import styles from './order-detail.module.css';
 
 type OpenDialog = 'Cancelled' | 'DeliveryFailed' | 'Delivered' | 'Returned' | 'assign' | null;
 const statusesWithDialog = new Set<OrderStatus>(['Cancelled', 'DeliveryFailed', 'Delivered', 'Returned']);
@@ -164,7 +165,7 @@ export function OrderDetail({ orderId }: { orderId: string }) {
       {(user.role === 'Merchant' || isAdmin) && <OrderLiveMap order={data} />}
       {(user.role === 'Merchant' || isAdmin) && <TrackingLinkCard trackingCode={data.trackingCode} />}
 
-      <div className="grid-2">
+      <div className={styles.columns}>
         <Card title="Customer">
           {data.customer ? (
             <dl className="facts">

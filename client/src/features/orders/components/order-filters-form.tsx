@@ -6,6 +6,7 @@ import type { UserDto } from '@/lib/api/generated';
 import { allStatuses, statusLabels } from '@/lib/order-status';
 import { useDebouncedValue } from '@/lib/use-debounced-value';
 import { isSearchable, minSearchLength, type OrderFilters } from '../hooks/use-order-filters';
+import styles from './order-filters-form.module.css';
 
 /**
  * Edits a draft of the filters; the parent remounts it (key) when the applied filters other than the search change
@@ -87,7 +88,7 @@ export function OrderFiltersForm({ filters, onChange, merchants, dispatch = fals
     [filters.search, filters.from, filters.to, filters.merchantId, filters.unassigned, filters.overdue].filter(Boolean).length;
 
   return (
-    <details className="card filters" open={wideScreen()}>
+    <details className={`card ${styles.filters}`} open={wideScreen()}>
       <summary>Filters{active > 0 && <span className="muted"> ({active} active)</span>}</summary>
       <form className="stack" onSubmit={submit} role="search" aria-label="Filter orders">
         <div className="form-grid">

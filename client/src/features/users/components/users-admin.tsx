@@ -15,6 +15,7 @@ import { useUsers } from '../api/use-users';
 import { CreateUserDialog } from './create-user-dialog';
 import { EditUserDialog } from './edit-user-dialog';
 import { roleLabels, roles } from './role-label';
+import styles from './users-admin.module.css';
 
 const searchDelayMs = 250;
 
@@ -40,7 +41,7 @@ export function UsersAdmin() {
         description="Accounts for merchants, couriers and admins."
         actions={<Button onClick={() => setCreating(true)}>New user</Button>}
       />
-      <form className="user-filters" role="search" aria-label="Find users" onSubmit={(event) => event.preventDefault()}>
+      <form className={styles.filters} role="search" aria-label="Find users" onSubmit={(event) => event.preventDefault()}>
         <TextField label="Name or email" type="search" value={search} onChange={(event) => setSearch(event.target.value)} />
         <SelectField label="Role" value={role} onChange={(event) => setRole(event.target.value as UserRole | '')}>
           <option value="">All roles</option>

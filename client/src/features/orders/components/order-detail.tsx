@@ -34,6 +34,7 @@ import { TrackingLinkCard } from './tracking-link-card';
 import { NextStep } from './next-step';
 import { TransitionButtons } from './transition-buttons';
 import styles from './order-detail.module.css';
+import facts from '@/components/ui/facts.module.css';
 
 type OpenDialog = 'Cancelled' | 'DeliveryFailed' | 'Delivered' | 'Returned' | 'assign' | null;
 const statusesWithDialog = new Set<OrderStatus>(['Cancelled', 'DeliveryFailed', 'Delivered', 'Returned']);
@@ -168,7 +169,7 @@ export function OrderDetail({ orderId }: { orderId: string }) {
       <div className={styles.columns}>
         <Card title="Customer">
           {data.customer ? (
-            <dl className="facts">
+            <dl className={facts.facts}>
               <dt>Name</dt>
               <dd>{data.customer.name}</dd>
               <dt>Phone</dt>
@@ -230,7 +231,7 @@ export function OrderDetail({ orderId }: { orderId: string }) {
           )
         }
       >
-        <dl className="facts">
+        <dl className={facts.facts}>
           {isAdmin && (
             <>
               <dt>Merchant</dt>

@@ -16,6 +16,7 @@ import { CreateUserDialog } from './create-user-dialog';
 import { EditUserDialog } from './edit-user-dialog';
 import { roleLabels, roles } from './role-label';
 import styles from './users-admin.module.css';
+import tableStyles from '@/components/ui/table.module.css';
 
 const searchDelayMs = 250;
 
@@ -62,8 +63,8 @@ export function UsersAdmin() {
           description={filtered ? 'Try another name, email or role.' : undefined}
         />
       ) : (
-        <div className="table-wrap card" style={{ padding: 0 }} role="region" aria-label="Users" tabIndex={0}>
-          <table className="table table--stack">
+        <div className={`${tableStyles.wrap} card`} style={{ padding: 0 }} role="region" aria-label="Users" tabIndex={0}>
+          <table className={`${tableStyles.table} ${tableStyles.stack}`}>
             <caption className="visually-hidden">Users</caption>
             <thead>
               <tr>

@@ -65,7 +65,7 @@ export function Dialog({ open, title, description, onClose, confirmDismiss, chil
                 <p id={questionId}>
                   <strong>{confirmDismiss}</strong>
                 </p>
-                <div className="dialog__actions">
+                <div className={styles.actions}>
                   <Button variant="secondary" autoFocus onClick={() => setAsking(false)}>
                     Keep open
                   </Button>

@@ -6,6 +6,7 @@ import { Button } from '@/components/ui/button';
 import { Dialog } from '@/components/ui/dialog';
 import { TextareaField } from '@/components/ui/textarea-field';
 import { failureReasons } from '@/lib/order-status';
+import dialogStyles from '@/components/ui/dialog.module.css';
 
 const schema = z
   .object({
@@ -61,7 +62,7 @@ export function FailedAttemptDialog({
           errors={errors.note?.message ? [errors.note.message] : undefined}
           {...register('note')}
         />
-        <div className="dialog__actions">
+        <div className={dialogStyles.actions}>
           <Button variant="secondary" onClick={onClose}>
             Back
           </Button>

@@ -11,6 +11,7 @@ import type { DoorPosition } from '../outbox/outbox-store';
 import { downscalePhoto } from '../utils/downscale-photo';
 import { SignatureField } from './signature-field';
 import styles from './courier.module.css';
+import dialogStyles from '@/components/ui/dialog.module.css';
 
 export interface ProofOfDelivery {
   recipientName?: string;
@@ -154,7 +155,7 @@ export function ProofOfDeliveryDialog({
             Add my position at the door
           </label>
         )}
-        <div className="dialog__actions">
+        <div className={dialogStyles.actions}>
           <Button variant="secondary" onClick={onClose}>
             Back
           </Button>

@@ -6,6 +6,7 @@ import { LoadingState } from '@/components/ui/loading-state';
 import { SelectField } from '@/components/ui/select-field';
 import type { AssigneeDto, AssignOrderRequest } from '@/lib/api/generated';
 import { fieldMessages, toApiError, type ApiError } from '@/lib/errors';
+import dialogStyles from '@/components/ui/dialog.module.css';
 
 export interface AssignOrderDialogProps {
   open: boolean;
@@ -97,7 +98,7 @@ export function AssignOrderDialog({
             ))}
           </SelectField>
         )}
-        <div className="dialog__actions">
+        <div className={dialogStyles.actions}>
           <Button variant="secondary" onClick={onClose}>
             Back
           </Button>

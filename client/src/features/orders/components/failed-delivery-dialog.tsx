@@ -5,6 +5,7 @@ import { Dialog } from '@/components/ui/dialog';
 import { TextareaField } from '@/components/ui/textarea-field';
 import { fieldMessages, type ApiError } from '@/lib/errors';
 import { failureReasons } from '@/lib/order-status';
+import dialogStyles from '@/components/ui/dialog.module.css';
 
 export interface FailedDeliveryDialogProps {
   open: boolean;
@@ -77,7 +78,7 @@ export function FailedDeliveryDialog({ open, pending, error, onConfirm, onClose 
           onChange={(e) => setNote(e.target.value)}
           errors={noteErrors}
         />
-        <div className="dialog__actions">
+        <div className={dialogStyles.actions}>
           <Button variant="secondary" onClick={onClose}>
             Back
           </Button>

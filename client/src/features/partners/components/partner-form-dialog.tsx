@@ -7,6 +7,7 @@ import { useToast } from '@/components/ui/toast/use-toast';
 import type { PartnerDto } from '@/lib/api/generated';
 import { fieldMessages, toApiError } from '@/lib/errors';
 import { useCreatePartner, useUpdatePartner } from '../api/use-partners';
+import dialogStyles from '@/components/ui/dialog.module.css';
 
 /** Creates a partner, or renames and (de)activates one. Mount it with a key so it starts from the partner given. */
 export function PartnerFormDialog({ partner, onClose }: { partner: PartnerDto | 'new'; onClose: () => void }) {
@@ -62,7 +63,7 @@ export function PartnerFormDialog({ partner, onClose }: { partner: PartnerDto | 
             Active (can be assigned orders and use its keys)
           </label>
         )}
-        <div className="dialog__actions">
+        <div className={dialogStyles.actions}>
           <Button variant="secondary" onClick={onClose}>
             Cancel
           </Button>

@@ -9,6 +9,7 @@ import type { UpdateUserRequest, UserDto, UserRole } from '@/lib/api/generated';
 import { fieldMessages, toApiError } from '@/lib/errors';
 import { useUpdateUser } from '../api/use-users';
 import { roleLabels, roles } from './role-label';
+import dialogStyles from '@/components/ui/dialog.module.css';
 
 /** Rename, change the role, (de)activate, or set a new password. Only changed fields are sent. */
 export function EditUserDialog({ user, isSelf, onClose }: { user: UserDto | null; isSelf: boolean; onClose: () => void }) {
@@ -84,7 +85,7 @@ export function EditUserDialog({ user, isSelf, onClose }: { user: UserDto | null
           onChange={(e) => setPassword(e.target.value)}
           errors={err('password')}
         />
-        <div className="dialog__actions">
+        <div className={dialogStyles.actions}>
           <Button variant="secondary" onClick={onClose}>
             Cancel
           </Button>

@@ -9,6 +9,7 @@ import { fieldMessages, toApiError } from '@/lib/errors';
 import { webhookEventLabels, webhookEventTypes } from '../api/use-webhooks';
 import { endpointFormSchema, type EndpointFormValues } from '../utils/endpoint-form';
 import styles from './webhooks.module.css';
+import dialogStyles from '@/components/ui/dialog.module.css';
 
 export interface WebhookEndpointFormProps {
   defaultValues: EndpointFormValues;
@@ -85,7 +86,7 @@ export function WebhookEndpointForm({ defaultValues, submitLabel, pending, error
         />
         <FieldMessages id={eventsId} errors={eventErrors} />
       </fieldset>
-      <div className="dialog__actions">
+      <div className={dialogStyles.actions}>
         <Button variant="secondary" onClick={onCancel}>
           Cancel
         </Button>

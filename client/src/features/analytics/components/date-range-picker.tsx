@@ -36,8 +36,16 @@ export function DateRangePicker({ range, onChange, timeZone }: DateRangePickerPr
         })}
       </div>
       <div className={styles.dateFields}>
-        <TextField label="From" type="date" required value={draft.from} onChange={(e) => setDraft({ ...draft, from: e.target.value })} />
         <TextField
+          className={styles.dateField}
+          label="From"
+          type="date"
+          required
+          value={draft.from}
+          onChange={(e) => setDraft({ ...draft, from: e.target.value })}
+        />
+        <TextField
+          className={styles.dateField}
           label="To"
           type="date"
           required

@@ -16,6 +16,7 @@ import { usePickupLocations } from '../api/use-pickup-locations';
 import { useUsersOfRole } from '../api/use-people';
 import { ItemRowFields, type ItemDraft } from './item-row-fields';
 import styles from './create-order-form.module.css';
+import formStyles from '@/components/ui/form.module.css';
 
 const currencies = ['GBP', 'EUR', 'USD', 'CHF', 'PLN', 'SEK', 'DKK', 'NOK', 'CZK'];
 
@@ -207,7 +208,7 @@ export function CreateOrderForm({ onCreated }: { onCreated: (order: OrderDto) =>
       </Card>
 
       <Card title="Customer">
-        <div className="form-grid">
+        <div className={formStyles.grid}>
           <TextField
             label="Name"
             autoComplete="off"
@@ -235,7 +236,7 @@ export function CreateOrderForm({ onCreated }: { onCreated: (order: OrderDto) =>
       </Card>
 
       <Card title="Delivery address">
-        <div className="form-grid">
+        <div className={formStyles.grid}>
           <TextField label="Address line 1" value={form.line1} onChange={set('line1')} errors={err('deliveryAddress.line1')} />
           <TextField label="Address line 2 (optional)" value={form.line2} onChange={set('line2')} errors={err('deliveryAddress.line2')} />
           <TextField label="City" value={form.city} onChange={set('city')} errors={err('deliveryAddress.city')} />
@@ -306,7 +307,7 @@ export function CreateOrderForm({ onCreated }: { onCreated: (order: OrderDto) =>
       </Card>
 
       <Card title="Delivery details">
-        <div className="form-grid">
+        <div className={formStyles.grid}>
           <TextField
             label="Estimated delivery (optional)"
             type="datetime-local"

@@ -10,6 +10,7 @@ import { fieldMessages, toApiError } from '@/lib/errors';
 import { useUpdateUser } from '../api/use-users';
 import { roleLabels, roles } from './role-label';
 import dialogStyles from '@/components/ui/dialog.module.css';
+import formStyles from '@/components/ui/form.module.css';
 
 /** Rename, change the role, (de)activate, or set a new password. Only changed fields are sent. */
 export function EditUserDialog({ user, isSelf, onClose }: { user: UserDto | null; isSelf: boolean; onClose: () => void }) {
@@ -72,7 +73,7 @@ export function EditUserDialog({ user, isSelf, onClose }: { user: UserDto | null
             </option>
           ))}
         </SelectField>
-        <label className="chip" style={{ alignSelf: 'flex-start', borderRadius: 'var(--radius-sm)', minHeight: 'var(--touch)' }}>
+        <label className={formStyles.chip} style={{ alignSelf: 'flex-start', borderRadius: 'var(--radius-sm)', minHeight: 'var(--touch)' }}>
           <input type="checkbox" checked={isActive} disabled={isSelf} onChange={(e) => setIsActive(e.target.checked)} />
           Active (can sign in)
         </label>

@@ -43,8 +43,14 @@ export function UsersAdmin() {
         actions={<Button onClick={() => setCreating(true)}>New user</Button>}
       />
       <form className={styles.filters} role="search" aria-label="Find users" onSubmit={(event) => event.preventDefault()}>
-        <TextField label="Name or email" type="search" value={search} onChange={(event) => setSearch(event.target.value)} />
-        <SelectField label="Role" value={role} onChange={(event) => setRole(event.target.value as UserRole | '')}>
+        <TextField
+          className={styles.filter}
+          label="Name or email"
+          type="search"
+          value={search}
+          onChange={(event) => setSearch(event.target.value)}
+        />
+        <SelectField className={styles.filter} label="Role" value={role} onChange={(event) => setRole(event.target.value as UserRole | '')}>
           <option value="">All roles</option>
           {roles.map((value) => (
             <option key={value} value={value}>

@@ -10,6 +10,7 @@ import { webhookEventLabels, webhookEventTypes } from '../api/use-webhooks';
 import { endpointFormSchema, type EndpointFormValues } from '../utils/endpoint-form';
 import styles from './webhooks.module.css';
 import dialogStyles from '@/components/ui/dialog.module.css';
+import formStyles from '@/components/ui/form.module.css';
 
 export interface WebhookEndpointFormProps {
   defaultValues: EndpointFormValues;
@@ -63,9 +64,9 @@ export function WebhookEndpointForm({ defaultValues, submitLabel, pending, error
           control={control}
           name="events"
           render={({ field }) => (
-            <div className="checkbox-row">
+            <div className={formStyles.checkboxRow}>
               {webhookEventTypes.map((type) => (
-                <label key={type} className="chip">
+                <label key={type} className={formStyles.chip}>
                   <input
                     type="checkbox"
                     checked={field.value.includes(type)}

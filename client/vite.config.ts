@@ -57,6 +57,12 @@ export default defineConfig({
       '/hubs': { target: apiTarget, changeOrigin: true, ws: true },
     },
   },
+  // Lightning CSS (a dependency of Vite itself) in place of PostCSS, for one thing PostCSS would need a plugin for:
+  // custom media queries, so the phone breakpoint is written once (src/styles/media.css).
+  css: {
+    transformer: 'lightningcss',
+    lightningcss: { drafts: { customMedia: true } },
+  },
   build: {
     // The manifest lets scripts/bundle-size.mjs measure each page's initial JavaScript.
     manifest: true,

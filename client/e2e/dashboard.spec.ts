@@ -33,7 +33,8 @@ async function countListedOrders(page: Page, account: { email: string; password:
 }
 
 function figure(page: Page, label: string) {
-  return page.getByRole('listitem', { name: label }).locator('.figure-card__value');
+  // A figure card's paragraphs are its label, its value and its context.
+  return page.getByRole('listitem', { name: label }).getByRole('paragraph').nth(1);
 }
 
 test('an admin sees the figures of every merchant, consistent with the orders list', async ({ page }) => {

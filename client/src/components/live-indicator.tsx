@@ -1,5 +1,6 @@
 import type { LiveStatus } from '@/lib/live-updates';
 import { useLiveStatus } from '@/lib/live-updates-context';
+import styles from './live-indicator.module.css';
 
 const labels: Record<LiveStatus, string> = {
   connecting: 'Connecting…',
@@ -23,8 +24,8 @@ export function LiveIndicator() {
   const status = useLiveStatus();
   if (!status) return null;
   return (
-    <span role="status" aria-label="Live updates" className={`live-status live-status--${status}`} title={hints[status]}>
-      <span className="live-status__dot" aria-hidden="true" />
+    <span role="status" aria-label="Live updates" className={styles.status} data-status={status} title={hints[status]}>
+      <span className={styles.dot} aria-hidden="true" />
       {labels[status]}
     </span>
   );

@@ -1,5 +1,6 @@
 import type { OrderStatus } from '@/lib/api/generated';
 import { journeySteps, statusLabels } from '@/lib/order-status';
+import styles from './progress-steps.module.css';
 
 const hiddenState = { done: ' (done)', todo: ' (not yet)', current: '', stopped: '' } as const;
 
@@ -19,7 +20,7 @@ export function ProgressSteps({
 }) {
   const steps = journeySteps(status, reached);
   return (
-    <ol className="steps" aria-label="Delivery progress" style={{ ['--step-count' as string]: steps.length }}>
+    <ol className={styles.steps} aria-label="Delivery progress" style={{ ['--step-count' as string]: steps.length }}>
       {steps.map((step) => (
         <li
           key={step.status}

@@ -2,6 +2,7 @@ import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { Dialog } from '@/components/ui/dialog';
 import type { ApiError } from '@/lib/errors';
+import dialogStyles from '@/components/ui/dialog.module.css';
 
 export interface ReturnOrderDialogProps {
   open: boolean;
@@ -22,7 +23,7 @@ export function ReturnOrderDialog({ open, pending, error, onConfirm, onClose }: 
     >
       <div className="stack">
         {error && <Alert tone="danger">{error.userMessage}</Alert>}
-        <div className="dialog__actions">
+        <div className={dialogStyles.actions}>
           <Button variant="secondary" autoFocus onClick={onClose}>
             Keep it open
           </Button>

@@ -6,6 +6,7 @@ import { LocationSharing } from '@/features/location-sharing/components/location
 import type { UserRole } from '@/lib/api/generated';
 import { LiveUpdatesProvider } from '@/lib/live-updates-provider';
 import { useSession } from '@/lib/use-session';
+import styles from './app-shell.module.css';
 
 const navByRole: Record<UserRole, NavItem[]> = {
   Merchant: [
@@ -74,7 +75,7 @@ export default function AppShellRoute() {
         }}
         signingOut={signOut.isPending}
       >
-        {navigation.state === 'loading' && <div className="route-progress" aria-hidden="true" />}
+        {navigation.state === 'loading' && <div className={styles.routeProgress} aria-hidden="true" />}
         {role === 'Delivery' && <LocationSharing courierId={session.user.id!} />}
         <Outlet />
       </AppLayout>

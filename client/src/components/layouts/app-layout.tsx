@@ -4,6 +4,7 @@ import { LiveIndicator } from '../live-indicator';
 import { Button } from '../ui/button';
 import { ToastViewport } from '../ui/toast/toast-provider';
 import { BrandMark } from './brand-mark';
+import brand from './brand-mark.module.css';
 import styles from './app-layout.module.css';
 
 export interface NavItem {
@@ -25,27 +26,27 @@ export interface AppLayoutProps {
 export function AppLayout({ nav, userName, roleLabel, onSignOut, signingOut, children }: AppLayoutProps) {
   return (
     <>
-      <a className="skip-link" href="#main">
+      <a className={styles.skipLink} href="#main">
         Skip to content
       </a>
-      <header className="app-header">
-        <div className="app-header__inner">
-          <Link to="/" className="brand" aria-label="Order Tracking">
+      <header className={styles.header}>
+        <div className={styles.headerInner}>
+          <Link to="/" className={brand.brand} aria-label="Order Tracking">
             <BrandMark />
             <span className={styles.brandName}>Order Tracking</span>
           </Link>
-          <nav className={`app-nav ${styles.nav}`} aria-label="Main">
+          <nav className={styles.nav} aria-label="Main">
             {nav.map((item) => (
               <NavLink key={item.to} to={item.to} end={item.end}>
                 {item.label}
               </NavLink>
             ))}
           </nav>
-          <div className={`app-user ${styles.user}`}>
+          <div className={styles.user}>
             <LiveIndicator />
             <span className={`small ${styles.userName}`}>
               <strong>{userName}</strong>
-              <span className="muted app-user__role"> · {roleLabel}</span>
+              <span className={`muted ${styles.role}`}> · {roleLabel}</span>
             </span>
             <Button variant="secondary" onClick={() => void onSignOut()} loading={signingOut}>
               Sign out
@@ -54,7 +55,7 @@ export function AppLayout({ nav, userName, roleLabel, onSignOut, signingOut, chi
         </div>
       </header>
       <ToastViewport />
-      <main id="main" className="app-main" tabIndex={-1}>
+      <main id="main" className={styles.main} tabIndex={-1}>
         {children}
       </main>
     </>

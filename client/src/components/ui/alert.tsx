@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import styles from './alert.module.css';
 
 export interface AlertProps {
   tone?: 'danger' | 'warning' | 'info' | 'success';
@@ -10,7 +11,7 @@ export interface AlertProps {
 export function Alert({ tone = 'info', title, children }: AlertProps) {
   const urgent = tone === 'danger' || tone === 'warning';
   return (
-    <div className={`alert alert--${tone}`} role={urgent ? 'alert' : 'status'}>
+    <div className={`${styles.alert} ${styles[tone]}`} role={urgent ? 'alert' : 'status'}>
       {title && <strong>{title}</strong>}
       {title && children ? <div>{children}</div> : children}
     </div>

@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import type { StatusTone } from '@/lib/order-status';
+import styles from './badge.module.css';
 
 export function Badge({ tone = 'neutral', children }: { tone?: StatusTone; children: ReactNode }) {
-  return <span className={`badge badge--${tone}`}>{children}</span>;
+  return <span className={`${styles.badge} ${styles[tone]}`}>{children}</span>;
 }

@@ -1,6 +1,7 @@
 import * as RadixDialog from '@radix-ui/react-dialog';
 import { useId, useLayoutEffect, useRef, useState, type ReactNode } from 'react';
 import { Button } from './button';
+import styles from './dialog.module.css';
 
 export interface DialogProps {
   open: boolean;
@@ -45,9 +46,9 @@ export function Dialog({ open, title, description, onClose, confirmDismiss, chil
       }}
     >
       <RadixDialog.Portal>
-        <RadixDialog.Overlay className="dialog__overlay" />
+        <RadixDialog.Overlay className={styles.overlay} />
         <RadixDialog.Content
-          className="dialog"
+          className={styles.content}
           onCloseAutoFocus={(event) => {
             event.preventDefault();
             if (opener.current?.isConnected) opener.current.focus();
@@ -56,7 +57,7 @@ export function Dialog({ open, title, description, onClose, confirmDismiss, chil
           onInteractOutside={dismiss}
           {...(description ? {} : { 'aria-describedby': undefined })}
         >
-          <div className="dialog__body">
+          <div className={styles.body}>
             <RadixDialog.Title>{title}</RadixDialog.Title>
             {description && <RadixDialog.Description className="muted">{description}</RadixDialog.Description>}
             {asking ? (
@@ -64,7 +65,7 @@ export function Dialog({ open, title, description, onClose, confirmDismiss, chil
                 <p id={questionId}>
                   <strong>{confirmDismiss}</strong>
                 </p>
-                <div className="dialog__actions">
+                <div className={styles.actions}>
                   <Button variant="secondary" autoFocus onClick={() => setAsking(false)}>
                     Keep open
                   </Button>

@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import styles from './state.module.css';
 
 export interface EmptyStateProps {
   title: string;
@@ -10,8 +11,8 @@ export interface EmptyStateProps {
 
 export function EmptyState({ title, description, action, titleAs: Title = 'p' }: EmptyStateProps) {
   return (
-    <div className="state">
-      <Title className="state__title">{title}</Title>
+    <div className={styles.state}>
+      <Title className={styles.title}>{title}</Title>
       {description && <p>{description}</p>}
       {action}
     </div>

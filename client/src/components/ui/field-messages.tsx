@@ -1,14 +1,16 @@
+import styles from './form.module.css';
+
 /** The hint and error lines under a form control; the control points at them with aria-describedby. */
 export function FieldMessages({ id, hint, errors }: { id: string; hint?: string; errors?: string[] }) {
   return (
     <>
       {hint && (
-        <span id={`${id}-hint`} className="field__hint">
+        <span id={`${id}-hint`} className={styles.hint}>
           {hint}
         </span>
       )}
       {errors && errors.length > 0 && (
-        <span id={`${id}-error`} className="field__error">
+        <span id={`${id}-error`} className={styles.error}>
           {errors.join(' ')}
         </span>
       )}

@@ -1,8 +1,9 @@
 import { Spinner } from './spinner';
+import styles from './state.module.css';
 
 export function LoadingState({ label = 'Loading…' }: { label?: string }) {
   return (
-    <div className="state" aria-live="polite">
+    <div className={styles.state} aria-live="polite">
       <Spinner size="lg" label={label} />
       <p aria-hidden="true">{label}</p>
     </div>

@@ -1,8 +1,9 @@
 import type { ReactNode } from 'react';
+import styles from './page-header.module.css';
 
 export function PageHeader({ title, description, actions }: { title: ReactNode; description?: ReactNode; actions?: ReactNode }) {
   return (
-    <div className="page-header">
+    <div className={styles.header}>
       <div>
         <h1>{title}</h1>
         {description && <p>{description}</p>}

@@ -1,5 +1,6 @@
 import { useId, type ReactNode, type SelectHTMLAttributes } from 'react';
 import { describedBy, FieldMessages } from './field-messages';
+import styles from './form.module.css';
 
 export interface SelectFieldProps extends SelectHTMLAttributes<HTMLSelectElement> {
   label: string;
@@ -14,13 +15,13 @@ export function SelectField({ label, hint, errors, hideLabel, id, className, chi
   const selectId = id ?? generated;
   const invalid = !!errors && errors.length > 0;
   return (
-    <div className={['field', className].filter(Boolean).join(' ')}>
+    <div className={[styles.field, className].filter(Boolean).join(' ')}>
       <label htmlFor={selectId} className={hideLabel ? 'visually-hidden' : undefined}>
         {label}
       </label>
       <select
         id={selectId}
-        className="select"
+        className={styles.select}
         aria-invalid={invalid || undefined}
         aria-describedby={describedBy(selectId, hint, errors)}
         {...rest}

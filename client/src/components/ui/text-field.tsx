@@ -1,5 +1,6 @@
 import { useId, type InputHTMLAttributes, type Ref } from 'react';
 import { describedBy, FieldMessages } from './field-messages';
+import styles from './form.module.css';
 
 export interface TextFieldProps extends InputHTMLAttributes<HTMLInputElement> {
   label: string;
@@ -15,13 +16,13 @@ export function TextField({ label, hint, errors, hideLabel, id, className, ...re
   const inputId = id ?? generated;
   const invalid = !!errors && errors.length > 0;
   return (
-    <div className={['field', className].filter(Boolean).join(' ')}>
+    <div className={[styles.field, className].filter(Boolean).join(' ')}>
       <label htmlFor={inputId} className={hideLabel ? 'visually-hidden' : undefined}>
         {label}
       </label>
       <input
         id={inputId}
-        className="input"
+        className={styles.input}
         aria-invalid={invalid || undefined}
         aria-describedby={describedBy(inputId, hint, errors)}
         {...rest}

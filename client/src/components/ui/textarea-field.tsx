@@ -1,5 +1,6 @@
 import { useId, type TextareaHTMLAttributes } from 'react';
 import { describedBy, FieldMessages } from './field-messages';
+import styles from './form.module.css';
 
 export interface TextareaFieldProps extends TextareaHTMLAttributes<HTMLTextAreaElement> {
   label: string;
@@ -12,11 +13,11 @@ export function TextareaField({ label, hint, errors, id, className, ...rest }: T
   const textareaId = id ?? generated;
   const invalid = !!errors && errors.length > 0;
   return (
-    <div className={['field', className].filter(Boolean).join(' ')}>
+    <div className={[styles.field, className].filter(Boolean).join(' ')}>
       <label htmlFor={textareaId}>{label}</label>
       <textarea
         id={textareaId}
-        className="textarea"
+        className={styles.textarea}
         aria-invalid={invalid || undefined}
         aria-describedby={describedBy(textareaId, hint, errors)}
         {...rest}

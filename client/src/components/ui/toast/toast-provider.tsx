@@ -1,6 +1,7 @@
 import * as RadixToast from '@radix-ui/react-toast';
 import { useCallback, useRef, useState, type ReactNode } from 'react';
 import { ToastContext, type ToastOptions } from './toast-context';
+import styles from './toast-provider.module.css';
 
 interface Toast {
   id: number;
@@ -29,7 +30,7 @@ export function ToastProvider({ children }: { children: ReactNode }) {
         {toast && (
           <RadixToast.Root
             key={toast.id}
-            className={toast.tone === 'error' ? 'toast toast--error' : 'toast'}
+            className={toast.tone === 'error' ? `${styles.toast} ${styles.error}` : styles.toast}
             type={toast.tone === 'error' ? 'foreground' : 'background'}
             duration={toast.tone === 'error' ? Infinity : visibleMs}
             onOpenChange={(open) => {
@@ -37,7 +38,7 @@ export function ToastProvider({ children }: { children: ReactNode }) {
             }}
           >
             <RadixToast.Description>{toast.message}</RadixToast.Description>
-            <RadixToast.Close className="toast__close">Dismiss</RadixToast.Close>
+            <RadixToast.Close className={styles.close}>Dismiss</RadixToast.Close>
           </RadixToast.Root>
         )}
       </RadixToast.Provider>
@@ -50,5 +51,5 @@ export function ToastProvider({ children }: { children: ReactNode }) {
  * at the bottom right; on a phone it sits in the page flow above the content, so it never covers an action button.
  */
 export function ToastViewport() {
-  return <RadixToast.Viewport className="toasts" />;
+  return <RadixToast.Viewport className={styles.viewport} />;
 }

@@ -9,6 +9,7 @@ import { BarChartCard } from './bar-chart-card';
 import { DateRangePicker } from './date-range-picker';
 import { FigureCards } from './figure-cards';
 import { TopMerchantsTable } from './top-merchants-table';
+import styles from './analytics.module.css';
 
 /** Figures and charts over the orders created in the chosen range; live updates refetch them when an order changes. */
 export function AnalyticsDashboard() {
@@ -33,7 +34,7 @@ export function AnalyticsDashboard() {
           {view.totalOrders === 0 ? (
             <EmptyState title="No orders in this range" description="Choose a longer range, or come back when orders arrive." />
           ) : (
-            <div className="chart-grid">
+            <div className={styles.chartGrid}>
               <BarChartCard
                 title="Orders per day"
                 description={`By the day they were created (${timeZone}).`}

@@ -1,6 +1,7 @@
 import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { Card } from '@/components/ui/card';
 import type { ChartDatum } from '../utils/summary-view';
+import styles from './analytics.module.css';
 
 export interface BarChartCardProps {
   title: string;
@@ -35,13 +36,13 @@ export function BarChartCard({
   const rows = shape === 'rows';
   const height = rows ? Math.max(160, data.length * 36 + 40) : chartHeight;
   return (
-    <Card title={title} className="chart-card">
+    <Card title={title} className={styles.chartCard}>
       {description && <p className="muted small">{description}</p>}
       {data.length === 0 ? (
         <p className="muted">{emptyText}</p>
       ) : (
         <>
-          <div className="chart" aria-hidden="true">
+          <div className={styles.chart} aria-hidden="true">
             <ResponsiveContainer width="100%" height={height} initialDimension={{ width: 600, height }}>
               <BarChart
                 data={data}

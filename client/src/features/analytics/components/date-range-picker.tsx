@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { Button } from '@/components/ui/button';
 import { TextField } from '@/components/ui/text-field';
 import { presetDays, presetRange, rangeError, type DayRange } from '../utils/date-range';
+import styles from './analytics.module.css';
 
 export interface DateRangePickerProps {
   range: DayRange;
@@ -22,7 +23,7 @@ export function DateRangePicker({ range, onChange, timeZone }: DateRangePickerPr
   }
 
   return (
-    <form className="card stack-sm date-range" onSubmit={submit} aria-label="Date range">
+    <form className="card stack-sm" onSubmit={submit} aria-label="Date range">
       <div className="row" role="group" aria-label="Quick ranges">
         {presetDays.map((days) => {
           const preset = presetRange(days);
@@ -34,9 +35,17 @@ export function DateRangePicker({ range, onChange, timeZone }: DateRangePickerPr
           );
         })}
       </div>
-      <div className="date-range__fields">
-        <TextField label="From" type="date" required value={draft.from} onChange={(e) => setDraft({ ...draft, from: e.target.value })} />
+      <div className={styles.dateFields}>
         <TextField
+          className={styles.dateField}
+          label="From"
+          type="date"
+          required
+          value={draft.from}
+          onChange={(e) => setDraft({ ...draft, from: e.target.value })}
+        />
+        <TextField
+          className={styles.dateField}
           label="To"
           type="date"
           required
@@ -44,7 +53,7 @@ export function DateRangePicker({ range, onChange, timeZone }: DateRangePickerPr
           errors={submitted || (draft.from && draft.to) ? (error ? [error] : undefined) : undefined}
           onChange={(e) => setDraft({ ...draft, to: e.target.value })}
         />
-        <Button type="submit" variant="secondary" className="date-range__apply">
+        <Button type="submit" variant="secondary" className={styles.apply}>
           Show
         </Button>
       </div>

@@ -1,5 +1,6 @@
 import { Card } from '@/components/ui/card';
 import type { MerchantRanking } from '@/lib/api/generated';
+import tableStyles from '@/components/ui/table.module.css';
 
 const integer = new Intl.NumberFormat();
 
@@ -10,16 +11,16 @@ export function TopMerchantsTable({ merchants }: { merchants: MerchantRanking[] 
       {merchants.length === 0 ? (
         <p className="muted">No merchant has orders in this range.</p>
       ) : (
-        <div className="table-wrap">
-          <table className="table">
+        <div className={tableStyles.wrap}>
+          <table className={tableStyles.table}>
             <caption className="visually-hidden">Top merchants by orders in this range</caption>
             <thead>
               <tr>
                 <th scope="col">Merchant</th>
-                <th scope="col" className="num">
+                <th scope="col" className={tableStyles.num}>
                   Orders
                 </th>
-                <th scope="col" className="num">
+                <th scope="col" className={tableStyles.num}>
                   Delivered
                 </th>
               </tr>
@@ -28,8 +29,8 @@ export function TopMerchantsTable({ merchants }: { merchants: MerchantRanking[] 
               {merchants.map((m) => (
                 <tr key={m.merchantId}>
                   <th scope="row">{m.name || 'Removed account'}</th>
-                  <td className="num">{integer.format(m.orders)}</td>
-                  <td className="num">{integer.format(m.deliveredOrders)}</td>
+                  <td className={tableStyles.num}>{integer.format(m.orders)}</td>
+                  <td className={tableStyles.num}>{integer.format(m.deliveredOrders)}</td>
                 </tr>
               ))}
             </tbody>

@@ -5,6 +5,7 @@ import { StatusBadge } from '@/components/status-badge';
 import { Badge } from '@/components/ui/badge';
 import type { OrderDto } from '@/lib/api/generated';
 import { formatDateTime } from '@/lib/format';
+import styles from './delivery-card.module.css';
 
 /**
  * An order as a courier needs it on a phone: where to go, for whom, and one big action. Until the parcel is picked
@@ -23,7 +24,7 @@ export function DeliveryCard({
   const { deliveryAddress: address, customer, deliveryArea: area, pickup } = order;
   const label = customer ? `Order ${order.trackingCode}, ${customer.name}` : `Order ${order.trackingCode}, ${area.postalCode} ${area.city}`;
   return (
-    <li className="card order-card">
+    <li className={`card ${styles.card}`}>
       <div className="row-between">
         <Link to={`/courier/orders/${order.id}`} className="mono" aria-label={label}>
           {order.trackingCode}
@@ -31,8 +32,8 @@ export function DeliveryCard({
         <StatusBadge status={expected?.status ?? order.status} />
       </div>
       {pickup?.address && (
-        <div className="order-card__pickup">
-          <p className="order-card__address">
+        <div>
+          <p className={styles.address}>
             <span className="muted small">Collect from {pickup.label}</span>
             <br />
             <strong>{pickup.address.line1}</strong>
@@ -44,7 +45,7 @@ export function DeliveryCard({
           {pickup.mapUrl && <MapLink href={pickup.mapUrl} place={`pickup of ${order.trackingCode}`} />}
         </div>
       )}
-      <p className="order-card__address">
+      <p className={styles.address}>
         {pickup && (
           <>
             <span className="muted small">Deliver to</span>

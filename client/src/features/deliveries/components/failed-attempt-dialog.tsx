@@ -6,6 +6,8 @@ import { Button } from '@/components/ui/button';
 import { Dialog } from '@/components/ui/dialog';
 import { TextareaField } from '@/components/ui/textarea-field';
 import { failureReasons } from '@/lib/order-status';
+import dialogStyles from '@/components/ui/dialog.module.css';
+import formStyles from '@/components/ui/form.module.css';
 
 const schema = z
   .object({
@@ -37,21 +39,21 @@ export function FailedAttemptDialog({
     <Dialog open={open} onClose={onClose} title="Delivery attempt failed" description="The merchant and the customer see why.">
       <form className="stack" noValidate onSubmit={handleSubmit(({ reason: chosen, note }) => onConfirm(chosen, note || undefined))}>
         <fieldset
-          className="field"
+          className={formStyles.field}
           style={{ border: 0, padding: 0, margin: 0 }}
           aria-describedby={errors.reason ? `${legendId}-error` : undefined}
         >
           <legend id={legendId}>Reason</legend>
           <div className="stack-sm">
             {failureReasons.map((option) => (
-              <label key={option.value} className="chip" style={{ borderRadius: 'var(--radius-sm)', minHeight: 'var(--touch)' }}>
+              <label key={option.value} className={formStyles.chip} style={{ borderRadius: 'var(--radius-sm)', minHeight: 'var(--touch)' }}>
                 <input type="radio" value={option.value} {...register('reason')} />
                 {option.label}
               </label>
             ))}
           </div>
           {errors.reason && (
-            <span id={`${legendId}-error`} className="field__error">
+            <span id={`${legendId}-error`} className={formStyles.error}>
               {errors.reason.message}
             </span>
           )}
@@ -61,7 +63,7 @@ export function FailedAttemptDialog({
           errors={errors.note?.message ? [errors.note.message] : undefined}
           {...register('note')}
         />
-        <div className="dialog__actions">
+        <div className={dialogStyles.actions}>
           <Button variant="secondary" onClick={onClose}>
             Back
           </Button>

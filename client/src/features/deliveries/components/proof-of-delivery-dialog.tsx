@@ -11,6 +11,8 @@ import type { DoorPosition } from '../outbox/outbox-store';
 import { downscalePhoto } from '../utils/downscale-photo';
 import { SignatureField } from './signature-field';
 import styles from './courier.module.css';
+import dialogStyles from '@/components/ui/dialog.module.css';
+import formStyles from '@/components/ui/form.module.css';
 
 export interface ProofOfDelivery {
   recipientName?: string;
@@ -111,7 +113,7 @@ export function ProofOfDeliveryDialog({
     >
       <form className="stack" onSubmit={submit} noValidate>
         {requirements.photo !== 'Off' && (
-          <div className="field">
+          <div className={formStyles.field}>
             <label htmlFor={photoId}>{requirements.photo === 'Required' ? 'Photo of the parcel' : 'Photo of the parcel (optional)'}</label>
             <input
               id={photoId}
@@ -123,7 +125,7 @@ export function ProofOfDeliveryDialog({
               onChange={(event) => void takePhoto(event.target.files?.[0])}
             />
             {preview && <img src={preview} alt="The parcel at the door, as it will be sent" className={styles.photoPreview} />}
-            {photoError && <span className="field__error">{photoError}</span>}
+            {photoError && <span className={formStyles.error}>{photoError}</span>}
           </div>
         )}
         {requirements.signature !== 'Off' && (
@@ -149,12 +151,12 @@ export function ProofOfDeliveryDialog({
         )}
         <TextareaField label="Note (optional)" errors={errors.note?.message ? [errors.note.message] : undefined} {...register('note')} />
         {requirements.position !== 'Off' && (
-          <label className="chip">
+          <label className={formStyles.chip}>
             <input type="checkbox" {...register('sharePosition')} />
             Add my position at the door
           </label>
         )}
-        <div className="dialog__actions">
+        <div className={dialogStyles.actions}>
           <Button variant="secondary" onClick={onClose}>
             Back
           </Button>

@@ -2,6 +2,7 @@ import { useEffect, useRef } from 'react';
 import SignaturePad from 'signature_pad';
 import { Button } from '@/components/ui/button';
 import styles from './courier.module.css';
+import formStyles from '@/components/ui/form.module.css';
 
 export interface SignatureFieldProps {
   label: string;
@@ -33,11 +34,11 @@ export function SignatureField({ label, error, onChange }: SignatureFieldProps) 
   }, []);
 
   return (
-    <div className="field">
+    <div className={formStyles.field}>
       <span id="signature-label">{label}</span>
       <canvas ref={canvasRef} className={styles.signature} role="img" aria-labelledby="signature-label" data-testid="signature-pad" />
       <div className="row-between">
-        {error ? <span className="field__error">{error}</span> : <span className="muted small">Sign with a finger in the box.</span>}
+        {error ? <span className={formStyles.error}>{error}</span> : <span className="muted small">Sign with a finger in the box.</span>}
         <Button
           variant="ghost"
           onClick={() => {

@@ -6,6 +6,7 @@ import { useToast } from '@/components/ui/toast/use-toast';
 import type { MerchantProfileDto } from '@/lib/api/generated';
 import { fieldMessages, toApiError } from '@/lib/errors';
 import { useSaveMerchantProfile } from '../api/use-merchant-profile';
+import formStyles from '@/components/ui/form.module.css';
 
 const optional = (value: string) => (value.trim() === '' ? undefined : value.trim());
 
@@ -30,7 +31,7 @@ export function BusinessDetailsForm({ merchantId, profile }: { merchantId: strin
   return (
     <form className="stack" onSubmit={submit} noValidate aria-label="Business details">
       {error && error.kind !== 'validation' && <Alert tone="danger">{error.userMessage}</Alert>}
-      <div className="form-grid">
+      <div className={formStyles.grid}>
         <TextField
           label="Business name"
           value={businessName}

@@ -6,6 +6,7 @@ import { TextField } from '@/components/ui/text-field';
 import type { PickupLocationDto } from '@/lib/api/generated';
 import { fieldMessages, toApiError } from '@/lib/errors';
 import { useSavePickupLocation } from '../api/use-merchant-profile';
+import formStyles from '@/components/ui/form.module.css';
 
 /** Adds a pickup location, or changes one. Orders already created keep the address they were created with. */
 export function PickupLocationForm({
@@ -65,7 +66,7 @@ export function PickupLocationForm({
     <form className="stack" onSubmit={submit} noValidate aria-label={title}>
       <h3>{title}</h3>
       {error && error.kind !== 'validation' && <Alert tone="danger">{error.userMessage}</Alert>}
-      <div className="form-grid">
+      <div className={formStyles.grid}>
         <TextField
           label="Name of the place"
           hint="For example Shop or Warehouse."
@@ -78,8 +79,20 @@ export function PickupLocationForm({
         <TextField label="City" value={form.city} onChange={set('city')} errors={err('address.city')} />
         <TextField label="Postal code" value={form.postalCode} onChange={set('postalCode')} errors={err('address.postalCode')} />
         <TextField label="Country" value={form.country} onChange={set('country')} errors={err('address.country')} />
-        <TextField label="Latitude (optional)" inputMode="decimal" value={form.latitude} onChange={set('latitude')} errors={err('address.latitude')} />
-        <TextField label="Longitude (optional)" inputMode="decimal" value={form.longitude} onChange={set('longitude')} errors={err('address.longitude')} />
+        <TextField
+          label="Latitude (optional)"
+          inputMode="decimal"
+          value={form.latitude}
+          onChange={set('latitude')}
+          errors={err('address.latitude')}
+        />
+        <TextField
+          label="Longitude (optional)"
+          inputMode="decimal"
+          value={form.longitude}
+          onChange={set('longitude')}
+          errors={err('address.longitude')}
+        />
         <TextareaField
           label="Instructions for couriers (optional)"
           hint="Opening hours, which door to use, whom to ask."
@@ -88,7 +101,7 @@ export function PickupLocationForm({
           errors={err('instructions')}
         />
       </div>
-      <label className="checkbox-label">
+      <label className={formStyles.checkboxLabel}>
         <input type="checkbox" checked={form.isDefault} onChange={(e) => setForm((f) => ({ ...f, isDefault: e.target.checked }))} />
         Collect new orders here unless I choose another place
       </label>

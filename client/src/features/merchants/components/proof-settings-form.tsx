@@ -9,6 +9,7 @@ import { LoadingState } from '@/components/ui/loading-state';
 import { useToast } from '@/components/ui/toast/use-toast';
 import type { ProofOfDeliverySettingsDto } from '@/lib/api/generated';
 import { useProofSettings, useSaveProofSettings } from '../api/use-proof-settings';
+import formStyles from '@/components/ui/form.module.css';
 
 const requirement = z.enum(['Off', 'Optional', 'Required']);
 const schema = z.object({
@@ -52,9 +53,9 @@ function ProofSettingsFields({ merchantId, settings }: { merchantId: string; set
     >
       {save.error && <Alert tone="danger">{save.error.message}</Alert>}
       {parts.map((part) => (
-        <div className="field" key={part.name}>
+        <div className={formStyles.field} key={part.name}>
           <label htmlFor={`proof-${part.name}`}>{part.label}</label>
-          <select id={`proof-${part.name}`} className="select" {...register(part.name)}>
+          <select id={`proof-${part.name}`} className={formStyles.select} {...register(part.name)}>
             {(part.name === 'position' ? (['Off', 'Optional'] as const) : (['Off', 'Optional', 'Required'] as const)).map((choice) => (
               <option key={choice} value={choice}>
                 {choices[choice]}
@@ -63,7 +64,7 @@ function ProofSettingsFields({ merchantId, settings }: { merchantId: string; set
           </select>
         </div>
       ))}
-      <label className="chip">
+      <label className={formStyles.chip}>
         <input type="checkbox" {...register('showPhotoOnTracking')} />
         Show the delivery photo to the customer on the tracking page
       </label>

@@ -12,6 +12,7 @@ import { useDebouncedValue } from '@/lib/use-debounced-value';
 import { useEmailPreview, useSendTestEmail } from '../api/use-notification-settings';
 import type { SettingsForm } from '../utils/settings-schema';
 import styles from './notifications.module.css';
+import formStyles from '@/components/ui/form.module.css';
 
 const blank = (value: string) => (value.trim() === '' ? undefined : value.trim());
 
@@ -65,7 +66,7 @@ export function EmailPreview({
           Send me a test
         </Button>
       </div>
-      {test.error && <p className="field__error">{toApiError(test.error).userMessage}</p>}
+      {test.error && <p className={formStyles.error}>{toApiError(test.error).userMessage}</p>}
       {preview.isPending ? (
         <LoadingState label="Rendering the e-mail…" />
       ) : preview.isError ? (

@@ -11,6 +11,7 @@ import { fieldMessages, toApiError } from '@/lib/errors';
 import { useSaveNotificationSettings } from '../api/use-notification-settings';
 import { settingsSchema, timeZones, toForm, toRequest, type SettingsForm } from '../utils/settings-schema';
 import styles from './notifications.module.css';
+import formStyles from '@/components/ui/form.module.css';
 
 /** The merchant's choices: on or off, which events, and how the e-mails look. `children` gets the form's state, so the preview shows every edit. */
 export function NotificationSettingsForm({
@@ -46,23 +47,23 @@ export function NotificationSettingsForm({
       <form className="stack card" onSubmit={submit} noValidate aria-label="E-mail settings">
         <h2>What your customers get</h2>
         {serverError && serverError.kind !== 'validation' && <Alert tone="danger">{serverError.userMessage}</Alert>}
-        <label className="checkbox-label">
+        <label className={formStyles.checkboxLabel}>
           <input type="checkbox" {...form.register('enabled')} />
           E-mail my customers when their order changes
         </label>
         {!enabled && <p className="muted small">Off: no e-mail is sent. Your choices below are kept for when you turn it on.</p>}
         <fieldset className={styles.events}>
           <legend>Send an e-mail when an order is…</legend>
-          <div className="checkbox-row">
+          <div className={formStyles.checkboxRow}>
             {(settings.availableEvents ?? []).map((event) => (
-              <label key={event.status} className="chip">
+              <label key={event.status} className={formStyles.chip}>
                 <input type="checkbox" value={event.status} {...form.register('events')} />
                 {event.label}
               </label>
             ))}
           </div>
         </fieldset>
-        <div className="form-grid">
+        <div className={formStyles.grid}>
           <TextField
             label="Sender name (optional)"
             hint={`Shown as the sender. Empty: ${settings.defaultSenderName}.`}

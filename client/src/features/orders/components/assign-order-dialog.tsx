@@ -6,6 +6,8 @@ import { LoadingState } from '@/components/ui/loading-state';
 import { SelectField } from '@/components/ui/select-field';
 import type { AssigneeDto, AssignOrderRequest } from '@/lib/api/generated';
 import { fieldMessages, toApiError, type ApiError } from '@/lib/errors';
+import dialogStyles from '@/components/ui/dialog.module.css';
+import formStyles from '@/components/ui/form.module.css';
 
 export interface AssignOrderDialogProps {
   open: boolean;
@@ -59,11 +61,11 @@ export function AssignOrderDialog({
       <form className="stack" onSubmit={submit} noValidate>
         {error && !apiErrors && <Alert tone="danger">{error.userMessage}</Alert>}
         {loadError ? <Alert tone="danger">{toApiError(loadError).userMessage}</Alert> : null}
-        <fieldset className="field" style={{ border: 0, padding: 0, margin: 0 }}>
+        <fieldset className={formStyles.field} style={{ border: 0, padding: 0, margin: 0 }}>
           <legend>Deliver with</legend>
-          <div className="checkbox-row">
+          <div className={formStyles.checkboxRow}>
             {(['courier', 'partner'] as const).map((value) => (
-              <label key={value} className="chip">
+              <label key={value} className={formStyles.chip}>
                 <input
                   type="radio"
                   name="assign-kind"
@@ -97,7 +99,7 @@ export function AssignOrderDialog({
             ))}
           </SelectField>
         )}
-        <div className="dialog__actions">
+        <div className={dialogStyles.actions}>
           <Button variant="secondary" onClick={onClose}>
             Back
           </Button>

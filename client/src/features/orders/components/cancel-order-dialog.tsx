@@ -4,6 +4,7 @@ import { Button } from '@/components/ui/button';
 import { Dialog } from '@/components/ui/dialog';
 import { TextareaField } from '@/components/ui/textarea-field';
 import { fieldMessages, type ApiError } from '@/lib/errors';
+import dialogStyles from '@/components/ui/dialog.module.css';
 
 export interface CancelOrderDialogProps {
   open: boolean;
@@ -48,7 +49,7 @@ export function CancelOrderDialog({ open, pending, error, onConfirm, onClose }: 
           }}
           errors={reasonErrors}
         />
-        <div className="dialog__actions">
+        <div className={dialogStyles.actions}>
           <Button variant="secondary" onClick={onClose}>
             Keep order
           </Button>

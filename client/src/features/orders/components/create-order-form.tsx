@@ -15,6 +15,8 @@ import { useCreateOrder } from '../api/use-order-mutations';
 import { usePickupLocations } from '../api/use-pickup-locations';
 import { useUsersOfRole } from '../api/use-people';
 import { ItemRowFields, type ItemDraft } from './item-row-fields';
+import styles from './create-order-form.module.css';
+import formStyles from '@/components/ui/form.module.css';
 
 const currencies = ['GBP', 'EUR', 'USD', 'CHF', 'PLN', 'SEK', 'DKK', 'NOK', 'CZK'];
 
@@ -206,7 +208,7 @@ export function CreateOrderForm({ onCreated }: { onCreated: (order: OrderDto) =>
       </Card>
 
       <Card title="Customer">
-        <div className="form-grid">
+        <div className={formStyles.grid}>
           <TextField
             label="Name"
             autoComplete="off"
@@ -234,7 +236,7 @@ export function CreateOrderForm({ onCreated }: { onCreated: (order: OrderDto) =>
       </Card>
 
       <Card title="Delivery address">
-        <div className="form-grid">
+        <div className={formStyles.grid}>
           <TextField label="Address line 1" value={form.line1} onChange={set('line1')} errors={err('deliveryAddress.line1')} />
           <TextField label="Address line 2 (optional)" value={form.line2} onChange={set('line2')} errors={err('deliveryAddress.line2')} />
           <TextField label="City" value={form.city} onChange={set('city')} errors={err('deliveryAddress.city')} />
@@ -295,7 +297,7 @@ export function CreateOrderForm({ onCreated }: { onCreated: (order: OrderDto) =>
                   <option key={c}>{c}</option>
                 ))}
               </SelectField>
-              <p className="total" aria-live="polite">
+              <p className={styles.total} aria-live="polite">
                 <span className="muted small">Total </span>
                 <output aria-label="Order total">{formatMoney(total, form.currency)}</output>
               </p>
@@ -305,7 +307,7 @@ export function CreateOrderForm({ onCreated }: { onCreated: (order: OrderDto) =>
       </Card>
 
       <Card title="Delivery details">
-        <div className="form-grid">
+        <div className={formStyles.grid}>
           <TextField
             label="Estimated delivery (optional)"
             type="datetime-local"

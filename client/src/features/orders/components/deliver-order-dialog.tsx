@@ -5,6 +5,7 @@ import { Dialog } from '@/components/ui/dialog';
 import { TextareaField } from '@/components/ui/textarea-field';
 import { TextField } from '@/components/ui/text-field';
 import type { ApiError } from '@/lib/errors';
+import dialogStyles from '@/components/ui/dialog.module.css';
 
 export interface DeliverOrderDialogProps {
   open: boolean;
@@ -36,7 +37,7 @@ export function DeliverOrderDialog({ open, pending, error, onConfirm, onClose }:
           onChange={(e) => setRecipientName(e.target.value)}
         />
         <TextareaField label="Note (optional)" value={note} onChange={(e) => setNote(e.target.value)} />
-        <div className="dialog__actions">
+        <div className={dialogStyles.actions}>
           <Button variant="secondary" onClick={onClose}>
             Back
           </Button>

@@ -5,6 +5,8 @@ import { Dialog } from '@/components/ui/dialog';
 import { TextareaField } from '@/components/ui/textarea-field';
 import { fieldMessages, type ApiError } from '@/lib/errors';
 import { failureReasons } from '@/lib/order-status';
+import dialogStyles from '@/components/ui/dialog.module.css';
+import formStyles from '@/components/ui/form.module.css';
 
 export interface FailedDeliveryDialogProps {
   open: boolean;
@@ -44,14 +46,14 @@ export function FailedDeliveryDialog({ open, pending, error, onConfirm, onClose 
       <form className="stack" onSubmit={submit} noValidate>
         {error && !reasonErrors && !noteErrors && <Alert tone="danger">{error.userMessage}</Alert>}
         <fieldset
-          className="field"
+          className={formStyles.field}
           style={{ border: 0, padding: 0, margin: 0 }}
           aria-describedby={reasonErrors ? `${legendId}-error` : undefined}
         >
           <legend id={legendId}>Reason</legend>
           <div className="stack-sm">
             {failureReasons.map((option, index) => (
-              <label key={option.value} className="chip" style={{ borderRadius: 'var(--radius-sm)', minHeight: 'var(--touch)' }}>
+              <label key={option.value} className={formStyles.chip} style={{ borderRadius: 'var(--radius-sm)', minHeight: 'var(--touch)' }}>
                 <input
                   type="radio"
                   name="failure-reason"
@@ -65,7 +67,7 @@ export function FailedDeliveryDialog({ open, pending, error, onConfirm, onClose 
             ))}
           </div>
           {reasonErrors && (
-            <span id={`${legendId}-error`} className="field__error">
+            <span id={`${legendId}-error`} className={formStyles.error}>
               {reasonErrors.join(' ')}
             </span>
           )}
@@ -77,7 +79,7 @@ export function FailedDeliveryDialog({ open, pending, error, onConfirm, onClose 
           onChange={(e) => setNote(e.target.value)}
           errors={noteErrors}
         />
-        <div className="dialog__actions">
+        <div className={dialogStyles.actions}>
           <Button variant="secondary" onClick={onClose}>
             Back
           </Button>

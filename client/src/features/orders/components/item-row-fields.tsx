@@ -1,5 +1,6 @@
 import { Button } from '@/components/ui/button';
 import { TextField } from '@/components/ui/text-field';
+import styles from './item-row-fields.module.css';
 import { fieldMessages, type FieldErrors } from '@/lib/errors';
 
 export interface ItemDraft {
@@ -22,7 +23,7 @@ export interface ItemRowFieldsProps {
 export function ItemRowFields({ item, index, errors, canRemove, onChange, onRemove }: ItemRowFieldsProps) {
   const path = `items[${index}]`;
   return (
-    <div className="item-row" role="group" aria-label={`Item ${index + 1}`}>
+    <div className={styles.row} role="group" aria-label={`Item ${index + 1}`}>
       <TextField
         label="Item name"
         value={item.name}
@@ -49,7 +50,7 @@ export function ItemRowFields({ item, index, errors, canRemove, onChange, onRemo
         onChange={(e) => onChange({ ...item, unitPrice: e.target.value })}
         errors={fieldMessages(errors, `${path}.unitPrice`)}
       />
-      <Button variant="ghost" className="item-row__remove" onClick={onRemove} disabled={!canRemove} aria-label={`Remove item ${index + 1}`}>
+      <Button variant="ghost" className={styles.remove} onClick={onRemove} disabled={!canRemove} aria-label={`Remove item ${index + 1}`}>
         Remove
       </Button>
     </div>

@@ -33,6 +33,8 @@ import { OrderLiveMap } from './order-live-map';
 import { TrackingLinkCard } from './tracking-link-card';
 import { NextStep } from './next-step';
 import { TransitionButtons } from './transition-buttons';
+import styles from './order-detail.module.css';
+import facts from '@/components/ui/facts.module.css';
 
 type OpenDialog = 'Cancelled' | 'DeliveryFailed' | 'Delivered' | 'Returned' | 'assign' | null;
 const statusesWithDialog = new Set<OrderStatus>(['Cancelled', 'DeliveryFailed', 'Delivered', 'Returned']);
@@ -164,10 +166,10 @@ export function OrderDetail({ orderId }: { orderId: string }) {
       {(user.role === 'Merchant' || isAdmin) && <OrderLiveMap order={data} />}
       {(user.role === 'Merchant' || isAdmin) && <TrackingLinkCard trackingCode={data.trackingCode} />}
 
-      <div className="grid-2">
+      <div className={styles.columns}>
         <Card title="Customer">
           {data.customer ? (
-            <dl className="facts">
+            <dl className={facts.facts}>
               <dt>Name</dt>
               <dd>{data.customer.name}</dd>
               <dt>Phone</dt>
@@ -229,7 +231,7 @@ export function OrderDetail({ orderId }: { orderId: string }) {
           )
         }
       >
-        <dl className="facts">
+        <dl className={facts.facts}>
           {isAdmin && (
             <>
               <dt>Merchant</dt>

@@ -6,6 +6,8 @@ import type { UserDto } from '@/lib/api/generated';
 import { allStatuses, statusLabels } from '@/lib/order-status';
 import { useDebouncedValue } from '@/lib/use-debounced-value';
 import { isSearchable, minSearchLength, type OrderFilters } from '../hooks/use-order-filters';
+import styles from './order-filters-form.module.css';
+import formStyles from '@/components/ui/form.module.css';
 
 /**
  * Edits a draft of the filters; the parent remounts it (key) when the applied filters other than the search change
@@ -87,10 +89,10 @@ export function OrderFiltersForm({ filters, onChange, merchants, dispatch = fals
     [filters.search, filters.from, filters.to, filters.merchantId, filters.unassigned, filters.overdue].filter(Boolean).length;
 
   return (
-    <details className="card filters" open={wideScreen()}>
+    <details className={`card ${styles.filters}`} open={wideScreen()}>
       <summary>Filters{active > 0 && <span className="muted"> ({active} active)</span>}</summary>
       <form className="stack" onSubmit={submit} role="search" aria-label="Filter orders">
-        <div className="form-grid">
+        <div className={formStyles.grid}>
           <TextField
             label="Search"
             type="search"
@@ -122,11 +124,11 @@ export function OrderFiltersForm({ filters, onChange, merchants, dispatch = fals
             </SelectField>
           )}
         </div>
-        <fieldset className="field" style={{ border: 0, padding: 0, margin: 0 }}>
+        <fieldset className={formStyles.field} style={{ border: 0, padding: 0, margin: 0 }}>
           <legend>Status</legend>
-          <div className="checkbox-row">
+          <div className={formStyles.checkboxRow}>
             {allStatuses.map((status) => (
-              <label key={status} className="chip">
+              <label key={status} className={formStyles.chip}>
                 <input type="checkbox" checked={draft.status.includes(status)} onChange={(e) => toggleStatus(status, e.target.checked)} />
                 {statusLabels[status]}
               </label>
@@ -134,14 +136,14 @@ export function OrderFiltersForm({ filters, onChange, merchants, dispatch = fals
           </div>
         </fieldset>
         {dispatch && (
-          <fieldset className="field" style={{ border: 0, padding: 0, margin: 0 }}>
+          <fieldset className={formStyles.field} style={{ border: 0, padding: 0, margin: 0 }}>
             <legend>Needs attention</legend>
-            <div className="checkbox-row">
-              <label className="chip">
+            <div className={formStyles.checkboxRow}>
+              <label className={formStyles.chip}>
                 <input type="checkbox" checked={draft.unassigned} onChange={(e) => setDraft({ ...draft, unassigned: e.target.checked })} />
                 Unassigned
               </label>
-              <label className="chip">
+              <label className={formStyles.chip}>
                 <input type="checkbox" checked={draft.overdue} onChange={(e) => setDraft({ ...draft, overdue: e.target.checked })} />
                 Overdue
               </label>

@@ -1,6 +1,7 @@
 import type { OrderHistoryEntryDto } from '@/lib/api/generated';
 import { formatDateTime, formatTime, sentLater } from '@/lib/format';
 import { failureReasonLabel, statusLabels } from '@/lib/order-status';
+import timeline from '@/components/ui/timeline.module.css';
 
 const actorLabels: Record<string, string> = { Admin: 'admin', Merchant: 'merchant', Delivery: 'courier', Partner: 'delivery partner' };
 
@@ -24,7 +25,7 @@ function headline(entry: OrderHistoryEntryDto): string {
 export function OrderTimeline({ entries }: { entries: OrderHistoryEntryDto[] }) {
   const newestFirst = [...entries].reverse();
   return (
-    <ol className="timeline" aria-label="Order history">
+    <ol className={timeline.timeline} aria-label="Order history">
       {newestFirst.map((entry, index) => {
         const reason = entry.to === 'DeliveryFailed' ? failureReasonLabel(entry.reason) : entry.reason;
         const statusChange = entry.kind !== 'Claim' && entry.kind !== 'Assignment';
@@ -32,7 +33,7 @@ export function OrderTimeline({ entries }: { entries: OrderHistoryEntryDto[] }) 
           <li key={`${entry.at}-${index}`}>
             <strong>{headline(entry)}</strong>
             {statusChange && entry.from && entry.from !== entry.to && <span className="muted small"> from {statusLabels[entry.from]}</span>}
-            <div className="timeline__meta">
+            <div className={timeline.meta}>
               <time dateTime={entry.occurredAt ?? entry.at}>{formatDateTime(entry.occurredAt ?? entry.at)}</time>
               {sentLater(entry.occurredAt, entry.at) && <>, sent {formatTime(entry.at)}</>}
               {entry.actorName && (

@@ -6,6 +6,7 @@ import { formatDateTime, formatMoney, shortId } from '@/lib/format';
 import { useCurrentUser } from '@/lib/use-session';
 import { useAssignees } from '../api/use-assignees';
 import { useUsersOfRole } from '../api/use-people';
+import tableStyles from '@/components/ui/table.module.css';
 
 export function OrdersTable({ orders, caption }: { orders: OrderDto[]; caption: string }) {
   // An admin sees every merchant's orders: say whose each one is.
@@ -21,8 +22,8 @@ export function OrdersTable({ orders, caption }: { orders: OrderDto[]; caption: 
         ? `Partner ${assignees.data?.partners?.find((p) => p.id === order.assignedPartnerId)?.name ?? `…${shortId(order.assignedPartnerId)}`}`
         : 'Unassigned';
   return (
-    <div className="table-wrap card" style={{ padding: 0 }} role="region" aria-label={caption} tabIndex={0}>
-      <table className="table table--stack">
+    <div className={`${tableStyles.wrap} card`} style={{ padding: 0 }} role="region" aria-label={caption} tabIndex={0}>
+      <table className={`${tableStyles.table} ${tableStyles.stack}`}>
         <caption className="visually-hidden">{caption}</caption>
         <thead>
           <tr>
@@ -32,7 +33,7 @@ export function OrdersTable({ orders, caption }: { orders: OrderDto[]; caption: 
             <th scope="col">Customer</th>
             <th scope="col">City</th>
             <th scope="col">Status</th>
-            <th scope="col" className="num">
+            <th scope="col" className={tableStyles.num}>
               Total
             </th>
             <th scope="col">Created</th>
@@ -53,7 +54,7 @@ export function OrdersTable({ orders, caption }: { orders: OrderDto[]; caption: 
               <td>
                 <StatusBadge status={order.status} /> {order.isOverdue && <Badge tone="danger">Overdue</Badge>}
               </td>
-              <td data-label="Total" className="num">
+              <td data-label="Total" className={tableStyles.num}>
                 {formatMoney(order.total, order.currency)}
               </td>
               <td data-label="Created">{formatDateTime(order.createdAt)}</td>

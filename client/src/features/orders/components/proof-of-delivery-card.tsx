@@ -1,6 +1,7 @@
 import { Card } from '@/components/ui/card';
 import { formatDateTime, sentLater } from '@/lib/format';
 import { useProofImage, useProofOfDelivery } from '../api/use-proof-of-delivery';
+import facts from '@/components/ui/facts.module.css';
 
 /** What was captured at the door, for the merchant, an admin (and the API's partner): name, photo, signature, position. */
 export function ProofOfDeliveryCard({ orderId }: { orderId: string }) {
@@ -10,7 +11,7 @@ export function ProofOfDeliveryCard({ orderId }: { orderId: string }) {
   if (!proof) return null;
   return (
     <Card title="Proof of delivery">
-      <dl className="facts">
+      <dl className={facts.facts}>
         <dt>Received by</dt>
         <dd>{proof.recipientName ?? '—'}</dd>
         <dt>Delivered</dt>

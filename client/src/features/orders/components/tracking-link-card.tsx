@@ -1,6 +1,7 @@
 import QRCode from 'react-qr-code';
 import { Card } from '@/components/ui/card';
 import { CopyButton } from '@/components/ui/copy-button';
+import styles from './tracking-link-card.module.css';
 
 export function trackingUrl(trackingCode: string, origin = window.location.origin): string {
   return `${origin}/track/${encodeURIComponent(trackingCode)}`;
@@ -14,9 +15,9 @@ export function TrackingLinkCard({ trackingCode }: { trackingCode: string }) {
   const url = trackingUrl(trackingCode);
   return (
     <Card title="Tracking link for the customer">
-      <div className="tracking-link">
-        <div className="stack-sm tracking-link__text">
-          <a className="mono tracking-link__url" href={url} target="_blank" rel="noreferrer">
+      <div className={styles.link}>
+        <div className={`stack-sm ${styles.text}`}>
+          <a className={`mono ${styles.url}`} href={url} target="_blank" rel="noreferrer">
             {url}
           </a>
           <div className="row">
@@ -24,7 +25,7 @@ export function TrackingLinkCard({ trackingCode }: { trackingCode: string }) {
           </div>
           <p className="muted small">The page shows the parcel’s progress, never the customer’s name or address.</p>
         </div>
-        <QRCode value={url} size={128} role="img" aria-label={`QR code of ${url}`} className="tracking-link__qr" />
+        <QRCode value={url} size={128} role="img" aria-label={`QR code of ${url}`} className={styles.qr} />
       </div>
     </Card>
   );

@@ -17,7 +17,7 @@ export interface TransitionButtonsProps {
 export function TransitionButtons({ order, busyStatus, onSelect }: TransitionButtonsProps) {
   if (order.allowedTransitions.length === 0) return null;
   return (
-    <div className="action-bar" role="group" aria-label="Order actions">
+    <div className={styles.actionBar} role="group" aria-label="Order actions">
       {[...order.allowedTransitions.filter((s) => s !== 'Cancelled'), ...order.allowedTransitions.filter((s) => s === 'Cancelled')].map(
         (status) => (
           <Button

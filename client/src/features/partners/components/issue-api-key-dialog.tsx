@@ -6,6 +6,7 @@ import { Dialog } from '@/components/ui/dialog';
 import { TextField } from '@/components/ui/text-field';
 import { fieldMessages, toApiError } from '@/lib/errors';
 import { useIssueApiKey } from '../api/use-partners';
+import dialogStyles from '@/components/ui/dialog.module.css';
 
 /** Names a new key, then shows the full key once, with a copy button and a warning: the API keeps only a hash. */
 export function IssueApiKeyDialog({ partnerId, partnerName, onClose }: { partnerId: string; partnerName: string; onClose: () => void }) {
@@ -41,7 +42,7 @@ export function IssueApiKeyDialog({ partnerId, partnerName, onClose }: { partner
               <CopyButton text={issued.key} label="Copy key" />
             </div>
           </div>
-          <div className="dialog__actions">
+          <div className={dialogStyles.actions}>
             <Button onClick={onClose}>I have stored the key</Button>
           </div>
         </div>
@@ -61,7 +62,7 @@ export function IssueApiKeyDialog({ partnerId, partnerName, onClose }: { partner
           onChange={(e) => setName(e.target.value)}
           errors={nameErrors}
         />
-        <div className="dialog__actions">
+        <div className={dialogStyles.actions}>
           <Button variant="secondary" onClick={onClose}>
             Cancel
           </Button>

@@ -12,6 +12,7 @@ import { formatDateTime } from '@/lib/format';
 import { useApiKeys, usePartners } from '../api/use-partners';
 import { IssueApiKeyDialog } from './issue-api-key-dialog';
 import { RevokeApiKeyDialog } from './revoke-api-key-dialog';
+import tableStyles from '@/components/ui/table.module.css';
 
 export function PartnerApiKeys({ partnerId }: { partnerId: string }) {
   const partners = usePartners();
@@ -42,8 +43,8 @@ export function PartnerApiKeys({ partnerId }: { partnerId: string }) {
         ) : keys.data.length === 0 ? (
           <EmptyState title="No API keys yet" description="Issue one and hand it to the partner’s developers." />
         ) : (
-          <div className="table-wrap" role="region" aria-label="API keys" tabIndex={0}>
-            <table className="table table--stack">
+          <div className={tableStyles.wrap} role="region" aria-label="API keys" tabIndex={0}>
+            <table className={`${tableStyles.table} ${tableStyles.stack}`}>
               <caption className="visually-hidden">API keys</caption>
               <thead>
                 <tr>

@@ -7,6 +7,8 @@ import { useToast } from '@/components/ui/toast/use-toast';
 import type { PartnerDto } from '@/lib/api/generated';
 import { fieldMessages, toApiError } from '@/lib/errors';
 import { useCreatePartner, useUpdatePartner } from '../api/use-partners';
+import dialogStyles from '@/components/ui/dialog.module.css';
+import formStyles from '@/components/ui/form.module.css';
 
 /** Creates a partner, or renames and (de)activates one. Mount it with a key so it starts from the partner given. */
 export function PartnerFormDialog({ partner, onClose }: { partner: PartnerDto | 'new'; onClose: () => void }) {
@@ -57,12 +59,15 @@ export function PartnerFormDialog({ partner, onClose }: { partner: PartnerDto | 
         )}
         <TextField label="Company name" autoFocus value={name} onChange={(e) => setName(e.target.value)} errors={nameErrors} />
         {!isNew && (
-          <label className="chip" style={{ alignSelf: 'flex-start', borderRadius: 'var(--radius-sm)', minHeight: 'var(--touch)' }}>
+          <label
+            className={formStyles.chip}
+            style={{ alignSelf: 'flex-start', borderRadius: 'var(--radius-sm)', minHeight: 'var(--touch)' }}
+          >
             <input type="checkbox" checked={isActive} onChange={(e) => setIsActive(e.target.checked)} />
             Active (can be assigned orders and use its keys)
           </label>
         )}
-        <div className="dialog__actions">
+        <div className={dialogStyles.actions}>
           <Button variant="secondary" onClick={onClose}>
             Cancel
           </Button>

@@ -10,6 +10,7 @@ import type { PartnerDto } from '@/lib/api/generated';
 import { formatDate } from '@/lib/format';
 import { usePartners } from '../api/use-partners';
 import { PartnerFormDialog } from './partner-form-dialog';
+import tableStyles from '@/components/ui/table.module.css';
 
 export function PartnersAdmin() {
   const partners = usePartners();
@@ -29,8 +30,8 @@ export function PartnersAdmin() {
       ) : partners.data.length === 0 ? (
         <EmptyState title="No delivery partners yet" description="Add one to hand orders to its couriers." />
       ) : (
-        <div className="table-wrap card" style={{ padding: 0 }} role="region" aria-label="Delivery partners" tabIndex={0}>
-          <table className="table table--stack">
+        <div className={`${tableStyles.wrap} card`} style={{ padding: 0 }} role="region" aria-label="Delivery partners" tabIndex={0}>
+          <table className={`${tableStyles.table} ${tableStyles.stack}`}>
             <caption className="visually-hidden">Delivery partners</caption>
             <thead>
               <tr>

@@ -4,6 +4,7 @@ import { Dialog } from '@/components/ui/dialog';
 import type { ApiKeyDto } from '@/lib/api/generated';
 import { toApiError } from '@/lib/errors';
 import { useRevokeApiKey } from '../api/use-partners';
+import dialogStyles from '@/components/ui/dialog.module.css';
 
 export function RevokeApiKeyDialog({ partnerId, apiKey, onClose }: { partnerId: string; apiKey: ApiKeyDto; onClose: () => void }) {
   const revoke = useRevokeApiKey(partnerId);
@@ -16,7 +17,7 @@ export function RevokeApiKeyDialog({ partnerId, apiKey, onClose }: { partnerId: 
     >
       <div className="stack">
         {revoke.error ? <Alert tone="danger">{toApiError(revoke.error).userMessage}</Alert> : null}
-        <div className="dialog__actions">
+        <div className={dialogStyles.actions}>
           <Button variant="secondary" onClick={onClose} autoFocus>
             Keep key
           </Button>

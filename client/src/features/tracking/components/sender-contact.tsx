@@ -1,5 +1,6 @@
 import { Card } from '@/components/ui/card';
 import type { TrackingSender } from '../utils/customer-wording';
+import facts from '@/components/ui/facts.module.css';
 
 /** Who sent the parcel and how to reach them: only the contact the business chose to make public. */
 export function SenderContact({ merchantName, sender }: { merchantName?: string; sender?: TrackingSender }) {
@@ -7,7 +8,7 @@ export function SenderContact({ merchantName, sender }: { merchantName?: string;
   if (!name) return null;
   return (
     <Card title="From">
-      <dl className="facts">
+      <dl className={facts.facts}>
         <dt>Sender</dt>
         <dd>{name}</dd>
         {sender?.phone && (

@@ -17,6 +17,7 @@ import { SenderContact } from './sender-contact';
 import { TrackingItems } from './tracking-items';
 import { TrackingTimeline } from './tracking-timeline';
 import styles from './tracking-view.module.css';
+import facts from '@/components/ui/facts.module.css';
 
 export function TrackingView({ trackingCode }: { trackingCode: string }) {
   const tracking = useTracking(trackingCode);
@@ -75,7 +76,7 @@ export function TrackingView({ trackingCode }: { trackingCode: string }) {
             <DeliveryConfirmation trackingCode={data.trackingCode} delivery={data.delivery} />
           )}
           <ProgressSteps status={status} reached={timeline.map((e) => e.status!).filter(Boolean)} labels={customerStatusLabels} />
-          <dl className="facts">
+          <dl className={facts.facts}>
             <dt>Ordered</dt>
             <dd>{data.createdAt ? customerDateTime(data.createdAt) : '—'}</dd>
           </dl>
@@ -87,7 +88,11 @@ export function TrackingView({ trackingCode }: { trackingCode: string }) {
             label="Map of the courier on the way to you"
             courier={
               data.courierPosition
-                ? { latitude: data.courierPosition.latitude!, longitude: data.courierPosition.longitude!, accuracy: data.courierPosition.accuracy ?? 0 }
+                ? {
+                    latitude: data.courierPosition.latitude!,
+                    longitude: data.courierPosition.longitude!,
+                    accuracy: data.courierPosition.accuracy ?? 0,
+                  }
                 : undefined
             }
             destination={data.destination ? { latitude: data.destination.latitude!, longitude: data.destination.longitude! } : undefined}

@@ -9,6 +9,7 @@ import type { UserRole } from '@/lib/api/generated';
 import { fieldMessages, toApiError } from '@/lib/errors';
 import { useCreateUser } from '../api/use-users';
 import { roleLabels, roles } from './role-label';
+import dialogStyles from '@/components/ui/dialog.module.css';
 
 export function CreateUserDialog({ open, onClose }: { open: boolean; onClose: () => void }) {
   const createUser = useCreateUser();
@@ -75,7 +76,7 @@ export function CreateUserDialog({ open, onClose }: { open: boolean; onClose: ()
             </option>
           ))}
         </SelectField>
-        <div className="dialog__actions">
+        <div className={dialogStyles.actions}>
           <Button variant="secondary" onClick={close}>
             Cancel
           </Button>

@@ -9,6 +9,8 @@ import type { UpdateUserRequest, UserDto, UserRole } from '@/lib/api/generated';
 import { fieldMessages, toApiError } from '@/lib/errors';
 import { useUpdateUser } from '../api/use-users';
 import { roleLabels, roles } from './role-label';
+import dialogStyles from '@/components/ui/dialog.module.css';
+import formStyles from '@/components/ui/form.module.css';
 
 /** Rename, change the role, (de)activate, or set a new password. Only changed fields are sent. */
 export function EditUserDialog({ user, isSelf, onClose }: { user: UserDto | null; isSelf: boolean; onClose: () => void }) {
@@ -71,7 +73,7 @@ export function EditUserDialog({ user, isSelf, onClose }: { user: UserDto | null
             </option>
           ))}
         </SelectField>
-        <label className="chip" style={{ alignSelf: 'flex-start', borderRadius: 'var(--radius-sm)', minHeight: 'var(--touch)' }}>
+        <label className={formStyles.chip} style={{ alignSelf: 'flex-start', borderRadius: 'var(--radius-sm)', minHeight: 'var(--touch)' }}>
           <input type="checkbox" checked={isActive} disabled={isSelf} onChange={(e) => setIsActive(e.target.checked)} />
           Active (can sign in)
         </label>
@@ -84,7 +86,7 @@ export function EditUserDialog({ user, isSelf, onClose }: { user: UserDto | null
           onChange={(e) => setPassword(e.target.value)}
           errors={err('password')}
         />
-        <div className="dialog__actions">
+        <div className={dialogStyles.actions}>
           <Button variant="secondary" onClick={onClose}>
             Cancel
           </Button>

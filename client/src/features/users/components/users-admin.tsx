@@ -15,6 +15,8 @@ import { useUsers } from '../api/use-users';
 import { CreateUserDialog } from './create-user-dialog';
 import { EditUserDialog } from './edit-user-dialog';
 import { roleLabels, roles } from './role-label';
+import styles from './users-admin.module.css';
+import tableStyles from '@/components/ui/table.module.css';
 
 const searchDelayMs = 250;
 
@@ -40,9 +42,15 @@ export function UsersAdmin() {
         description="Accounts for merchants, couriers and admins."
         actions={<Button onClick={() => setCreating(true)}>New user</Button>}
       />
-      <form className="user-filters" role="search" aria-label="Find users" onSubmit={(event) => event.preventDefault()}>
-        <TextField label="Name or email" type="search" value={search} onChange={(event) => setSearch(event.target.value)} />
-        <SelectField label="Role" value={role} onChange={(event) => setRole(event.target.value as UserRole | '')}>
+      <form className={styles.filters} role="search" aria-label="Find users" onSubmit={(event) => event.preventDefault()}>
+        <TextField
+          className={styles.filter}
+          label="Name or email"
+          type="search"
+          value={search}
+          onChange={(event) => setSearch(event.target.value)}
+        />
+        <SelectField className={styles.filter} label="Role" value={role} onChange={(event) => setRole(event.target.value as UserRole | '')}>
           <option value="">All roles</option>
           {roles.map((value) => (
             <option key={value} value={value}>
@@ -61,8 +69,8 @@ export function UsersAdmin() {
           description={filtered ? 'Try another name, email or role.' : undefined}
         />
       ) : (
-        <div className="table-wrap card" style={{ padding: 0 }} role="region" aria-label="Users" tabIndex={0}>
-          <table className="table table--stack">
+        <div className={`${tableStyles.wrap} card`} style={{ padding: 0 }} role="region" aria-label="Users" tabIndex={0}>
+          <table className={`${tableStyles.table} ${tableStyles.stack}`}>
             <caption className="visually-hidden">Users</caption>
             <thead>
               <tr>

@@ -6,6 +6,7 @@ import type { WebhookEndpointDto } from '@/lib/api/generated';
 import { toApiError } from '@/lib/errors';
 import { useDeleteWebhookEndpoint, type WebhookOwner } from '../api/use-webhooks';
 import styles from './webhooks.module.css';
+import dialogStyles from '@/components/ui/dialog.module.css';
 
 /** Asks before an endpoint and its delivery log are deleted: nothing more is sent to it, and it cannot be undone. */
 export function DeleteWebhookEndpointDialog({
@@ -28,7 +29,7 @@ export function DeleteWebhookEndpointDialog({
           Nothing more is sent to <code className={styles.url}>{endpoint.url}</code>, and its delivery log is deleted with it. This cannot
           be undone.
         </p>
-        <div className="dialog__actions">
+        <div className={dialogStyles.actions}>
           <Button variant="secondary" autoFocus onClick={onClose}>
             Keep it
           </Button>

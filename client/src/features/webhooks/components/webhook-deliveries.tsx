@@ -11,6 +11,7 @@ import { formatDateTime } from '@/lib/format';
 import { useResendWebhookDelivery, useWebhookDeliveries } from '../api/use-webhooks';
 import { deliveryStatusLabel, deliveryStatusTone } from './delivery-status';
 import { WebhookDeliveryDialog } from './webhook-delivery-dialog';
+import tableStyles from '@/components/ui/table.module.css';
 
 function outcome(delivery: WebhookDeliveryDto): string {
   const took = delivery.lastDurationMs != null ? ` in ${delivery.lastDurationMs} ms` : '';
@@ -36,8 +37,8 @@ export function WebhookDeliveries({ endpointId, url, manage }: { endpointId: str
   return (
     <>
       {resend.error && <Alert tone="danger">{toApiError(resend.error).userMessage}</Alert>}
-      <div className="table-wrap" role="region" aria-label={`Delivery log of ${url}`} tabIndex={0}>
-        <table className="table table--stack">
+      <div className={tableStyles.wrap} role="region" aria-label={`Delivery log of ${url}`} tabIndex={0}>
+        <table className={`${tableStyles.table} ${tableStyles.stack}`}>
           <caption className="visually-hidden">Delivery log of {url}</caption>
           <thead>
             <tr>

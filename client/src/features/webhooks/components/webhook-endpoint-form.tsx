@@ -9,6 +9,8 @@ import { fieldMessages, toApiError } from '@/lib/errors';
 import { webhookEventLabels, webhookEventTypes } from '../api/use-webhooks';
 import { endpointFormSchema, type EndpointFormValues } from '../utils/endpoint-form';
 import styles from './webhooks.module.css';
+import dialogStyles from '@/components/ui/dialog.module.css';
+import formStyles from '@/components/ui/form.module.css';
 
 export interface WebhookEndpointFormProps {
   defaultValues: EndpointFormValues;
@@ -62,9 +64,9 @@ export function WebhookEndpointForm({ defaultValues, submitLabel, pending, error
           control={control}
           name="events"
           render={({ field }) => (
-            <div className="checkbox-row">
+            <div className={formStyles.checkboxRow}>
               {webhookEventTypes.map((type) => (
-                <label key={type} className="chip">
+                <label key={type} className={formStyles.chip}>
                   <input
                     type="checkbox"
                     checked={field.value.includes(type)}
@@ -85,7 +87,7 @@ export function WebhookEndpointForm({ defaultValues, submitLabel, pending, error
         />
         <FieldMessages id={eventsId} errors={eventErrors} />
       </fieldset>
-      <div className="dialog__actions">
+      <div className={dialogStyles.actions}>
         <Button variant="secondary" onClick={onCancel}>
           Cancel
         </Button>

@@ -2,6 +2,7 @@ import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { CopyButton } from '@/components/ui/copy-button';
 import { Dialog } from '@/components/ui/dialog';
+import dialogStyles from '@/components/ui/dialog.module.css';
 
 /** Shows a signing secret the one time the API gives it out (creation or rotation). */
 export function WebhookSecretDialog({ secret, rotated, onClose }: { secret: string; rotated: boolean; onClose: () => void }) {
@@ -17,7 +18,7 @@ export function WebhookSecretDialog({ secret, rotated, onClose }: { secret: stri
         <div className="row">
           <CopyButton text={secret} label="Copy secret" />
         </div>
-        <div className="dialog__actions">
+        <div className={dialogStyles.actions}>
           <Button onClick={onClose}>I have stored the secret</Button>
         </div>
       </div>

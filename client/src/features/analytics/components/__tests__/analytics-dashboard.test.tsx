@@ -53,10 +53,10 @@ function setup(summary: AnalyticsSummary | { status: number; body: unknown }, us
   return { ...view, user: userEvent.setup() };
 }
 
-/** The figure card with this label, read as label → value. */
+/** The figure card with this label, read as label → value: its paragraphs are the label, the value and the context. */
 function figure(label: string) {
   const card = screen.getByRole('listitem', { name: label });
-  return card.querySelector('.figure-card__value')?.textContent;
+  return within(card).getAllByRole('paragraph')[1]?.textContent;
 }
 
 /** A chart's text alternative, row by row. */

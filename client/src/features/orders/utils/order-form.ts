@@ -1,39 +1,9 @@
 import { z } from 'zod';
+import { addressSchema, addressValues, toAddressDto } from '@/lib/address-form';
 import type { CreateOrderCommand } from '@/lib/api/generated';
-
-/**
- * The create-order form's values, shaped like the command so that an error's path is the API's path
- * (`customer.name`, `items[1].quantity`). Every value is the text of its field; `toCommand` turns them into numbers.
- */
+import { missingOrTooLong, optionalText, optionalValue, requiredText, rule, tooLong, toNumber } from '@/lib/form-rules';
 
 export const currencies = ['GBP', 'EUR', 'USD', 'CHF', 'PLN', 'SEK', 'DKK', 'NOK', 'CZK'];
-
-// The limits and messages are the API's (CreateOrderCommandValidator and the customer, address and item validators):
-// the form says what the API would say, before the round trip, and is never stricter. Like the API, each field gets
-// the first of its problems only.
-
-/** A field whose value (trimmed) is checked by `problem`, which names what is wrong or returns nothing. */
-const rule = (problem: (value: string) => string | undefined) =>
-  z
-    .string()
-    .trim()
-    .superRefine((value, context) => {
-      const message = problem(value);
-      if (message) context.addIssue({ code: 'custom', message });
-    });
-
-const tooLong = (value: string, max: number, what: string) =>
-  value.length > max ? `Shorten ${what} to ${max} characters or fewer.` : undefined;
-const missingOrTooLong = (value: string, max: number, what: string) => (value === '' ? `Enter ${what}.` : tooLong(value, max, what));
-const required = (max: number, what: string) => rule((value) => missingOrTooLong(value, max, what));
-const optional = (max: number, what: string) => rule((value) => tooLong(value, max, what));
-
-/** The text of a number field as a number; blank or not a number is missing (the API then names the field). */
-export function toNumber(value: string): number | undefined {
-  if (value.trim() === '') return undefined;
-  const parsed = Number(value);
-  return Number.isFinite(parsed) ? parsed : undefined;
-}
 
 /** Digits with an optional leading +, spaces, dashes, dots and parentheses; 6 to 15 digits in all. */
 function isPhoneNumber(phone: string): boolean {
@@ -47,12 +17,8 @@ function isEmailAddress(email: string): boolean {
   return at > 0 && at < email.length - 1 && at === email.lastIndexOf('@');
 }
 
-const coordinate = (limit: number, message: string) => rule((value) => (Math.abs(toNumber(value) ?? 0) > limit ? message : undefined));
-const bothOrNeither = 'Give both the latitude and the longitude of the address, or neither.';
-const givenAlone = (one: string, other: string) => toNumber(one) !== undefined && toNumber(other) === undefined;
-
 const item = z.object({
-  name: required(200, 'what the item is'),
+  name: requiredText(200, 'what the item is'),
   quantity: rule((value) => {
     const quantity = toNumber(value);
     const valid = quantity !== undefined && Number.isInteger(quantity) && quantity >= 1 && quantity <= 10_000;
@@ -67,13 +33,18 @@ const item = z.object({
   }),
 });
 
+/**
+ * The create-order form's values, shaped like the command so that an error's path is the API's path
+ * (`customer.name`, `items[1].quantity`). Every value is the text of its field; `toCommand` turns them into numbers.
+ * The limits and messages are the API's: CreateOrderCommandValidator with the customer, address and item validators.
+ */
 export const orderFormSchema = z.object({
   /** Only an admin chooses; the API says when none is chosen. */
   merchantId: z.string(),
   /** Empty for the merchant's default pickup location. */
   pickupLocationId: z.string(),
   customer: z.object({
-    name: required(200, "the customer's name"),
+    name: requiredText(200, "the customer's name"),
     phone: rule(
       (value) =>
         missingOrTooLong(value, 32, "the customer's phone number") ??
@@ -85,22 +56,10 @@ export const orderFormSchema = z.object({
       return tooLong(value, 254, 'the email address');
     }),
   }),
-  deliveryAddress: z
-    .object({
-      line1: required(200, 'the street address'),
-      line2: optional(200, 'the second address line'),
-      city: required(200, 'the town or city'),
-      postalCode: required(20, 'the postal code'),
-      country: required(100, 'the country'),
-      /** Optional: where the address is on the map, for the customer's map and the arrival estimate (never looked up). */
-      latitude: coordinate(90, 'A latitude lies between -90 and 90 degrees.'),
-      longitude: coordinate(180, 'A longitude lies between -180 and 180 degrees.'),
-    })
-    .refine((a) => !givenAlone(a.longitude, a.latitude), { error: bothOrNeither, path: ['latitude'] })
-    .refine((a) => !givenAlone(a.latitude, a.longitude), { error: bothOrNeither, path: ['longitude'] }),
+  deliveryAddress: addressSchema,
   items: z.array(item),
   currency: z.string(),
-  notes: optional(2000, 'the notes'),
+  notes: optionalText(2000, 'the notes'),
   estimatedDeliveryAt: rule((value) =>
     value !== '' && new Date(value) <= new Date() ? 'Choose an estimated delivery time in the future.' : undefined,
   ),
@@ -115,7 +74,7 @@ export const newOrderValues: OrderFormValues = {
   merchantId: '',
   pickupLocationId: '',
   customer: { name: '', phone: '', email: '' },
-  deliveryAddress: { line1: '', line2: '', city: '', postalCode: '', country: '', latitude: '', longitude: '' },
+  deliveryAddress: addressValues(),
   items: [newItem],
   currency: 'GBP',
   notes: '',
@@ -128,25 +87,16 @@ export function lineTotal(item: ItemValues): number {
 
 /** The command for values the schema has passed. */
 export function toCommand(values: OrderFormValues, asAdmin: boolean): CreateOrderCommand {
-  const optionalText = (value: string) => (value.trim() === '' ? undefined : value.trim());
-  const { customer, deliveryAddress: address } = values;
+  const { customer } = values;
   return {
-    merchantId: asAdmin ? optionalText(values.merchantId) : undefined,
-    customer: { name: customer.name.trim(), phone: customer.phone.trim(), email: optionalText(customer.email) },
-    deliveryAddress: {
-      line1: address.line1.trim(),
-      line2: optionalText(address.line2),
-      city: address.city.trim(),
-      postalCode: address.postalCode.trim(),
-      country: address.country.trim(),
-      latitude: toNumber(address.latitude),
-      longitude: toNumber(address.longitude),
-    },
+    merchantId: asAdmin ? optionalValue(values.merchantId) : undefined,
+    customer: { name: customer.name.trim(), phone: customer.phone.trim(), email: optionalValue(customer.email) },
+    deliveryAddress: toAddressDto(values.deliveryAddress),
     // The schema has checked the numbers: none is blank.
     items: values.items.map((i) => ({ name: i.name.trim(), quantity: Number(i.quantity), unitPrice: Number(i.unitPrice) })),
     currency: values.currency,
-    notes: optionalText(values.notes),
+    notes: optionalValue(values.notes),
     estimatedDeliveryAt: values.estimatedDeliveryAt ? new Date(values.estimatedDeliveryAt).toISOString() : undefined,
-    pickupLocationId: optionalText(values.pickupLocationId),
+    pickupLocationId: optionalValue(values.pickupLocationId),
   };
 }

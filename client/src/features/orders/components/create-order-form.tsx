@@ -1,4 +1,6 @@
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useEffect, useRef, useState } from 'react';
+import { useFieldArray, useForm, useWatch, type UseFormRegisterReturn } from 'react-hook-form';
 import { Link } from 'react-router';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
@@ -6,41 +8,18 @@ import { Card } from '@/components/ui/card';
 import { SelectField } from '@/components/ui/select-field';
 import { TextareaField } from '@/components/ui/textarea-field';
 import { TextField } from '@/components/ui/text-field';
-import type { CreateOrderCommand, OrderDto, OrderItemDto, PickupLocationDto } from '@/lib/api/generated';
-import { fieldMessages, toApiError } from '@/lib/errors';
+import type { OrderDto, PickupLocationDto } from '@/lib/api/generated';
+import { fieldMessages, toApiError, type FieldErrors } from '@/lib/errors';
 import { formatMoney } from '@/lib/format';
 import { newIdempotencyKey } from '@/lib/idempotency-key';
 import { useCurrentUser } from '@/lib/use-session';
 import { useCreateOrder } from '../api/use-order-mutations';
 import { usePickupLocations } from '../api/use-pickup-locations';
 import { useUsersOfRole } from '../api/use-people';
-import { ItemRowFields, type ItemDraft } from './item-row-fields';
+import { currencies, lineTotal, newItem, newOrderValues, orderFormSchema, toCommand, type OrderFormValues } from '../utils/order-form';
+import { ItemRowFields } from './item-row-fields';
 import styles from './create-order-form.module.css';
 import formStyles from '@/components/ui/form.module.css';
-
-const currencies = ['GBP', 'EUR', 'USD', 'CHF', 'PLN', 'SEK', 'DKK', 'NOK', 'CZK'];
-
-const emptyForm = {
-  merchantId: '',
-  customerName: '',
-  customerPhone: '',
-  customerEmail: '',
-  line1: '',
-  line2: '',
-  city: '',
-  postalCode: '',
-  country: '',
-  /** Optional: where the address is on the map, for the customer's map and the arrival estimate (never looked up). */
-  latitude: '',
-  longitude: '',
-  currency: 'GBP',
-  notes: '',
-  estimatedDeliveryAt: '',
-  /** Empty for the merchant's default pickup location. */
-  pickupLocationId: '',
-};
-
-type FormState = typeof emptyForm;
 
 const fieldLabels: Record<string, string> = {
   merchantid: 'Merchant',
@@ -70,65 +49,45 @@ function describeField(path: string): string {
   return fieldLabels[path.toLowerCase()] ?? path;
 }
 
-function toNumber(value: string): number | undefined {
-  if (value.trim() === '') return undefined;
-  const parsed = Number(value);
-  return Number.isFinite(parsed) ? parsed : undefined;
-}
-
-function lineTotal(item: ItemDraft): number {
-  return (toNumber(item.quantity) ?? 0) * (toNumber(item.unitPrice) ?? 0);
-}
-
-function toCommand(form: FormState, items: ItemDraft[], asAdmin: boolean): CreateOrderCommand {
-  const optional = (value: string) => (value.trim() === '' ? undefined : value.trim());
-  return {
-    merchantId: asAdmin ? optional(form.merchantId) : undefined,
-    customer: { name: form.customerName.trim(), phone: form.customerPhone.trim(), email: optional(form.customerEmail) },
-    deliveryAddress: {
-      line1: form.line1.trim(),
-      line2: optional(form.line2),
-      city: form.city.trim(),
-      postalCode: form.postalCode.trim(),
-      country: form.country.trim(),
-      latitude: toNumber(form.latitude),
-      longitude: toNumber(form.longitude),
-    },
-    // A blank quantity or price goes out missing, and the API answers with a message for that field (never a free item).
-    items: items.map(
-      (item) => ({ name: item.name.trim(), quantity: toNumber(item.quantity), unitPrice: toNumber(item.unitPrice) }) as OrderItemDto,
-    ),
-    currency: form.currency,
-    notes: optional(form.notes),
-    estimatedDeliveryAt: form.estimatedDeliveryAt ? new Date(form.estimatedDeliveryAt).toISOString() : undefined,
-    pickupLocationId: optional(form.pickupLocationId),
-  };
+/** The form's own errors by the API's paths (`items[1].quantity`), so both kinds show the same way. */
+function byPath(node: unknown, path = ''): FieldErrors {
+  if (!node || typeof node !== 'object') return {};
+  if ('message' in node && typeof node.message === 'string') return { [path]: [node.message] };
+  const child = (key: string) => (Array.isArray(node) ? `${path}[${key}]` : path ? `${path}.${key}` : key);
+  return Object.assign({}, ...Object.entries(node).map(([key, value]) => byPath(value, child(key))));
 }
 
 /**
- * The create-order form. Validation is the API's: every field error of its ValidationProblemDetails is shown next
- * to its field (matched by the camelCase path) and listed in a summary that takes focus.
+ * The create-order form. It checks the API's rules before sending; whatever the API still refuses (a merchant, a
+ * pickup location) comes back as ValidationProblemDetails. Every message shows next to its field and in a summary.
  */
 export function CreateOrderForm({ onCreated }: { onCreated: (order: OrderDto) => void }) {
   const user = useCurrentUser();
   const isAdmin = user.role === 'Admin';
   const merchants = useUsersOfRole('Merchant', isAdmin);
   const createOrder = useCreateOrder();
-  const [form, setForm] = useState<FormState>(emptyForm);
-  const pickupLocations = usePickupLocations(isAdmin ? form.merchantId || undefined : user.id);
-  const nextKey = useRef(2);
-  const [items, setItems] = useState<ItemDraft[]>([{ key: 1, name: '', quantity: '1', unitPrice: '' }]);
+  const { register, control, handleSubmit, setValue, formState } = useForm<OrderFormValues>({
+    resolver: zodResolver(orderFormSchema),
+    defaultValues: newOrderValues,
+  });
+  const items = useFieldArray({ control, name: 'items' });
+  const [merchantId, pickupLocationId, currency, itemValues] = useWatch({
+    control,
+    name: ['merchantId', 'pickupLocationId', 'currency', 'items'],
+  });
+  const pickupLocations = usePickupLocations(isAdmin ? merchantId || undefined : user.id);
   const summaryRef = useRef<HTMLDivElement>(null);
-  // One key per draft: a double click or a retry after a lost answer replays the first creation instead of
-  // creating a second order. Any edit makes it a new draft.
-  const [idempotencyKey, setIdempotencyKey] = useState(newIdempotencyKey);
-  const newDraft = () => setIdempotencyKey(newIdempotencyKey());
+  // One key per draft: sending the same order again (a double click, a retry after a lost answer) replays the first
+  // creation instead of creating a second order. A changed order is a new draft.
+  const draft = useRef<{ body: string; key: string }>(undefined);
 
   const error = createOrder.error ? toApiError(createOrder.error) : undefined;
-  const errors = error?.fieldErrors;
+  // The form's message for a field replaces the API's from the last attempt.
+  const errors: FieldErrors = { ...error?.fieldErrors, ...byPath(formState.errors) };
   // One line per message, so the count in the title is the number of lines under it.
-  const messages = Object.entries(errors ?? {}).flatMap(([path, list]) => list.map((message) => ({ path, message })));
-  const total = items.reduce((sum, item) => sum + lineTotal(item), 0);
+  const messages = Object.entries(errors).flatMap(([path, list]) => list.map((message) => ({ path, message })));
+  const total = itemValues.reduce((sum, item) => sum + lineTotal(item), 0);
+  const err = (path: string) => fieldMessages(errors, path);
 
   useEffect(() => {
     if (error) summaryRef.current?.focus();
@@ -138,54 +97,50 @@ export function CreateOrderForm({ onCreated }: { onCreated: (order: OrderDto) =>
   // deliveries stay in the country they leave from. Once the country field is edited, it is what was typed.
   const [countryEdited, setCountryEdited] = useState(false);
   const pickupCountry = (
-    pickupLocations.data?.find((location) => location.id === form.pickupLocationId) ??
+    pickupLocations.data?.find((location) => location.id === pickupLocationId) ??
     pickupLocations.data?.find((location) => location.isDefault)
   )?.address.country;
-  const country = countryEdited ? form.country : form.country || pickupCountry || '';
+  useEffect(() => {
+    if (!countryEdited) setValue('deliveryAddress.country', pickupCountry ?? '');
+  }, [countryEdited, pickupCountry, setValue]);
 
-  const set = (field: keyof FormState) => (event: { target: { value: string } }) => {
-    newDraft();
-    setForm((f) => ({ ...f, [field]: event.target.value }));
-  };
-  const updateItems = (change: (list: ItemDraft[]) => ItemDraft[]) => {
-    newDraft();
-    setItems(change);
-  };
-  const err = (path: string) => fieldMessages(errors, path);
-
-  function submit(event: FormEvent) {
-    event.preventDefault();
-    createOrder.mutate(
-      { command: toCommand({ ...form, country }, items, isAdmin), idempotencyKey },
-      { onSuccess: (order) => onCreated(order) },
-    );
+  function send(values: OrderFormValues) {
+    const command = toCommand(values, isAdmin);
+    const body = JSON.stringify(command);
+    if (draft.current?.body !== body) draft.current = { body, key: newIdempotencyKey() };
+    createOrder.mutate({ command, idempotencyKey: draft.current.key }, { onSuccess: (order) => onCreated(order) });
   }
 
   return (
-    <form className="stack" onSubmit={submit} noValidate aria-label="New order">
+    <form
+      className="stack"
+      // The API's answer to the last attempt is out of date once the form refuses this one.
+      onSubmit={(event) => handleSubmit(send, () => createOrder.reset())(event)}
+      noValidate
+      aria-label="New order"
+    >
       <div ref={summaryRef} tabIndex={-1}>
-        {error && error.kind === 'validation' && (
-          <Alert
-            tone="danger"
-            title={messages.length > 0 ? `Please fix ${messages.length} problem${messages.length === 1 ? '' : 's'}:` : error.title}
-          >
-            {messages.length > 0 && (
-              <ul>
-                {messages.map(({ path, message }) => (
-                  <li key={`${path}-${message}`}>
-                    <strong>{describeField(path)}:</strong> {message}
-                  </li>
-                ))}
-              </ul>
-            )}
+        {messages.length > 0 && (
+          <Alert tone="danger" title={`Please fix ${messages.length} problem${messages.length === 1 ? '' : 's'}:`}>
+            <ul>
+              {messages.map(({ path, message }) => (
+                <li key={`${path}-${message}`}>
+                  <strong>{describeField(path)}:</strong> {message}
+                </li>
+              ))}
+            </ul>
           </Alert>
         )}
-        {error && error.kind !== 'validation' && <Alert tone="danger">{error.userMessage}</Alert>}
+        {error && messages.length === 0 && (
+          <Alert tone="danger" title={error.kind === 'validation' ? error.title : undefined}>
+            {error.kind !== 'validation' && error.userMessage}
+          </Alert>
+        )}
       </div>
 
       {isAdmin && (
         <Card title="Merchant">
-          <SelectField label="Merchant" value={form.merchantId} onChange={set('merchantId')} errors={err('merchantId')}>
+          <SelectField label="Merchant" errors={err('merchantId')} {...register('merchantId')}>
             <option value="">Choose a merchant…</option>
             {(merchants.data ?? []).map((m) => (
               <option key={m.id} value={m.id}>
@@ -200,8 +155,7 @@ export function CreateOrderForm({ onCreated }: { onCreated: (order: OrderDto) =>
         <PickupPicker
           locations={pickupLocations.data}
           loading={pickupLocations.isFetching}
-          value={form.pickupLocationId}
-          onChange={set('pickupLocationId')}
+          field={register('pickupLocationId')}
           errors={err('pickupLocationId')}
           ownProfile={!isAdmin}
         />
@@ -209,62 +163,42 @@ export function CreateOrderForm({ onCreated }: { onCreated: (order: OrderDto) =>
 
       <Card title="Customer">
         <div className={formStyles.grid}>
-          <TextField
-            label="Name"
-            autoComplete="off"
-            value={form.customerName}
-            onChange={set('customerName')}
-            errors={err('customer.name')}
-          />
-          <TextField
-            label="Phone"
-            type="tel"
-            autoComplete="off"
-            value={form.customerPhone}
-            onChange={set('customerPhone')}
-            errors={err('customer.phone')}
-          />
+          <TextField label="Name" autoComplete="off" errors={err('customer.name')} {...register('customer.name')} />
+          <TextField label="Phone" type="tel" autoComplete="off" errors={err('customer.phone')} {...register('customer.phone')} />
           <TextField
             label="Email (optional)"
             type="email"
             autoComplete="off"
-            value={form.customerEmail}
-            onChange={set('customerEmail')}
             errors={err('customer.email')}
+            {...register('customer.email')}
           />
         </div>
       </Card>
 
       <Card title="Delivery address">
         <div className={formStyles.grid}>
-          <TextField label="Address line 1" value={form.line1} onChange={set('line1')} errors={err('deliveryAddress.line1')} />
-          <TextField label="Address line 2 (optional)" value={form.line2} onChange={set('line2')} errors={err('deliveryAddress.line2')} />
-          <TextField label="City" value={form.city} onChange={set('city')} errors={err('deliveryAddress.city')} />
-          <TextField label="Postal code" value={form.postalCode} onChange={set('postalCode')} errors={err('deliveryAddress.postalCode')} />
+          <TextField label="Address line 1" errors={err('deliveryAddress.line1')} {...register('deliveryAddress.line1')} />
+          <TextField label="Address line 2 (optional)" errors={err('deliveryAddress.line2')} {...register('deliveryAddress.line2')} />
+          <TextField label="City" errors={err('deliveryAddress.city')} {...register('deliveryAddress.city')} />
+          <TextField label="Postal code" errors={err('deliveryAddress.postalCode')} {...register('deliveryAddress.postalCode')} />
           <TextField
             label="Country"
-            value={country}
-            onChange={(event) => {
-              setCountryEdited(true);
-              set('country')(event);
-            }}
             errors={err('deliveryAddress.country')}
+            {...register('deliveryAddress.country', { onChange: () => setCountryEdited(true) })}
           />
           <TextField
             label="Latitude (optional)"
             inputMode="decimal"
             hint="With the longitude, puts the address on the customer's map, for example 51.5033."
-            value={form.latitude}
-            onChange={set('latitude')}
             errors={err('deliveryAddress.latitude')}
+            {...register('deliveryAddress.latitude')}
           />
           <TextField
             label="Longitude (optional)"
             inputMode="decimal"
             hint="For example -0.1195."
-            value={form.longitude}
-            onChange={set('longitude')}
             errors={err('deliveryAddress.longitude')}
+            {...register('deliveryAddress.longitude')}
           />
         </div>
       </Card>
@@ -272,34 +206,29 @@ export function CreateOrderForm({ onCreated }: { onCreated: (order: OrderDto) =>
       <Card title="Items">
         <div className="stack">
           {err('items') && <Alert tone="danger">{err('items')!.join(' ')}</Alert>}
-          {items.map((item, index) => (
+          {items.fields.map((item, index) => (
             <ItemRowFields
-              key={item.key}
-              item={item}
+              key={item.id}
               index={index}
-              errors={errors}
-              canRemove={items.length > 1}
-              onChange={(changed) => updateItems((list) => list.map((i) => (i.key === item.key ? changed : i)))}
-              onRemove={() => updateItems((list) => list.filter((i) => i.key !== item.key))}
+              register={register}
+              errorsOf={err}
+              canRemove={items.fields.length > 1}
+              onRemove={() => items.remove(index)}
             />
           ))}
           <div className="row-between">
-            <Button
-              variant="secondary"
-              onClick={() => updateItems((list) => [...list, { key: nextKey.current++, name: '', quantity: '1', unitPrice: '' }])}
-              disabled={items.length >= 100}
-            >
+            <Button variant="secondary" onClick={() => items.append(newItem)} disabled={items.fields.length >= 100}>
               Add item
             </Button>
             <div className="row">
-              <SelectField label="Currency" value={form.currency} onChange={set('currency')} errors={err('currency')}>
+              <SelectField label="Currency" errors={err('currency')} {...register('currency')}>
                 {currencies.map((c) => (
                   <option key={c}>{c}</option>
                 ))}
               </SelectField>
               <p className={styles.total} aria-live="polite">
                 <span className="muted small">Total </span>
-                <output aria-label="Order total">{formatMoney(total, form.currency)}</output>
+                <output aria-label="Order total">{formatMoney(total, currency)}</output>
               </p>
             </div>
           </div>
@@ -311,11 +240,10 @@ export function CreateOrderForm({ onCreated }: { onCreated: (order: OrderDto) =>
           <TextField
             label="Estimated delivery (optional)"
             type="datetime-local"
-            value={form.estimatedDeliveryAt}
-            onChange={set('estimatedDeliveryAt')}
             errors={err('estimatedDeliveryAt')}
+            {...register('estimatedDeliveryAt')}
           />
-          <TextareaField label="Notes for the courier (optional)" value={form.notes} onChange={set('notes')} errors={err('notes')} />
+          <TextareaField label="Notes for the courier (optional)" errors={err('notes')} {...register('notes')} />
         </div>
       </Card>
 
@@ -332,15 +260,13 @@ export function CreateOrderForm({ onCreated }: { onCreated: (order: OrderDto) =>
 function PickupPicker({
   locations,
   loading,
-  value,
-  onChange,
+  field,
   errors,
   ownProfile,
 }: {
   locations: PickupLocationDto[] | undefined;
   loading: boolean;
-  value: string;
-  onChange: (event: { target: { value: string } }) => void;
+  field: UseFormRegisterReturn;
   errors?: string[];
   ownProfile: boolean;
 }) {
@@ -358,7 +284,7 @@ function PickupPicker({
   const place = (l: PickupLocationDto) => `${l.label}: ${l.address.line1}, ${l.address.city}`;
   const fallback = locations.find((l) => l.isDefault) ?? locations[0];
   return (
-    <SelectField label="Collect from" value={value} onChange={onChange} errors={errors}>
+    <SelectField label="Collect from" errors={errors} {...field}>
       <option value="">{place(fallback)} (default)</option>
       {locations
         .filter((l) => l.id !== fallback.id)

@@ -1,44 +1,32 @@
+import type { UseFormRegister } from 'react-hook-form';
 import { Button } from '@/components/ui/button';
 import { TextField } from '@/components/ui/text-field';
+import type { OrderFormValues } from '../utils/order-form';
 import styles from './item-row-fields.module.css';
-import { fieldMessages, type FieldErrors } from '@/lib/errors';
-
-export interface ItemDraft {
-  key: number;
-  name: string;
-  quantity: string;
-  unitPrice: string;
-}
 
 export interface ItemRowFieldsProps {
-  item: ItemDraft;
   index: number;
-  errors: FieldErrors | undefined;
+  register: UseFormRegister<OrderFormValues>;
+  /** The messages for one field of this row, by the API's path (`items[0].name`). */
+  errorsOf: (path: string) => string[] | undefined;
   canRemove: boolean;
-  onChange: (item: ItemDraft) => void;
   onRemove: () => void;
 }
 
-/** One item row; its errors come from the API under `items[index].name|quantity|unitPrice`. */
-export function ItemRowFields({ item, index, errors, canRemove, onChange, onRemove }: ItemRowFieldsProps) {
+/** One item row; its errors are the form's or the API's under `items[index].name|quantity|unitPrice`. */
+export function ItemRowFields({ index, register, errorsOf, canRemove, onRemove }: ItemRowFieldsProps) {
   const path = `items[${index}]`;
   return (
     <div className={styles.row} role="group" aria-label={`Item ${index + 1}`}>
-      <TextField
-        label="Item name"
-        value={item.name}
-        onChange={(e) => onChange({ ...item, name: e.target.value })}
-        errors={fieldMessages(errors, `${path}.name`)}
-      />
+      <TextField label="Item name" errors={errorsOf(`${path}.name`)} {...register(`items.${index}.name`)} />
       <TextField
         label="Quantity"
         type="number"
         inputMode="numeric"
         min={1}
         step={1}
-        value={item.quantity}
-        onChange={(e) => onChange({ ...item, quantity: e.target.value })}
-        errors={fieldMessages(errors, `${path}.quantity`)}
+        errors={errorsOf(`${path}.quantity`)}
+        {...register(`items.${index}.quantity`)}
       />
       <TextField
         label="Unit price"
@@ -46,9 +34,8 @@ export function ItemRowFields({ item, index, errors, canRemove, onChange, onRemo
         inputMode="decimal"
         min={0}
         step="0.01"
-        value={item.unitPrice}
-        onChange={(e) => onChange({ ...item, unitPrice: e.target.value })}
-        errors={fieldMessages(errors, `${path}.unitPrice`)}
+        errors={errorsOf(`${path}.unitPrice`)}
+        {...register(`items.${index}.unitPrice`)}
       />
       <Button variant="ghost" className={styles.remove} onClick={onRemove} disabled={!canRemove} aria-label={`Remove item ${index + 1}`}>
         Remove

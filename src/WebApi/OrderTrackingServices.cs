@@ -18,9 +18,13 @@ using OrderTracking.WebApi.Filters;
 using OrderTracking.WebApi.Health;
 using OrderTracking.WebApi.Hubs;
 using OrderTracking.WebApi.Idempotency;
-using OrderTracking.WebApi.Infrastructure;
+using OrderTracking.WebApi.Http;
 using OrderTracking.WebApi.LiveMap;
+using OrderTracking.WebApi.OpenApi;
+using OrderTracking.WebApi.OpenApi.Validation;
 using OrderTracking.WebApi.Security;
+using OrderTracking.WebApi.Serialization;
+using OrderTracking.WebApi.Telemetry;
 
 namespace OrderTracking.WebApi;
 

@@ -20,23 +20,26 @@ public static class ClientApp
         return folder is null ? null : new PhysicalFileProvider(folder);
     }
 
-    private static PhysicalFileProvider? _files;
+    /// <summary>Where <see cref="UseClientApp"/> leaves the folder it found, for <see cref="MapClientAppFallback"/>: on the app, not
+    /// in a static field, so apps built side by side in one process (the integration tests) never see each other's.</summary>
+    private const string FilesKey = "OrderTracking.ClientApp.Files";
 
     public static void UseClientApp(this WebApplication app)
     {
-        _files = FindDist(app);
-        if (_files is not null)
+        var files = FindDist(app);
+        if (files is not null)
         {
-            app.UseDefaultFiles(new DefaultFilesOptions { FileProvider = _files });
-            app.UseStaticFiles(new StaticFileOptions { FileProvider = _files });
+            ((IApplicationBuilder)app).Properties[FilesKey] = files;
+            app.UseDefaultFiles(new DefaultFilesOptions { FileProvider = files });
+            app.UseStaticFiles(new StaticFileOptions { FileProvider = files });
         }
     }
 
     public static void MapClientAppFallback(this WebApplication app)
     {
-        if (_files is not null)
+        if (((IApplicationBuilder)app).Properties.TryGetValue(FilesKey, out var found) && found is PhysicalFileProvider files)
         {
-            app.MapFallbackToFile("index.html", new StaticFileOptions { FileProvider = _files });
+            app.MapFallbackToFile("index.html", new StaticFileOptions { FileProvider = files });
         }
     }
 }

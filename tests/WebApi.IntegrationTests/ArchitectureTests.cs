@@ -45,6 +45,18 @@ public sealed class ArchitectureTests
         AssertHolds(Types.InAssembly(Infrastructure).ShouldNot().HaveDependencyOn("OrderTracking.WebApi"));
 
     [Fact]
+    public void The_web_layer_has_no_room_named_Infrastructure()
+    {
+        // Inside the WebApi that name reads as the Infrastructure project; its rooms are named for what they hold.
+        AssertHolds(Types.InAssembly(WebApi).Should().NotResideInNamespaceStartingWith("OrderTracking.WebApi.Infrastructure"));
+        var folder = Path.Combine(PlatformTests.RepositoryRoot(), "src", "WebApi", "Infrastructure");
+        Assert.False(Directory.Exists(folder) && Directory.EnumerateFiles(folder, "*.cs", SearchOption.AllDirectories).Any(), $"{folder} holds code again.");
+
+        // The same rule over a room that exists fails: the rule sees the namespaces.
+        Assert.False(Types.InAssembly(WebApi).Should().NotResideInNamespaceStartingWith("OrderTracking.WebApi.Http").GetResult().IsSuccessful);
+    }
+
+    [Fact]
     public void Domain_entities_expose_no_public_setters()
     {
         var leaky = Domain.GetTypes()

@@ -6,7 +6,7 @@ using System.Text.Json.Nodes;
 using OrderTracking.Domain.Common;
 using OrderTracking.Domain.Orders;
 using OrderTracking.Domain.Users;
-using OrderTracking.WebApi.Infrastructure;
+using OrderTracking.WebApi.Http;
 using OrderTracking.WebApi.IntegrationTests.Infrastructure;
 
 namespace OrderTracking.WebApi.IntegrationTests;

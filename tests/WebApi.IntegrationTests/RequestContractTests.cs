@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using OrderTracking.Domain.Users;
-using OrderTracking.WebApi.Infrastructure;
+using OrderTracking.WebApi.Http;
 using OrderTracking.WebApi.IntegrationTests.Infrastructure;
 
 namespace OrderTracking.WebApi.IntegrationTests;

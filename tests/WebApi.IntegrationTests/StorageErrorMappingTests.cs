@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
-using OrderTracking.WebApi.Infrastructure;
+using OrderTracking.WebApi.Http;
 
 namespace OrderTracking.WebApi.IntegrationTests;
 

@@ -1,5 +1,5 @@
 using OrderTracking.Application.Orders.Commands.AssignOrder;
-using OrderTracking.WebApi.Infrastructure;
+using OrderTracking.WebApi.OpenApi.Validation;
 
 namespace OrderTracking.WebApi.Contracts;
 

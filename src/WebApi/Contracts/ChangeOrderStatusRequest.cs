@@ -1,6 +1,6 @@
 using OrderTracking.Application.Orders.Commands.ChangeOrderStatus;
 using OrderTracking.Domain.Orders;
-using OrderTracking.WebApi.Infrastructure;
+using OrderTracking.WebApi.OpenApi.Validation;
 
 namespace OrderTracking.WebApi.Contracts;
 

@@ -1,7 +1,7 @@
 using OrderTracking.Application.Merchants.Commands.AddPickupLocation;
 using OrderTracking.Application.Merchants.Commands.SaveMerchantProfile;
 using OrderTracking.Application.Orders.Common;
-using OrderTracking.WebApi.Infrastructure;
+using OrderTracking.WebApi.OpenApi.Validation;
 
 namespace OrderTracking.WebApi.Contracts;
 

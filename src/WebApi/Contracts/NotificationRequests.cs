@@ -3,7 +3,7 @@ using OrderTracking.Application.Notifications.Commands.SaveNotificationSettings;
 using OrderTracking.Application.Notifications.Commands.SendTestEmail;
 using OrderTracking.Application.Notifications.Queries.PreviewCustomerEmail;
 using OrderTracking.Domain.Orders;
-using OrderTracking.WebApi.Infrastructure;
+using OrderTracking.WebApi.OpenApi.Validation;
 
 namespace OrderTracking.WebApi.Contracts;
 

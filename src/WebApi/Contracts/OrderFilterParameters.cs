@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using OrderTracking.Application.Orders.Queries;
 using OrderTracking.Domain.Orders;
-using OrderTracking.WebApi.Infrastructure;
+using OrderTracking.WebApi.OpenApi.Validation;
 
 namespace OrderTracking.WebApi.Contracts;
 

@@ -1,6 +1,6 @@
 using OrderTracking.Application.Partners.Commands.IssueApiKey;
 using OrderTracking.Application.Partners.Commands.UpdatePartner;
-using OrderTracking.WebApi.Infrastructure;
+using OrderTracking.WebApi.OpenApi.Validation;
 
 namespace OrderTracking.WebApi.Contracts;
 

@@ -1,6 +1,6 @@
 using OrderTracking.Application.Proofs.Commands.SaveProofOfDeliverySettings;
 using OrderTracking.Domain.Proofs;
-using OrderTracking.WebApi.Infrastructure;
+using OrderTracking.WebApi.OpenApi.Validation;
 
 namespace OrderTracking.WebApi.Contracts;
 

@@ -1,6 +1,6 @@
 using OrderTracking.Application.Users.Commands.UpdateUser;
 using OrderTracking.Domain.Users;
-using OrderTracking.WebApi.Infrastructure;
+using OrderTracking.WebApi.OpenApi.Validation;
 
 namespace OrderTracking.WebApi.Contracts;
 

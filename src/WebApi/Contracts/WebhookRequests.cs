@@ -1,6 +1,6 @@
 using OrderTracking.Application.Webhooks.Commands.CreateWebhookEndpoint;
 using OrderTracking.Application.Webhooks.Commands.UpdateWebhookEndpoint;
-using OrderTracking.WebApi.Infrastructure;
+using OrderTracking.WebApi.OpenApi.Validation;
 
 namespace OrderTracking.WebApi.Contracts;
 

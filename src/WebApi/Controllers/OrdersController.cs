@@ -20,7 +20,6 @@ using OrderTracking.Domain.Orders;
 using OrderTracking.WebApi.Contracts;
 using OrderTracking.WebApi.Filters;
 using OrderTracking.WebApi.Idempotency;
-using OrderTracking.WebApi.Infrastructure;
 using OrderTracking.WebApi.Security;
 
 namespace OrderTracking.WebApi.Controllers;

@@ -15,7 +15,6 @@ using OrderTracking.Application.Proofs.Queries.GetProofOfDelivery;
 using OrderTracking.WebApi.Contracts;
 using OrderTracking.WebApi.Filters;
 using OrderTracking.WebApi.Idempotency;
-using OrderTracking.WebApi.Infrastructure;
 using OrderTracking.WebApi.LiveMap;
 using OrderTracking.WebApi.Security;
 

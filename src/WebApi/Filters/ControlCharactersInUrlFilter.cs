@@ -1,7 +1,8 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Filters;
 using OrderTracking.Domain.Common;
-using OrderTracking.WebApi.Infrastructure;
+using OrderTracking.WebApi.Http;
+using OrderTracking.WebApi.Serialization;
 
 namespace OrderTracking.WebApi.Filters;
 

@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Filters;
 using OrderTracking.Application.Common.Idempotency;
 using OrderTracking.Application.Common.Interfaces;
-using OrderTracking.WebApi.Infrastructure;
+using OrderTracking.WebApi.Http;
 
 namespace OrderTracking.WebApi.Idempotency;
 

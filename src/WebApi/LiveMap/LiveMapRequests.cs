@@ -1,7 +1,7 @@
 using OrderTracking.Application.CourierPositions.Commands.ReportCourierPosition;
 using OrderTracking.Application.Merchants.Commands.SaveTrackingPageSettings;
 using OrderTracking.Application.Tracking.Commands.RequestDelivery;
-using OrderTracking.WebApi.Infrastructure;
+using OrderTracking.WebApi.OpenApi.Validation;
 
 namespace OrderTracking.WebApi.LiveMap;
 

@@ -1,5 +1,5 @@
 using Microsoft.AspNetCore.Authentication.JwtBearer;
-using OrderTracking.WebApi.Infrastructure;
+using OrderTracking.WebApi.Http;
 
 namespace OrderTracking.WebApi.Security;
 

@@ -5,7 +5,7 @@ using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.JsonWebTokens;
 using OrderTracking.Application.Common.Telemetry;
 using OrderTracking.Infrastructure.Export;
-using OrderTracking.WebApi.Infrastructure;
+using OrderTracking.WebApi.Http;
 
 namespace OrderTracking.WebApi.Security;
 

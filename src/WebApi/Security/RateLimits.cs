@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.IdentityModel.JsonWebTokens;
 using OrderTracking.Application.Common.Telemetry;
 using OrderTracking.Infrastructure.Identity;
-using OrderTracking.WebApi.Infrastructure;
+using OrderTracking.WebApi.Http;
 
 namespace OrderTracking.WebApi.Security;
 

@@ -5,7 +5,7 @@ using OrderTracking.Application.Orders.Common;
 using OrderTracking.Application.Orders.Queries.ListOrders;
 using OrderTracking.Application.Tracking.Queries.GetTracking;
 
-namespace OrderTracking.WebApi.Infrastructure;
+namespace OrderTracking.WebApi.Serialization;
 
 /// <summary>
 /// Compile-time JSON metadata for what the busiest routes answer (an order, a page of orders, the public tracking view)

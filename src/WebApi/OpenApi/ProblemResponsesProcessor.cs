@@ -1,10 +1,5 @@
-using System.ComponentModel.DataAnnotations;
-using OrderTracking.Application.Proofs.Common;
-using OrderTracking.Application.Common.Idempotency;
-using OrderTracking.WebApi.Idempotency;
 using System.Globalization;
 using System.Reflection;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.ApiExplorer;
 using Microsoft.AspNetCore.Mvc.Formatters;
@@ -13,59 +8,8 @@ using NSwag;
 using NSwag.Generation.AspNetCore;
 using NSwag.Generation.Processors;
 using NSwag.Generation.Processors.Contexts;
-using OrderTracking.WebApi.Security;
 
-namespace OrderTracking.WebApi.Infrastructure;
-
-/// <summary>Documents how each operation authenticates: Bearer for user routes, ApiKey for partner routes.</summary>
-public sealed class SecurityRequirementProcessor : IOperationProcessor
-{
-    public bool Process(OperationProcessorContext context)
-    {
-        var method = ((AspNetCoreOperationProcessorContext)context).MethodInfo;
-        var controller = method.DeclaringType!;
-        var attributes = method.GetCustomAttributes<AuthorizeAttribute>(true).Concat(controller.GetCustomAttributes<AuthorizeAttribute>(true));
-        if (method.GetCustomAttribute<AllowAnonymousAttribute>() is not null || controller.GetCustomAttribute<AllowAnonymousAttribute>() is not null)
-        {
-            return true;
-        }
-
-        var scheme = attributes.Any(a => a.Policy == AuthPolicies.Partner) ? ApiKeyAuthenticationHandler.SchemeName
-            : attributes.Any() ? "Bearer"
-            : null;
-        if (scheme is not null)
-        {
-            context.OperationDescription.Operation.Security ??= [];
-            context.OperationDescription.Operation.Security.Add(new OpenApiSecurityRequirement { [scheme] = [] });
-        }
-
-        return true;
-    }
-}
-
-/// <summary>Adds the optional <c>Idempotency-Key</c> header to the operations that honour it.</summary>
-public sealed class IdempotencyKeyHeaderProcessor : IOperationProcessor
-{
-    public bool Process(OperationProcessorContext context)
-    {
-        if (((AspNetCoreOperationProcessorContext)context).MethodInfo.GetCustomAttribute<IdempotentAttribute>() is not null)
-        {
-            context.OperationDescription.Operation.Parameters.Add(new OpenApiParameter
-            {
-                Name = IdempotentAttribute.HeaderName,
-                Kind = OpenApiParameterKind.Header,
-                IsRequired = false,
-                Schema = new JsonSchema { Type = JsonObjectType.String, MinLength = 1, MaxLength = IdempotencyKey.MaxLength },
-                Description = "Any unique string (a UUID is ideal). Retrying with the same key and body within 24 h replays the first response instead of doing the work again.",
-            });
-            var responses = context.OperationDescription.Operation.Responses;
-            responses.TryAdd("409", new OpenApiResponse { Description = "A request with this Idempotency-Key is still being processed: retry in a moment." });
-            responses.TryAdd("422", new OpenApiResponse { Description = "This Idempotency-Key was already used with a different request." });
-        }
-
-        return true;
-    }
-}
+namespace OrderTracking.WebApi.OpenApi;
 
 /// <summary>
 /// Declares every error an operation can answer, as the app writes it: <c>application/problem+json</c>
@@ -176,38 +120,5 @@ public sealed class ProblemResponsesProcessor : IOperationProcessor
                 response.Content[contentType] = new OpenApiMediaType { Schema = schema };
             }
         }
-    }
-}
-
-/// <summary>
-/// Gives the parts of a <c>multipart/form-data</c> body the limits the action declares, which NSwag leaves out of the
-/// form's schema: a text part its <see cref="MaxLengthAttribute"/>, a file part the largest file any deployment accepts
-/// (<see cref="ProofOfDeliveryOptions.MaxFileBytesCeiling"/>, in bytes).
-/// </summary>
-public sealed class MultipartLimitsProcessor : IOperationProcessor
-{
-    public bool Process(OperationProcessorContext context)
-    {
-        var form = context.OperationDescription.Operation.RequestBody?.Content.TryGetValue("multipart/form-data", out var media) == true ? media.Schema : null;
-        if (form is null)
-        {
-            return true;
-        }
-
-        var parameters = ((AspNetCoreOperationProcessorContext)context).MethodInfo.GetParameters();
-        foreach (var (name, property) in form.ActualSchema.Properties)
-        {
-            var parameter = parameters.FirstOrDefault(p => string.Equals(p.Name, name, StringComparison.OrdinalIgnoreCase));
-            if (parameter?.GetCustomAttribute<MaxLengthAttribute>() is { } maxLength)
-            {
-                property.MaxLength = maxLength.Length;
-            }
-            else if (parameter?.ParameterType == typeof(IFormFile))
-            {
-                property.MaxLength = (int)ProofOfDeliveryOptions.MaxFileBytesCeiling;
-            }
-        }
-
-        return true;
     }
 }

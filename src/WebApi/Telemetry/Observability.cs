@@ -6,7 +6,7 @@ using OpenTelemetry.Resources;
 using OpenTelemetry.Trace;
 using OrderTracking.Application.Common.Telemetry;
 
-namespace OrderTracking.WebApi.Infrastructure;
+namespace OrderTracking.WebApi.Telemetry;
 
 /// <summary>
 /// OpenTelemetry, switched on by what is configured and off otherwise, so an instance nobody observes pays nothing

@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.Metadata;
 
-namespace OrderTracking.WebApi.Infrastructure;
+namespace OrderTracking.WebApi.Http;
 
 /// <summary>
 /// Refuses request bodies over the configured size with a 413 problem before anything reads them. Kestrel

@@ -1,4 +1,4 @@
-namespace OrderTracking.WebApi.Infrastructure;
+namespace OrderTracking.WebApi.Http;
 
 /// <summary>The <c>type</c> URIs of this API's problem details (RFC 9457), relative to the API's origin.</summary>
 public static class ProblemTypes

@@ -3,8 +3,9 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Formatters;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 using OrderTracking.Domain.Common;
+using OrderTracking.WebApi.Serialization;
 
-namespace OrderTracking.WebApi.Infrastructure;
+namespace OrderTracking.WebApi.Http;
 
 /// <summary>
 /// The 400 for a body or query that could not even be read (malformed JSON, a wrong type, an unknown enum

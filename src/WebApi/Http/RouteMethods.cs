@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Routing.Patterns;
 using Microsoft.AspNetCore.Routing.Template;
 
-namespace OrderTracking.WebApi.Infrastructure;
+namespace OrderTracking.WebApi.Http;
 
 /// <summary>
 /// The methods the API's routes take for a path. The catch-all for unknown API paths takes every method, so routing

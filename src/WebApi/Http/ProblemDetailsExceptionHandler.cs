@@ -6,8 +6,9 @@ using OrderTracking.Application.Common.Exceptions;
 using OrderTracking.Domain.Common;
 using OrderTracking.Domain.Orders;
 using OrderTracking.Infrastructure.Persistence;
+using OrderTracking.WebApi.Serialization;
 
-namespace OrderTracking.WebApi.Infrastructure;
+namespace OrderTracking.WebApi.Http;
 
 /// <summary>
 /// The one place where exceptions become HTTP answers, and the one place a failed request is logged (EF Core's

@@ -1,8 +1,9 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using OrderTracking.Domain.Common;
+using OrderTracking.WebApi.Http;
 
-namespace OrderTracking.WebApi.Infrastructure;
+namespace OrderTracking.WebApi.Serialization;
 
 /// <summary>
 /// Reads every JSON string of every request body and refuses one that holds a control character other than tab,

@@ -1,4 +1,4 @@
-namespace OrderTracking.WebApi.Infrastructure;
+namespace OrderTracking.WebApi.Serialization;
 
 /// <summary>Turns a C# property path such as <c>Items[0].UnitPrice</c> into the JSON one, <c>items[0].unitPrice</c>.</summary>
 public static class JsonPath

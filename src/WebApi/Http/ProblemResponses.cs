@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 
-namespace OrderTracking.WebApi.Infrastructure;
+namespace OrderTracking.WebApi.Http;
 
 /// <summary>Writes a problem-details answer from middleware, outside MVC (authentication, rate limiting, body limits).</summary>
 public static class ProblemResponses

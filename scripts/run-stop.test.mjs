@@ -3,7 +3,7 @@
 // so only run.sh's trap can stop it. Needs the PostgreSQL server binaries, like run.sh itself.
 import assert from 'node:assert/strict';
 import { execFileSync, spawn } from 'node:child_process';
-import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -31,7 +31,10 @@ test('Ctrl+C on run.sh stops the local PostgreSQL it started', { timeout: 120_00
   // (real npm, signalled while it starts up, may finish its install first).
   const fakeBin = join(scratch, 'bin');
   mkdirSync(fakeBin);
-  writeFileSync(join(fakeBin, 'npm'), '#!/bin/sh\nexec sleep 300\n', { mode: 0o755 });
+  // It says when it runs: a signal sent as soon as run.sh prints its step can land between bash's fork and the exec of
+  // npm, where the subshell swallows it and npm never hears it (the test then waited out its timeout).
+  const npmStarted = join(scratch, 'npm-started');
+  writeFileSync(join(fakeBin, 'npm'), `#!/bin/sh\n: > '${npmStarted}'\nexec sleep 300\n`, { mode: 0o755 });
   const env = { ...process.env, PATH: `${fakeBin}:${process.env.PATH}`, PG_PORT: String(await freePort()), PG_DATA_DIR: dataDir };
   delete env.ConnectionStrings__OrderTracking;
   const run = spawn('bash', ['run.sh'], { cwd: root, env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
@@ -47,6 +50,7 @@ test('Ctrl+C on run.sh stops the local PostgreSQL it started', { timeout: 120_00
       run.once('exit', () => reject(new Error(`run.sh ended before starting PostgreSQL:\n${output}`)));
     });
     assert.ok(postmasterRunning(dataDir), 'PostgreSQL runs while run.sh does');
+    while (!existsSync(npmStarted)) await new Promise((resolve) => setTimeout(resolve, 20));
 
     process.kill(-run.pid, 'SIGINT');
     await exited;

@@ -1,4 +1,4 @@
-import { HubConnectionBuilder, LogLevel } from '@microsoft/signalr';
+import { HubConnectionBuilder, type ILogger, LogLevel } from '@microsoft/signalr';
 
 /** The live-update hub of the WebApi (src/WebApi/Hubs/OrdersHub.cs). */
 export const hubPath = '/hubs/orders';
@@ -20,6 +20,18 @@ export interface HubConnectionOptions {
 export type HubConnectionFactory = (options: HubConnectionOptions) => HubConnectionLike;
 
 /**
+ * SignalR's own log, warnings and errors, on the console; except the start that fails because the page stopped the
+ * connection itself while it was still negotiating (signing out, leaving a page): that is not an error.
+ */
+export const hubLogger: ILogger = {
+  log(level, message) {
+    if (level < LogLevel.Warning || message.includes('stopped during negotiation')) return;
+    if (level >= LogLevel.Error) console.error(`SignalR: ${message}`);
+    else console.warn(`SignalR: ${message}`);
+  },
+};
+
+/**
  * Real SignalR connections to `baseUrl + /hubs/orders`. No automatic reconnect here: lib/live-updates runs its own
  * loop, because it must also restart after a failed first start and after the server ends a connection whose
  * access token expired, which SignalR's automatic reconnect does not cover in every case.
@@ -28,6 +40,6 @@ export function createSignalRConnectionFactory(baseUrl: string): HubConnectionFa
   return ({ accessTokenFactory }) =>
     new HubConnectionBuilder()
       .withUrl(`${baseUrl}${hubPath}`, accessTokenFactory ? { accessTokenFactory } : {})
-      .configureLogging(LogLevel.Warning)
+      .configureLogging(hubLogger)
       .build();
 }

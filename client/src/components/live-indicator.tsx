@@ -1,12 +1,21 @@
 import type { LiveStatus } from '@/lib/live-updates';
 import { useLiveStatus } from '@/lib/live-updates-context';
+import type { StatusTone } from '@/lib/order-status';
 import styles from './live-indicator.module.css';
+import badge from './ui/badge.module.css';
 
 const labels: Record<LiveStatus, string> = {
   connecting: 'Connecting…',
   live: 'Live',
   reconnecting: 'Reconnecting…',
   offline: 'Offline, retrying',
+};
+
+const tones: Record<LiveStatus, StatusTone> = {
+  connecting: 'warning',
+  live: 'success',
+  reconnecting: 'warning',
+  offline: 'danger',
 };
 
 const hints: Record<LiveStatus, string> = {
@@ -24,7 +33,13 @@ export function LiveIndicator() {
   const status = useLiveStatus();
   if (!status) return null;
   return (
-    <span role="status" aria-label="Live updates" className={styles.status} data-status={status} title={hints[status]}>
+    <span
+      role="status"
+      aria-label="Live updates"
+      className={`${badge.pill} ${badge[tones[status]]} ${styles.status}`}
+      data-status={status}
+      title={hints[status]}
+    >
       <span className={styles.dot} aria-hidden="true" />
       {labels[status]}
     </span>

@@ -24,6 +24,7 @@ COPY global.json Directory.Build.props Directory.Packages.props OrderTracking.sl
 COPY src/Domain/Domain.csproj src/Domain/
 COPY src/Application/Application.csproj src/Application/
 COPY src/Infrastructure/Infrastructure.csproj src/Infrastructure/
+COPY src/DemoData/DemoData.csproj src/DemoData/
 COPY src/WebApi/WebApi.csproj src/WebApi/
 RUN dotnet restore src/WebApi/WebApi.csproj
 COPY src/ src/

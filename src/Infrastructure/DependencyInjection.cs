@@ -13,7 +13,6 @@ using OrderTracking.Infrastructure.Identity;
 using OrderTracking.Infrastructure.Outbox;
 using OrderTracking.Infrastructure.Persistence;
 using OrderTracking.Infrastructure.Persistence.Repositories;
-using OrderTracking.Infrastructure.Persistence.Seeding;
 using OrderTracking.Infrastructure.Proofs;
 using OrderTracking.Infrastructure.Retention;
 using OrderTracking.Infrastructure.Webhooks;
@@ -47,7 +46,6 @@ public static class DependencyInjection
         services.AddScoped<ICommandTransactions>(provider => provider.GetRequiredService<UnitOfWork>());
         services.AddScoped<IQueryRetries>(provider => provider.GetRequiredService<UnitOfWork>());
         services.AddScoped<DatabaseMigrator>();
-        services.AddScoped<DemoDataSeeder>();
         services.AddScoped<IOrderRepository, OrderRepository>();
         services.AddScoped<IUserRepository, UserRepository>();
         services.AddScoped<IPartnerRepository, PartnerRepository>();

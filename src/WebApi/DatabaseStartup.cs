@@ -1,5 +1,5 @@
+using OrderTracking.DemoData;
 using OrderTracking.Infrastructure.Persistence;
-using OrderTracking.Infrastructure.Persistence.Seeding;
 
 namespace OrderTracking.WebApi;
 

@@ -1,6 +1,7 @@
 using OrderTracking.Application;
 using OrderTracking.Application.Common.Behaviours;
 using OrderTracking.Application.Common.Interfaces;
+using OrderTracking.DemoData;
 using OrderTracking.Infrastructure;
 using OrderTracking.WebApi.Health;
 using OrderTracking.WebApi.Http;
@@ -28,6 +29,11 @@ public static class OrderTrackingServices
         builder.AddObservability();
         services.AddApplication();
         services.AddInfrastructure(configuration);
+        if (builder.Environment.IsDevelopment())
+        {
+            services.AddDemoData();
+        }
+
         services.AddMediator((Mediator.MediatorOptions options) =>
         {
             options.ServiceLifetime = ServiceLifetime.Scoped;

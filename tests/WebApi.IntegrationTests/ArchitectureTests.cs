@@ -11,6 +11,7 @@ public sealed class ArchitectureTests
     private static readonly System.Reflection.Assembly Application = typeof(OrderTracking.Application.DependencyInjection).Assembly;
     private static readonly System.Reflection.Assembly Infrastructure = typeof(OrderTracking.Infrastructure.DependencyInjection).Assembly;
     private static readonly System.Reflection.Assembly WebApi = typeof(OrderTracking.WebApi.OrderTrackingServices).Assembly;
+    private static readonly System.Reflection.Assembly DemoData = typeof(OrderTracking.DemoData.DemoDataSeeder).Assembly;
 
     /// <summary>Every aggregate of the Domain and the namespace of its events: what the after-commit path must not name.</summary>
     private static readonly string[] Aggregates = Domain.GetTypes()
@@ -43,6 +44,22 @@ public sealed class ArchitectureTests
     [Fact]
     public void Infrastructure_does_not_reach_into_the_web_layer() =>
         AssertHolds(Types.InAssembly(Infrastructure).ShouldNot().HaveDependencyOn("OrderTracking.WebApi"));
+
+    [Fact]
+    public void Only_the_demo_data_uses_the_fake_data_library()
+    {
+        // Bogus makes up customers for a Development database; the layers every environment loads must not carry it.
+        foreach (var layer in new[] { Domain, Application, Infrastructure, WebApi })
+        {
+            Assert.DoesNotContain(layer.GetReferencedAssemblies(), reference => reference.Name == "Bogus");
+        }
+
+        AssertHolds(Types.InAssemblies([Domain, Application, Infrastructure, WebApi]).ShouldNot().HaveDependencyOn("Bogus"));
+
+        // The seeder does use it, so both checks can see a reference.
+        Assert.Contains(DemoData.GetReferencedAssemblies(), reference => reference.Name == "Bogus");
+        Assert.False(Types.InAssembly(DemoData).ShouldNot().HaveDependencyOn("Bogus").GetResult().IsSuccessful);
+    }
 
     [Fact]
     public void The_web_layer_has_no_room_named_Infrastructure()

@@ -141,6 +141,7 @@ public sealed partial class DecisionRecordTests
             typeof(OrderTracking.Application.DependencyInjection).Assembly,
             typeof(OrderTracking.Infrastructure.DependencyInjection).Assembly,
             typeof(OrderTracking.WebApi.OrderTrackingServices).Assembly,
+            typeof(OrderTracking.DemoData.DemoDataSeeder).Assembly,
             typeof(DecisionRecordTests).Assembly,
         };
         const BindingFlags declared = BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.Static | BindingFlags.DeclaredOnly;

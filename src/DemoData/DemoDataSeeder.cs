@@ -8,8 +8,9 @@ using OrderTracking.Domain.Notifications;
 using OrderTracking.Domain.Orders;
 using OrderTracking.Domain.Partners;
 using OrderTracking.Domain.Users;
+using OrderTracking.Infrastructure.Persistence;
 
-namespace OrderTracking.Infrastructure.Persistence.Seeding;
+namespace OrderTracking.DemoData;
 
 /// <summary>
 /// Fills an empty Development database with the demo accounts, the demo partner and about forty orders

@@ -1,6 +1,6 @@
 using OrderTracking.Domain.Users;
 
-namespace OrderTracking.Infrastructure.Persistence.Seeding;
+namespace OrderTracking.DemoData;
 
 /// <summary>The demo accounts of docs/product.md §6. Seeded in Development only, never in Production.</summary>
 public static class DemoAccounts

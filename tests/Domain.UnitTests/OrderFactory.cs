@@ -35,6 +35,21 @@ public static class OrderFactory
         Partner,
     }
 
+    /// <summary>Every status with every assignee it can have: past ReadyForPickup (but not cancelled) an order is always in someone's hands.</summary>
+    public static TheoryData<OrderStatus, Assignee> EveryOrder()
+    {
+        var data = new TheoryData<OrderStatus, Assignee>();
+        foreach (var status in Enum.GetValues<OrderStatus>())
+        {
+            foreach (var assignee in Enum.GetValues<Assignee>().Where(a => a != Assignee.None || status <= OrderStatus.ReadyForPickup || status == OrderStatus.Cancelled))
+            {
+                data.Add(status, assignee);
+            }
+        }
+
+        return data;
+    }
+
     /// <summary>An order in <paramref name="status"/>, reached through legal moves, handled by <paramref name="assignee"/>.</summary>
     public static Order In(OrderStatus status, Assignee assignee = Assignee.Courier)
     {

@@ -138,11 +138,46 @@ public sealed class ArchitectureTests
     [Fact]
     public void The_hub_joins_the_audiences_of_an_actor_and_never_decides_them()
     {
-        // Which groups a connection joins is OrderAudience.Of; a hub that reads the actor's kind has a rule of its own.
+        // Which groups a connection joins is LiveAudiences.Of; a hub that reads the actor's kind has a rule of its own.
         Assert.Empty(ReadersOfTheActorsKind("OrderTracking.WebApi.Hubs"));
 
         // The idempotency filter does read it (to scope a key), so the scan can see such a read.
         Assert.NotEmpty(ReadersOfTheActorsKind("OrderTracking.WebApi.Idempotency"));
+    }
+
+    /// <summary>What decides who sees an order: the pickup pool's rule, and an order's or a standing's merchant, status and assignees.</summary>
+    private static readonly string[] WhoSeesAnOrder =
+    [
+        "OrderTracking.Domain.Orders.PickupPool::", "OrderTracking.Domain.Orders.Order::get_InPickupPool", "OrderTracking.Domain.Orders.Order::get_IsInPickupPool",
+        .. new[] { "MerchantId", "Status", "AssignedCourierId", "AssignedPartnerId" }
+            .SelectMany(member => new[] { $"OrderTracking.Domain.Orders.Order::get_{member}", $"OrderTracking.Domain.Orders.OrderStanding::get_{member}" }),
+    ];
+
+    [Fact]
+    public void Who_sees_an_order_is_stated_once_and_only_read_by_the_filter_the_live_audience_and_the_hub()
+    {
+        // OrderAudience's rule is the one place; the query filter, the live audiences and the hub groups take it from
+        // there, so none of them reads what the rule reads (in code or in an expression tree).
+        Assert.Empty(ReadersOfWhoSeesAnOrder(Domain, t => t.FullName == "OrderTracking.Domain.Orders.OrderVisibility"));
+        Assert.Empty(ReadersOfWhoSeesAnOrder(Application, t => t.Namespace == "OrderTracking.Application.Orders.Notifications"));
+        Assert.Empty(ReadersOfWhoSeesAnOrder(WebApi, t => t.Namespace == "OrderTracking.WebApi.Hubs"));
+
+        // The rule itself does read them, inside its expressions: the scan sees such a read.
+        Assert.NotEmpty(ReadersOfWhoSeesAnOrder(Domain, t => t.FullName == "OrderTracking.Domain.Orders.OrderAudience"));
+    }
+
+    /// <summary>Methods of the matching types (and their nested and compiler-made types) that call or name a member of <see cref="WhoSeesAnOrder"/>.</summary>
+    private static List<string> ReadersOfWhoSeesAnOrder(System.Reflection.Assembly assembly, Func<TypeDefinition, bool> matches)
+    {
+        using var module = ModuleDefinition.ReadModule(assembly.Location);
+        static TypeDefinition Outermost(TypeDefinition type) => type.DeclaringType is { } outer ? Outermost(outer) : type;
+        return module.GetTypes()
+            .Where(t => matches(Outermost(t)))
+            .SelectMany(t => t.Methods)
+            .Where(m => m.HasBody && m.Body.Instructions.Any(i => i.Operand is MemberReference member
+                && WhoSeesAnOrder.Any(name => $"{member.DeclaringType?.FullName}::{member.Name}".StartsWith(name, StringComparison.Ordinal))))
+            .Select(m => m.FullName)
+            .ToList();
     }
 
     private static List<string> ReadersOfTheActorsKind(string inNamespace)

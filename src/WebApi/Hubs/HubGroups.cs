@@ -1,4 +1,4 @@
-using OrderTracking.Application.Orders.Notifications;
+using OrderTracking.Domain.Orders;
 
 namespace OrderTracking.WebApi.Hubs;
 
@@ -12,6 +12,8 @@ public static class HubGroups
 
     public static string Courier(Guid id) => $"courier:{id}";
 
+    public static string Partner(Guid id) => $"partner:{id}";
+
     public static string Tracking(string trackingCode) => $"tracking:{trackingCode}";
 
     public static string For(OrderAudience audience) => audience switch
@@ -20,7 +22,7 @@ public static class HubGroups
         OrderAudience.Merchant m => Merchant(m.MerchantId),
         OrderAudience.Courier c => Courier(c.CourierId),
         OrderAudience.CourierPool => CourierPool,
-        OrderAudience.Tracking t => Tracking(t.TrackingCode),
+        OrderAudience.Partner p => Partner(p.PartnerId),
         _ => throw new ArgumentOutOfRangeException(nameof(audience), audience, "Unknown audience."),
     };
 }

@@ -30,7 +30,7 @@ public sealed class OrdersHub(UserConnections userConnections, IOptions<RateLimi
         if (CurrentActor.FromPrincipal(Context.User) is { } actor)
         {
             userConnections.Add(actor.Id, SessionVersionOf(Context.User!), CurrentActor.SessionIdOf(Context.User)!.Value, Context);
-            foreach (var audience in OrderAudience.Of(actor))
+            foreach (var audience in LiveAudiences.Of(actor))
             {
                 await Groups.AddToGroupAsync(Context.ConnectionId, HubGroups.For(audience));
             }

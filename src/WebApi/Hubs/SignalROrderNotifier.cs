@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.SignalR;
 using OrderTracking.Application.Common.Interfaces;
 using OrderTracking.Application.Orders.Notifications;
 using OrderTracking.Application.Tracking.Queries.GetTracking;
+using OrderTracking.Domain.Orders;
 
 namespace OrderTracking.WebApi.Hubs;
 

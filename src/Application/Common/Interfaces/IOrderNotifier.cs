@@ -1,5 +1,6 @@
 using OrderTracking.Application.Orders.Notifications;
 using OrderTracking.Application.Tracking.Queries.GetTracking;
+using OrderTracking.Domain.Orders;
 
 namespace OrderTracking.Application.Common.Interfaces;
 

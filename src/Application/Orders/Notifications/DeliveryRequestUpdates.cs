@@ -12,6 +12,6 @@ public sealed class DeliveryRequestUpdates(IOrderNotifier notifier) : IDomainEve
         var change = new OrderChange(
             domainEvent.OrderId, domainEvent.TrackingCode, domainEvent.MerchantId, domainEvent.Status, domainEvent.Status,
             domainEvent.AssignedCourierId, domainEvent.AssignedPartnerId, domainEvent.AssignedCourierId, domainEvent.AssignedPartnerId, domainEvent.OccurredAt);
-        return notifier.OrderChangedAsync(change, OrderAudience.For(change), cancellationToken);
+        return notifier.OrderChangedAsync(change, LiveAudiences.For(change), cancellationToken);
     }
 }

@@ -8,7 +8,7 @@ namespace OrderTracking.Application.Orders.Notifications;
 
 /// <summary>
 /// Turns committed order events into live messages: <c>orderChanged</c> for everyone who could see the order before
-/// or can see it now (<see cref="OrderAudience"/>), and the public view for followers of its tracking code when its
+/// or can see it now (<see cref="LiveAudiences"/>), and the public view for followers of its tracking code when its
 /// status moved. The message is built from the event; only the public view's timeline and sender, which no event
 /// carries, are read, with the public page's own statement, and only when someone may follow the code.
 /// </summary>
@@ -26,8 +26,9 @@ public sealed class LiveOrderUpdates(IOrderNotifier notifier, ITrackingFactsRead
 
     public async Task HandleAsync(OrderStatusChanged domainEvent, DomainEventContext context, CancellationToken cancellationToken)
     {
-        var audiences = await AnnounceAsync(OrderChange.Of(domainEvent), cancellationToken);
-        if (!audiences.OfType<OrderAudience.Tracking>().Any())
+        var change = OrderChange.Of(domainEvent);
+        await AnnounceAsync(change, cancellationToken);
+        if (!change.StatusChanged)
         {
             return;
         }
@@ -48,10 +49,6 @@ public sealed class LiveOrderUpdates(IOrderNotifier notifier, ITrackingFactsRead
         await notifier.TrackingChangedAsync(details.Complete(asOfEvent, facts), cancellationToken);
     }
 
-    private async Task<IReadOnlyList<OrderAudience>> AnnounceAsync(OrderChange change, CancellationToken cancellationToken)
-    {
-        var audiences = OrderAudience.For(change);
-        await notifier.OrderChangedAsync(change, audiences.Where(a => a is not OrderAudience.Tracking).ToList(), cancellationToken);
-        return audiences;
-    }
+    private Task AnnounceAsync(OrderChange change, CancellationToken cancellationToken) =>
+        notifier.OrderChangedAsync(change, LiveAudiences.For(change), cancellationToken);
 }

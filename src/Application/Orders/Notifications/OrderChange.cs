@@ -22,6 +22,12 @@ public sealed record OrderChange(
     /// <summary>Whether the order moved from one status to another (its creation is not a move).</summary>
     public bool StatusChanged => PreviousStatus is { } previous && previous != Status;
 
+    /// <summary>What decides who sees the order now.</summary>
+    public OrderStanding Now => new(MerchantId, Status, AssignedCourierId, AssignedPartnerId);
+
+    /// <summary>What decided who saw it before the change; none for a new order.</summary>
+    public OrderStanding? Before => PreviousStatus is { } previous ? new(MerchantId, previous, PreviousCourierId, PreviousPartnerId) : null;
+
     public static OrderChange Of(OrderCreated created) => new(
         created.OrderId, created.TrackingCode, created.MerchantId, OrderStatus.Pending, null, null, null, null, null, created.OccurredAt);
 

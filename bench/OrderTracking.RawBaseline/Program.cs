@@ -13,7 +13,10 @@ builder.Logging.SetMinimumLevel(LogLevel.Warning);
 var signingKey = builder.Configuration["Jwt:SigningKey"] is { Length: > 0 } key
     ? key
     : throw new InvalidOperationException("Jwt__SigningKey is required: the baseline validates the product's tokens.");
-builder.Services.AddSingleton(new NpgsqlDataSourceBuilder(builder.Configuration.GetConnectionString("OrderTracking")).Build());
+// Statements prepared on each connection once they repeat, like the product's pools (Database__MaxAutoPrepare, 200).
+var dataSource = new NpgsqlDataSourceBuilder(builder.Configuration.GetConnectionString("OrderTracking"));
+dataSource.ConnectionStringBuilder.MaxAutoPrepare = builder.Configuration.GetValue("Database:MaxAutoPrepare", 200);
+builder.Services.AddSingleton(dataSource.Build());
 builder.Services.AddSingleton<RawOrders>();
 builder.Services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer(bearer =>
 {

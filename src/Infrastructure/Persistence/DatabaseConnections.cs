@@ -10,7 +10,8 @@ namespace OrderTracking.Infrastructure.Persistence;
 /// <see cref="Application"/> for requests and background work, a small <see cref="Exports"/> pool for CSV exports,
 /// which hold their connection for as long as the client reads, so they can never take the connections every other
 /// request needs, and the unpooled <see cref="Listener"/> that waits for the outbox's notifications. Every statement of
-/// the pools runs under a server-side <c>statement_timeout</c> (a longer one for exports). Each has a fixed name, so
+/// the pools runs under a server-side <c>statement_timeout</c> (a longer one for exports) and, once it repeats on a
+/// connection, is prepared there (<see cref="DatabaseOptions.MaxAutoPrepare"/>). Each has a fixed name, so
 /// metrics label it by name and never by host, port, database or user.
 /// </summary>
 public sealed class DatabaseConnections(IConfiguration configuration, IOptions<DatabaseOptions> database, IOptions<ExportOptions> exports) : IAsyncDisposable
@@ -20,10 +21,10 @@ public sealed class DatabaseConnections(IConfiguration configuration, IOptions<D
     public const string ListenerName = "order-tracking-listener";
 
     private readonly Lazy<NpgsqlDataSource> _application = new(() =>
-        Build(configuration, ApplicationPoolName, database.Value.StatementTimeoutSeconds, maxPoolSize: null));
+        Build(configuration, ApplicationPoolName, database.Value, database.Value.StatementTimeoutSeconds, maxPoolSize: null));
 
     private readonly Lazy<NpgsqlDataSource> _exports = new(() =>
-        Build(configuration, ExportPoolName, exports.Value.StatementTimeoutSeconds, exports.Value.MaxConcurrent));
+        Build(configuration, ExportPoolName, database.Value, exports.Value.StatementTimeoutSeconds, exports.Value.MaxConcurrent));
 
     public NpgsqlDataSource Application => _application.Value;
 
@@ -58,7 +59,7 @@ public sealed class DatabaseConnections(IConfiguration configuration, IOptions<D
         }
     }
 
-    private static NpgsqlDataSource Build(IConfiguration configuration, string name, int statementTimeoutSeconds, int? maxPoolSize)
+    private static NpgsqlDataSource Build(IConfiguration configuration, string name, DatabaseOptions database, int statementTimeoutSeconds, int? maxPoolSize)
     {
         var builder = new NpgsqlDataSourceBuilder(configuration.GetConnectionString(DependencyInjection.ConnectionStringName)) { Name = name };
         var settings = builder.ConnectionStringBuilder;
@@ -67,6 +68,11 @@ public sealed class DatabaseConnections(IConfiguration configuration, IOptions<D
         // The client's own timeout stays behind the server's: the server cancels just the statement and says why, where
         // the client's would break the connection.
         settings.CommandTimeout = Math.Max(settings.CommandTimeout, statementTimeoutSeconds + 5);
+        if (settings.MaxAutoPrepare == 0)
+        {
+            settings.MaxAutoPrepare = database.MaxAutoPrepare;
+        }
+
         if (maxPoolSize is { } max)
         {
             settings.MaxPoolSize = max;

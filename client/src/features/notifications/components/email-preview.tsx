@@ -85,7 +85,15 @@ export function EmailPreview({
             <dt>Subject</dt>
             <dd>{preview.data.subject}</dd>
           </dl>
-          <iframe className={styles.frame} title={`Preview of the “${label}” e-mail`} sandbox="" srcDoc={preview.data.html} />
+          {/* No script runs in the frame (no allow-scripts). It keeps the page's origin so Chromium renders it in the
+              page's process: a frame with an opaque origin gets a process of its own, and an automated browser
+              attaching to that process while the next preview replaces the document left it blank (ADR 0044). */}
+          <iframe
+            className={styles.frame}
+            title={`Preview of the “${label}” e-mail`}
+            sandbox="allow-same-origin"
+            srcDoc={preview.data.html}
+          />
           <details>
             <summary>Plain-text version</summary>
             <pre className={styles.plain}>{preview.data.text}</pre>

@@ -124,15 +124,26 @@ public sealed class ArchitectureTests
     public void A_status_change_is_built_in_one_place_whichever_route_names_the_order()
     {
         // Both status routes send it; only one piece of code may turn a request into the command.
-        using var module = ModuleDefinition.ReadModule(WebApi.Location);
-        var builders = module.GetTypes()
-            .SelectMany(t => t.Methods)
-            .Where(m => m.HasBody && m.Body.Instructions.Any(i => i.OpCode == OpCodes.Newobj
-                && i.Operand is MethodReference { DeclaringType.FullName: "OrderTracking.Application.Orders.Commands.ChangeOrderStatus.ChangeOrderStatusCommand" }))
-            .Select(m => m.DeclaringType.FullName)
-            .ToList();
+        Assert.Single(BuildersOf("OrderTracking.Application.Orders.Commands.ChangeOrderStatus.ChangeOrderStatusCommand"));
+    }
 
-        Assert.Single(builders);
+    [Fact]
+    public void A_proof_delivery_is_built_in_one_place_whichever_route_names_the_order()
+    {
+        // Both proof-of-delivery routes send it; only one piece of code may turn the form into the command.
+        Assert.Equal(["OrderTracking.WebApi.Controllers.OrderStatusRoute"], BuildersOf("OrderTracking.Application.Proofs.Commands.DeliverWithProof.DeliverWithProofCommand"));
+    }
+
+    private static List<string> BuildersOf(string command)
+    {
+        using var module = ModuleDefinition.ReadModule(WebApi.Location);
+        return module.GetTypes()
+            .SelectMany(t => t.Methods)
+            .Where(m => m.HasBody && m.Body.Instructions.Any(i => i.OpCode == OpCodes.Newobj && i.Operand is MethodReference builder && builder.DeclaringType.FullName == command))
+            // An async method builds it in its state machine, a type nested in the method's own.
+            .Select(m => m.DeclaringType.DeclaringType?.FullName ?? m.DeclaringType.FullName)
+            .Distinct()
+            .ToList();
     }
 
     [Fact]

@@ -111,14 +111,7 @@ public sealed class OrdersController(IMediator mediator) : ApiControllerBase
     /// (<c>GET …/proof-of-delivery</c> says what it asks). Send an <c>Idempotency-Key</c> so a retry replays the first answer.
     /// </summary>
     /// <param name="id">The order.</param>
-    /// <param name="recipientName">Who took the parcel.</param>
-    /// <param name="note">Free text shown in the timeline.</param>
-    /// <param name="occurredAt">When it was delivered by the device's clock, if earlier than it is sent (made offline).</param>
-    /// <param name="latitude">The courier's position at the door (WGS 84), with <paramref name="longitude"/>.</param>
-    /// <param name="longitude">The courier's position at the door (WGS 84), with <paramref name="latitude"/>.</param>
-    /// <param name="accuracyMeters">How sure the device was of the position, in metres.</param>
-    /// <param name="photo">A photo of the parcel at the door.</param>
-    /// <param name="signature">The recipient's signature as an image.</param>
+    /// <param name="form">The proof, as the merchant asks for it.</param>
     /// <param name="ifMatch">The order's ETag as last read; a stale one gets 412.</param>
     /// <param name="cancellationToken">Aborts the request.</param>
     [HttpPost("{id:guid}/proof-of-delivery")]
@@ -132,22 +125,8 @@ public sealed class OrdersController(IMediator mediator) : ApiControllerBase
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status413PayloadTooLarge)]
     [ProducesResponseType<OrderDto>(StatusCodes.Status200OK)]
     public async Task<OrderDto> DeliverWithProof(
-        Guid id,
-        [FromForm, MaxLength(Order.MaxRecipientNameLength)] string? recipientName,
-        [FromForm, MaxLength(Order.MaxNotesLength)] string? note,
-        [FromForm] DateTimeOffset? occurredAt,
-        [FromForm] double? latitude,
-        [FromForm] double? longitude,
-        [FromForm] double? accuracyMeters,
-        IFormFile? photo,
-        IFormFile? signature,
-        [FromHeader(Name = "If-Match"), MaxLength(ETag.MaxLength)] string? ifMatch,
-        CancellationToken cancellationToken) =>
-        WithETag(await mediator.Send(
-            new DeliverWithProofCommand(OrderKey.ById(id), recipientName, note, occurredAt,
-                await ProofUploads.ReadAsync(photo, cancellationToken), await ProofUploads.ReadAsync(signature, cancellationToken),
-                latitude, longitude, accuracyMeters, ETag.ParseIfMatch(ifMatch)),
-            cancellationToken));
+        Guid id, [FromForm] ProofOfDeliveryForm form, [FromHeader(Name = "If-Match"), MaxLength(ETag.MaxLength)] string? ifMatch, CancellationToken cancellationToken) =>
+        await mediator.DeliverWithProofAsync(OrderKey.ById(id), form, ifMatch, Response, cancellationToken);
 
     /// <summary>
     /// What the order's merchant asks for at the door and, once the order is delivered, the proof captured (name,

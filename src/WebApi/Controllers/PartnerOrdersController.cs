@@ -83,14 +83,7 @@ public sealed class PartnerOrdersController(IMediator mediator) : ControllerBase
     /// <c>Idempotency-Key</c> so a retry never records the delivery twice.
     /// </summary>
     /// <param name="trackingCode">The order's tracking code, such as OT-7F3K9Q2M4X.</param>
-    /// <param name="recipientName">Who took the parcel.</param>
-    /// <param name="note">Free text shown in the timeline.</param>
-    /// <param name="occurredAt">When it was delivered by the device's clock, if earlier than it is sent.</param>
-    /// <param name="latitude">The position at the door (WGS 84), with <paramref name="longitude"/>.</param>
-    /// <param name="longitude">The position at the door (WGS 84), with <paramref name="latitude"/>.</param>
-    /// <param name="accuracyMeters">How sure the device was of the position, in metres.</param>
-    /// <param name="photo">A photo of the parcel at the door (JPEG, PNG or WebP).</param>
-    /// <param name="signature">The recipient's signature as an image (PNG, JPEG or WebP).</param>
+    /// <param name="form">The proof, as the merchant asks for it.</param>
     /// <param name="ifMatch">The order's ETag as last read; a stale one gets 412.</param>
     /// <param name="cancellationToken">Aborts the request.</param>
     [HttpPost("{trackingCode}/proof-of-delivery")]
@@ -105,26 +98,9 @@ public sealed class PartnerOrdersController(IMediator mediator) : ControllerBase
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status413PayloadTooLarge)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status422UnprocessableEntity)]
     public async Task<OrderDto> DeliverWithProof(
-        [MaxLength(TrackingCode.MaxPresentedLength)] string trackingCode,
-        [FromForm, MaxLength(Order.MaxRecipientNameLength)] string? recipientName,
-        [FromForm, MaxLength(Order.MaxNotesLength)] string? note,
-        [FromForm] DateTimeOffset? occurredAt,
-        [FromForm] double? latitude,
-        [FromForm] double? longitude,
-        [FromForm] double? accuracyMeters,
-        IFormFile? photo,
-        IFormFile? signature,
-        [FromHeader(Name = "If-Match"), MaxLength(ETag.MaxLength)] string? ifMatch,
-        CancellationToken cancellationToken)
-    {
-        var order = await mediator.Send(
-            new DeliverWithProofCommand(OrderKey.ByTrackingCode(trackingCode), recipientName, note, occurredAt,
-                await ProofUploads.ReadAsync(photo, cancellationToken), await ProofUploads.ReadAsync(signature, cancellationToken),
-                latitude, longitude, accuracyMeters, ETag.ParseIfMatch(ifMatch)),
-            cancellationToken);
-        Response.Headers.ETag = ETag.For(order.Version);
-        return order;
-    }
+        [MaxLength(TrackingCode.MaxPresentedLength)] string trackingCode, [FromForm] ProofOfDeliveryForm form,
+        [FromHeader(Name = "If-Match"), MaxLength(ETag.MaxLength)] string? ifMatch, CancellationToken cancellationToken) =>
+        await mediator.DeliverWithProofAsync(OrderKey.ByTrackingCode(trackingCode), form, ifMatch, Response, cancellationToken);
 
     /// <summary>The proof of delivery of an order assigned to the calling partner: what its merchant asks for and what was captured.</summary>
     /// <param name="trackingCode">The order's tracking code.</param>

@@ -12,6 +12,7 @@ using OrderTracking.Infrastructure.Notifications;
 using OrderTracking.Infrastructure.Identity;
 using OrderTracking.Infrastructure.Outbox;
 using OrderTracking.Infrastructure.Persistence;
+using OrderTracking.Infrastructure.Persistence.Queries;
 using OrderTracking.Infrastructure.Persistence.Repositories;
 using OrderTracking.Infrastructure.Proofs;
 using OrderTracking.Infrastructure.Retention;
@@ -47,6 +48,7 @@ public static class DependencyInjection
         services.AddScoped<IQueryRetries>(provider => provider.GetRequiredService<UnitOfWork>());
         services.AddScoped<DatabaseMigrator>();
         services.AddScoped<IOrderRepository, OrderRepository>();
+        services.AddScoped<IOrderQueries, OrderQueries>();
         services.AddScoped<IUserRepository, UserRepository>();
         services.AddScoped<IPartnerRepository, PartnerRepository>();
         services.AddScoped<IMerchantProfileRepository, MerchantProfileRepository>();

@@ -25,7 +25,8 @@ public sealed partial class DecisionRecordTests
         "ITimeLimitedDataProtector", "JsonConverter", "KnownNetworks", "OnTokenValidated", "ProtectKeysWithCertificate",
         "SocketsHttpHandler", "Task",
         // EF Core and Npgsql.
-        "AutoTransactionBehavior", "EnableRetryOnFailure", "IsRowVersion", "SaveChanges",
+        "AutoTransactionBehavior", "EnableRetryOnFailure", "IsRowVersion", "SaveChanges", "BufferedDataReader", "SingleQuery",
+        "SplitQuery", "AsSingleQuery", "AsSplitQuery",
         // SignalR's managers and StackExchange.Redis.
         "HubLifetimeManager", "DefaultHubLifetimeManager", "RedisHubLifetimeManager", "RedisOptions", "AbortOnConnectFail",
         // The mediator library and NSwag.

@@ -37,8 +37,10 @@ public static class AppDbContextOptions
         npgsql.MigrationsHistoryTable("__ef_migrations_history")
             .MaxBatchSize(MaxBatchSize)
 
-            // An order loads its items and its history: two queries beat one cartesian product.
-            .UseQuerySplittingBehavior(QuerySplittingBehavior.SplitQuery);
+            // One statement per query, its few owned items joined in. Npgsql buffers the whole result of every split
+            // query (PostgreSQL has one active statement per connection), so a split default would buffer every read;
+            // a query that would multiply two collections says AsSplitQuery() itself.
+            .UseQuerySplittingBehavior(QuerySplittingBehavior.SingleQuery);
 
         // A pooled connection the server killed, or a restart of a second or two, is retried inside the
         // request. Work of several statements runs inside CreateExecutionStrategy(), which repeats all of it

@@ -23,6 +23,7 @@ public sealed class UnitOfWork(AppDbContext db, OutboxSignal outbox, LiveAnnounc
     private readonly List<OutboxMessage> _committedMessages = [];
     private readonly List<IDomainEvent> _committedEvents = [];
     private bool _holding;
+    private WholeQueryRetryStrategy? _queryRetries;
 
     public async Task SaveChangesAsync(CancellationToken cancellationToken)
     {
@@ -93,11 +94,12 @@ public sealed class UnitOfWork(AppDbContext db, OutboxSignal outbox, LiveAnnounc
         }, cancellationToken);
 
     /// <remarks>
-    /// Inside an execution strategy's operation EF Core neither retries nor buffers the statements: the strategy runs the
-    /// whole operation again instead.
+    /// Inside an execution strategy's operation EF Core does not retry the statements: the strategy runs the whole
+    /// operation again instead. It still buffers them under a strategy that says it retries, so queries run under one
+    /// that does not say so (<see cref="WholeQueryRetryStrategy"/>).
     /// </remarks>
     public Task<T> RetryingAsync<T>(Func<CancellationToken, Task<T>> query, CancellationToken cancellationToken) =>
-        db.Database.CreateExecutionStrategy().ExecuteAsync(query, cancellationToken);
+        (_queryRetries ??= new WholeQueryRetryStrategy(db)).ExecuteAsync(query, cancellationToken);
 
     public void AfterCommit()
     {

@@ -41,7 +41,7 @@ public sealed partial class WarmUpService(IServiceScopeFactory scopes, InstanceR
         var services = scope.ServiceProvider;
         var warmUpActor = new Actor(ActorType.Admin, Guid.Empty, "warm-up");
         await services.GetRequiredService<IUserRepository>().FindByEmailAsync("warm-up@invalid", cancellationToken);
-        await services.GetRequiredService<IOrderRepository>().ListAsync(new OrderFilter(), warmUpActor, services.GetRequiredService<TimeProvider>().GetUtcNow(), null, 1, cancellationToken);
+        await services.GetRequiredService<IOrderQueries>().ListAsync(new OrderFilter(), warmUpActor, services.GetRequiredService<TimeProvider>().GetUtcNow(), null, 1, cancellationToken);
         await services.GetRequiredService<ITrackingFactsReader>().ReadAsync("OT-WARMUP", cancellationToken);
     }
 

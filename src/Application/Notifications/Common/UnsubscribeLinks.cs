@@ -15,7 +15,7 @@ public static class UnsubscribeLinks
         (string.IsNullOrWhiteSpace(token) || token.Length > 2000 ? null : tokens.Read(token))
         ?? throw new ValidationException([new ValidationFailure("token", Invalid)]);
 
-    public static async Task<UnsubscribeDto> DescribeAsync(UnsubscribeScope scope, INotificationRepository notifications, IOrderRepository orders, CancellationToken cancellationToken)
+    public static async Task<UnsubscribeDto> DescribeAsync(UnsubscribeScope scope, INotificationRepository notifications, IOrderQueries orders, CancellationToken cancellationToken)
     {
         var sender = await notifications.FindSenderAsync(scope.MerchantId, cancellationToken);
         var trackingCode = scope.OrderId is { } orderId ? (await orders.FindAsync(orderId, cancellationToken))?.TrackingCode : null;

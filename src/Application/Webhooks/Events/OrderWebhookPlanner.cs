@@ -22,7 +22,7 @@ public sealed record OrderStateAtEvent(OrderStatus Status, Guid? AssignedCourier
 /// after-commit path (which also carries the live updates) the same for one endpoint as for many. Running twice for
 /// one event plans nothing more (one delivery per event and endpoint).
 /// </summary>
-public sealed class OrderWebhookPlanner(IWebhookRepository webhooks, IOrderRepository orders, IOptions<WebhookOptions> options, TimeProvider timeProvider)
+public sealed class OrderWebhookPlanner(IWebhookRepository webhooks, IOrderQueries orders, IOptions<WebhookOptions> options, TimeProvider timeProvider)
 {
     /// <param name="merchantId">The order's merchant, as the event records it.</param>
     /// <param name="state">The order's status and assignees right after the event, as the event records them.</param>

@@ -7,12 +7,10 @@ namespace OrderTracking.Infrastructure.Persistence.Repositories;
 
 public sealed class MerchantProfileRepository(AppDbContext db) : IMerchantProfileRepository
 {
-    // One statement: one profile (by its key) and its few locations gain nothing from the split queries the context
-    // uses by default, whose second query would repeat the LIMIT 1 without an order, which EF Core warns about.
+    // One statement (the context's single-query default): one profile (by its key) and its few locations joined in.
     public Task<MerchantProfile?> FindAsync(Guid merchantId, CancellationToken cancellationToken) =>
         db.MerchantProfiles
             .Include(p => p.Locations.OrderBy(l => l.CreatedAt).ThenBy(l => l.Id))
-            .AsSingleQuery()
             .FirstOrDefaultAsync(p => p.MerchantId == merchantId, cancellationToken);
 
     // A create copies one location: the one it names (by key) or the default (by the merchant's index), compiled once.

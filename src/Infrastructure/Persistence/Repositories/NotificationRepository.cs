@@ -33,7 +33,6 @@ public sealed class NotificationRepository(AppDbContext db, EmailSenderSignal si
                     .OrderByDescending(h => h.At).ThenByDescending(h => h.Id)
                     .Select(h => h.Reason).FirstOrDefault(),
             })
-            .AsSingleQuery()
             .FirstOrDefaultAsync(cancellationToken);
         return order is null
             ? null

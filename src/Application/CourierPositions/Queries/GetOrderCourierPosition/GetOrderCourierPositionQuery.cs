@@ -13,7 +13,7 @@ public sealed record GetOrderCourierPositionQuery(Guid OrderId) : IQuery<OrderCo
 /// <summary>The courier's latest position; null when the order is not out for delivery or its courier shares none.</summary>
 public sealed record OrderCourierPositionDto(CourierPositionDto? Position);
 
-public sealed class GetOrderCourierPositionQueryHandler(ICurrentActor currentActor, IOrderRepository orders, ICourierPositions positions)
+public sealed class GetOrderCourierPositionQueryHandler(ICurrentActor currentActor, IOrderQueries orders, ICourierPositions positions)
     : IQueryHandler<GetOrderCourierPositionQuery, OrderCourierPositionDto>
 {
     public async ValueTask<OrderCourierPositionDto> Handle(GetOrderCourierPositionQuery query, CancellationToken cancellationToken)

@@ -11,7 +11,7 @@ namespace OrderTracking.Application.Notifications.Commands.Unsubscribe;
 /// </summary>
 public sealed record UnsubscribeCommand(string? Token) : ICommand<UnsubscribeDto>;
 
-public sealed class UnsubscribeCommandHandler(IUnsubscribeTokens tokens, INotificationRepository notifications, IOrderRepository orders, TimeProvider timeProvider)
+public sealed class UnsubscribeCommandHandler(IUnsubscribeTokens tokens, INotificationRepository notifications, IOrderQueries orders, TimeProvider timeProvider)
     : ICommandHandler<UnsubscribeCommand, UnsubscribeDto>
 {
     public async ValueTask<UnsubscribeDto> Handle(UnsubscribeCommand command, CancellationToken cancellationToken)

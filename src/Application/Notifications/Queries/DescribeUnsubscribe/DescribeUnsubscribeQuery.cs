@@ -7,7 +7,7 @@ namespace OrderTracking.Application.Notifications.Queries.DescribeUnsubscribe;
 /// <summary>What an unsubscribe link would stop, for the page that asks the customer to confirm. Anyone holding the link may ask.</summary>
 public sealed record DescribeUnsubscribeQuery(string? Token) : IQuery<UnsubscribeDto>;
 
-public sealed class DescribeUnsubscribeQueryHandler(IUnsubscribeTokens tokens, INotificationRepository notifications, IOrderRepository orders)
+public sealed class DescribeUnsubscribeQueryHandler(IUnsubscribeTokens tokens, INotificationRepository notifications, IOrderQueries orders)
     : IQueryHandler<DescribeUnsubscribeQuery, UnsubscribeDto>
 {
     public async ValueTask<UnsubscribeDto> Handle(DescribeUnsubscribeQuery query, CancellationToken cancellationToken) =>

@@ -11,7 +11,7 @@ namespace OrderTracking.Application.Notifications.Queries.ListOrderEmails;
 [Authorize(ActorType.Merchant, ActorType.Admin)]
 public sealed record ListOrderEmailsQuery(Guid OrderId) : IQuery<IReadOnlyList<OrderEmailDto>>;
 
-public sealed class ListOrderEmailsQueryHandler(ICurrentActor currentActor, IOrderRepository orders, INotificationRepository notifications)
+public sealed class ListOrderEmailsQueryHandler(ICurrentActor currentActor, IOrderQueries orders, INotificationRepository notifications)
     : IQueryHandler<ListOrderEmailsQuery, IReadOnlyList<OrderEmailDto>>
 {
     public async ValueTask<IReadOnlyList<OrderEmailDto>> Handle(ListOrderEmailsQuery query, CancellationToken cancellationToken)

@@ -26,7 +26,7 @@ public sealed class CountOrdersQueryValidator : AbstractValidator<CountOrdersQue
         RuleFor(q => q.Filter).SetValidator(new OrderFilterValidator()).OverridePropertyName(string.Empty);
 }
 
-public sealed class CountOrdersQueryHandler(ICurrentActor currentActor, IOrderRepository orders, TimeProvider timeProvider) : IQueryHandler<CountOrdersQuery, OrderCount>
+public sealed class CountOrdersQueryHandler(ICurrentActor currentActor, IOrderQueries orders, TimeProvider timeProvider) : IQueryHandler<CountOrdersQuery, OrderCount>
 {
     public async ValueTask<OrderCount> Handle(CountOrdersQuery query, CancellationToken cancellationToken)
     {

@@ -52,7 +52,7 @@ public sealed class ExportOrdersQueryValidator : AbstractValidator<ExportOrdersQ
 /// The handler reads the first row before it returns, so that a query the database refuses fails here, while
 /// the caller can still answer with a problem, rather than after a 200 and a header row have gone out.
 /// </remarks>
-public sealed class ExportOrdersQueryHandler(ICurrentActor currentActor, IOrderRepository orders, TimeProvider timeProvider)
+public sealed class ExportOrdersQueryHandler(ICurrentActor currentActor, IOrderQueries orders, TimeProvider timeProvider)
     : IQueryHandler<ExportOrdersQuery, IAsyncEnumerable<OrderExportRow>>
 {
     public async ValueTask<IAsyncEnumerable<OrderExportRow>> Handle(ExportOrdersQuery query, CancellationToken cancellationToken)

@@ -10,7 +10,7 @@ namespace OrderTracking.Application.Orders.Queries.GetOrder;
 [Authorize(ActorType.Admin, ActorType.Merchant, ActorType.Delivery)]
 public sealed record GetOrderQuery(Guid OrderId) : IQuery<OrderDto>;
 
-public sealed class GetOrderQueryHandler(ICurrentActor currentActor, IOrderRepository orders, TimeProvider timeProvider) : IQueryHandler<GetOrderQuery, OrderDto>
+public sealed class GetOrderQueryHandler(ICurrentActor currentActor, IOrderQueries orders, TimeProvider timeProvider) : IQueryHandler<GetOrderQuery, OrderDto>
 {
     public async ValueTask<OrderDto> Handle(GetOrderQuery query, CancellationToken cancellationToken)
     {

@@ -10,7 +10,7 @@ namespace OrderTracking.Application.Orders.Queries.GetOrderHistory;
 [Authorize(ActorType.Admin, ActorType.Merchant, ActorType.Delivery)]
 public sealed record GetOrderHistoryQuery(Guid OrderId) : IQuery<IReadOnlyList<OrderHistoryEntryDto>>;
 
-public sealed class GetOrderHistoryQueryHandler(ICurrentActor currentActor, IOrderRepository orders)
+public sealed class GetOrderHistoryQueryHandler(ICurrentActor currentActor, IOrderQueries orders)
     : IQueryHandler<GetOrderHistoryQuery, IReadOnlyList<OrderHistoryEntryDto>>
 {
     public async ValueTask<IReadOnlyList<OrderHistoryEntryDto>> Handle(GetOrderHistoryQuery query, CancellationToken cancellationToken)

@@ -30,7 +30,7 @@ public sealed class ListOrdersQueryValidator : AbstractValidator<ListOrdersQuery
     }
 }
 
-public sealed class ListOrdersQueryHandler(ICurrentActor currentActor, IOrderRepository orders, TimeProvider timeProvider) : IQueryHandler<ListOrdersQuery, OrderPage>
+public sealed class ListOrdersQueryHandler(ICurrentActor currentActor, IOrderQueries orders, TimeProvider timeProvider) : IQueryHandler<ListOrdersQuery, OrderPage>
 {
     public async ValueTask<OrderPage> Handle(ListOrdersQuery query, CancellationToken cancellationToken)
     {

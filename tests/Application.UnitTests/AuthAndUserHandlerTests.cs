@@ -1,6 +1,7 @@
 using Moq;
 using Microsoft.Extensions.Options;
 using OrderTracking.Application.Auth.Commands.Login;
+using OrderTracking.Application.Auth.Commands.RefreshSession;
 using OrderTracking.Application.Auth.Common;
 using OrderTracking.Application.Common.Exceptions;
 using OrderTracking.Application.Common.Interfaces;
@@ -25,6 +26,67 @@ public sealed class AuthAndUserHandlerTests
 
     private LoginCommandHandler Login() => new(
         _users.Object, _hasher.Object, _sessions.Object, new SessionIssuer(_tokens.Object, _sessions.Object, _options, _clock), _unitOfWork.Object, _options, _clock);
+
+    private RefreshSessionCommandHandler Refresh(IRefreshRateLimiter limiter) => new(
+        _tokens.Object, _sessions.Object, _users.Object, limiter, new SessionIssuer(_tokens.Object, _sessions.Object, _options, _clock), _unitOfWork.Object, _options, _clock);
+
+    /// <summary>Records the buckets asked for; refuses every one when told to, refilling in 42 s.</summary>
+    private sealed class RecordingLimiter(bool allow) : IRefreshRateLimiter
+    {
+        public List<string> Buckets { get; } = [];
+
+        public bool TryAcquire(string bucket, out TimeSpan? retryAfter)
+        {
+            Buckets.Add(bucket);
+            retryAfter = allow ? null : TimeSpan.FromSeconds(42);
+            return allow;
+        }
+    }
+
+    private SessionFamily SessionWithTokens(params string[] tokens)
+    {
+        var family = SessionFamily.Start(Guid.NewGuid(), Now, TimeSpan.FromDays(14));
+        for (var i = 0; i < tokens.Length; i++)
+        {
+            var token = tokens[i];
+            byte[] hash = [(byte)(i + 1)];
+            _tokens.Setup(t => t.HashRefreshToken(token)).Returns(hash);
+            _sessions.Setup(s => s.FindTokenAsync(hash, It.IsAny<CancellationToken>()))
+                .ReturnsAsync(((RefreshToken Token, SessionFamily Family)?)(RefreshToken.Issue(family, hash, Now), family));
+        }
+
+        return family;
+    }
+
+    [Fact]
+    public async Task Every_token_of_a_session_draws_from_the_sessions_bucket_and_a_made_up_one_from_its_hash()
+    {
+        var family = SessionWithTokens("first", "second");
+        _tokens.Setup(t => t.HashRefreshToken("made-up")).Returns([0xAB]);
+        var limiter = new RecordingLimiter(allow: true);
+
+        foreach (var token in new[] { "first", "second", "made-up" })
+        {
+            // No user behind the session (or no session at all): each ends in a 401 after drawing from its bucket.
+            await Assert.ThrowsAsync<UnauthenticatedException>(() => Refresh(limiter).Handle(new RefreshSessionCommand(token), CancellationToken.None).AsTask());
+        }
+
+        var session = "session:" + family.Id.ToString("N");
+        Assert.Equal([session, session, "token:AB"], limiter.Buckets);
+    }
+
+    [Fact]
+    public async Task A_spent_bucket_refuses_with_its_wait_before_the_user_is_read_or_anything_saved()
+    {
+        SessionWithTokens("first");
+
+        var refused = await Assert.ThrowsAsync<TooManyRequestsException>(() =>
+            Refresh(new RecordingLimiter(allow: false)).Handle(new RefreshSessionCommand("first"), CancellationToken.None).AsTask());
+
+        Assert.Equal(TimeSpan.FromSeconds(42), refused.RetryAfter);
+        _users.Verify(u => u.FindByIdAsync(It.IsAny<Guid>(), It.IsAny<CancellationToken>()), Times.Never);
+        _unitOfWork.Verify(u => u.SaveChangesAsync(It.IsAny<CancellationToken>()), Times.Never);
+    }
 
     [Fact]
     public async Task An_unknown_email_spends_a_dummy_verification_and_gets_the_common_answer()

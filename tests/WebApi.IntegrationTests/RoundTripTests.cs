@@ -111,6 +111,25 @@ public sealed class RoundTripTests(RoundTripTests.Factory api, ITestOutputHelper
     }
 
     [Fact]
+    public async Task A_refresh_reads_its_token_once()
+    {
+        var user = await api.CreateUserAsync(UserRole.Merchant);
+        var login = await (await api.CreateClient().PostAsJsonAsync("/api/auth/login", new { email = user.Email, password = user.Password })).ReadAsync<LoginResponse>();
+        api.RememberSecret(login.RefreshToken!);
+
+        var (refresh, trips) = await CountAsync(api.CreateClient(), HttpMethod.Post, "/api/auth/refresh", new { refreshToken = login.RefreshToken });
+
+        await refresh.ShouldBeAsync(HttpStatusCode.OK);
+        api.RememberSecret((await refresh.ReadAsync<LoginResponse>()).RefreshToken!);
+        // The token with its session (whose bucket the refresh draws from) in one statement, the user, the batch with
+        // the successor, COMMIT. The rate limit had read the token and its session before the handler read them again
+        // (7); then the token and the session were two statements (5).
+        var lookup = Assert.Single(trips, statement => statement.Contains("FROM refresh_tokens", StringComparison.Ordinal));
+        Assert.Contains("session_families", lookup, StringComparison.Ordinal);
+        Assert.Equal(4, trips.Count);
+    }
+
+    [Fact]
     public async Task The_hot_reads_are_one_round_trip_each()
     {
         var (merchant, _) = await api.SignedInAsync(UserRole.Merchant);

@@ -51,7 +51,7 @@ public sealed class AuthController(IMediator mediator, IOptions<SessionOptions> 
     /// <param name="cancellationToken">Aborts the request.</param>
     [HttpPost("refresh")]
     [AllowAnonymous]
-    [DisableRateLimiting] // Its bucket is per refresh token, which only exists once the body is bound.
+    [DisableRateLimiting] // Its bucket is the token's session, which only the handler reads (IRefreshRateLimiter).
     [ServiceFilter<RefreshRateLimitFilter>]
     [ProducesResponseType<LoginResult>(StatusCodes.Status200OK)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status429TooManyRequests)]

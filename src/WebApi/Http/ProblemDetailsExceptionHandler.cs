@@ -6,6 +6,7 @@ using OrderTracking.Application.Common.Exceptions;
 using OrderTracking.Domain.Common;
 using OrderTracking.Domain.Orders;
 using OrderTracking.Infrastructure.Persistence;
+using OrderTracking.WebApi.Security;
 using OrderTracking.WebApi.Serialization;
 
 namespace OrderTracking.WebApi.Http;
@@ -28,6 +29,13 @@ public sealed partial class ProblemDetailsExceptionHandler(IProblemDetailsServic
         if (exception is OperationCanceledException or IOException && httpContext.RequestAborted.IsCancellationRequested)
         {
             LogClientWentAway(logger, httpContext.Request.Method, httpContext.Request.Path);
+            return true;
+        }
+
+        if (exception is TooManyRequestsException tooMany)
+        {
+            // A handler's budget answers as the limits at the door do: the same problem, Retry-After included.
+            await RateLimits.WriteTooManyRequestsAsync(httpContext, tooMany.RetryAfter);
             return true;
         }
 

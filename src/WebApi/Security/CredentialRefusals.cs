@@ -12,16 +12,7 @@ public sealed class CredentialRefusals : IDisposable
 {
     private readonly PartitionedRateLimiter<string> _refusals;
 
-    public CredentialRefusals(IOptions<RateLimits.Options> options)
-    {
-        var limit = options.Value.RefusedCredentials;
-        _refusals = PartitionedRateLimiter.Create<string, string>(key => RateLimitPartition.GetFixedWindowLimiter(key, _ => new FixedWindowRateLimiterOptions
-        {
-            PermitLimit = limit.PermitLimit,
-            Window = TimeSpan.FromSeconds(limit.WindowSeconds),
-            QueueLimit = 0,
-        }));
-    }
+    public CredentialRefusals(IOptions<RateLimits.Options> options) => _refusals = RateLimits.FixedWindowPerKey(options.Value.RefusedCredentials);
 
     /// <summary>Whether <paramref name="address"/> may still present a credential of this kind; takes nothing from the budget.</summary>
     public bool IsSpent(string surface, string address, out TimeSpan? retryAfter)

@@ -4,6 +4,7 @@ using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.IdentityModel.JsonWebTokens;
+using OrderTracking.Application.Common.Interfaces;
 using OrderTracking.Application.Common.Telemetry;
 using OrderTracking.Infrastructure.Identity;
 using OrderTracking.WebApi.Http;
@@ -12,8 +13,9 @@ namespace OrderTracking.WebApi.Security;
 
 /// <summary>
 /// The rate limits (ASP.NET Core's own limiter): sign-in and public tracking per client address, refresh per
-/// refresh token (<see cref="RefreshRateLimitFilter"/>), the partner API per authenticated partner, everything else
-/// per signed-in user (webhook resends and tests with a stricter limit of their own); refused API keys and refresh tokens per client address (<see cref="CredentialRefusals"/>).
+/// session (the refresh handler, through <see cref="RefreshRateLimiter"/>), the partner API per authenticated partner, everything else
+/// per signed-in user (webhook resends and tests with a stricter limit of their own); refused API keys and refresh tokens per client address
+/// (<see cref="CredentialRefusals"/>, <see cref="RefreshRateLimitFilter"/>).
 /// The client address is the forwarded one only behind a trusted proxy (<see cref="TrustedProxies"/>). Limits come
 /// from the <c>RateLimiting</c> configuration section; a refused request gets 429 with <c>Retry-After</c>.
 /// </summary>
@@ -67,6 +69,7 @@ public static class RateLimits
         services.AddOptions<Options>().Bind(configuration.GetSection(Options.SectionName));
         services.AddSingleton<CredentialRefusals>();
         services.AddSingleton<RefreshRateLimitFilter>();
+        services.AddSingleton<IRefreshRateLimiter, RefreshRateLimiter>();
         services.AddSingleton<ExportSlots>();
         services.AddSingleton<ExportSlotFilter>();
         services.AddRateLimiter(limiter =>
@@ -104,16 +107,23 @@ public static class RateLimits
         return ProblemResponses.WriteAsync(http, StatusCodes.Status429TooManyRequests, ProblemTypes.TooManyRequests, "Too many requests", $"Slow down: try again in {retryAfter} seconds.");
     }
 
+    /// <summary>A fixed window of <paramref name="limit"/> per key, for the limits kept outside the middleware.</summary>
+    public static PartitionedRateLimiter<string> FixedWindowPerKey(Limit limit) =>
+        PartitionedRateLimiter.Create<string, string>(key => RateLimitPartition.GetFixedWindowLimiter(key, _ => FixedWindow(limit)));
+
     private static RateLimitPartition<string> Window(HttpContext context, Func<Options, Limit> pick, string partition)
     {
         var limit = pick(context.RequestServices.GetRequiredService<Microsoft.Extensions.Options.IOptions<Options>>().Value);
-        return RateLimitPartition.GetFixedWindowLimiter(partition, _ => new FixedWindowRateLimiterOptions
-        {
-            PermitLimit = limit.PermitLimit,
-            Window = TimeSpan.FromSeconds(limit.WindowSeconds),
-            QueueLimit = 0,
-        });
+        return RateLimitPartition.GetFixedWindowLimiter(partition, _ => FixedWindow(limit));
     }
+
+    /// <summary>Nothing is queued: a request over the limit is refused at once with 429.</summary>
+    private static FixedWindowRateLimiterOptions FixedWindow(Limit limit) => new()
+    {
+        PermitLimit = limit.PermitLimit,
+        Window = TimeSpan.FromSeconds(limit.WindowSeconds),
+        QueueLimit = 0,
+    };
 
     /// <summary>
     /// On partner routes, checks the API key before the limiter (the authorization step reuses this answer), so the

@@ -12,14 +12,13 @@ public sealed class SessionRepository(AppDbContext db) : ISessionRepository
 
     public async Task<(RefreshToken Token, SessionFamily Family)?> FindTokenAsync(byte[] tokenHash, CancellationToken cancellationToken)
     {
-        var token = await db.RefreshTokens.FirstOrDefaultAsync(t => t.TokenHash == tokenHash, cancellationToken);
-        if (token is null)
-        {
-            return null;
-        }
-
-        var family = await db.SessionFamilies.FirstAsync(f => f.Id == token.FamilyId, cancellationToken);
-        return (token, family);
+        // The token and its session in one statement: a refresh reads both before anything else (foreign key: the
+        // session always exists while its tokens do).
+        var found = await db.RefreshTokens
+            .Where(t => t.TokenHash == tokenHash)
+            .Join(db.SessionFamilies, t => t.FamilyId, f => f.Id, (token, family) => new { token, family })
+            .FirstOrDefaultAsync(cancellationToken);
+        return found is null ? null : (found.token, found.family);
     }
 
     public Task<SessionFamily?> FindFamilyAsync(Guid familyId, CancellationToken cancellationToken) =>

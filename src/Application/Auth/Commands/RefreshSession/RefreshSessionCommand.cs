@@ -11,7 +11,9 @@ namespace OrderTracking.Application.Auth.Commands.RefreshSession;
 
 /// <summary>
 /// Spends a refresh token for a new pair. Within the reuse grace a spent token gets the same successor again;
-/// after it, a spent token coming back revokes its whole session.
+/// after it, a spent token coming back revokes its whole session. Every token of a session draws from the session's
+/// refresh bucket, so a session cannot renew without bound by rotating; a token that names no session gets a bucket
+/// of its own, keyed on its hash so that no token is kept in memory.
 /// </summary>
 public sealed record RefreshSessionCommand(string? RefreshToken) : ICommand<LoginResult>
 {
@@ -31,6 +33,7 @@ public sealed class RefreshSessionCommandHandler(
     ITokenService tokens,
     ISessionRepository sessions,
     IUserRepository users,
+    IRefreshRateLimiter refreshLimit,
     SessionIssuer sessionIssuer,
     IUnitOfWork unitOfWork,
     IOptions<SessionOptions> options,
@@ -45,9 +48,15 @@ public sealed class RefreshSessionCommandHandler(
             throw new UnauthenticatedException(Refused);
         }
 
-        var found = await sessions.FindTokenAsync(tokens.HashRefreshToken(command.RefreshToken), cancellationToken)
-            ?? throw new UnauthenticatedException(Refused);
-        var (token, family) = found;
+        var hash = tokens.HashRefreshToken(command.RefreshToken);
+        var found = await sessions.FindTokenAsync(hash, cancellationToken);
+        var bucket = found is { Family.Id: var familyId } ? "session:" + familyId.ToString("N") : "token:" + Convert.ToHexString(hash);
+        if (!refreshLimit.TryAcquire(bucket, out var retryAfter))
+        {
+            throw new TooManyRequestsException(retryAfter);
+        }
+
+        var (token, family) = found ?? throw new UnauthenticatedException(Refused);
         var now = timeProvider.GetUtcNow();
 
         var user = await users.FindByIdAsync(family.UserId, cancellationToken);

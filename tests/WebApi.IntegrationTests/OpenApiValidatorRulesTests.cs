@@ -1,10 +1,16 @@
 using System.Text.Json;
+using FluentValidation;
+using Microsoft.AspNetCore.Mvc.ApiExplorer;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
+using Microsoft.Extensions.DependencyInjection;
 using OrderTracking.Application.CourierPositions.Commands.ReportCourierPosition;
 using OrderTracking.Application.Orders.Queries.ListOrders;
 using OrderTracking.Application.Users.Common;
 using OrderTracking.Domain.Common;
+using OrderTracking.Domain.Merchants;
 using OrderTracking.Domain.Orders;
 using OrderTracking.Domain.Webhooks;
+using OrderTracking.WebApi.OpenApi.Validation;
 
 namespace OrderTracking.WebApi.IntegrationTests;
 
@@ -117,4 +123,57 @@ public sealed class OpenApiValidatorRulesTests(OpenApiDocumentTests.Factory api)
         Assert.Equal(1m, limit.GetProperty("minimum").GetDecimal());
         Assert.Equal((decimal)ListOrdersQuery.MaxLimit, limit.GetProperty("maximum").GetDecimal());
     }
+
+    [Fact]
+    public async Task A_query_contract_takes_the_rules_of_the_member_of_the_request_its_parameter_is_named_for()
+    {
+        // GET /api/orders binds OrderFilterParameters as "filter" and sends ListOrdersQuery, whose Filter is an OrderFilter.
+        using var document = JsonDocument.Parse(await api.CreateClient().GetStringAsync("/swagger/v1/swagger.json"));
+        var search = document.RootElement.GetProperty("paths").GetProperty("/api/orders").GetProperty("get").GetProperty("parameters")
+            .EnumerateArray().Single(parameter => parameter.GetProperty("name").GetString() == "search").GetProperty("schema");
+
+        Assert.Equal(200, search.GetProperty("maxLength").GetInt32());
+    }
+
+    [Fact]
+    public async Task A_contract_two_actions_send_as_different_requests_takes_the_rules_of_both()
+    {
+        // Adding and updating a pickup location bind the same PickupLocationRequest; its one schema carries their rules.
+        var schemas = await SchemasAsync();
+
+        Assert.Equal(PickupLocation.MaxLabelLength, Property(schemas, "PickupLocationRequest", "label").GetProperty("maxLength").GetInt32());
+        Assert.Contains("label", schemas.GetProperty("PickupLocationRequest").GetProperty("required").EnumerateArray().Select(e => e.GetString()));
+        Assert.Equal(2, Senders().Where(s => s.Contract.Name == "PickupLocationRequest").Select(s => s.Request).Distinct().Count());
+    }
+
+    [Fact]
+    public void Every_body_an_action_sends_as_a_validated_request_is_described_by_that_requests_rules()
+    {
+        // The contract carries no rule of its own: the action's [Sends<T>] names the validator, and the contract's
+        // fields must be named as the request's, or the document would say nothing of what the request checks.
+        using var scope = api.Services.CreateScope();
+        var sentRequests = api.Services.GetRequiredService<SentRequests>();
+        var validated = Senders()
+            .Select(s => (s.Action, s.Contract, s.Request, Validator: scope.ServiceProvider.GetService(typeof(IValidator<>).MakeGenericType(s.Request)) as IValidator))
+            .Where(s => s.Validator is not null && s.Contract != s.Request)
+            .ToList();
+
+        var undescribed = validated
+            .Where(s => !sentRequests.DescribingBody(s.Contract).Contains(s.Request)
+                || !s.Contract.GetProperties().Any(p => s.Validator!.CreateDescriptor().GetRulesForMember(p.Name).Any()))
+            .Select(s => $"{s.Action}: {s.Contract.Name} as {s.Request.Name}")
+            .ToList();
+
+        Assert.Empty(undescribed);
+        Assert.Contains(validated, s => s.Contract.Name == "ChangeOrderStatusRequest");
+    }
+
+    /// <summary>Each body an action binds, with the request its [Sends&lt;T&gt;] names.</summary>
+    private List<(string Action, Type Contract, Type Request)> Senders() =>
+        api.Services.GetRequiredService<IApiDescriptionGroupCollectionProvider>().ApiDescriptionGroups.Items
+            .SelectMany(group => group.Items)
+            .SelectMany(action => SentRequests.SentBy(action) is { } request
+                ? action.ParameterDescriptions.Where(p => p.Source == BindingSource.Body).Select(p => (action.RelativePath ?? string.Empty, p.Type, request))
+                : [])
+            .ToList();
 }

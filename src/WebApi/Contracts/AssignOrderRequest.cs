@@ -1,8 +1,5 @@
-using OrderTracking.Application.Orders.Commands.AssignOrder;
-using OrderTracking.WebApi.OpenApi.Validation;
 
 namespace OrderTracking.WebApi.Contracts;
 
 /// <summary>Who delivers the order: exactly one of a courier (a user with the Delivery role) or a delivery partner.</summary>
-[ValidatedAs(typeof(AssignOrderCommand))]
 public sealed record AssignOrderRequest(Guid? CourierId, Guid? PartnerId);

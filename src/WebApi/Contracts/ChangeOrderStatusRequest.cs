@@ -1,6 +1,4 @@
-using OrderTracking.Application.Orders.Commands.ChangeOrderStatus;
 using OrderTracking.Domain.Orders;
-using OrderTracking.WebApi.OpenApi.Validation;
 
 namespace OrderTracking.WebApi.Contracts;
 
@@ -10,5 +8,4 @@ namespace OrderTracking.WebApi.Contracts;
 /// <param name="Reason">Required to cancel (free text) and for <c>DeliveryFailed</c> (RecipientUnavailable, AddressNotFound, RefusedByRecipient, Damaged or Other; Other needs a note).</param>
 /// <param name="RecipientName">Proof of delivery: who received the parcel.</param>
 /// <param name="OccurredAt">When the change was made on the device, if earlier than it is sent (made offline); at most 5 minutes ahead of the server's clock, at most 7 days old. Shown beside the time the server received it.</param>
-[ValidatedAs(typeof(ChangeOrderStatusCommand))]
 public sealed record ChangeOrderStatusRequest(OrderStatus? Status, string? Note = null, string? Reason = null, string? RecipientName = null, DateTimeOffset? OccurredAt = null);

@@ -1,7 +1,4 @@
-using OrderTracking.Application.Merchants.Commands.AddPickupLocation;
-using OrderTracking.Application.Merchants.Commands.SaveMerchantProfile;
 using OrderTracking.Application.Orders.Common;
-using OrderTracking.WebApi.OpenApi.Validation;
 
 namespace OrderTracking.WebApi.Contracts;
 
@@ -9,7 +6,6 @@ namespace OrderTracking.WebApi.Contracts;
 /// <param name="BusinessName">Shown on the tracking page as the sender.</param>
 /// <param name="ContactPhone">Public phone for customers; give this, an email or both.</param>
 /// <param name="ContactEmail">Public email for customers; give this, a phone or both.</param>
-[ValidatedAs(typeof(SaveMerchantProfileCommand))]
 public sealed record SaveMerchantProfileRequest(string? BusinessName, string? ContactPhone, string? ContactEmail);
 
 /// <summary>A place where couriers collect the merchant's parcels.</summary>
@@ -17,5 +13,4 @@ public sealed record SaveMerchantProfileRequest(string? BusinessName, string? Co
 /// <param name="Address">The address to collect from.</param>
 /// <param name="Instructions">Opening hours, "ring at the back door", and so on.</param>
 /// <param name="IsDefault">Make this the default for new orders (the first location always is).</param>
-[ValidatedAs(typeof(AddPickupLocationCommand))]
 public sealed record PickupLocationRequest(string? Label, DeliveryAddressDto? Address, string? Instructions, bool IsDefault = false);

@@ -1,9 +1,4 @@
-using OrderTracking.Application.Notifications.Commands.PauseNotifications;
-using OrderTracking.Application.Notifications.Commands.SaveNotificationSettings;
-using OrderTracking.Application.Notifications.Commands.SendTestEmail;
-using OrderTracking.Application.Notifications.Queries.PreviewCustomerEmail;
 using OrderTracking.Domain.Orders;
-using OrderTracking.WebApi.OpenApi.Validation;
 
 namespace OrderTracking.WebApi.Contracts;
 
@@ -16,14 +11,12 @@ namespace OrderTracking.WebApi.Contracts;
 /// <param name="LogoUrl">An https image shown at the top; optional.</param>
 /// <param name="Language">Dates are written in this language (such as en-GB) for customers whose order names none; left out, it stays as it is.</param>
 /// <param name="TimeZone">Times are on this clock (such as Europe/London) for customers whose order names none; left out, it stays as it is.</param>
-[ValidatedAs(typeof(SaveNotificationSettingsCommand))]
 public sealed record NotificationSettingsRequest(
     bool? Enabled, IReadOnlyList<OrderStatus>? Events, string? SenderName, string? ReplyTo, string? AccentColour, string? LogoUrl, string? Language, string? TimeZone);
 
 /// <summary>An admin pauses or resumes a merchant's customer e-mails.</summary>
 /// <param name="Paused">True stops every e-mail (those waiting too) until an admin sets it false.</param>
 /// <param name="Reason">Why, for the merchant and other admins.</param>
-[ValidatedAs(typeof(PauseNotificationsCommand))]
 public sealed record PauseNotificationsRequest(bool? Paused, string? Reason);
 
 /// <summary>Which e-mail to preview, with the look being edited (not yet saved).</summary>
@@ -34,11 +27,9 @@ public sealed record PauseNotificationsRequest(bool? Paused, string? Reason);
 /// <param name="LogoUrl">As in the settings.</param>
 /// <param name="Language">As in the settings; left out, the saved one.</param>
 /// <param name="TimeZone">As in the settings; left out, the saved one.</param>
-[ValidatedAs(typeof(PreviewCustomerEmailQuery))]
 public sealed record EmailPreviewRequest(
     OrderStatus? Event, string? SenderName, string? ReplyTo, string? AccentColour, string? LogoUrl, string? Language, string? TimeZone);
 
 /// <summary>Which e-mail to send to the merchant's own address as a test.</summary>
 /// <param name="Event">The status change whose e-mail to send, with sample data.</param>
-[ValidatedAs(typeof(SendTestEmailCommand))]
 public sealed record TestEmailRequest(OrderStatus? Event);

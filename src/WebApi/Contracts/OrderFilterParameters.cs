@@ -1,12 +1,10 @@
 using Microsoft.AspNetCore.Mvc;
 using OrderTracking.Application.Orders.Queries;
 using OrderTracking.Domain.Orders;
-using OrderTracking.WebApi.OpenApi.Validation;
 
 namespace OrderTracking.WebApi.Contracts;
 
 /// <summary>The order filters shared by the lists and the export; all optional, combined with AND.</summary>
-[ValidatedAs(typeof(OrderFilter))]
 public sealed class OrderFilterParameters
 {
     /// <summary>Only these statuses (repeat the parameter for several).</summary>

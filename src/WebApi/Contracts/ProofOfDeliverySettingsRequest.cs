@@ -1,6 +1,4 @@
-using OrderTracking.Application.Proofs.Commands.SaveProofOfDeliverySettings;
 using OrderTracking.Domain.Proofs;
-using OrderTracking.WebApi.OpenApi.Validation;
 
 namespace OrderTracking.WebApi.Contracts;
 
@@ -10,5 +8,4 @@ namespace OrderTracking.WebApi.Contracts;
 /// <param name="RecipientName">Who took the parcel: Off, Optional or Required.</param>
 /// <param name="Position">The courier's position at the door, if its phone shares it: Off or Optional.</param>
 /// <param name="ShowPhotoOnTracking">Show the delivery photo on the customer's tracking page.</param>
-[ValidatedAs(typeof(SaveProofOfDeliverySettingsCommand))]
 public sealed record ProofOfDeliverySettingsRequest(ProofRequirement? Photo, ProofRequirement? Signature, ProofRequirement? RecipientName, ProofRequirement? Position, bool ShowPhotoOnTracking = false);

@@ -9,6 +9,7 @@ using OrderTracking.Application.Proofs.Queries.GetTrackingPhoto;
 using OrderTracking.Application.Tracking;
 using OrderTracking.Application.Tracking.Commands.RequestDelivery;
 using OrderTracking.Application.Tracking.Queries.GetTracking;
+using OrderTracking.WebApi.Filters;
 using OrderTracking.WebApi.LiveMap;
 
 namespace OrderTracking.WebApi.Controllers;
@@ -33,6 +34,7 @@ public sealed class TrackingController(IMediator mediator) : ControllerBase
     /// <c>redelivery.dates</c>), or both. The answer says when it was received and nothing else; rate-limited per code.
     /// </summary>
     [HttpPost("{trackingCode}/delivery-request")]
+    [Sends<RequestDeliveryCommand>]
     [EnableRateLimiting(RateLimits.DeliveryRequest)]
     [ProducesResponseType<TrackingDeliveryRequestDto>(StatusCodes.Status200OK)]
     [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest)]

@@ -12,6 +12,7 @@ public static class ApiDocument
 {
     public static IServiceCollection AddApiDocument(this IServiceCollection services)
     {
+        services.AddSingleton<SentRequests>();
         services.AddOpenApiDocument((document, serviceProvider) =>
         {
             document.Title = "Order Tracking API";

@@ -1,4 +1,3 @@
-using System.Reflection;
 using NSwag.Generation.AspNetCore;
 using NSwag.Generation.Processors;
 using NSwag.Generation.Processors.Contexts;
@@ -7,24 +6,28 @@ using OrderTracking.WebApi.Filters;
 namespace OrderTracking.WebApi.OpenApi.Validation;
 
 /// <summary>
-/// Bounds on query parameters from the validators, like <see cref="ValidatorRulesSchemaProcessor"/> does for bodies:
-/// a parameter bound from a property of a <see cref="ValidatedAsAttribute"/> type, or an action parameter of an
-/// action that declares the request it sends (<see cref="ISendsRequest"/>), takes the rules of the same-named member.
+/// Bounds on query parameters from the validators, like <see cref="ValidatorRulesSchemaProcessor"/> does for bodies,
+/// for an action that declares the request it sends (<see cref="SendsAttribute{TRequest}"/>): an action parameter
+/// takes the rules of the request's same-named member, a parameter bound from a property of a contract those of the
+/// property's namesake in the type that describes the contract (<see cref="SentRequests.DescribedBy"/>).
 /// </summary>
 public sealed class ValidatorRulesParameterProcessor(IServiceProvider services) : IOperationProcessor
 {
     public bool Process(OperationProcessorContext context)
     {
-        var aspNet = (AspNetCoreOperationProcessorContext)context;
-        var actionRequest = aspNet.MethodInfo.GetCustomAttributes().OfType<ISendsRequest>().FirstOrDefault()?.RequestType;
-        foreach (var description in aspNet.ApiDescription.ParameterDescriptions)
+        var action = ((AspNetCoreOperationProcessorContext)context).ApiDescription;
+        if (SentRequests.SentBy(action) is not { } request)
         {
-            var metadata = description.ModelMetadata;
-            var (validatedType, member) = metadata?.ContainerType?.GetCustomAttribute<ValidatedAsAttribute>() is { } onContainer
-                ? (onContainer.Request, metadata.PropertyName)
-                : (actionRequest, description.ParameterDescriptor?.Name);
+            return true;
+        }
+
+        foreach (var description in action.ParameterDescriptions)
+        {
+            var (validatedType, member) = description.ModelMetadata is { ContainerType: not null, PropertyName: { } property }
+                ? (SentRequests.DescribedBy(request, description), property)
+                : (request, description.ParameterDescriptor?.Name);
             var parameter = context.OperationDescription.Operation.Parameters.FirstOrDefault(p => p.Name == description.Name);
-            if (validatedType is null || member is null || parameter?.Schema is null)
+            if (member is null || parameter?.Schema is null)
             {
                 continue;
             }

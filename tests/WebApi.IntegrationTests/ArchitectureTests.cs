@@ -147,6 +147,29 @@ public sealed class ArchitectureTests
     }
 
     [Fact]
+    public void The_web_layer_reads_the_token_claims_through_one_accessor()
+    {
+        // The claim names are constants, compiled into their users, so the IL does not name TokenClaims: the sources do.
+        // Besides the accessor, only the code that writes a principal names them.
+        var webApi = Path.Combine(PlatformTests.RepositoryRoot(), "src", "WebApi");
+        var naming = Directory.EnumerateFiles(webApi, "*.cs", SearchOption.AllDirectories)
+            .Select(file => Path.GetRelativePath(webApi, file).Replace('\\', '/'))
+            .Where(file => !file.StartsWith("bin/", StringComparison.Ordinal) && !file.StartsWith("obj/", StringComparison.Ordinal))
+            .Where(file => File.ReadAllText(Path.Combine(webApi, file)).Contains("TokenClaims", StringComparison.Ordinal))
+            .Order(StringComparer.Ordinal)
+            .ToList();
+
+        Assert.Equal(
+            [
+                "Operations/OperationsVerb.cs", // writes the operations console's principal
+                "Security/ApiKeyAuthenticationHandler.cs", // writes a partner's principal
+                "Security/PrincipalClaims.cs", // the accessor
+                "Security/UserAndPartnerAuthentication.cs", // tells the bearer handler which claim holds the role
+            ],
+            naming);
+    }
+
+    [Fact]
     public void The_hub_joins_the_audiences_of_an_actor_and_never_decides_them()
     {
         // Which groups a connection joins is LiveAudiences.Of; a hub that reads the actor's kind has a rule of its own.

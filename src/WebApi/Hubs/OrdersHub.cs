@@ -1,11 +1,8 @@
-using System.Globalization;
-using System.Security.Claims;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.Options;
 using OrderTracking.Application.Orders.Notifications;
 using OrderTracking.Domain.Common;
 using OrderTracking.Domain.Orders;
-using OrderTracking.Infrastructure.Identity;
 using OrderTracking.WebApi.Security;
 
 namespace OrderTracking.WebApi.Hubs;
@@ -27,9 +24,10 @@ public sealed class OrdersHub(UserConnections userConnections, IOptions<RateLimi
 
     public override async Task OnConnectedAsync()
     {
-        if (CurrentActor.FromPrincipal(Context.User) is { } actor)
+        if (Context.User.ToActor() is { } actor)
         {
-            userConnections.Add(actor.Id, SessionVersionOf(Context.User!), CurrentActor.SessionIdOf(Context.User)!.Value, Context);
+            // The session check has read both already (SessionStateCheck): a connection cannot open without them.
+            userConnections.Add(actor.Id, Context.User!.SessionVersion()!.Value, Context.User.SessionId()!.Value, Context);
             foreach (var audience in LiveAudiences.Of(actor))
             {
                 await Groups.AddToGroupAsync(Context.ConnectionId, HubGroups.For(audience));
@@ -41,17 +39,13 @@ public sealed class OrdersHub(UserConnections userConnections, IOptions<RateLimi
 
     public override Task OnDisconnectedAsync(Exception? exception)
     {
-        if (CurrentActor.FromPrincipal(Context.User) is { } actor)
+        if (Context.User.ToActor() is { } actor)
         {
             userConnections.Remove(actor.Id, Context.ConnectionId);
         }
 
         return base.OnDisconnectedAsync(exception);
     }
-
-    /// <summary>The session check has read both claims already (<see cref="SessionStateCheck"/>); a connection cannot open without them.</summary>
-    private static int SessionVersionOf(ClaimsPrincipal user) =>
-        int.Parse(user.FindFirst(TokenClaims.SessionVersion)!.Value, NumberStyles.None, CultureInfo.InvariantCulture);
 
     /// <summary>
     /// Follows one order's public view. It answers the same for every well-formed code, known or not, so it tells

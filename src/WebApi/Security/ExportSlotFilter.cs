@@ -1,8 +1,6 @@
 using System.Globalization;
-using System.Security.Claims;
 using Microsoft.AspNetCore.Mvc.Filters;
 using Microsoft.Extensions.Options;
-using Microsoft.IdentityModel.JsonWebTokens;
 using OrderTracking.Application.Common.Telemetry;
 using OrderTracking.Infrastructure.Export;
 using OrderTracking.WebApi.Http;
@@ -24,7 +22,7 @@ public sealed class ExportSlotFilter(ExportSlots slots, IOptions<ExportOptions> 
     public async Task OnResourceExecutionAsync(ResourceExecutingContext context, ResourceExecutionDelegate next)
     {
         var http = context.HttpContext;
-        var caller = http.User.FindFirstValue(JwtRegisteredClaimNames.Sub) ?? RateLimits.ClientAddress(http);
+        var caller = http.User.UserId()?.ToString() ?? RateLimits.ClientAddress(http);
         switch (slots.TryTake(caller, out var slot))
         {
             case ExportSlotOutcome.CallerAtLimit:

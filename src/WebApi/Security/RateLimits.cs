@@ -1,12 +1,9 @@
 using System.Globalization;
-using System.Security.Claims;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.RateLimiting;
-using Microsoft.IdentityModel.JsonWebTokens;
 using OrderTracking.Application.Common.Interfaces;
 using OrderTracking.Application.Common.Telemetry;
-using OrderTracking.Infrastructure.Identity;
 using OrderTracking.WebApi.Http;
 
 namespace OrderTracking.WebApi.Security;
@@ -158,8 +155,8 @@ public static class RateLimits
     }
 
     private static string AuthenticatedPartner(HttpContext context) =>
-        context.User.FindFirstValue(TokenClaims.PartnerId) is { } id ? "partner:" + id : ClientAddress(context);
+        context.User.PartnerId() is { } id ? "partner:" + id : ClientAddress(context);
 
     private static string SignedInUser(HttpContext context) =>
-        context.User.FindFirstValue(JwtRegisteredClaimNames.Sub) is { } id ? "user:" + id : ClientAddress(context);
+        context.User.UserId() is { } id ? "user:" + id : ClientAddress(context);
 }

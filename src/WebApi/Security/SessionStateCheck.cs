@@ -1,9 +1,6 @@
-using System.Globalization;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.IdentityModel.JsonWebTokens;
 using OrderTracking.Application.Common.Interfaces;
-using OrderTracking.Infrastructure.Identity;
 
 namespace OrderTracking.WebApi.Security;
 
@@ -40,8 +37,8 @@ public sealed class SessionStateCheck(RequestDelegate next)
     }
 
     private static async Task<bool> IsCurrentAsync(ClaimsPrincipal principal, IUserSessionCheck check, CancellationToken cancellationToken) =>
-        Guid.TryParse(principal.FindFirst(JwtRegisteredClaimNames.Sub)?.Value, out var userId)
-        && int.TryParse(principal.FindFirst(TokenClaims.SessionVersion)?.Value, NumberStyles.None, CultureInfo.InvariantCulture, out var sessionVersion)
-        && CurrentActor.SessionIdOf(principal) is { } sessionId
+        principal.UserId() is { } userId
+        && principal.SessionVersion() is { } sessionVersion
+        && principal.SessionId() is { } sessionId
         && await check.IsCurrentAsync(userId, sessionVersion, sessionId, cancellationToken);
 }

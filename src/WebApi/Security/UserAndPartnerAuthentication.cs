@@ -80,7 +80,7 @@ public static class UserAndPartnerAuthentication
             .AddPolicy(AuthPolicies.Partner, policy => policy
                 .AddAuthenticationSchemes(ApiKeyAuthenticationHandler.SchemeName)
                 .RequireAuthenticatedUser()
-                .RequireClaim(TokenClaims.PartnerId));
+                .RequireAssertion(context => context.User.PartnerId() is not null));
         return services;
     }
 }

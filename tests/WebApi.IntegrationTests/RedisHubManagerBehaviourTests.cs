@@ -92,21 +92,24 @@ public sealed class RedisHubManagerBehaviourTests
     }
 
     /// <summary>
-    /// Waits until the manager's multiplexer is connected again and has done whatever it does on reconnecting: a
+    /// Waits until the manager's multiplexer is connected again, both its connections, and has done whatever it does on reconnecting: a
     /// subscription of ours made through it after the reconnect, on the same subscription connection, is answered
     /// only after the subscriptions it restores.
     /// </summary>
     private static async Task ReconnectedAsync(IConnectionMultiplexer connection, RedisServer redis, string prefix)
     {
+        // IsConnected turns true with the command connection; the subscription connection comes back on its own, and
+        // until it has, a SUBSCRIBE fails fast (BacklogPolicy.FailFast). Wait for both.
+        var probe = RedisChannel.Literal(":probe");
+        var subscriber = connection.GetSubscriber();
         var deadline = DateTime.UtcNow + Bound;
-        while (!connection.IsConnected)
+        while (!connection.IsConnected || !subscriber.IsConnected(probe))
         {
             Assert.True(DateTime.UtcNow < deadline, "the manager's connection did not come back after Redis restarted");
             await Task.Delay(50);
         }
 
-        var probe = RedisChannel.Literal(":probe");
-        await connection.GetSubscriber().SubscribeAsync(probe, (_, _) => { });
+        await subscriber.SubscribeAsync(probe, (_, _) => { });
         using var observer = await ConnectionMultiplexer.ConnectAsync(redis.ConnectionString);
         Assert.Contains(prefix + ":probe", await ChannelsAsync(observer, redis, prefix));
     }

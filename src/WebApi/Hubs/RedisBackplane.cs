@@ -27,7 +27,14 @@ public sealed partial class RedisBackplane : IHealthCheck
     private int _connectionsOutside;
 
     /// <summary>True while Redis is up and the Redis manager has its subscriptions: messages may go through it.</summary>
-    public bool IsConnected => _managerStarted && _connection.Task is { IsCompletedSuccessfully: true, Result.IsConnected: true };
+    public bool IsConnected => _managerStarted && _connection.Task is { IsCompletedSuccessfully: true, Result: var connection } && Answers(connection);
+
+    /// <summary>
+    /// Both of the multiplexer's connections are up. <see cref="IConnectionMultiplexer.IsConnected"/> turns true with the
+    /// command connection; the subscription connection comes back on its own moments later, and a SUBSCRIBE before then
+    /// fails fast, which would leave the Redis manager without its channels for good.
+    /// </summary>
+    private static bool Answers(IConnectionMultiplexer connection) => connection.IsConnected && connection.GetSubscriber().IsConnected();
 
     /// <summary>How often the connector looks whether Redis has come (back) and connections wait to join it.</summary>
     private static TimeSpan LookInterval => TimeSpan.FromSeconds(1);
@@ -75,7 +82,7 @@ public sealed partial class RedisBackplane : IHealthCheck
         protected override async Task ExecuteAsync(CancellationToken stoppingToken)
         {
             var connection = await ConnectionMultiplexer.ConnectAsync(options.Value.Configuration);
-            if (!connection.IsConnected)
+            if (!Answers(connection))
             {
                 LogUnreachable(logger);
             }
@@ -83,7 +90,7 @@ public sealed partial class RedisBackplane : IHealthCheck
             using var timer = new PeriodicTimer(LookInterval);
             do
             {
-                if (!connection.IsConnected)
+                if (!Answers(connection))
                 {
                     continue;
                 }

@@ -1,6 +1,7 @@
 // Sums every TRX (dotnet test) and JUnit XML (vitest, playwright, node's test runner, script checks) file in a
-// folder, names every failing test and every expected suite that left no results, and ends with the one line
-// CI reads: "N passed, N failed". Exits 1 when anything failed.
+// folder, names every failing test (with the start of why, so a CI log's last lines say what broke) and every
+// expected suite that left no results, and ends with the one line CI reads: "N passed, N failed". Exits 1 when
+// anything failed.
 // Usage: node scripts/summarize-tests.mjs RESULTS_DIR [SUITE,SUITE...]
 import { readdirSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
@@ -19,6 +20,15 @@ const decode = (text) =>
         .replace(/&#(\d+);/g, (_, dec) => String.fromCodePoint(Number(dec)))
         .replace(/&amp;/g, '&');
 
+/** Up to `count` non-empty lines of a failure's text, from its start (a test's message) or its end (a script's output). */
+const excerpt = (text, count, fromEnd = false) => {
+    const lines = decode(text.replace(/<!\[CDATA\[|\]\]>/g, ''))
+        .split('\n')
+        .map((line) => line.trimEnd())
+        .filter((line) => line.trim() !== '');
+    return fromEnd ? lines.slice(-count) : lines.slice(0, count);
+};
+
 const attribute = (tag, name) => {
     const match = tag.match(new RegExp(`\\s${name}="([^"]*)"`));
     return match ? decode(match[1]) : undefined;
@@ -27,25 +37,27 @@ const attribute = (tag, name) => {
 /** One TRX file: a result per UnitTestResult, plus class cleanup failures and run-level errors (a crashed host). */
 function readTrx(xml, suite) {
     const tally = { passed: 0, failed: 0, skipped: 0, failures: [] };
-    for (const [tag] of xml.matchAll(/<UnitTestResult\b[^>]*>/g)) {
+    for (const [, tag, body = ''] of xml.matchAll(/(<UnitTestResult\b[^>]*?)(?:\/>|>([\s\S]*?)<\/UnitTestResult>)/g)) {
         const outcome = attribute(tag, 'outcome');
         if (PASSED_TRX_OUTCOMES.has(outcome)) tally.passed++;
         else if (FAILED_TRX_OUTCOMES.has(outcome)) {
             tally.failed++;
-            tally.failures.push(`${suite}: ${attribute(tag, 'testName')}`);
+            const message = body.match(/<ErrorInfo>\s*<Message>([\s\S]*?)<\/Message>/);
+            tally.failures.push({ name: `${suite}: ${attribute(tag, 'testName')}`, detail: message ? excerpt(message[1], 8) : [] });
         } else tally.skipped++;
     }
     // xUnit reports a failing class fixture cleanup (such as the secrets-in-log check) only as a message.
     for (const fixture of new Set([...xml.matchAll(/\[Test Class Cleanup Failure \(([^)]*)\)\]/g)].map((m) => m[1]))) {
         tally.failed++;
-        tally.failures.push(`${suite}: Test Class Cleanup Failure (${fixture})`);
+        tally.failures.push({ name: `${suite}: Test Class Cleanup Failure (${fixture})`, detail: [] });
     }
     // A test host that crashed or hung leaves only a run-level error; the tests it did not finish have no result.
     // xUnit also echoes each failing test there ("[xUnit.net ...] Name [FAIL]"): those count through their results.
     for (const [, text] of xml.matchAll(/<RunInfo\b[^>]*\soutcome="Error"[^>]*>[\s\S]*?<Text>([\s\S]*?)<\/Text>/g)) {
         if (text.trimStart().startsWith('[xUnit.net')) continue;
         tally.failed++;
-        tally.failures.push(`${suite}: ${decode(text).trim().split('\n')[0]}`);
+        const [first, ...rest] = decode(text).trim().split('\n');
+        tally.failures.push({ name: `${suite}: ${first}`, detail: excerpt(rest.join('\n'), 8) });
     }
     return tally;
 }
@@ -60,7 +72,10 @@ function readJUnit(xml, suite) {
         if (/<(failure|error)\b/.test(children)) {
             tally.failed++;
             const className = attribute(tag, 'classname');
-            tally.failures.push(`${suite}: ${className ? `${className} › ` : ''}${attribute(tag, 'name')}`);
+            // A script check's failure holds the end of its output, where a script says what went wrong.
+            const [, failureTag, text = ''] = body.replace(/<(system-out|system-err)\b[\s\S]*?<\/\1>/g, '').match(/(<(?:failure|error)\b[^>]*?)(?:\/>|>([\s\S]*?)<\/(?:failure|error)>)/);
+            const detail = text.trim() ? excerpt(text, 12, suite === 'check') : excerpt(attribute(failureTag, 'message') ?? '', 8);
+            tally.failures.push({ name: `${suite}: ${className ? `${className} › ` : ''}${attribute(tag, 'name')}`, detail });
         } else if (/<skipped\b/.test(children)) tally.skipped++;
         else tally.passed++;
     }
@@ -93,10 +108,13 @@ export function summarize(dir, expected = []) {
     return total;
 }
 
-/** The closing lines: each failure, each missing suite, then "N passed, N failed[, N skipped]" last. */
+/** Failures past this many are named without their reasons, so the last lines of a CI log stay short. */
+const DETAILED_FAILURES = 3;
+
+/** The closing lines: each failure (the first few with why, indented), each missing suite, then "N passed, N failed[, N skipped]" last. */
 export function report({ passed, failed, skipped, failures, missing }, dir) {
     return [
-        ...failures.map((name) => `FAILED ${name}`),
+        ...failures.flatMap(({ name, detail }, i) => [`FAILED ${name}`, ...(i < DETAILED_FAILURES ? detail.map((line) => `    ${line}`) : [])]),
         ...missing.map((name) => `NO RESULTS from suite '${name}' in ${dir} (counted as 1 failed)`),
         `${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`,
     ];

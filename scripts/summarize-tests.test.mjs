@@ -19,18 +19,34 @@ test('every failure counts in the totals, and flaky passes and captured output d
     assert.deepEqual({ passed: total.passed, failed: total.failed, skipped: total.skipped }, { passed: 5, failed: 6, skipped: 2 });
 });
 
-test('the closing lines name every failing test and every suite without results, then the totals', () => {
+test('the closing lines name every failing test, the first three with why, and every suite without results, then the totals', () => {
     const lines = report(summarize(fixtures, expected), 'results');
 
     assert.deepEqual(lines, [
         'FAILED check: checks › shellcheck: test.sh',
+        // The last 12 lines of the check's 13: its first line is left out.
+        ...Array.from({ length: 10 }, (_, i) => `    line ${i + 2} of the output`),
+        '    SC2164 (warning): Use cd ... || exit.',
+        '    In test.sh line 8: cd "$root"',
         'FAILED dotnet-WebApi: OrderTracking.WebApi.IntegrationTests.ScaleOutTests.Export_survives_SIGTERM',
+        '    Assert.True() Failure',
+        '    Expected: True',
         'FAILED dotnet-WebApi: Test Class Cleanup Failure (OrderTracking.WebApi.IntegrationTests.LoggingTests)',
         'FAILED dotnet-WebApi: The active test run was aborted. Reason: Test host process crashed',
         'FAILED playwright: order-lifecycle.spec.ts › courier › marks the order delivered',
         "NO RESULTS from suite 'vitest' in results (counted as 1 failed)",
         '5 passed, 6 failed, 2 skipped',
     ]);
+});
+
+test("a check's reason is the end of its output, a test's the start of its message", () => {
+    const { failures } = summarize(fixtures, expected);
+    const reason = (name) => failures.find((failure) => failure.name.endsWith(name)).detail;
+
+    assert.equal(reason('shellcheck: test.sh').at(-1), '    In test.sh line 8: cd "$root"'.trim());
+    assert.deepEqual(reason('Export_survives_SIGTERM'), ['Assert.True() Failure', 'Expected: True']);
+    assert.deepEqual(reason('Test host process crashed'), ['Stack trace here']);
+    assert.deepEqual(reason('courier › marks the order delivered'), ['Error: expect(locator).toBeVisible() failed']);
 });
 
 test('run as a command it prints those lines and exits 1; with nothing failed it exits 0', () => {

@@ -27,6 +27,9 @@ public sealed class BenchReport(
     /// <summary>Reads' and writes' p99 latency budgets at the run's connections.</summary>
     public const long ReadP99BudgetUs = 50_000, WriteP99BudgetUs = 100_000;
 
+    /// <summary>The admin's full-year analytics summary, median (issue 23: the roll-ups keep it there at 1 and 3 million orders).</summary>
+    public const int AnalyticsMedianBudgetMs = 100;
+
     /// <summary>One line per budget: what was measured and whether it holds.</summary>
     public IEnumerable<(string Budget, string Measured, bool Holds)> Budgets()
     {
@@ -50,7 +53,7 @@ public sealed class BenchReport(
 
         if (analyticsMedianMs is { } median)
         {
-            yield return ($"analytics summary, admin full year, median < 250 ms{ScaleNote(1_000_000)}", $"{median:N0} ms", median < 250);
+            yield return ($"analytics summary, admin full year, median < {AnalyticsMedianBudgetMs} ms{ScaleNote(1_000_000)}", $"{median:N0} ms", median < AnalyticsMedianBudgetMs);
         }
 
         if (live is not null)

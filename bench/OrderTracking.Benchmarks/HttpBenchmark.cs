@@ -102,14 +102,15 @@ public static class HttpBenchmark
         AnsiConsole.MarkupLineInterpolated($"Wrote {markdown} and http-benchmark.svg.");
         if (options.Smoke && report.Failures().ToList() is { Count: > 0 } failures)
         {
-            foreach (var failure in failures)
-            {
-                AnsiConsole.MarkupLineInterpolated($"[red]Smoke failure:[/] {failure}");
-            }
-
+            // The WebApi's last lines first and the failures last, where the tail of a CI log shows them.
             foreach (var line in product.RecentOutput.TakeLast(20))
             {
                 Console.WriteLine("webapi> " + line);
+            }
+
+            foreach (var failure in failures)
+            {
+                AnsiConsole.MarkupLineInterpolated($"[red]Smoke failure:[/] {failure}");
             }
 
             return 1;

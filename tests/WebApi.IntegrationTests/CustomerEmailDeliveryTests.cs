@@ -47,6 +47,7 @@ public sealed class CustomerEmailDeliveryTests(CustomerEmailDeliveryTests.Factor
         var (merchant, _) = await MerchantSendingAsync(api);
         var address = NewAddress("down-then-up.test");
         var order = await merchant.CreateOrderForAsync(address, rememberIn: api);
+        var refusals = 0;
         await api.Mail.StopAsync();
         try
         {
@@ -57,12 +58,12 @@ public sealed class CustomerEmailDeliveryTests(CustomerEmailDeliveryTests.Factor
         }
         finally
         {
+            // Up again, but busy: two 4xx answers, then it takes the message. Set while the server is down, so no retry
+            // can reach it between its start and this answer and be taken at once.
+            api.Mail.Answer = message => message.To.Mailboxes.Any(m => m.Address == address) && Interlocked.Increment(ref refusals) <= 2 ? TryLater : SmtpResponse.Ok;
             await api.Mail.StartAgainAsync();
         }
 
-        // Up again, but busy: two 4xx answers, then it takes the message.
-        var refusals = 0;
-        api.Mail.Answer = message => message.To.Mailboxes.Any(m => m.Address == address) && Interlocked.Increment(ref refusals) <= 2 ? TryLater : SmtpResponse.Ok;
         var sent = await ListWhenAsync(merchant, order.Id, l => l.Count == 1 && l[0].Status == "Sent");
 
         Assert.Single(api.Mail.To(address));

@@ -66,6 +66,7 @@ public static class DependencyInjection
                 $"Sessions:AccessCheckCacheSeconds must be between 0 and {SessionOptions.MaxAccessCheckCacheSeconds}: an account change must end access within a few seconds.")
             .ValidateOnStart();
         services.AddMemoryCache();
+        services.AddSingleton<SessionCheckForgets>();
         services.AddScoped<IUserSessionCheck, UserSessionCheck>();
 
         services.AddOptions<JwtOptions>().Bind(configuration.GetSection(JwtOptions.SectionName));

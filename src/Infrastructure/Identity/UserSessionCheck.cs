@@ -12,9 +12,10 @@ namespace OrderTracking.Infrastructure.Identity;
 /// Reads a user's session state and the state of the token's session with one indexed primary-key query (a user row
 /// joined to a session-family row) and keeps both in this instance's memory for
 /// <see cref="SessionOptions.AccessCheckCacheSeconds"/> (absolute, never renewed), so a change made on another
-/// instance is seen within that time; the instance that makes the change forgets its copy at once.
+/// instance is seen within that time; the instance that makes the change forgets its copy at once, and a read that was
+/// under way meanwhile does not put the old state back (<see cref="SessionCheckForgets"/>).
 /// </summary>
-public sealed class UserSessionCheck(AppDbContext db, IMemoryCache cache, IOptions<SessionOptions> options, TimeProvider timeProvider) : IUserSessionCheck
+public sealed class UserSessionCheck(AppDbContext db, IMemoryCache cache, IOptions<SessionOptions> options, SessionCheckForgets forgets, TimeProvider timeProvider) : IUserSessionCheck
 {
     public async ValueTask<bool> IsCurrentAsync(Guid userId, int sessionVersion, Guid sessionId, CancellationToken cancellationToken)
     {
@@ -22,6 +23,7 @@ public sealed class UserSessionCheck(AppDbContext db, IMemoryCache cache, IOptio
         var hasSession = cache.TryGetValue(SessionKey(sessionId), out SessionFamilyState? session);
         if (!hasUser || !hasSession)
         {
+            var forgotten = forgets.Count;
             // A user or a session that does not exist is cached too (as null), so a flood of tokens naming one costs one query.
             (user, session) = hasUser ? (user, await ReadSessionAsync(sessionId, cancellationToken))
                 : hasSession ? (await ReadUserAsync(userId, cancellationToken), session)
@@ -31,15 +33,32 @@ public sealed class UserSessionCheck(AppDbContext db, IMemoryCache cache, IOptio
             {
                 cache.Set(UserKey(userId), user, lifetime);
                 cache.Set(SessionKey(sessionId), session, lifetime);
+
+                // Something was forgotten while this read ran: what it read may be from before that change committed.
+                // Checked after the writes, and a forget counts before it removes, so whichever of the two writes
+                // the cache last, no old state stays in it.
+                if (forgets.Count != forgotten)
+                {
+                    cache.Remove(UserKey(userId));
+                    cache.Remove(SessionKey(sessionId));
+                }
             }
         }
 
         return user?.Accepts(sessionVersion) == true && session?.IsLiveFor(userId, timeProvider.GetUtcNow()) == true;
     }
 
-    public void Forget(Guid userId) => cache.Remove(UserKey(userId));
+    public void Forget(Guid userId)
+    {
+        forgets.Add();
+        cache.Remove(UserKey(userId));
+    }
 
-    public void ForgetSession(Guid sessionId) => cache.Remove(SessionKey(sessionId));
+    public void ForgetSession(Guid sessionId)
+    {
+        forgets.Add();
+        cache.Remove(SessionKey(sessionId));
+    }
 
     private Task<UserSessionState?> ReadUserAsync(Guid userId, CancellationToken cancellationToken) =>
         db.Users.AsNoTracking().Where(u => u.Id == userId).Select(u => new UserSessionState(u.IsActive, u.SessionVersion)).FirstOrDefaultAsync(cancellationToken);

@@ -19,13 +19,14 @@ namespace OrderTracking.WebApi.IntegrationTests;
 
 /// <summary>
 /// Webhooks when something inside the API fails, injected in this test host only: planning an event's deliveries
-/// fails once (its outbox row is retried later), or sending one delivery of a batch throws.
+/// fails until the test lets it succeed (its outbox row is retried later), or sending one delivery of a batch throws.
 /// </summary>
 public sealed class WebhookFaultTests(WebhookFaultTests.Factory api) : IClassFixture<WebhookFaultTests.Factory>
 {
     /// <summary>
     /// The webhook API whose delivery planning and sending can be made to fail by a test. A failed outbox row is tried
-    /// again 3 s later, found by a sweep every second: long enough for the order's next event to be dispatched first.
+    /// again 3 s later (then 6 s, 12 s...), found by a sweep every second; a test that needs the order's next event
+    /// dispatched first holds the failure (<see cref="Faults.FailPlanningFor"/>) rather than counting on those seconds.
     /// </summary>
     public sealed class Factory : WebhookApiFactory
     {
@@ -54,25 +55,55 @@ public sealed class WebhookFaultTests(WebhookFaultTests.Factory api) : IClassFix
     /// <summary>What the test asks to fail.</summary>
     public sealed class Faults
     {
+        private readonly Lock _lock = new();
         private Guid _failPlanningFor;
+        private Guid? _failingEvent;
 
-        /// <summary>Set, to the event's id, once planning for <see cref="FailPlanningOnceFor"/>'s owner has failed.</summary>
+        /// <summary>Set, to the event's id, once planning for <see cref="FailPlanningFor"/>'s owner has failed.</summary>
         public TaskCompletionSource<Guid> PlanningFailed { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
         /// <summary>Sending to this address throws an exception the HTTP stack never throws (a bug, say).</summary>
         public Uri? ThrowWhenSendingTo { get; set; }
 
-        /// <summary>The next planning of deliveries to this owner's endpoints fails, once.</summary>
-        public void FailPlanningOnceFor(Guid ownerId) => _failPlanningFor = ownerId;
+        /// <summary>
+        /// The next event planned for this owner's endpoints fails to plan, and every retry of that event fails too until
+        /// <see cref="ReleasePlanning"/>; the owner's other events plan as usual.
+        /// </summary>
+        public void FailPlanningFor(Guid ownerId)
+        {
+            lock (_lock)
+            {
+                (_failPlanningFor, _failingEvent) = (ownerId, null);
+            }
+        }
+
+        /// <summary>The held event's next retry plans its deliveries.</summary>
+        public void ReleasePlanning()
+        {
+            lock (_lock)
+            {
+                (_failPlanningFor, _failingEvent) = (Guid.Empty, null);
+            }
+        }
 
         public void OnPlanning(WebhookPlan plan)
         {
-            if (_failPlanningFor != Guid.Empty && plan.Bodies.Any(b => b.Owner.Id == _failPlanningFor))
+            lock (_lock)
             {
-                _failPlanningFor = Guid.Empty;
-                PlanningFailed.TrySetResult(plan.EventId);
-                throw new InvalidOperationException("Injected fault: planning the deliveries failed.");
+                if (_failPlanningFor == Guid.Empty || !plan.Bodies.Any(b => b.Owner.Id == _failPlanningFor))
+                {
+                    return;
+                }
+
+                _failingEvent ??= plan.EventId;
+                if (_failingEvent != plan.EventId)
+                {
+                    return;
+                }
             }
+
+            PlanningFailed.TrySetResult(plan.EventId);
+            throw new InvalidOperationException("Injected fault: planning the deliveries failed.");
         }
     }
 
@@ -123,11 +154,16 @@ public sealed class WebhookFaultTests(WebhookFaultTests.Factory api) : IClassFix
         await using var receiver = await WebhookReceiver.StartAsync();
         var (merchant, merchantUser) = await api.SignedInAsync(UserRole.Merchant);
         var endpoint = await AddEndpointAsync(merchant, receiver.Url, "order.created", "order.status_changed");
-        api.Faults.FailPlanningOnceFor(merchantUser.Id);
+        api.Faults.FailPlanningFor(merchantUser.Id);
 
         var order = await merchant.CreateOrderAsync();
         var created = await api.Faults.PlanningFailed.Task.WaitAsync(Eventually.Bound);
         await merchant.MoveAsync(order.Id, OrderStatus.Confirmed);
+
+        // The creation's retries keep failing until its status change has been planned, however long that takes: with
+        // one failure only, a retry due before the status change was dispatched would plan the creation first.
+        await WebhookDeliveryLog.WhenAsync(merchant, endpoint.Endpoint.Id, d => d.Any(x => x.EventType == "order.status_changed"));
+        api.Faults.ReleasePlanning();
 
         var received = await receiver.WaitForAsync(r => r.Count >= 2, "both events");
         Assert.Equal(["order.created", "order.status_changed"], received.Select(TypeOf));

@@ -61,6 +61,10 @@ public sealed class RetentionTests(RetentionTests.Factory api) : IClassFixture<R
         await using var accepting = await WebhookReceiver.StartAsync();
         await using var refusing = await WebhookReceiver.StartAsync();
         refusing.Answer = (_, _) => 500;
+        await using var refusingPaused = await WebhookReceiver.StartAsync();
+        refusingPaused.Answer = (_, _) => 500;
+        var letPausedAnswer = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        refusingPaused.Hold = letPausedAnswer.Task;
         var (merchant, owner) = await api.SignedInAsync(UserRole.Merchant);
 
         // The merchant's session outlives the 60 days this test moves through (session expiry has a test of its own),
@@ -69,12 +73,23 @@ public sealed class RetentionTests(RetentionTests.Factory api) : IClassFixture<R
             .ExecuteUpdateAsync(set => set.SetProperty(f => f.ExpiresAt, DateTimeOffset.UtcNow.AddDays(365))));
         var delivered = await AddEndpointAsync(merchant, accepting.Url);
         var failing = await AddEndpointAsync(merchant, refusing.Url);
-        var paused = await AddEndpointAsync(merchant, refusing.Url);
+        var paused = await AddEndpointAsync(merchant, refusingPaused.Url);
 
         var order = await merchant.CreateOrderAsync();
         var deliveredAtStart = (await WebhookDeliveryLog.WhenAsync(merchant, delivered, d => d.Count == 1 && d[0].Status == "Delivered")).Single();
-        await WebhookDeliveryLog.WhenAsync(merchant, paused, d => d.Count == 1 && d[0].AttemptCount >= 1);
+
+        // Disabling an endpoint stops new claims, not a send already claimed, which records its outcome on the app's
+        // clock when it ends: after the 29 days below, past the retry window, so it would fail the delivery. So the
+        // paused endpoint's first send is held at its receiver (its delivery stays claimed: no other send of it can
+        // start) while the endpoint is disabled, then answered, and the clock moves only once that outcome is stored.
+        await Eventually.WaitForAsync(() => Task.FromResult(refusingPaused.Arrived), arrived => arrived > 0);
+        Assert.True(refusingPaused.Arrived > 0, "The paused endpoint's delivery was never sent.");
         (await merchant.PatchAsJsonAsync($"/api/webhook-endpoints/{paused}", new { isEnabled = false })).EnsureSuccessStatusCode();
+        letPausedAnswer.SetResult();
+        var claimedUntil = await Eventually.WaitForAsync(
+            () => api.WithDbAsync(db => db.WebhookDeliveries.Where(d => d.EndpointId == paused).Select(d => d.ClaimedUntil).SingleAsync()),
+            until => until is null);
+        Assert.Null(claimedUntil);
         var pending = (await WebhookDeliveryLog.ReadAsync(merchant, paused)).Single();
 
         // 29 days on, the refused delivery's 3-day retry window is long over: its next try marks it failed, now.
